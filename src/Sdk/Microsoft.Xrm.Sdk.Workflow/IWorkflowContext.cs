@@ -1,0 +1,6 @@
+namespace Microsoft.Xrm.Sdk.Workflow
+{
+    public interface IWorkflowContext : IExecutionContext
+    {
+    }
+}

@@ -1,0 +1,9 @@
+using System;
+
+namespace Microsoft.Xrm.Sdk
+{
+    public interface IPlugin
+    {
+        void Execute(IServiceProvider serviceProvider);
+    }
+}

@@ -1,0 +1,6 @@
+namespace System.Activities
+{
+    public abstract class CodeActivity
+    {
+    }
+}
