@@ -1,0 +1,393 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Advocacy.Plugins.Domain.Settings;
+
+namespace Advocacy.Plugins.Domain.Impact
+{
+    /// <summary>
+    /// DESIGN §3: how badly an inconvenience hurt the customer, in points, money and words. Every component is
+    /// monotone in its input and bounded, so the score never decreases when things get worse and can be
+    /// explained as the sum of its parts.
+    /// </summary>
+    public static class ImpactScorer
+    {
+        /// <summary>
+        /// Amounts above this are refused: Dataverse money tops out at 922,337,203,685,477, so anything larger
+        /// is a data error, and the bound keeps the loss arithmetic far from decimal overflow.
+        /// </summary>
+        public const decimal MaxAmount = 1000000000000000m;
+
+        public static ImpactAssessment Assess(InconvenienceFacts facts, DateTime nowUtc)
+        {
+            return Assess(facts, new ScoringSettings(), nowUtc);
+        }
+
+        /// <exception cref="ImpactInputException">A field holds a value no inconvenience can have.</exception>
+        /// <exception cref="ArgumentException">The settings are not usable (the settings parser never produces such).</exception>
+        public static ImpactAssessment Assess(InconvenienceFacts facts, ScoringSettings settings, DateTime nowUtc)
+        {
+            if (facts == null)
+            {
+                throw new ArgumentNullException(nameof(facts));
+            }
+
+            if (settings == null)
+            {
+                throw new ArgumentNullException(nameof(settings));
+            }
+
+            Validate(facts);
+            CheckSettings(settings);
+
+            var money = new MoneyText(facts.CurrencySymbol ?? "", facts.NumberFormat ?? CultureInfo.InvariantCulture);
+            var lateness = Lateness.Of(facts, nowUtc);
+            var components = new List<ImpactComponent>
+            {
+                Delay(facts, settings, lateness),
+                Critical(facts, settings),
+                MoneyAtStake(facts, settings, money),
+                Tier(facts, settings),
+                Recurrence(facts, settings),
+            };
+
+            var sum = 0;
+            foreach (var component in components)
+            {
+                sum += component.Points;
+            }
+
+            var score = Math.Min(100, sum);
+            var band = BandOf(score, settings);
+            bool lossReported;
+            string lossSentence;
+            var loss = EstimateLoss(facts, settings, lateness, money, out lossReported, out lossSentence);
+
+            var explanation = new StringBuilder();
+            explanation.Append("Impact ").Append(score.ToString(CultureInfo.InvariantCulture)).Append("/100 (")
+                .Append(BandName(band));
+            if (sum > score)
+            {
+                explanation.Append(", capped from ").Append(sum.ToString(CultureInfo.InvariantCulture));
+            }
+
+            explanation.Append("): ");
+            var first = true;
+            foreach (var component in components)
+            {
+                if (!component.Explained)
+                {
+                    continue;
+                }
+
+                if (!first)
+                {
+                    explanation.Append("; ");
+                }
+
+                explanation.Append(component.ToString());
+                first = false;
+            }
+
+            explanation.Append(". ").Append(lossSentence);
+
+            return new ImpactAssessment(score, sum, band, loss, lossReported, components.AsReadOnly(), explanation.ToString(),
+                lateness.Days, lateness.WholeDays);
+        }
+
+        /// <summary>The band of a score under the settings' thresholds (bands are half-open: 25 is moderate).</summary>
+        public static ImpactBand BandOf(int score, ScoringSettings settings)
+        {
+            if (settings == null)
+            {
+                throw new ArgumentNullException(nameof(settings));
+            }
+
+            if (score >= settings.SevereFrom)
+            {
+                return ImpactBand.Severe;
+            }
+
+            if (score >= settings.HighFrom)
+            {
+                return ImpactBand.High;
+            }
+
+            return score >= settings.ModerateFrom ? ImpactBand.Moderate : ImpactBand.Low;
+        }
+
+        public static string BandName(ImpactBand band)
+        {
+            return band.ToString().ToLowerInvariant();
+        }
+
+        /// <summary>Half away from zero, as DESIGN §3 says: 8.5 points are 9, never 8 (banker's rounding).</summary>
+        private static int Round(double points)
+        {
+            return (int)Math.Round(points, MidpointRounding.AwayFromZero);
+        }
+
+        private static ImpactComponent Delay(InconvenienceFacts facts, ScoringSettings settings, Lateness lateness)
+        {
+            if (!facts.PromisedOn.HasValue)
+            {
+                // Without a promise there is no "late"; guessing a date would put invented points in front of
+                // decision makers, so the delay scores nothing and the explanation says why.
+                return new ImpactComponent(ImpactComponentKind.Delay, 0, "no promised date: delay not scored", true, false);
+            }
+
+            var ongoing = !facts.ResolvedOn.HasValue;
+            if (lateness.WholeDays == 0)
+            {
+                string note;
+                if (ongoing)
+                {
+                    note = "still open, not yet past the promised date";
+                }
+                else
+                {
+                    note = facts.Kind == InconvenienceKind.LateDelivery ? "delivered on time" : "resolved by the promised date";
+                }
+
+                return new ImpactComponent(ImpactComponentKind.Delay, 0, note, true, false);
+            }
+
+            // 1 - e^(-d/scale) saturates: for very long delays it tends to the maximum and never overflows.
+            var points = Round(settings.DelayMaxPoints * (1 - Math.Exp(-lateness.Days / settings.DelayScaleDays)));
+            var days = DaysText(lateness.WholeDays);
+            string text;
+            if (ongoing)
+            {
+                text = days + " late and still open";
+            }
+            else if (facts.Kind == InconvenienceKind.LateDelivery)
+            {
+                text = "delivered " + days + " late";
+            }
+            else
+            {
+                text = "resolved " + days + " after the promised date";
+            }
+
+            return new ImpactComponent(ImpactComponentKind.Delay, points, text, true);
+        }
+
+        private static ImpactComponent Critical(InconvenienceFacts facts, ScoringSettings settings)
+        {
+            var points = facts.BusinessCritical ? Round(settings.CriticalPoints) : 0;
+            string what;
+            switch (facts.Kind)
+            {
+                case InconvenienceKind.LateDelivery:
+                    what = "business-critical order";
+                    break;
+                case InconvenienceKind.ProductDefect:
+                    what = "business-critical product";
+                    break;
+                case InconvenienceKind.ServiceOutage:
+                    what = "business-critical service";
+                    break;
+                default:
+                    what = "business-critical for the customer";
+                    break;
+            }
+
+            return Scored(ImpactComponentKind.BusinessCritical, points, what);
+        }
+
+        private static ImpactComponent MoneyAtStake(InconvenienceFacts facts, ScoringSettings settings, MoneyText money)
+        {
+            var amount = (facts.OrderValue ?? 0m) + (facts.ReportedLoss ?? 0m);
+            var fraction = Math.Min(1.0, Math.Log10(1 + ((double)amount / settings.MoneyUnit)) / settings.MoneyDecades);
+            var points = Round(settings.MoneyMaxPoints * fraction);
+            return Scored(ImpactComponentKind.MoneyAtStake, points, money.Format(amount) + " at stake");
+        }
+
+        private static ImpactComponent Tier(InconvenienceFacts facts, ScoringSettings settings)
+        {
+            if (!facts.Tier.HasValue)
+            {
+                return Scored(ImpactComponentKind.CustomerTier, 0, "");
+            }
+
+            double configured;
+            var points = settings.TierPoints != null && settings.TierPoints.TryGetValue(facts.Tier.Value, out configured)
+                ? Round(configured)
+                : 0;
+            return Scored(ImpactComponentKind.CustomerTier, points, facts.Tier.Value.ToString().ToLowerInvariant() + " customer");
+        }
+
+        private static ImpactComponent Recurrence(InconvenienceFacts facts, ScoringSettings settings)
+        {
+            var count = facts.OtherRecentCount;
+            var points = Round(Math.Min(settings.RecurrenceMaxPoints, count * settings.RecurrencePointsEach));
+            var text = count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " similar issue" : " similar issues")
+                + " in " + DaysText(settings.RecurrenceWindowDays);
+            return Scored(ImpactComponentKind.Recurrence, points, text);
+        }
+
+        private static ImpactComponent Scored(ImpactComponentKind kind, int points, string text)
+        {
+            return new ImpactComponent(kind, points, points > 0 ? text : "", points > 0);
+        }
+
+        private static decimal EstimateLoss(InconvenienceFacts facts, ScoringSettings settings, Lateness lateness,
+            MoneyText money, out bool reported, out string sentence)
+        {
+            if (facts.ReportedLoss.HasValue && facts.ReportedLoss.Value > 0)
+            {
+                // The customer's own figure beats any model of it.
+                reported = true;
+                var loss = Math.Round(facts.ReportedLoss.Value, 2, MidpointRounding.AwayFromZero);
+                sentence = "Customer-reported loss " + money.Format(loss) + ".";
+                return loss;
+            }
+
+            reported = false;
+            if (!facts.OrderValue.HasValue)
+            {
+                sentence = "No order value or reported loss: customer loss not estimated.";
+                return 0m;
+            }
+
+            // Whole days (see Lateness) so the loss matches the days the explanation shows.
+            var days = Math.Min(lateness.WholeDays, settings.LossMaxDays);
+            var rate = (decimal)settings.LossRatePerDay;
+            var multiplier = facts.BusinessCritical ? (decimal)settings.LossCriticalMultiplier : 1m;
+            var estimate = Math.Round(facts.OrderValue.Value * rate * days * multiplier, 2, MidpointRounding.AwayFromZero);
+            sentence = "Estimated customer loss " + money.Format(estimate) + ".";
+            return estimate;
+        }
+
+        private static string DaysText(int days)
+        {
+            return days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
+        }
+
+        private static void Validate(InconvenienceFacts facts)
+        {
+            if (!Enum.IsDefined(typeof(InconvenienceKind), facts.Kind))
+            {
+                throw new ImpactInputException(nameof(facts.Kind), "The inconvenience kind " + ((int)facts.Kind).ToString(CultureInfo.InvariantCulture)
+                    + " is not known; choose late delivery, service outage, billing error, product defect, fee or policy change, or other.");
+            }
+
+            if (facts.Tier.HasValue && !Enum.IsDefined(typeof(CustomerTier), facts.Tier.Value))
+            {
+                throw new ImpactInputException(nameof(facts.Tier), "The customer tier " + ((int)facts.Tier.Value).ToString(CultureInfo.InvariantCulture)
+                    + " is not known; choose strategic, key or standard.");
+            }
+
+            CheckAmount(nameof(facts.OrderValue), "order value", facts.OrderValue);
+            CheckAmount(nameof(facts.ReportedLoss), "reported loss", facts.ReportedLoss);
+            if (facts.OtherRecentCount < 0)
+            {
+                throw new ImpactInputException(nameof(facts.OtherRecentCount),
+                    "The number of other recent inconveniences cannot be negative (found "
+                    + facts.OtherRecentCount.ToString(CultureInfo.InvariantCulture) + ").");
+            }
+        }
+
+        private static void CheckAmount(string field, string label, decimal? amount)
+        {
+            if (!amount.HasValue)
+            {
+                return;
+            }
+
+            if (amount.Value < 0)
+            {
+                throw new ImpactInputException(field, "The " + label + " cannot be negative (found "
+                    + amount.Value.ToString("0.##", CultureInfo.InvariantCulture) + "); enter 0 or leave it empty.");
+            }
+
+            if (amount.Value > MaxAmount)
+            {
+                throw new ImpactInputException(field, "The " + label + " is too large to be a real amount (found "
+                    + amount.Value.ToString("0.##", CultureInfo.InvariantCulture) + ").");
+            }
+        }
+
+        private static void CheckSettings(ScoringSettings s)
+        {
+            // Settings built in code skip the parser's checks; refuse the ones that would give NaN or overflow.
+            Require(s.DelayMaxPoints >= 0 && s.DelayMaxPoints <= 1000, nameof(s.DelayMaxPoints));
+            Require(s.DelayScaleDays > 0 && !double.IsInfinity(s.DelayScaleDays), nameof(s.DelayScaleDays));
+            Require(s.CriticalPoints >= 0 && s.CriticalPoints <= 1000, nameof(s.CriticalPoints));
+            Require(s.MoneyMaxPoints >= 0 && s.MoneyMaxPoints <= 1000, nameof(s.MoneyMaxPoints));
+            Require(s.MoneyUnit > 0 && !double.IsInfinity(s.MoneyUnit), nameof(s.MoneyUnit));
+            Require(s.MoneyDecades > 0 && !double.IsInfinity(s.MoneyDecades), nameof(s.MoneyDecades));
+            Require(s.RecurrencePointsEach >= 0 && s.RecurrencePointsEach <= 1000, nameof(s.RecurrencePointsEach));
+            Require(s.RecurrenceMaxPoints >= 0 && s.RecurrenceMaxPoints <= 1000, nameof(s.RecurrenceMaxPoints));
+            Require(s.LossRatePerDay >= 0 && s.LossRatePerDay <= 1, nameof(s.LossRatePerDay));
+            Require(s.LossCriticalMultiplier >= 0 && s.LossCriticalMultiplier <= 100, nameof(s.LossCriticalMultiplier));
+            Require(s.LossMaxDays >= 0, nameof(s.LossMaxDays));
+            Require(!double.IsNaN(s.ModerateFrom) && !double.IsNaN(s.HighFrom) && !double.IsNaN(s.SevereFrom), "band thresholds");
+            if (s.TierPoints != null)
+            {
+                foreach (var points in s.TierPoints.Values)
+                {
+                    Require(points >= 0 && points <= 1000, nameof(s.TierPoints));
+                }
+            }
+        }
+
+        private static void Require(bool ok, string name)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException("Scoring setting " + name + " is out of range.", "settings");
+            }
+        }
+
+        /// <summary>How late, measured once so points, text and loss agree.</summary>
+        private struct Lateness
+        {
+            public double Days;
+            public int WholeDays;
+
+            public static Lateness Of(InconvenienceFacts facts, DateTime nowUtc)
+            {
+                if (!facts.PromisedOn.HasValue)
+                {
+                    return default;
+                }
+
+                var end = facts.ResolvedOn ?? nowUtc;
+                var ticks = end.Ticks - facts.PromisedOn.Value.Ticks;
+                if (ticks <= 0)
+                {
+                    return default;
+                }
+
+                // Ticks over ticks-per-day, not TimeSpan.TotalDays: .NET Framework multiplies by an inexact
+                // reciprocal, which can turn exactly 12 days into 11.999… and show "11 days late".
+                return new Lateness
+                {
+                    Days = (double)ticks / TimeSpan.TicksPerDay,
+                    WholeDays = (int)Math.Max(1, ticks / TimeSpan.TicksPerDay),
+                };
+            }
+        }
+
+        /// <summary>"$48,000" for whole amounts, "$1,234.50" otherwise.</summary>
+        private sealed class MoneyText
+        {
+            private readonly string symbol;
+            private readonly IFormatProvider format;
+
+            public MoneyText(string symbol, IFormatProvider format)
+            {
+                this.symbol = symbol;
+                this.format = format;
+            }
+
+            public string Format(decimal amount)
+            {
+                var whole = decimal.Truncate(amount) == amount;
+                return symbol + amount.ToString(whole ? "N0" : "N2", format);
+            }
+        }
+    }
+}

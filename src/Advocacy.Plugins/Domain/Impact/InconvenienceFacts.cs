@@ -1,0 +1,44 @@
+using System;
+using System.Globalization;
+
+namespace Advocacy.Plugins.Domain.Impact
+{
+    /// <summary>
+    /// What is known about one inconvenience, already mapped from the adv_inconvenience row. Dates are UTC
+    /// (or all in the same zone: only differences are used).
+    /// </summary>
+    public sealed class InconvenienceFacts
+    {
+        public InconvenienceKind Kind { get; set; } = InconvenienceKind.Other;
+
+        /// <summary>When the company promised delivery or resolution. Null: the delay cannot be scored.</summary>
+        public DateTime? PromisedOn { get; set; }
+
+        /// <summary>Null while the inconvenience is ongoing; then "now" is used as the end of the delay.</summary>
+        public DateTime? ResolvedOn { get; set; }
+
+        public decimal? OrderValue { get; set; }
+
+        /// <summary>The loss the customer reported, if any. Zero is treated as "not reported".</summary>
+        public decimal? ReportedLoss { get; set; }
+
+        public bool BusinessCritical { get; set; }
+
+        /// <summary>Null: the account has no tier yet, which scores like standard and is not mentioned.</summary>
+        public CustomerTier? Tier { get; set; }
+
+        /// <summary>The account's other inconveniences created within the recurrence window before this one.</summary>
+        public int OtherRecentCount { get; set; }
+
+        /// <summary>Prefixed to amounts in the explanation, e.g. the transaction currency's symbol.</summary>
+        public string CurrencySymbol { get; set; } = "$";
+
+        /// <summary>Number formatting for the explanation. Invariant by default: "$48,000".</summary>
+        public IFormatProvider NumberFormat { get; set; } = CultureInfo.InvariantCulture;
+
+        public InconvenienceFacts Clone()
+        {
+            return (InconvenienceFacts)MemberwiseClone();
+        }
+    }
+}

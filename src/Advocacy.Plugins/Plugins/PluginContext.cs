@@ -1,0 +1,58 @@
+using System;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain.Settings;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.Plugins
+{
+    /// <summary>
+    /// What one execution of a step needs, built fresh per call: the platform caches plug-in instances and
+    /// runs them on many threads, so nothing of an execution may live in the plug-in object itself.
+    /// </summary>
+    public sealed class PluginContext
+    {
+        private readonly IOrganizationServiceFactory _factory;
+        private IOrganizationService? _userService;
+        private IOrganizationService? _systemService;
+        private AdvocacySettings? _settings;
+
+        public PluginContext(IServiceProvider serviceProvider)
+        {
+            if (serviceProvider == null) throw new ArgumentNullException(nameof(serviceProvider));
+            Execution = Require<IPluginExecutionContext>(serviceProvider);
+            Tracing = Require<ITracingService>(serviceProvider);
+            _factory = Require<IOrganizationServiceFactory>(serviceProvider);
+        }
+
+        private static T Require<T>(IServiceProvider serviceProvider) where T : class
+        {
+            return serviceProvider.GetService(typeof(T)) as T
+                ?? throw new InvalidPluginExecutionException("The platform did not supply " + typeof(T).Name + " to the plug-in.");
+        }
+
+        public IPluginExecutionContext Execution { get; }
+        public ITracingService Tracing { get; }
+
+        /// <summary>Runs as the calling user: reads and writes the user is entitled to.</summary>
+        public IOrganizationService UserService => _userService ?? (_userService = _factory.CreateOrganizationService(Execution.UserId));
+
+        /// <summary>
+        /// Runs as the system user: writes the caller cannot be expected to have rights for (a task owned by
+        /// the advocate, the account's index). Callers trace when they use it.
+        /// </summary>
+        public IOrganizationService SystemService => _systemService ?? (_systemService = _factory.CreateOrganizationService(null));
+
+        /// <summary>The operation's own time, so every step of one operation agrees on "now".</summary>
+        public DateTime UtcNow => Execution.OperationCreatedOn == default ? DateTime.UtcNow : DateTime.SpecifyKind(Execution.OperationCreatedOn, DateTimeKind.Utc);
+
+        public AdvocacySettings Settings => _settings ?? (_settings = new SettingsReader(SystemService).Read());
+
+        public Entity? Target => Execution.InputParameters.Contains("Target") ? Execution.InputParameters["Target"] as Entity : null;
+
+        public Entity? PreImage(string name) => Execution.PreEntityImages.Contains(name) ? Execution.PreEntityImages[name] : null;
+
+        public Entity? PostImage(string name) => Execution.PostEntityImages.Contains(name) ? Execution.PostEntityImages[name] : null;
+
+        public void Trace(string format, params object[] args) => Tracing.Trace(format, args);
+    }
+}
