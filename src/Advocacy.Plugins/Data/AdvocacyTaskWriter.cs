@@ -1,0 +1,121 @@
+using System;
+using Advocacy.Plugins.Domain.FollowUp;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Plugins.Data
+{
+    /// <summary>What happened to a planned task.</summary>
+    public sealed class TaskWriteResult
+    {
+        public TaskWriteResult(Guid taskId, bool created, bool updated)
+        {
+            TaskId = taskId;
+            Created = created;
+            Updated = updated;
+        }
+
+        public Guid TaskId { get; }
+        public bool Created { get; }
+        public bool Updated { get; }
+        public bool AlreadyExisted => !Created;
+    }
+
+    /// <summary>
+    /// The one adapter that turns a <see cref="PlannedTask"/> into a Dataverse task. One open task per source
+    /// key: re-fired steps, retried async jobs and two operations racing on the same key create nothing twice,
+    /// because the key's lock row is written before the key is looked up (the second writer waits for the
+    /// first to commit, then finds its task).
+    /// </summary>
+    public sealed class AdvocacyTaskWriter
+    {
+        private const int LockBuckets = 64;
+        private readonly IOrganizationService _service;
+        private readonly ITracingService _tracing;
+
+        /// <param name="service">
+        /// The system user's service: the task is owned by the advocate, whom the caller cannot be expected to
+        /// assign work to.
+        /// </param>
+        public AdvocacyTaskWriter(IOrganizationService service, ITracingService tracing)
+        {
+            _service = service;
+            _tracing = tracing;
+        }
+
+        /// <param name="oncePerKey">
+        /// True when even a completed task with the key means "done" (an inconvenience gets exactly one impact
+        /// review, updated while it is open); false when a new task may follow a closed one (check-ins).
+        /// </param>
+        /// <param name="refreshOpenTask">Update subject, description and priority of an open task with the key.</param>
+        public TaskWriteResult Ensure(PlannedTask task, bool oncePerKey = false, bool refreshOpenTask = false)
+        {
+            if (task == null) throw new ArgumentNullException(nameof(task));
+
+            LockRows.Take(_service, LockRows.Bucket("task", task.SourceKey, LockBuckets));
+            var existing = Find(task.SourceKey, oncePerKey);
+            if (existing != null)
+            {
+                var open = existing.GetAttributeValue<OptionSetValue>("statecode")?.Value == 0;
+                if (open && refreshOpenTask && Differs(existing, task))
+                {
+                    var update = new Entity("task", existing.Id);
+                    update["subject"] = task.Subject;
+                    update["description"] = task.Description;
+                    update["prioritycode"] = new OptionSetValue((int)task.Priority);
+                    _service.Update(update);
+                    _tracing.Trace("Task {0}: key {1} already has task {2}; refreshed its text.", task.Kind, task.SourceKey, existing.Id);
+                    return new TaskWriteResult(existing.Id, false, true);
+                }
+
+                _tracing.Trace("Task {0}: key {1} already has {2} task {3}; nothing created.", task.Kind, task.SourceKey, open ? "open" : "closed", existing.Id);
+                return new TaskWriteResult(existing.Id, false, false);
+            }
+
+            var id = _service.Create(ToEntity(task));
+            _tracing.Trace("Task {0}: created {1} for {2} {3}, due {4:yyyy-MM-dd}, key {5} (as system user: the owner is not the caller).",
+                task.Kind, id, task.OwnerIsTeam ? "team" : "user", task.OwnerUserId, task.DueDate, task.SourceKey);
+            return new TaskWriteResult(id, true, false);
+        }
+
+        /// <summary>The open task with the key, or any when <paramref name="anyState"/>; open ones first.</summary>
+        public Entity? Find(string sourceKey, bool anyState)
+        {
+            var query = new QueryExpression("task")
+            {
+                ColumnSet = new ColumnSet("statecode", "subject", "description", "prioritycode"),
+                TopCount = 1,
+            };
+            query.Criteria.AddCondition("adv_sourcekey", ConditionOperator.Equal, sourceKey);
+            if (!anyState)
+            {
+                query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            }
+
+            query.AddOrder("statecode", OrderType.Ascending);
+            var rows = _service.RetrieveMultiple(query).Entities;
+            return rows.Count == 0 ? null : rows[0];
+        }
+
+        public static Entity ToEntity(PlannedTask task)
+        {
+            var row = new Entity("task");
+            row["subject"] = task.Subject;
+            row["description"] = task.Description;
+            row["scheduledend"] = DateTime.SpecifyKind(task.DueDate.Date, DateTimeKind.Utc);
+            row["prioritycode"] = new OptionSetValue((int)task.Priority);
+            row["ownerid"] = new EntityReference(task.OwnerIsTeam ? "team" : "systemuser", task.OwnerUserId);
+            row["regardingobjectid"] = new EntityReference(task.RegardingKind == RegardingKind.Case ? "incident" : "account", task.RegardingId);
+            row["adv_kind"] = Choices.Option(task.Kind);
+            row["adv_sourcekey"] = task.SourceKey;
+            return row;
+        }
+
+        private static bool Differs(Entity existing, PlannedTask task)
+        {
+            return existing.GetAttributeValue<string>("subject") != task.Subject
+                || existing.GetAttributeValue<string>("description") != task.Description
+                || existing.GetAttributeValue<OptionSetValue>("prioritycode")?.Value != (int)task.Priority;
+        }
+    }
+}

@@ -1,6 +1,0 @@
-namespace System.Activities
-{
-    public abstract class CodeActivity
-    {
-    }
-}
