@@ -63,7 +63,8 @@ namespace Advocacy.Plugins.Domain.Loyalty
             return new NetPromoterSummary(promoters, passives, detractors);
         }
 
-        internal static int? FromCounts(int promoters, int detractors, int responses)
+        /// <summary>The same arithmetic from counts, for aggregate rows that arrive already counted.</summary>
+        public static int? FromCounts(int promoters, int detractors, int responses)
         {
             if (responses == 0)
             {

@@ -1,0 +1,50 @@
+namespace Advocacy.Plugins.Domain.Assignment
+{
+    public enum AssignmentOutcome
+    {
+        /// <summary>The current advocate stays (sticky).</summary>
+        Kept = 0,
+
+        /// <summary>A new advocate was chosen.</summary>
+        Assigned = 1,
+
+        /// <summary>Nobody is eligible: leave the account unadvocated and raise an unassigned-advocacy task.</summary>
+        Unassigned = 2,
+
+        /// <summary>The account has no (known) tier: not an advocacy account, leave its advocate column alone.</summary>
+        NoTier = 3,
+    }
+
+    /// <summary>The selection's answer. Adapters write the account only when <see cref="Changed"/>.</summary>
+    public sealed class AdvocateChoice
+    {
+        public AdvocateChoice(AssignmentOutcome outcome, AdvocateCandidate? advocate, bool changed, string reason, AdvocateCandidate? taskOwner, bool taskOwnerIsBackup)
+        {
+            Outcome = outcome;
+            Advocate = advocate;
+            Changed = changed;
+            Reason = reason;
+            TaskOwner = taskOwner;
+            TaskOwnerIsBackup = taskOwnerIsBackup;
+        }
+
+        public AssignmentOutcome Outcome { get; }
+
+        /// <summary>The account's advocate after the selection; null when unassigned (or no tier).</summary>
+        public AdvocateCandidate? Advocate { get; }
+
+        /// <summary>The account's adv_advocateid must be written (to Advocate?.Id). Never true for NoTier.</summary>
+        public bool Changed { get; }
+
+        /// <summary>One line for the trace and for task descriptions.</summary>
+        public string Reason { get; }
+
+        /// <summary>Whose user gets the triggering work: the advocate, or the backup while the advocate is away
+        /// and the work is urgent. Null when there is no advocate (the account owner takes the work).</summary>
+        public AdvocateCandidate? TaskOwner { get; }
+
+        public bool TaskOwnerIsBackup { get; }
+
+        public override string ToString() => Reason;
+    }
+}

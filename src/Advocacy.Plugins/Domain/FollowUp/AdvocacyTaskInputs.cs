@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using Advocacy.Plugins.Domain.Assignment;
+
+namespace Advocacy.Plugins.Domain.FollowUp
+{
+    /// <summary>The account facts every advocacy task needs.</summary>
+    public sealed class AccountFacts
+    {
+        public AccountFacts(Guid accountId, string name, CustomerTier? tier, Guid ownerId, bool ownerIsTeam = false)
+        {
+            AccountId = accountId;
+            Name = string.IsNullOrWhiteSpace(name) ? "this account" : name.Trim();
+            Tier = tier;
+            OwnerId = ownerId;
+            OwnerIsTeam = ownerIsTeam;
+        }
+
+        public Guid AccountId { get; }
+
+        public string Name { get; }
+
+        public CustomerTier? Tier { get; }
+
+        /// <summary>The account's ownerid: takes the work while the account has no advocate.</summary>
+        public Guid OwnerId { get; }
+
+        public bool OwnerIsTeam { get; }
+    }
+
+    /// <summary>
+    /// Who does the account's advocacy work: the advocate's user, and — only while the advocate is out of
+    /// office and a backup is available — the backup's user for urgent work.
+    /// </summary>
+    public sealed class AdvocateRouting
+    {
+        public AdvocateRouting(Guid advocateId, string advocateName, Guid advocateUserId, Guid? managerUserId = null)
+        {
+            AdvocateId = advocateId;
+            AdvocateName = advocateName ?? string.Empty;
+            AdvocateUserId = advocateUserId;
+            ManagerUserId = managerUserId;
+        }
+
+        public Guid AdvocateId { get; }
+
+        public string AdvocateName { get; }
+
+        public Guid AdvocateUserId { get; }
+
+        public Guid? ManagerUserId { get; }
+
+        /// <summary>Set only while the advocate is away and this backup takes urgent work.</summary>
+        public Guid? BackupUserId { get; private set; }
+
+        public string? BackupName { get; private set; }
+
+        /// <summary>Why the backup stands in, e.g. "Dana Ruiz is out of office until …".</summary>
+        public string? BackupNote { get; private set; }
+
+        /// <summary>Routes urgent work to <paramref name="backupUserId"/> (the adapter resolved the backup).</summary>
+        public AdvocateRouting WithBackup(Guid backupUserId, string backupName, string note)
+        {
+            return new AdvocateRouting(AdvocateId, AdvocateName, AdvocateUserId, ManagerUserId)
+            {
+                BackupUserId = backupUserId,
+                BackupName = backupName ?? string.Empty,
+                BackupNote = note,
+            };
+        }
+
+        /// <summary>
+        /// Builds the routing from the advocate's profile and the pool, following the backup chain for urgent
+        /// work with <see cref="AdvocateSelection.RouteTaskOwner"/>. The advocate must have a user.
+        /// </summary>
+        public static AdvocateRouting For(AdvocateCandidate advocate, IReadOnlyList<AdvocateCandidate> pool, DateTime today)
+        {
+            if (advocate == null)
+            {
+                throw new ArgumentNullException(nameof(advocate));
+            }
+
+            if (!advocate.UserId.HasValue)
+            {
+                throw new ArgumentException("Advocate " + advocate.Name + " has no user, so nobody could own the task.", nameof(advocate));
+            }
+
+            var routing = new AdvocateRouting(advocate.Id, advocate.Name, advocate.UserId.Value, advocate.ManagerUserId);
+            TaskOwnerRoute route = AdvocateSelection.RouteTaskOwner(advocate, pool, today, urgent: true);
+            return route.IsBackup && route.Owner.UserId.HasValue
+                ? routing.WithBackup(route.Owner.UserId.Value, route.Owner.Name, route.Note)
+                : routing;
+        }
+    }
+}

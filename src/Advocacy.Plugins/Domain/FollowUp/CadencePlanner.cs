@@ -1,0 +1,98 @@
+using System;
+using System.Globalization;
+using Advocacy.Plugins.Domain.Assignment;
+using Advocacy.Plugins.Domain.Settings;
+
+namespace Advocacy.Plugins.Domain.FollowUp
+{
+    /// <summary>How often an account gets a proactive contact, and why that often.</summary>
+    public sealed class Cadence
+    {
+        public Cadence(int days, string reason)
+        {
+            Days = days;
+            Reason = reason;
+        }
+
+        public int Days { get; }
+
+        /// <summary>E.g. "strategic accounts every 30 days" or "account override: every 45 days".</summary>
+        public string Reason { get; }
+    }
+
+    /// <summary>
+    /// DESIGN §5 proactive cadence: next contact = last contact + cadence(tier), unless the account's own
+    /// <c>adv_cadencedays</c> overrides it. Calendar days, not business days: a cadence is a rhythm, the
+    /// task's due date is where business days apply.
+    /// </summary>
+    public sealed class CadencePlanner
+    {
+        private static readonly FollowUpSettings DefaultSettings = new FollowUpSettings();
+        private readonly FollowUpSettings settings;
+
+        public CadencePlanner(FollowUpSettings? settings)
+        {
+            this.settings = settings ?? DefaultSettings;
+        }
+
+        /// <summary>
+        /// The override when &gt; 0 (0 or negative means "not set"); else the tier's cadence from settings. No
+        /// tier → the standard cadence, so an untiered account is never forgotten, and the reason says so.
+        /// </summary>
+        public Cadence CadenceFor(CustomerTier? tier, int? overrideDays)
+        {
+            if (overrideDays.HasValue && overrideDays.Value > 0)
+            {
+                return new Cadence(overrideDays.Value, "account override: every " + Days(overrideDays.Value));
+            }
+
+            if (!tier.HasValue || !AdvocacyWords.IsKnown(tier.Value))
+            {
+                return new Cadence(TierDays(CustomerTier.Standard), "no tier: standard cadence of every " + Days(TierDays(CustomerTier.Standard)));
+            }
+
+            int days = TierDays(tier.Value);
+            return new Cadence(days, AdvocacyWords.Tier(tier.Value) + " accounts every " + Days(days));
+        }
+
+        /// <summary>Next proactive contact after a contact on <paramref name="lastContact"/> (a date).</summary>
+        public DateTime NextContact(DateTime lastContact, CustomerTier? tier, int? overrideDays) =>
+            lastContact.Date.AddDays(CadenceFor(tier, overrideDays).Days);
+
+        /// <summary>
+        /// Next contact for an account that may never have been contacted: counted from today then, so a new
+        /// advocacy account gets its first check-in one cadence after it starts (the introduction comes first).
+        /// </summary>
+        public DateTime NextContact(DateTime? lastContact, DateTime today, CustomerTier? tier, int? overrideDays) =>
+            NextContact(lastContact ?? today, tier, overrideDays);
+
+        /// <summary>
+        /// Due when the next contact falls within <paramref name="windowDays"/> days from today (or is past).
+        /// No next contact yet → due: an account that was never scheduled must not wait forever.
+        /// </summary>
+        public static bool IsDue(DateTime? nextContact, DateTime today, int windowDays)
+        {
+            if (!nextContact.HasValue)
+            {
+                return true;
+            }
+
+            return nextContact.Value.Date <= today.Date.AddDays(Math.Max(0, windowDays));
+        }
+
+        public bool IsDue(DateTime? nextContact, DateTime today) => IsDue(nextContact, today, settings.ProactiveWindowDays);
+
+        private int TierDays(CustomerTier tier)
+        {
+            if (settings.CadenceDays != null && settings.CadenceDays.TryGetValue(tier, out int days) && days > 0)
+            {
+                return days;
+            }
+
+            // A settings document that drops a tier falls back to the product default, not to "never".
+            return DefaultSettings.CadenceDays[tier];
+        }
+
+        private static string Days(int days) => days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
+    }
+}

@@ -1,0 +1,310 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Advocacy.Plugins.Domain.Assignment;
+
+namespace Advocacy.Plugins.Domain.Reporting
+{
+    /// <summary>
+    /// The management report (DESIGN §5): loyalty and workload overall, per advocate and per tier. Built by
+    /// <see cref="AdvocacyReportBuilder"/> from aggregate rows; rendered by the CLI or returned as JSON by a
+    /// Custom API.
+    /// </summary>
+    public sealed class AdvocacyReport
+    {
+        internal AdvocacyReport(DateTime generatedOn, ReportSection overall, IReadOnlyList<ReportSection> byAdvocate, IReadOnlyList<ReportSection> byTier)
+        {
+            GeneratedOn = generatedOn;
+            Overall = overall;
+            ByAdvocate = byAdvocate;
+            ByTier = byTier;
+        }
+
+        public DateTime GeneratedOn { get; }
+
+        public ReportSection Overall { get; }
+
+        /// <summary>By advocate name (ordinal) then id; "No advocate" last.</summary>
+        public IReadOnlyList<ReportSection> ByAdvocate { get; }
+
+        /// <summary>Strategic, key, standard, then "No tier" — only tiers with any data.</summary>
+        public IReadOnlyList<ReportSection> ByTier { get; }
+
+        /// <summary>
+        /// Stable JSON: fixed key order, invariant numbers, ISO dates, every section with the same keys (null where
+        /// there is no value), so a flow or a diff can rely on its shape.
+        /// </summary>
+        public string ToJson()
+        {
+            var json = new JsonWriter();
+            json.BeginObject();
+            json.Name("generatedOn").String(GeneratedOn.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            json.Name("overall");
+            WriteSection(json, Overall);
+            json.Name("byAdvocate").BeginArray();
+            foreach (ReportSection section in ByAdvocate)
+            {
+                WriteSection(json, section);
+            }
+
+            json.EndArray();
+            json.Name("byTier").BeginArray();
+            foreach (ReportSection section in ByTier)
+            {
+                WriteSection(json, section);
+            }
+
+            json.EndArray();
+            json.EndObject();
+            return json.ToString();
+        }
+
+        private static void WriteSection(JsonWriter json, ReportSection s)
+        {
+            json.BeginObject();
+            json.Name("key").String(s.Key);
+            json.Name("label").String(s.Label);
+            json.Name("advocateId");
+            if (s.AdvocateId.HasValue)
+            {
+                json.String(s.AdvocateId.Value.ToString("D"));
+            }
+            else
+            {
+                json.Null();
+            }
+
+            json.Name("tier");
+            if (s.Tier.HasValue)
+            {
+                json.String(AdvocacyWords.Tier(s.Tier.Value));
+            }
+            else
+            {
+                json.Null();
+            }
+
+            json.Name("nps").Number(s.Nps);
+            json.Name("npsResponses").Number(s.NpsResponses);
+            json.Name("promoters").Number(s.Promoters);
+            json.Name("passives").Number(s.Passives);
+            json.Name("detractors").Number(s.Detractors);
+            json.Name("averageCsat").Number(s.AverageCsat);
+            json.Name("csatResponses").Number(s.CsatResponses);
+            json.Name("openTasks").Number(s.OpenTasks);
+            json.Name("overdueTasks").Number(s.OverdueTasks);
+            json.Name("tasksByKind").BeginObject();
+            foreach (AdvocacyTaskKind kind in ReportSection.Kinds)
+            {
+                TaskCounts counts = s.TasksByKind[kind];
+                json.Name(KindKey(kind)).BeginObject();
+                json.Name("open").Number(counts.Open);
+                json.Name("overdue").Number(counts.Overdue);
+                json.EndObject();
+            }
+
+            json.EndObject();
+            json.Name("inconveniences").Number(s.Inconveniences);
+            json.Name("inconveniencesByBand").BeginObject();
+            foreach (ImpactBand band in ReportSection.Bands)
+            {
+                json.Name(AdvocacyWords.Band(band)).Number(s.InconveniencesByBand[band]);
+            }
+
+            json.EndObject();
+            json.EndObject();
+        }
+
+        private static string KindKey(AdvocacyTaskKind kind)
+        {
+            switch (kind)
+            {
+                case AdvocacyTaskKind.Introduction: return "introduction";
+                case AdvocacyTaskKind.ImpactReview: return "impactReview";
+                case AdvocacyTaskKind.PostResolutionCheckIn: return "postResolutionCheckIn";
+                case AdvocacyTaskKind.ProactiveCheckIn: return "proactiveCheckIn";
+                case AdvocacyTaskKind.DetractorRecovery: return "detractorRecovery";
+                case AdvocacyTaskKind.ManagerEscalation: return "managerEscalation";
+                case AdvocacyTaskKind.UnassignedAdvocacy: return "unassignedAdvocacy";
+                default: return "kind" + ((int)kind).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Accumulates aggregate rows into an <see cref="AdvocacyReport"/>. Rows may repeat a group (e.g. two
+    /// pages of one aggregate); counts add up. Rows with a non-positive count are ignored.
+    /// </summary>
+    public sealed class AdvocacyReportBuilder
+    {
+        private const string NoAdvocateLabel = "No advocate";
+        private const string NoTierLabel = "No tier";
+
+        private readonly ReportSection overall = new ReportSection("overall", "All accounts", null, null);
+        private readonly Dictionary<Guid, ReportSection> byAdvocate = new Dictionary<Guid, ReportSection>();
+        private readonly Dictionary<CustomerTier, ReportSection> byTier = new Dictionary<CustomerTier, ReportSection>();
+        private readonly HashSet<Guid> namedAdvocates = new HashSet<Guid>();
+        private ReportSection? noAdvocate;
+        private ReportSection? noTier;
+
+        public static AdvocacyReport Build(IEnumerable<FeedbackRow>? feedback, IEnumerable<TaskCountRow>? tasks, IEnumerable<InconvenienceCountRow>? inconveniences, DateTime generatedOn)
+        {
+            var builder = new AdvocacyReportBuilder();
+            foreach (FeedbackRow row in feedback ?? new FeedbackRow[0])
+            {
+                builder.Add(row);
+            }
+
+            foreach (TaskCountRow row in tasks ?? new TaskCountRow[0])
+            {
+                builder.Add(row);
+            }
+
+            foreach (InconvenienceCountRow row in inconveniences ?? new InconvenienceCountRow[0])
+            {
+                builder.Add(row);
+            }
+
+            return builder.Build(generatedOn);
+        }
+
+        public AdvocacyReportBuilder Add(FeedbackRow row)
+        {
+            if (row == null || row.Count <= 0)
+            {
+                return this;
+            }
+
+            bool validNps = row.Nps.HasValue && row.Nps.Value >= 0 && row.Nps.Value <= 10;
+            bool validCsat = row.Csat.HasValue && row.Csat.Value >= 1 && row.Csat.Value <= 5;
+            foreach (ReportSection section in SectionsFor(row.AdvocateId, row.AdvocateName, row.Tier))
+            {
+                if (validNps)
+                {
+                    section.AddNps(row.Nps!.Value, row.Count);
+                }
+
+                if (validCsat)
+                {
+                    section.AddCsat(row.Csat!.Value, row.Count);
+                }
+            }
+
+            return this;
+        }
+
+        public AdvocacyReportBuilder Add(TaskCountRow row)
+        {
+            if (row == null || (row.Open <= 0 && row.Overdue <= 0))
+            {
+                return this;
+            }
+
+            // An overdue task is open by definition; never report more overdue than open.
+            int overdue = Math.Max(0, row.Overdue);
+            int open = Math.Max(Math.Max(0, row.Open), overdue);
+            foreach (ReportSection section in SectionsFor(row.AdvocateId, row.AdvocateName, row.Tier))
+            {
+                section.AddTasks(row.Kind, open, overdue);
+            }
+
+            return this;
+        }
+
+        public AdvocacyReportBuilder Add(InconvenienceCountRow row)
+        {
+            if (row == null || row.Count <= 0)
+            {
+                return this;
+            }
+
+            foreach (ReportSection section in SectionsFor(row.AdvocateId, row.AdvocateName, row.Tier))
+            {
+                section.AddInconveniences(row.Band, row.Count);
+            }
+
+            return this;
+        }
+
+        public AdvocacyReport Build(DateTime generatedOn)
+        {
+            var advocates = new List<ReportSection>(byAdvocate.Values);
+            advocates.Sort((a, b) =>
+            {
+                int byName = string.CompareOrdinal(a.Label, b.Label);
+                return byName != 0 ? byName : a.AdvocateId!.Value.CompareTo(b.AdvocateId!.Value);
+            });
+            if (noAdvocate != null)
+            {
+                advocates.Add(noAdvocate);
+            }
+
+            var tiers = new List<ReportSection>();
+            foreach (CustomerTier tier in new[] { CustomerTier.Strategic, CustomerTier.Key, CustomerTier.Standard })
+            {
+                if (byTier.TryGetValue(tier, out ReportSection? section))
+                {
+                    tiers.Add(section);
+                }
+            }
+
+            if (noTier != null)
+            {
+                tiers.Add(noTier);
+            }
+
+            return new AdvocacyReport(generatedOn, overall, advocates, tiers);
+        }
+
+        private ReportSection[] SectionsFor(Guid? advocateId, string? advocateName, CustomerTier? tier)
+        {
+            return new[] { overall, AdvocateSection(advocateId, advocateName), TierSection(tier) };
+        }
+
+        private ReportSection AdvocateSection(Guid? advocateId, string? name)
+        {
+            if (!advocateId.HasValue)
+            {
+                return noAdvocate ?? (noAdvocate = new ReportSection("advocate:none", NoAdvocateLabel, null, null));
+            }
+
+            if (!byAdvocate.TryGetValue(advocateId.Value, out ReportSection? section))
+            {
+                section = new ReportSection("advocate:" + advocateId.Value.ToString("N"), string.Empty, advocateId, null);
+                byAdvocate.Add(advocateId.Value, section);
+            }
+
+            // The first non-blank name wins, so a profile renamed between rows does not flip-flop its label;
+            // until a name is seen the id stands in.
+            if (!string.IsNullOrWhiteSpace(name) && !namedAdvocates.Contains(advocateId.Value))
+            {
+                section.Label = name!.Trim();
+                namedAdvocates.Add(advocateId.Value);
+            }
+            else if (section.Label.Length == 0)
+            {
+                section.Label = "Advocate " + advocateId.Value.ToString("D");
+            }
+
+            return section;
+        }
+
+        private ReportSection TierSection(CustomerTier? tier)
+        {
+            if (!tier.HasValue || !AdvocacyWords.IsKnown(tier.Value))
+            {
+                return noTier ?? (noTier = new ReportSection("tier:none", NoTierLabel, null, null));
+            }
+
+            if (!byTier.TryGetValue(tier.Value, out ReportSection? section))
+            {
+                string word = AdvocacyWords.Tier(tier.Value);
+                section = new ReportSection("tier:" + word, char.ToUpperInvariant(word[0]) + word.Substring(1), null, tier.Value);
+                byTier.Add(tier.Value, section);
+            }
+
+            return section;
+        }
+    }
+}

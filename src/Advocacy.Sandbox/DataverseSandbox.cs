@@ -1,0 +1,315 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using Advocacy.Sandbox.Query;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>
+    /// An in-memory Dataverse: a row store with transactions and row locks, metadata from the solution
+    /// folder, the query engine, and the plug-in pipeline driven by the registration attributes. Tests,
+    /// benchmarks and the demo talk to it through <see cref="IOrganizationService"/> exactly as they would
+    /// talk to an environment, and read <see cref="Metrics"/> and <see cref="Executions"/> to see the cost.
+    /// </summary>
+    public sealed class DataverseSandbox
+    {
+        private readonly ConcurrentQueue<ExecutionRecord> _executions = new();
+        private readonly ConcurrentQueue<AsyncJob> _asyncQueue = new();
+        private readonly ConcurrentQueue<AsyncJob> _asyncDone = new();
+        private long _version;
+
+        /// <summary>A sandbox with the built-in standard tables and, when given, the solution's tables.</summary>
+        public DataverseSandbox(string? solutionFolder = null)
+            : this(SandboxMetadata.FromSolution(solutionFolder))
+        {
+        }
+
+        public DataverseSandbox(SandboxMetadata metadata)
+        {
+            Metadata = metadata;
+            Store = new RowStore();
+            Engine = new MessageEngine(this);
+            SeedOrganization();
+        }
+
+        /// <summary>A sandbox reading the repository's solution/ folder (found by walking up from the test binaries).</summary>
+        public static DataverseSandbox ForRepository() => new(FindSolutionFolder());
+
+        public SandboxClock Clock { get; } = new();
+        public SandboxMetadata Metadata { get; }
+        public StepRegistry Steps { get; } = new();
+        public SandboxMetrics Metrics { get; } = new();
+
+        public Guid OrganizationId { get; } = new("0a0a0a0a-0000-4000-8000-000000000001");
+        public string OrganizationName { get; } = "sandbox";
+        public Guid BusinessUnitId { get; } = new("0a0a0a0a-0000-4000-8000-000000000002");
+
+        /// <summary>The SYSTEM user: what CreateOrganizationService(null) runs as.</summary>
+        public Guid SystemUserId { get; } = new("0a0a0a0a-0000-4000-8000-000000000003");
+
+        /// <summary>The default caller of <see cref="Service"/>: an administrator.</summary>
+        public Guid AdminUserId { get; } = new("0a0a0a0a-0000-4000-8000-000000000004");
+
+        /// <summary>Nested calls deeper than this fail with the platform's infinite-loop fault (platform: 8).</summary>
+        public int MaxDepth { get; set; } = 8;
+
+        /// <summary>How long a write waits for a row locked by another transaction before failing as a deadlock.</summary>
+        public TimeSpan LockTimeout
+        {
+            get => Store.Locks.Timeout;
+            set => Store.Locks.Timeout = value;
+        }
+
+        /// <summary>The service as the administrator; use <see cref="CreateService"/> for another user.</summary>
+        public IOrganizationService Service => CreateService(AdminUserId);
+
+        /// <summary>Every step execution since the last <see cref="ClearExecutions"/>, in start order.</summary>
+        public IReadOnlyList<ExecutionRecord> Executions => _executions.ToArray();
+
+        /// <summary>Asynchronous steps queued by committed operations and not yet run.</summary>
+        public int PendingAsyncJobs => _asyncQueue.Count;
+
+        /// <summary>Asynchronous jobs that have run (succeeded or failed).</summary>
+        public IReadOnlyList<AsyncJob> CompletedAsyncJobs => _asyncDone.ToArray();
+
+        internal RowStore Store { get; }
+        internal MessageEngine Engine { get; }
+
+        public IOrganizationService CreateService(Guid userId) => new SandboxOrganizationService(this, CallerContext.ForTest(userId));
+
+        /// <summary>Registers every plug-in step and Custom API the assembly declares by attribute.</summary>
+        public void RegisterPluginAssembly(Assembly assembly) => RegistrationAdapter.Register(assembly, Steps);
+
+        /// <summary>
+        /// Registers only the given plug-in classes (their assembly's other plug-ins are ignored), so a test
+        /// can run its own small plug-ins without the rest of the test assembly's.
+        /// </summary>
+        public void RegisterPlugins(params Type[] pluginTypes)
+        {
+            foreach (var group in pluginTypes.GroupBy(t => t.Assembly))
+            {
+                var wanted = new HashSet<Type>(group);
+                RegistrationAdapter.Register(group.Key, Steps, wanted.Contains);
+            }
+        }
+
+        public void ClearExecutions()
+        {
+            while (_executions.TryDequeue(out _))
+            {
+            }
+        }
+
+        /// <summary>
+        /// Runs the queued asynchronous steps (and any they queue in turn) on this thread, each outside any
+        /// transaction as the async service does. Returns how many ran. A failed job is recorded; with
+        /// <paramref name="throwOnFailure"/> the first failure is rethrown after the queue is drained.
+        /// </summary>
+        public int RunAsyncJobs(bool throwOnFailure = true)
+        {
+            int ran = 0;
+            Exception? first = null;
+            while (_asyncQueue.TryDequeue(out var job))
+            {
+                ran++;
+                try
+                {
+                    job.Execution = Engine.RunStep(job.Context, job.Step, null);
+                    job.Status = AsyncJobStatus.Succeeded;
+                }
+                catch (SandboxFaultException e)
+                {
+                    job.Status = AsyncJobStatus.Failed;
+                    job.Error = e.Message;
+                    first ??= e;
+                }
+                _asyncDone.Enqueue(job);
+            }
+            if (first != null && throwOnFailure)
+            {
+                throw first;
+            }
+            return ran;
+        }
+
+        /// <summary>Committed rows of a table (copies), in insertion order — for assertions, not a round trip.</summary>
+        public IReadOnlyList<Entity> Rows(string logicalName) => Store.Scan(null, logicalName).Select(e => EntityCloner.Clone(e)).ToList();
+
+        /// <summary>One committed row (a copy) or null — for assertions, not a round trip.</summary>
+        public Entity? Row(string logicalName, Guid id) => Store.Read(null, logicalName, id) is { } row ? EntityCloner.Clone(row) : null;
+
+        public int Count(string logicalName) => Store.Count(logicalName);
+
+        internal void AddExecution(ExecutionRecord record) => _executions.Enqueue(record);
+
+        internal void EnqueueAsync(IEnumerable<AsyncJob> jobs)
+        {
+            foreach (var job in jobs)
+            {
+                _asyncQueue.Enqueue(job);
+            }
+        }
+
+        internal EntityCollection RunQuery(ITableSource source, QueryBase query, Guid userId) =>
+            new QueryEngine(source, () => Clock.UtcNow, () => userId, () => BusinessUnitId) { AggregateRecordLimit = AggregateRecordLimit }.RetrieveMultiple(query);
+
+        /// <summary>
+        /// Rows an aggregate query may touch before it fails as on the platform (50,000); raise it to
+        /// benchmark aggregates over larger tables.
+        /// </summary>
+        public int AggregateRecordLimit { get; set; } = 50000;
+
+        /// <summary>Fills what the platform sets on a new row: audit columns, owner, state, the primary id.</summary>
+        internal void ApplyCreateDefaults(Entity row, Guid id, Guid userId, DateTime now)
+        {
+            var table = Metadata.Table(row.LogicalName);
+            bool Has(string column) => table == null || table.HasColumn(column);
+            var user = new EntityReference("systemuser", userId);
+            row.Id = id;
+            row[Metadata.PrimaryIdAttribute(row.LogicalName)] = id;
+            row["createdon"] = row.GetAttributeValue<DateTime?>("overriddencreatedon") ?? now;
+            row["modifiedon"] = now;
+            row["createdby"] = user;
+            row["modifiedby"] = EntityCloner.CloneValue(user);
+            if (Has("ownerid") && !row.Contains("ownerid"))
+            {
+                row["ownerid"] = EntityCloner.CloneValue(user);
+            }
+            if (Has("owningbusinessunit") && !row.Contains("owningbusinessunit"))
+            {
+                row["owningbusinessunit"] = new EntityReference("businessunit", BusinessUnitId);
+            }
+            if (Has("statecode") && row.GetAttributeValue<OptionSetValue>("statecode") == null)
+            {
+                row["statecode"] = new OptionSetValue(0);
+            }
+            if (Has("statuscode") && row.GetAttributeValue<OptionSetValue>("statuscode") == null)
+            {
+                row["statuscode"] = new OptionSetValue(1);
+            }
+            row["versionnumber"] = Interlocked.Increment(ref _version);
+        }
+
+        internal void ApplyUpdateDefaults(Entity row, Guid userId, DateTime now)
+        {
+            row["modifiedon"] = now;
+            row["modifiedby"] = new EntityReference("systemuser", userId);
+            row["versionnumber"] = Interlocked.Increment(ref _version);
+        }
+
+        /// <summary>Adds what Retrieve returns beside values: choice labels and lookup names.</summary>
+        internal void Decorate(Entity row, Transaction? tx)
+        {
+            foreach (var pair in row.Attributes.ToList())
+            {
+                switch (pair.Value)
+                {
+                    case OptionSetValue o when Metadata.ChoiceLabel(row.LogicalName, pair.Key, o.Value) is { } label:
+                        row.FormattedValues[pair.Key] = label;
+                        break;
+                    case EntityReference r when r.Name == null && Metadata.Table(r.LogicalName)?.PrimaryNameAttribute is { } nameColumn:
+                        r.Name = Store.Read(tx, r.LogicalName, r.Id)?.GetAttributeValue<string>(nameColumn);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Inserts rows directly (no pipeline, no round trip), in one transaction.</summary>
+        internal void Insert(IEnumerable<Entity> rows, Guid userId, bool keepAuditColumns)
+        {
+            var tx = new Transaction();
+            var core = new CoreOperations(this);
+            try
+            {
+                foreach (var source in rows)
+                {
+                    Metadata.ValidateWrite(source);
+                    if (!Metadata.TableExists(source.LogicalName))
+                    {
+                        throw Faults.UnknownEntity(source.LogicalName);
+                    }
+                    var row = EntityCloner.Clone(source);
+                    string pid = Metadata.PrimaryIdAttribute(row.LogicalName);
+                    Guid id = row.Id != Guid.Empty ? row.Id : row.GetAttributeValue<Guid?>(pid) ?? Guid.CreateVersion7();
+                    DateTime now = Clock.UtcNow;
+                    var createdOn = keepAuditColumns ? row.GetAttributeValue<DateTime?>("createdon") : null;
+                    var modifiedOn = keepAuditColumns ? row.GetAttributeValue<DateTime?>("modifiedon") : null;
+                    ApplyCreateDefaults(row, id, userId, now);
+                    // Seeded history: a test may backdate createdon (e.g. "an inconvenience 40 days ago").
+                    if (createdOn != null)
+                    {
+                        row["createdon"] = createdOn.Value;
+                    }
+                    if (modifiedOn != null || createdOn != null)
+                    {
+                        row["modifiedon"] = modifiedOn ?? createdOn!.Value;
+                    }
+                    core.Insert(tx, row);
+                    source.Id = id;
+                }
+                Store.Commit(tx);
+            }
+            catch
+            {
+                Store.Rollback(tx);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Changes (or, with a null change, deletes) a committed row directly: no pipeline, no round trip.
+        /// For test set-up only.
+        /// </summary>
+        internal void WriteDirect(string logicalName, Guid id, Action<Entity>? change)
+        {
+            var tx = new Transaction();
+            try
+            {
+                Store.Lock(tx, logicalName, id);
+                var current = Store.Read(tx, logicalName, id) ?? throw Faults.DoesNotExist(logicalName, id);
+                Entity? row = null;
+                if (change != null)
+                {
+                    row = EntityCloner.Clone(current);
+                    change(row);
+                    Metadata.ValidateWrite(row);
+                }
+                tx.Write(logicalName, id, row, created: false);
+                Store.Commit(tx);
+            }
+            catch
+            {
+                Store.Rollback(tx);
+                throw;
+            }
+        }
+
+        private void SeedOrganization()
+        {
+            var bu = new Entity("businessunit", BusinessUnitId) { ["name"] = "sandbox" };
+            var system = new Entity("systemuser", SystemUserId) { ["fullname"] = "SYSTEM", ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId), ["isdisabled"] = false };
+            var admin = new Entity("systemuser", AdminUserId) { ["fullname"] = "Sandbox Admin", ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId), ["isdisabled"] = false };
+            Insert(new[] { bu, system, admin }, SystemUserId, keepAuditColumns: false);
+        }
+
+        /// <summary>The repository's solution/ folder: the nearest ancestor of the binaries that has one.</summary>
+        public static string? FindSolutionFolder(string? startDirectory = null)
+        {
+            for (var dir = new DirectoryInfo(startDirectory ?? AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "solution");
+                if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "Advocacy.Plugins.sln")))
+                {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+    }
+}

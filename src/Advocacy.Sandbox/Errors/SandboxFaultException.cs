@@ -1,0 +1,68 @@
+using System;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>
+    /// What a caller of the sandbox's organization service gets when the platform would return a
+    /// FaultException&lt;OrganizationServiceFault&gt;. The offline SDK has no WCF, so this stands in for it: the
+    /// message and error code are Dataverse's, so tests can assert on either.
+    /// </summary>
+    public sealed class SandboxFaultException : Exception
+    {
+        public SandboxFaultException(int errorCode, string message, Exception? inner = null)
+            : base(message, inner)
+        {
+            ErrorCode = errorCode;
+            HResult = errorCode;
+        }
+
+        /// <summary>The platform's error code (OrganizationServiceFault.ErrorCode).</summary>
+        public int ErrorCode { get; }
+    }
+
+    /// <summary>Dataverse's error codes for the faults the sandbox raises (values as the platform reports them).</summary>
+    public static class ErrorCodes
+    {
+        public const int ObjectDoesNotExist = unchecked((int)0x80040217);      // -2147220969
+        public const int DuplicateRecord = unchecked((int)0x80040237);         // -2147220937
+        public const int InvalidArgument = unchecked((int)0x80040203);         // -2147220989
+        public const int AttributeNotFound = unchecked((int)0x80041103);       // -2147217149 QueryBuilderNoAttribute
+        public const int EntityNotFound = unchecked((int)0x80040217);
+        public const int IsvAborted = unchecked((int)0x80040265);              // -2147220891, InvalidPluginExecutionException
+        public const int PluginUnexpected = unchecked((int)0x80040224);        // -2147220956
+        public const int InfiniteLoop = unchecked((int)0x80044182);            // -2147204734 SdkMessageProcessingStep loop
+        public const int NoActiveTransaction = unchecked((int)0x80040251);     // the "ignored a failed call" fault
+        public const int DeadlockOrTimeout = unchecked((int)0x80044151);       // -2147204783 SqlDeadlock-like
+        public const int OutOfRange = unchecked((int)0x8004431A);              // picklist value outside the valid range
+        public const int UnsupportedMessage = unchecked((int)0x80040800);
+        public const int DuplicateKey = unchecked((int)0x80060892);            // alternate key already exists
+    }
+
+    /// <summary>Builds the faults with the platform's wording in one place.</summary>
+    internal static class Faults
+    {
+        public static SandboxFaultException DoesNotExist(string entity, Guid id) =>
+            new(ErrorCodes.ObjectDoesNotExist, $"{entity} With Id = {id} Does Not Exist");
+
+        public static SandboxFaultException Duplicate(string entity, Guid id) =>
+            new(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key. A record of type '{entity}' with Id = {id} already exists.");
+
+        public static SandboxFaultException UnknownEntity(string entity) =>
+            new(ErrorCodes.EntityNotFound, $"The entity with a name = '{entity}' with namemapping = 'Logical' was not found in the MetadataCache.");
+
+        public static SandboxFaultException UnknownAttribute(string entity, string attribute) =>
+            new(ErrorCodes.AttributeNotFound, $"'{entity}' entity doesn't contain attribute with Name = '{attribute}' and NameMapping = 'Logical'. MetadataCacheDetails: sandbox metadata read from the solution folder");
+
+        public static SandboxFaultException WrongType(string entity, string attribute, object value, string expected) =>
+            new(ErrorCodes.InvalidArgument, $"Incorrect attribute value type {value.GetType().FullName} (attribute '{attribute}' of '{entity}' expects {expected})");
+
+        public static SandboxFaultException OutOfRange(string entity, string attribute, int value) =>
+            new(ErrorCodes.OutOfRange, $"A validation error occurred. The value {value} of '{attribute}' on record of type '{entity}' is outside the valid range.");
+
+        public static SandboxFaultException InfiniteLoop() =>
+            new(ErrorCodes.InfiniteLoop, "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again. For information about workflow logic, see Help.");
+
+        public static SandboxFaultException NoActiveTransaction() =>
+            new(ErrorCodes.NoActiveTransaction, "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.");
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>
+    /// The sandbox's schema: built-in standard tables plus whatever the solution folder defines. Writes are
+    /// checked against it so a test fails where Dataverse would — a plug-in that writes a column the
+    /// solution does not ship, or a value of the wrong type, is caught before deployment.
+    /// </summary>
+    public sealed class SandboxMetadata
+    {
+        private readonly ConcurrentDictionary<string, TableMetadata> _tables = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, ManyToManyMetadata> _relationships = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Only the built-in standard tables.</summary>
+        public SandboxMetadata()
+        {
+            foreach (var table in StandardTables.All())
+            {
+                _tables[table.LogicalName] = table;
+            }
+        }
+
+        /// <summary>Built-in standard tables plus the tables and columns of an unpacked solution folder.</summary>
+        public static SandboxMetadata FromSolution(string? solutionFolder)
+        {
+            var metadata = new SandboxMetadata();
+            if (solutionFolder != null)
+            {
+                metadata.LoadSolution(solutionFolder);
+            }
+            return metadata;
+        }
+
+        /// <summary>
+        /// When false, unknown tables and columns are accepted untyped (for quick experiments); the default
+        /// rejects them like Dataverse does.
+        /// </summary>
+        public bool Strict { get; set; } = true;
+
+        /// <summary>What the solution reader skipped (unreadable files, attributes without a type).</summary>
+        public IReadOnlyList<string> LoadWarnings => _warnings;
+
+        private readonly List<string> _warnings = new();
+
+        public IEnumerable<TableMetadata> Tables => _tables.Values;
+
+        public void LoadSolution(string solutionFolder)
+        {
+            var reader = new SolutionMetadataReader();
+            reader.Read(solutionFolder, this);
+            _warnings.AddRange(reader.Warnings);
+        }
+
+        public TableMetadata? Table(string logicalName) => _tables.TryGetValue(logicalName, out var t) ? t : null;
+
+        public bool TableExists(string logicalName) => !Strict || _tables.ContainsKey(logicalName);
+
+        public string PrimaryIdAttribute(string logicalName) => Table(logicalName)?.PrimaryIdAttribute ?? logicalName + "id";
+
+        public bool ColumnExists(string logicalName, string attribute)
+        {
+            var table = Table(logicalName);
+            return table == null ? !Strict : table.HasColumn(attribute) || !Strict;
+        }
+
+        public string? ChoiceLabel(string logicalName, string attribute, int value) =>
+            Table(logicalName)?.Column(attribute)?.Options.TryGetValue(value, out var label) == true ? label : null;
+
+        /// <summary>
+        /// Gets a table, creating it with the system and ownership columns when new: a custom table read
+        /// from the solution (or declared by a test) has them on the platform even if Entity.xml omits them.
+        /// </summary>
+        public TableMetadata GetOrAddTable(string logicalName, string? primaryIdAttribute = null)
+        {
+            return _tables.GetOrAdd(logicalName.ToLowerInvariant(), name =>
+            {
+                var table = new TableMetadata(name, primaryIdAttribute);
+                table.Add(new ColumnMetadata(table.PrimaryIdAttribute, ColumnType.UniqueIdentifier));
+                foreach (var c in StandardTables.SystemColumns().Concat(StandardTables.OwnershipColumns()))
+                {
+                    table.AddIfMissing(c);
+                }
+                return table;
+            });
+        }
+
+        /// <summary>Declares a table (e.g. a test-only one) with the given columns.</summary>
+        public TableMetadata AddTable(string logicalName, params ColumnMetadata[] columns)
+        {
+            var table = GetOrAddTable(logicalName);
+            foreach (var c in columns)
+            {
+                table.Add(c);
+            }
+            return table;
+        }
+
+        public void AddRelationship(ManyToManyMetadata relationship) => _relationships[relationship.SchemaName] = relationship;
+
+        /// <summary>The N:N relationship by schema name; an unknown one gets a default intersect layout.</summary>
+        public ManyToManyMetadata Relationship(string schemaName, string entity1, string entity2) =>
+            _relationships.GetOrAdd(schemaName, name => new ManyToManyMetadata(name, entity1, entity2));
+
+        /// <summary>Checks every attribute of an entity about to be written; throws Dataverse's faults.</summary>
+        public void ValidateWrite(Entity entity)
+        {
+            var table = Table(entity.LogicalName);
+            if (table == null)
+            {
+                if (Strict)
+                {
+                    throw Faults.UnknownEntity(entity.LogicalName);
+                }
+                return;
+            }
+            foreach (var pair in entity.Attributes)
+            {
+                var column = table.Column(pair.Key);
+                if (column == null)
+                {
+                    if (Strict)
+                    {
+                        throw Faults.UnknownAttribute(entity.LogicalName, pair.Key);
+                    }
+                    continue;
+                }
+                ValueTypeCheck.Check(entity.LogicalName, column, pair.Value);
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>
+    /// Reads tables, columns, choices and N:N relationships from an unpacked solution (SolutionPackager
+    /// layout). Tolerant by design: tests point it at partial fixture folders, and the solution is authored
+    /// by hand, so a file or element it cannot read is skipped and reported in <see cref="Warnings"/>
+    /// instead of failing the sandbox.
+    /// </summary>
+    internal sealed class SolutionMetadataReader
+    {
+        private readonly Dictionary<string, Dictionary<int, string>> _globalOptionSets = new(StringComparer.OrdinalIgnoreCase);
+
+        public List<string> Warnings { get; } = new();
+
+        public void Read(string solutionFolder, SandboxMetadata into)
+        {
+            if (!Directory.Exists(solutionFolder))
+            {
+                Warnings.Add($"solution folder '{solutionFolder}' does not exist");
+                return;
+            }
+            ReadGlobalOptionSets(Path.Combine(solutionFolder, "OptionSets"));
+            string entities = Path.Combine(solutionFolder, "Entities");
+            if (Directory.Exists(entities))
+            {
+                foreach (string file in Directory.EnumerateFiles(entities, "Entity.xml", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+                {
+                    Try(file, () => ReadEntity(XDocument.Load(file), into));
+                }
+            }
+            string relationships = Path.Combine(solutionFolder, "Other", "Relationships");
+            if (Directory.Exists(relationships))
+            {
+                foreach (string file in Directory.EnumerateFiles(relationships, "*.xml"))
+                {
+                    Try(file, () => ReadRelationships(XDocument.Load(file), into));
+                }
+            }
+        }
+
+        private void Try(string file, Action read)
+        {
+            try
+            {
+                read();
+            }
+            catch (Exception e) when (e is System.Xml.XmlException or IOException or FormatException or InvalidOperationException)
+            {
+                Warnings.Add($"{file}: {e.Message}");
+            }
+        }
+
+        private void ReadGlobalOptionSets(string folder)
+        {
+            if (!Directory.Exists(folder))
+            {
+                return;
+            }
+            foreach (string file in Directory.EnumerateFiles(folder, "*.xml"))
+            {
+                Try(file, () =>
+                {
+                    var root = XDocument.Load(file).Root;
+                    foreach (var set in root == null ? Enumerable.Empty<XElement>() : root.DescendantsAndSelf().Where(e => Local(e) == "optionset"))
+                    {
+                        string? name = (string?)set.Attribute("Name");
+                        if (!string.IsNullOrEmpty(name))
+                        {
+                            _globalOptionSets[name] = Options(set);
+                        }
+                    }
+                });
+            }
+        }
+
+        private void ReadEntity(XDocument doc, SandboxMetadata into)
+        {
+            var entity = doc.Descendants().FirstOrDefault(e => Local(e) == "entity" && e.Attribute("Name") != null);
+            string? name = ((string?)entity?.Attribute("Name"))?.ToLowerInvariant()
+                ?? doc.Root?.Elements().FirstOrDefault(e => Local(e) == "Name")?.Value.Trim().ToLowerInvariant();
+            if (string.IsNullOrEmpty(name) || entity == null)
+            {
+                Warnings.Add("an Entity.xml without <entity Name=…>");
+                return;
+            }
+            var table = into.GetOrAddTable(name);
+            foreach (var attribute in entity.Descendants().Where(e => Local(e) == "attribute"))
+            {
+                var column = ReadColumn(attribute, table);
+                if (column != null)
+                {
+                    table.Add(column);
+                }
+            }
+            foreach (var key in entity.Descendants().Where(e => Local(e) == "EntityKey"))
+            {
+                string? keyName = Child(key, "LogicalName") ?? Child(key, "Name");
+                var columns = key.Descendants().Where(e => Local(e) == "KeyAttribute").Select(e => e.Value.Trim().ToLowerInvariant()).ToArray();
+                if (!string.IsNullOrEmpty(keyName) && columns.Length > 0)
+                {
+                    table.AlternateKeys[keyName] = columns;
+                }
+            }
+        }
+
+        private ColumnMetadata? ReadColumn(XElement attribute, TableMetadata table)
+        {
+            string? logical = Child(attribute, "LogicalName") ?? ((string?)attribute.Attribute("PhysicalName"))?.ToLowerInvariant();
+            string? typeName = Child(attribute, "Type");
+            if (string.IsNullOrEmpty(logical) || string.IsNullOrEmpty(typeName))
+            {
+                Warnings.Add($"{table.LogicalName}: an attribute without LogicalName or Type");
+                return null;
+            }
+            logical = logical.ToLowerInvariant();
+            var type = MapType(typeName);
+            if (type == ColumnType.UniqueIdentifier && typeName.Equals("primarykey", StringComparison.OrdinalIgnoreCase))
+            {
+                table.PrimaryIdAttribute = logical;
+            }
+            string? displayMask = Child(attribute, "DisplayMask");
+            if (displayMask != null && displayMask.Contains("PrimaryName", StringComparison.Ordinal))
+            {
+                table.PrimaryNameAttribute = logical;
+            }
+            var targets = attribute.Descendants().Where(e => Local(e) == "LookupType").Select(e => e.Value.Trim().ToLowerInvariant()).Where(v => v.Length > 0).ToList();
+            string? optionSetName = Child(attribute, "OptionSetName");
+            var localSet = attribute.Descendants().FirstOrDefault(e => Local(e) == "optionset");
+            Dictionary<int, string>? options = null;
+            if (localSet != null && localSet.Descendants().Any(e => Local(e) == "option"))
+            {
+                options = Options(localSet);
+            }
+            else if (optionSetName != null && _globalOptionSets.TryGetValue(optionSetName, out var global))
+            {
+                options = global;
+            }
+            return new ColumnMetadata(logical, type, targets, options) { OptionSetName = optionSetName };
+        }
+
+        private void ReadRelationships(XDocument doc, SandboxMetadata into)
+        {
+            foreach (var rel in doc.Descendants().Where(e => Local(e) == "EntityRelationship"))
+            {
+                if (!string.Equals(Child(rel, "EntityRelationshipType"), "ManyToMany", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+                string? name = (string?)rel.Attribute("Name");
+                string? first = Child(rel, "FirstEntityName")?.ToLowerInvariant();
+                string? second = Child(rel, "SecondEntityName")?.ToLowerInvariant();
+                if (name != null && first != null && second != null)
+                {
+                    into.AddRelationship(new ManyToManyMetadata(name, first, second, Child(rel, "IntersectEntityName")));
+                }
+            }
+        }
+
+        internal static ColumnType MapType(string type) => type.Trim().ToLowerInvariant() switch
+        {
+            "nvarchar" or "ntext" or "memo" or "string" or "text" => ColumnType.String,
+            "int" or "integer" => ColumnType.Integer,
+            "bigint" => ColumnType.BigInt,
+            "decimal" => ColumnType.Decimal,
+            "float" or "double" => ColumnType.Double,
+            "money" => ColumnType.Money,
+            "bit" or "boolean" => ColumnType.Boolean,
+            "datetime" or "dateonly" => ColumnType.DateTime,
+            "lookup" or "customer" or "owner" => ColumnType.Lookup,
+            "picklist" or "state" or "status" => ColumnType.Choice,
+            "multiselectpicklist" => ColumnType.MultiChoice,
+            "primarykey" or "uniqueidentifier" => ColumnType.UniqueIdentifier,
+            "image" or "file" => ColumnType.Image,
+            _ => ColumnType.Other,
+        };
+
+        private static Dictionary<int, string> Options(XElement set)
+        {
+            var result = new Dictionary<int, string>();
+            foreach (var option in set.Descendants().Where(e => Local(e) == "option"))
+            {
+                if (int.TryParse((string?)option.Attribute("value"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
+                {
+                    var label = option.Descendants().FirstOrDefault(e => Local(e) == "label" && (string?)e.Attribute("languagecode") == "1033")
+                        ?? option.Descendants().FirstOrDefault(e => Local(e) == "label");
+                    result[value] = (string?)label?.Attribute("description") ?? value.ToString(CultureInfo.InvariantCulture);
+                }
+            }
+            return result;
+        }
+
+        private static string? Child(XElement e, string name) => e.Elements().FirstOrDefault(c => Local(c) == name)?.Value.Trim();
+
+        private static string Local(XElement e) => e.Name.LocalName;
+    }
+}

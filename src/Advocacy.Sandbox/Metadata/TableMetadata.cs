@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>A table: its columns and key names. Built once by the loader, then read by many threads.</summary>
+    public sealed class TableMetadata
+    {
+        private readonly Dictionary<string, ColumnMetadata> _columns = new(StringComparer.OrdinalIgnoreCase);
+
+        public TableMetadata(string logicalName, string? primaryIdAttribute = null, string? primaryNameAttribute = null)
+        {
+            LogicalName = logicalName;
+            PrimaryIdAttribute = primaryIdAttribute ?? logicalName + "id";
+            PrimaryNameAttribute = primaryNameAttribute;
+        }
+
+        public string LogicalName { get; }
+        public string PrimaryIdAttribute { get; internal set; }
+        public string? PrimaryNameAttribute { get; internal set; }
+
+        /// <summary>Alternate keys: key name → its columns (Upsert by KeyAttributes matches on any of them).</summary>
+        public Dictionary<string, string[]> AlternateKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public IReadOnlyCollection<ColumnMetadata> Columns => _columns.Values;
+
+        public ColumnMetadata? Column(string logicalName) => _columns.TryGetValue(logicalName, out var c) ? c : null;
+
+        public bool HasColumn(string logicalName) => _columns.ContainsKey(logicalName);
+
+        /// <summary>Adds or replaces a column: the solution's definition wins over the built-in one.</summary>
+        public TableMetadata Add(ColumnMetadata column)
+        {
+            _columns[column.LogicalName] = column;
+            return this;
+        }
+
+        internal void AddIfMissing(ColumnMetadata column) => _columns.TryAdd(column.LogicalName, column);
+    }
+
+    /// <summary>An N:N relationship: where Associate stores its intersect rows.</summary>
+    public sealed class ManyToManyMetadata
+    {
+        public ManyToManyMetadata(string schemaName, string entity1, string entity2, string? intersectEntity = null, string? entity1Attribute = null, string? entity2Attribute = null)
+        {
+            SchemaName = schemaName;
+            Entity1 = entity1;
+            Entity2 = entity2;
+            IntersectEntity = (intersectEntity ?? schemaName).ToLowerInvariant();
+            Entity1Attribute = entity1Attribute ?? entity1 + "id";
+            Entity2Attribute = entity2Attribute ?? (entity1 == entity2 ? entity2 + "idtwo" : entity2 + "id");
+        }
+
+        public string SchemaName { get; }
+        public string Entity1 { get; }
+        public string Entity2 { get; }
+        public string IntersectEntity { get; }
+        public string Entity1Attribute { get; }
+        public string Entity2Attribute { get; }
+    }
+}

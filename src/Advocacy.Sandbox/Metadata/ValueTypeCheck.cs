@@ -1,0 +1,56 @@
+using System;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>The CLR type a column accepts, as the platform's serializer enforces it.</summary>
+    internal static class ValueTypeCheck
+    {
+        public static void Check(string entity, ColumnMetadata column, object? value)
+        {
+            if (value == null)
+            {
+                return; // clearing a column is always allowed
+            }
+            bool ok = column.Type switch
+            {
+                ColumnType.String => value is string,
+                ColumnType.Integer => value is int,
+                ColumnType.BigInt => value is long,
+                ColumnType.Decimal => value is decimal,
+                ColumnType.Double => value is double,
+                ColumnType.Money => value is Money,
+                ColumnType.Boolean => value is bool,
+                ColumnType.DateTime => value is DateTime,
+                ColumnType.Lookup => value is EntityReference,
+                ColumnType.Choice => value is OptionSetValue,
+                ColumnType.MultiChoice => value is OptionSetValueCollection,
+                ColumnType.UniqueIdentifier => value is Guid,
+                ColumnType.Image => value is byte[],
+                _ => true,
+            };
+            if (!ok)
+            {
+                throw Faults.WrongType(entity, column.LogicalName, value, column.Type.ToString());
+            }
+            if (value is EntityReference reference && column.Targets.Count > 0 &&
+                !column.Targets.Contains(reference.LogicalName, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument,
+                    $"The lookup '{column.LogicalName}' of '{entity}' cannot point at a '{reference.LogicalName}' record; allowed: {string.Join(", ", column.Targets)}.");
+            }
+            if (value is OptionSetValue option && column.Options.Count > 0 && !column.Options.ContainsKey(option.Value))
+            {
+                throw Faults.OutOfRange(entity, column.LogicalName, option.Value);
+            }
+            if (value is OptionSetValueCollection many && column.Options.Count > 0)
+            {
+                foreach (var o in many.Where(o => !column.Options.ContainsKey(o.Value)))
+                {
+                    throw Faults.OutOfRange(entity, column.LogicalName, o.Value);
+                }
+            }
+        }
+    }
+}

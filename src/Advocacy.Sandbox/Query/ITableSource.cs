@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Sandbox.Query
+{
+    /// <summary>
+    /// What the query engine needs from the row store. Implemented by the sandbox's store; tests use a dictionary.
+    /// </summary>
+    public interface ITableSource
+    {
+        /// <summary>
+        /// Live rows of a table, as stored. Attribute values are Dataverse types: EntityReference, OptionSetValue,
+        /// OptionSetValueCollection, Money, DateTime (UTC), Guid, string, int, decimal, double, bool, long.
+        /// The engine never mutates them; it returns clones.
+        /// </summary>
+        IEnumerable<Entity> Scan(string logicalName);
+
+        /// <summary>Whether the table exists.</summary>
+        bool TableExists(string logicalName);
+
+        /// <summary>The primary id column, e.g. "accountid".</summary>
+        string PrimaryIdAttribute(string logicalName);
+
+        /// <summary>Label of a choice value (or of a Yes/No column's 1/0), null if unknown.</summary>
+        string? ChoiceLabel(string logicalName, string attribute, int value);
+
+        /// <summary>Whether a column exists, so that unknown columns are rejected as Dataverse does.</summary>
+        bool ColumnExists(string logicalName, string attribute);
+    }
+}

@@ -1,0 +1,656 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Sandbox.Query
+{
+    /// <summary>
+    /// The sandbox's RetrieveMultiple: QueryExpression, QueryByAttribute and FetchExpression over an
+    /// <see cref="ITableSource"/>, with Dataverse's semantics (SQL null logic, case- and accent-insensitive strings,
+    /// joins, orders, distinct, top, paging with cookies, FetchXML aggregates). Results are clones: callers can't change
+    /// the store through them. Thread-safe as long as the source's Scan is.
+    /// </summary>
+    public sealed class QueryEngine
+    {
+        /// <summary>Dataverse's default and maximum page size.</summary>
+        public const int MaxPageSize = 5000;
+
+        /// <summary>Dataverse's cap on TotalRecordCount.</summary>
+        public const int TotalRecordCountLimit = 5000;
+
+        private readonly ITableSource _source;
+        private readonly Func<DateTime> _utcNow;
+        private readonly Func<Guid> _currentUserId;
+        private readonly Func<Guid>? _currentBusinessUnitId;
+
+        /// <summary>Creates an engine.</summary>
+        /// <param name="source">The rows.</param>
+        /// <param name="utcNow">The clock, for relative date operators (today, last-x-days...).</param>
+        /// <param name="currentUserId">The calling user, for eq-userid / ne-userid.</param>
+        /// <param name="currentBusinessUnitId">The caller's business unit, for eq-businessid (optional).</param>
+        public QueryEngine(ITableSource source, Func<DateTime> utcNow, Func<Guid> currentUserId, Func<Guid>? currentBusinessUnitId = null)
+        {
+            _source = source ?? throw new ArgumentNullException(nameof(source));
+            _utcNow = utcNow ?? throw new ArgumentNullException(nameof(utcNow));
+            _currentUserId = currentUserId ?? throw new ArgumentNullException(nameof(currentUserId));
+            _currentBusinessUnitId = currentBusinessUnitId;
+        }
+
+        /// <summary>Rows an aggregate query may read before it fails with AggregateQueryRecordLimit, as in Dataverse (50,000).</summary>
+        public int AggregateRecordLimit { get; set; } = 50000;
+
+        /// <summary>Runs a QueryExpression, QueryByAttribute or FetchExpression.</summary>
+        /// <exception cref="QueryException">The query is one Dataverse would reject.</exception>
+        public EntityCollection RetrieveMultiple(QueryBase query)
+        {
+            var spec = query switch
+            {
+                null => throw new ArgumentNullException(nameof(query)),
+                QueryExpression qe => QueryExpressionTranslator.Translate(qe),
+                FetchExpression fe => FetchXmlParser.Parse(fe.Query),
+                _ when query.GetType().Name == "QueryByAttribute" => QueryExpressionTranslator.TranslateByAttribute(query),
+                _ => throw new QueryException(QueryErrorCodes.NotSupported, $"Query type {query.GetType().Name} is not supported."),
+            };
+            return Execute(spec);
+        }
+
+        private EntityCollection Execute(QuerySpec spec)
+        {
+            var validator = new Validator(_source, spec);
+            foreach (var node in spec.Nodes) validator.RequireTable(node.EntityName);
+            foreach (var node in spec.Nodes)
+            {
+                foreach (var c in node.Columns) validator.RequireColumn(node, c.Attribute);
+                if (node.Parent != null)
+                {
+                    validator.RequireColumn(node.Parent, node.ParentAttribute);
+                    validator.RequireColumn(node, node.ChildAttribute);
+                    if (node.Parent.IsSemiJoin)
+                        throw new QueryException(QueryErrorCodes.NotSupported, "The sandbox does not support links nested under an exists / in / any / not-any link.");
+                    if (node.Join is JoinOperator.All or JoinOperator.NotAll)
+                        throw new QueryException(QueryErrorCodes.NotSupported, $"The {node.Join} link type is not supported by the sandbox.");
+                }
+            }
+            foreach (var o in spec.Orders)
+            {
+                if (o.EntityName != null) o.Node = validator.ResolveNode(o.EntityName, o.Node);
+                if (o.Alias == null || !spec.Aggregate)
+                {
+                    if (o.Attribute == null && o.Alias == null)
+                        throw new QueryException(QueryErrorCodes.InvalidQuery, "An order must name an attribute or an alias.");
+                    if (o.Attribute != null) validator.RequireColumn(o.Node, o.Attribute);
+                }
+            }
+
+            var compiler = new PredicateCompiler(spec, validator, _utcNow(), _currentUserId, _currentBusinessUnitId);
+            var linkFilters = new RowPredicate?[spec.Nodes.Count];
+            for (var i = 1; i < spec.Nodes.Count; i++) linkFilters[i] = compiler.Compile(spec.Nodes[i].Filter, spec.Nodes[i]);
+            validator.Touched.Clear();
+            var rootFilter = compiler.Compile(spec.Root.Filter, spec.Root);
+            var rootOnly = validator.Touched.All(i => i == 0);
+
+            var rows = Scan(spec, rootOnly ? rootFilter : null);
+            for (var i = 1; i < spec.Nodes.Count; i++) rows = Join(spec, spec.Nodes[i], rows, linkFilters[i]);
+            if (!rootOnly && rootFilter != null) rows = rows.Where(r => rootFilter(r)).ToList();
+
+            return spec.Aggregate ? Aggregate(spec, rows) : Select(spec, rows);
+        }
+
+        private List<Entity?[]> Scan(QuerySpec spec, RowPredicate? filter)
+        {
+            var width = spec.Nodes.Count;
+            var rows = new List<Entity?[]>();
+            foreach (var e in _source.Scan(spec.Root.EntityName))
+            {
+                var row = new Entity?[width];
+                row[0] = e;
+                if (filter == null || filter(row)) rows.Add(row);
+            }
+            return rows;
+        }
+
+        /// <summary>Hash join of the rows with a link's table on the link's columns.</summary>
+        private List<Entity?[]> Join(QuerySpec spec, QueryNode link, List<Entity?[]> rows, RowPredicate? criteria)
+        {
+            var index = new Dictionary<object, List<Entity>>();
+            foreach (var e in _source.Scan(link.EntityName))
+            {
+                var key = Values.Key(Values.Normalize(PredicateCompiler.Get(e, link.ChildAttribute)));
+                if (key == null) continue;
+                if (!index.TryGetValue(key, out var list)) index[key] = list = new List<Entity>(1);
+                list.Add(e);
+            }
+            var parentIndex = link.Parent!.Index;
+            var slot = link.Index;
+            var result = new List<Entity?[]>(rows.Count);
+            foreach (var row in rows)
+            {
+                List<Entity>? candidates = null;
+                var parent = row[parentIndex];
+                if (parent != null)
+                {
+                    var key = Values.Key(Values.Normalize(PredicateCompiler.Get(parent, link.ParentAttribute)));
+                    if (key != null) index.TryGetValue(key, out candidates);
+                }
+                switch (link.Join)
+                {
+                    case JoinOperator.Exists:
+                    case JoinOperator.In:
+                    case JoinOperator.Any:
+                    case JoinOperator.NotAny:
+                    {
+                        var found = false;
+                        if (candidates != null)
+                            foreach (var c in candidates)
+                            {
+                                row[slot] = c;
+                                if (criteria == null || criteria(row)) { found = true; break; }
+                            }
+                        row[slot] = null;
+                        if (found == (link.Join != JoinOperator.NotAny)) result.Add(row);
+                        break;
+                    }
+                    default:
+                    {
+                        var matched = false;
+                        if (candidates != null)
+                            foreach (var c in candidates)
+                            {
+                                var extended = (Entity?[])row.Clone();
+                                extended[slot] = c;
+                                if (criteria != null && !criteria(extended)) continue;
+                                result.Add(extended);
+                                matched = true;
+                                if (link.Join == JoinOperator.MatchFirstRowUsingCrossApply) break;
+                            }
+                        if (!matched && link.Join is JoinOperator.LeftOuter or JoinOperator.MatchFirstRowUsingCrossApply)
+                            result.Add(row);
+                        break;
+                    }
+                }
+            }
+            return result;
+        }
+
+        // ----------------------------------------------------------------------------------------------- plain queries
+
+        private EntityCollection Select(QuerySpec spec, List<Entity?[]> rows)
+        {
+            var pk = _source.PrimaryIdAttribute(spec.Root.EntityName);
+            Sort(spec, rows, pk);
+
+            List<Entity>? distinct = null;
+            if (spec.Distinct)
+            {
+                distinct = new List<Entity>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var row in rows)
+                {
+                    var e = Project(spec, row, pk);
+                    if (seen.Add(Signature(e))) distinct.Add(e);
+                }
+            }
+            var total = distinct?.Count ?? rows.Count;
+
+            int start, size;
+            bool more;
+            string? cookie = null;
+            if (spec.Top.HasValue)
+            {
+                start = 0;
+                size = Math.Max(0, spec.Top.Value);
+                more = false;
+            }
+            else
+            {
+                size = spec.PageSize > 0 ? Math.Min(spec.PageSize, MaxPageSize) : MaxPageSize;
+                var page = Math.Max(1, spec.PageNumber);
+                start = (page - 1) * size;
+                if (spec.PagingCookie != null && page > 1 && distinct == null)
+                    start = ContinueAfter(spec.PagingCookie, rows, pk, start);
+                more = start + size < total;
+            }
+            start = Math.Min(start, total);
+            var count = Math.Min(size, total - start);
+
+            var result = new EntityCollection { EntityName = spec.Root.EntityName };
+            for (var i = start; i < start + count; i++)
+                result.Entities.Add(distinct != null ? distinct[i] : Project(spec, rows[i], pk));
+            if (!spec.Top.HasValue && distinct == null && count > 0)
+                cookie = Cookie(spec, rows[start], rows[start + count - 1], pk, Math.Max(1, spec.PageNumber));
+            result.MoreRecords = more;
+            result.PagingCookie = cookie;
+            if (spec.ReturnTotalRecordCount)
+            {
+                result.TotalRecordCount = Math.Min(total, TotalRecordCountLimit);
+                result.TotalRecordCountLimitExceeded = total > TotalRecordCountLimit;
+            }
+            else
+            {
+                result.TotalRecordCount = -1;
+            }
+            return result;
+        }
+
+        private static Guid RootId(Entity? root, string pk)
+        {
+            if (root == null) return Guid.Empty;
+            if (root.Id != Guid.Empty) return root.Id;
+            return PredicateCompiler.Get(root, pk) is Guid g ? g : Guid.Empty;
+        }
+
+        /// <summary>Orders by the query's orders, then (as Dataverse does for paging) by the primary id.</summary>
+        private void Sort(QuerySpec spec, List<Entity?[]> rows, string pk)
+        {
+            var keys = new List<(object?[] Keys, bool Descending)>();
+            foreach (var o in spec.Orders)
+            {
+                var node = o.Node;
+                string attribute;
+                if (o.Attribute != null) attribute = o.Attribute;
+                else
+                {
+                    var column = spec.Nodes.SelectMany(n => n.Columns).FirstOrDefault(c => string.Equals(c.Alias, o.Alias, StringComparison.OrdinalIgnoreCase))
+                        ?? throw new QueryException(QueryErrorCodes.InvalidQuery, $"The order alias '{o.Alias}' does not match any attribute alias of the query.");
+                    node = column.Node;
+                    attribute = column.Attribute;
+                }
+                var values = new object?[rows.Count];
+                for (var i = 0; i < rows.Count; i++) values[i] = SortKey(spec, node, attribute, PredicateCompiler.Get(rows[i][node.Index], attribute));
+                keys.Add((values, o.Descending));
+            }
+            var ids = new Guid[rows.Count];
+            for (var i = 0; i < rows.Count; i++) ids[i] = RootId(rows[i][0], pk);
+            var order = Enumerable.Range(0, rows.Count).ToArray();
+            var keyArray = keys.ToArray();
+            Array.Sort(order, (a, b) =>
+            {
+                foreach (var (values, descending) in keyArray)
+                {
+                    var c = CompareSortKeys(values[a], values[b]);
+                    if (c != 0) return descending ? -c : c;
+                }
+                var byId = Values.CompareGuids(ids[a], ids[b]);
+                return byId != 0 ? byId : a.CompareTo(b);
+            });
+            var sorted = new Entity?[rows.Count][];
+            for (var i = 0; i < order.Length; i++) sorted[i] = rows[order[i]];
+            rows.Clear();
+            rows.AddRange(sorted);
+        }
+
+        /// <summary>
+        /// Sort key of a value: lookups by name (then id) as Dataverse orders them; choices and Yes/No by label unless
+        /// useraworderby (by value when the source has no label); others by their SQL value. Nulls sort first.
+        /// </summary>
+        private object? SortKey(QuerySpec spec, QueryNode node, string attribute, object? value)
+        {
+            switch (value)
+            {
+                case null: return null;
+                case EntityReference r: return new LookupKey(r.Name, r.Id);
+                case OptionSetValue o when !spec.RawOrderBy:
+                    return (object?)_source.ChoiceLabel(node.EntityName, attribute, o.Value) ?? o.Value;
+                case OptionSetValueCollection many:
+                    return string.Join(",", many.Where(x => x != null).Select(x => x.Value.ToString(CultureInfo.InvariantCulture)));
+                default: return Values.Normalize(value);
+            }
+        }
+
+        private sealed record LookupKey(string? Name, Guid Id);
+
+        private static int CompareSortKeys(object? a, object? b)
+        {
+            if (a == null) return b == null ? 0 : -1;
+            if (b == null) return 1;
+            if (a is LookupKey la && b is LookupKey lb)
+            {
+                if (la.Name != null && lb.Name != null)
+                {
+                    var byName = Values.Compare(la.Name, lb.Name);
+                    if (byName != 0) return byName;
+                }
+                else if (la.Name != null || lb.Name != null) return la.Name == null ? -1 : 1;
+                return Values.CompareGuids(la.Id, lb.Id);
+            }
+            return Values.Compare(a, b);
+        }
+
+        private Entity Project(QuerySpec spec, Entity?[] row, string pk)
+        {
+            var root = row[0]!;
+            var id = RootId(root, pk);
+            var result = new Entity(spec.Root.EntityName);
+            var rootName = spec.Root.EntityName;
+            if (spec.Root.AllColumns)
+            {
+                foreach (var a in root.Attributes)
+                    if (a.Value != null) Put(result, a.Key, rootName, a.Key, a.Value, aliased: false);
+            }
+            else
+            {
+                foreach (var c in spec.Root.Columns)
+                {
+                    var v = PredicateCompiler.Get(root, c.Attribute);
+                    if (v == null) continue;
+                    if (c.Alias != null) Put(result, c.Alias, rootName, c.Attribute, v, aliased: true);
+                    else Put(result, c.Attribute, rootName, c.Attribute, v, aliased: false);
+                }
+            }
+            var idRequested = spec.Root.AllColumns || spec.Root.Columns.Any(c => c.Attribute == pk && c.Alias == null);
+            if (!spec.Distinct || idRequested)
+            {
+                result.Id = id;
+                if (id != Guid.Empty) result.Attributes[pk] = id;
+            }
+            for (var i = 1; i < spec.Nodes.Count; i++)
+            {
+                var node = spec.Nodes[i];
+                var linked = row[i];
+                if (linked == null || node.IsSemiJoin) continue;
+                if (node.AllColumns)
+                {
+                    foreach (var a in linked.Attributes)
+                        if (a.Value != null) Put(result, node.Alias + "." + a.Key, node.EntityName, a.Key, a.Value, aliased: true);
+                }
+                else
+                {
+                    foreach (var c in node.Columns)
+                    {
+                        var v = PredicateCompiler.Get(linked, c.Attribute);
+                        if (v != null) Put(result, c.Alias ?? node.Alias + "." + c.Attribute, node.EntityName, c.Attribute, v, aliased: true);
+                    }
+                }
+            }
+            return result;
+        }
+
+        private void Put(Entity target, string key, string entity, string attribute, object value, bool aliased)
+        {
+            var copy = Values.Clone(value);
+            target.Attributes[key] = aliased ? new AliasedValue(entity, attribute, copy) : copy;
+            Formatter.Add(_source, target, key, entity, attribute, value);
+        }
+
+        private static string Signature(Entity e)
+        {
+            var sb = new StringBuilder();
+            foreach (var key in e.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal))
+            {
+                var v = Values.Key(Values.Normalize(e.Attributes[key]));
+                sb.Append(key).Append('\u0001').Append(v is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : v?.ToString()).Append('\u0002');
+            }
+            return sb.ToString();
+        }
+
+        // ------------------------------------------------------------------------------------------------ paging cookie
+
+        /// <summary>
+        /// Dataverse's cookie: &lt;cookie page="1"&gt;&lt;name last="..." first="..." /&gt;&lt;accountid last="{GUID}" first="{GUID}" /&gt;&lt;/cookie&gt;
+        /// (the root's ordered columns, then the primary id).
+        /// </summary>
+        private static string Cookie(QuerySpec spec, Entity?[] first, Entity?[] last, string pk, int page)
+        {
+            var cookie = new XElement("cookie", new XAttribute("page", page.ToString(CultureInfo.InvariantCulture)));
+            foreach (var o in spec.Orders)
+            {
+                if (o.Node.Index != 0 || o.Attribute == null || o.Attribute == pk) continue;
+                cookie.Add(new XElement(o.Attribute,
+                    new XAttribute("last", CookieValue(PredicateCompiler.Get(last[0], o.Attribute))),
+                    new XAttribute("first", CookieValue(PredicateCompiler.Get(first[0], o.Attribute)))));
+            }
+            cookie.Add(new XElement(pk,
+                new XAttribute("last", RootId(last[0], pk).ToString("B").ToUpperInvariant()),
+                new XAttribute("first", RootId(first[0], pk).ToString("B").ToUpperInvariant())));
+            return cookie.ToString(SaveOptions.DisableFormatting);
+        }
+
+        private static string CookieValue(object? value) => Values.Normalize(value) switch
+        {
+            null => "",
+            Guid g => g.ToString("B").ToUpperInvariant(),
+            DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            var v => v.ToString() ?? "",
+        };
+
+        /// <summary>
+        /// The first row after the cookie's last row: found by its primary id; if that row is gone and the query is
+        /// ordered by the id only, the first row with a greater id; otherwise simple paging.
+        /// </summary>
+        private static int ContinueAfter(string cookieText, List<Entity?[]> rows, string pk, int fallback)
+        {
+            XElement cookie;
+            try
+            {
+                cookie = XElement.Parse(cookieText);
+            }
+            catch (XmlException e)
+            {
+                throw new QueryException(QueryErrorCodes.InvalidArgument, "The paging cookie is not valid XML: " + e.Message, e);
+            }
+            var idElement = cookie.Element(pk);
+            if (idElement == null || !Guid.TryParse((string?)idElement.Attribute("last"), out var lastId)) return fallback;
+            for (var i = rows.Count - 1; i >= 0; i--)
+                if (RootId(rows[i][0], pk) == lastId) return i + 1;
+            if (cookie.Elements().Count() == 1)
+            {
+                for (var i = 0; i < rows.Count; i++)
+                    if (Values.CompareGuids(RootId(rows[i][0], pk), lastId) > 0) return i;
+                return rows.Count;
+            }
+            return fallback;
+        }
+
+        // -------------------------------------------------------------------------------------------------- aggregates
+
+        private EntityCollection Aggregate(QuerySpec spec, List<Entity?[]> rows)
+        {
+            var limit = Math.Min(spec.AggregateLimit ?? AggregateRecordLimit, AggregateRecordLimit);
+            if (rows.Count > limit)
+                throw new QueryException(QueryErrorCodes.AggregateQueryRecordLimit, "AggregateQueryRecordLimit exceeded. Cannot perform this operation.");
+
+            var columns = spec.Nodes.SelectMany(n => n.Columns).ToList();
+            if (spec.Nodes.Any(n => n.AllColumns))
+                throw new QueryException(QueryErrorCodes.InvalidQuery, "An aggregate query can't use all-attributes.");
+            foreach (var c in columns)
+            {
+                if (c.Aggregate == AggregateKind.None && !c.GroupBy)
+                    throw new QueryException(QueryErrorCodes.InvalidQuery,
+                        $"Attribute '{c.Attribute}' of an aggregate query must have an aggregate function or groupby='true'.");
+                if (c.Aggregate != AggregateKind.None && c.Alias == null)
+                    throw new QueryException(QueryErrorCodes.InvalidQuery, $"An alias is required for the aggregate attribute '{c.Attribute}'.");
+            }
+            var groupBy = columns.Where(c => c.GroupBy).ToList();
+            var aggregates = columns.Where(c => !c.GroupBy).ToList();
+
+            // Group the rows by the groupby values.
+            var groups = new Dictionary<string, (object?[] Values, List<Entity?[]> Rows)>(StringComparer.Ordinal);
+            var groupOrder = new List<string>();
+            foreach (var row in rows)
+            {
+                var values = new object?[groupBy.Count];
+                var sb = new StringBuilder();
+                for (var i = 0; i < groupBy.Count; i++)
+                {
+                    values[i] = GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute));
+                    var k = Values.Key(Values.Normalize(values[i]));
+                    sb.Append(k is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : k?.ToString() ?? "\u0000").Append('\u0001');
+                }
+                var key = sb.ToString();
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    group = (values, new List<Entity?[]>());
+                    groups[key] = group;
+                    groupOrder.Add(key);
+                }
+                group.Rows.Add(row);
+            }
+            if (groupBy.Count == 0 && groups.Count == 0)
+            {
+                groups[""] = (Array.Empty<object?>(), new List<Entity?[]>());
+                groupOrder.Add("");
+            }
+
+            var results = new List<Entity>();
+            foreach (var key in groupOrder)
+            {
+                var (values, groupRows) = groups[key];
+                var e = new Entity(spec.Root.EntityName);
+                for (var i = 0; i < groupBy.Count; i++)
+                {
+                    var c = groupBy[i];
+                    if (values[i] == null) continue;
+                    Put(e, ResultKey(c), c.Node.EntityName, c.Attribute, values[i]!, aliased: true);
+                }
+                foreach (var c in aggregates)
+                {
+                    var value = Compute(c, groupRows);
+                    if (value == null) continue;
+                    Put(e, c.Alias!, c.Node.EntityName, c.Attribute, value, aliased: true);
+                }
+                results.Add(e);
+            }
+
+            // Order by aliases (or grouped attributes); by default by the group values.
+            var orders = new List<(string Key, bool Descending)>();
+            foreach (var o in spec.Orders)
+            {
+                if (o.Alias != null) orders.Add((o.Alias, o.Descending));
+                else
+                {
+                    var c = groupBy.FirstOrDefault(g => g.Node == o.Node && string.Equals(g.Attribute, o.Attribute, StringComparison.OrdinalIgnoreCase))
+                        ?? throw new QueryException(QueryErrorCodes.InvalidQuery,
+                            $"An aggregate query can only be ordered by an alias or a groupby attribute; '{o.Attribute}' is neither.");
+                    orders.Add((ResultKey(c), o.Descending));
+                }
+            }
+            if (orders.Count == 0) orders.AddRange(groupBy.Select(g => (ResultKey(g), false)));
+            var sorted = results.Select((e, i) => (e, i)).ToList();
+            sorted.Sort((a, b) =>
+            {
+                foreach (var (k, descending) in orders)
+                {
+                    var c = CompareSortKeys(AggregateSortKey(spec, a.e, k), AggregateSortKey(spec, b.e, k));
+                    if (c != 0) return descending ? -c : c;
+                }
+                return a.i.CompareTo(b.i);
+            });
+
+            int start = 0, size = sorted.Count;
+            var more = false;
+            if (spec.Top.HasValue) size = Math.Max(0, spec.Top.Value);
+            else
+            {
+                size = spec.PageSize > 0 ? Math.Min(spec.PageSize, MaxPageSize) : MaxPageSize;
+                start = (Math.Max(1, spec.PageNumber) - 1) * size;
+                more = start + size < sorted.Count;
+            }
+            var collection = new EntityCollection { EntityName = spec.Root.EntityName, MoreRecords = more, TotalRecordCount = -1 };
+            foreach (var (e, _) in sorted.Skip(start).Take(size)) collection.Entities.Add(e);
+            if (spec.ReturnTotalRecordCount)
+            {
+                collection.TotalRecordCount = Math.Min(sorted.Count, TotalRecordCountLimit);
+                collection.TotalRecordCountLimitExceeded = sorted.Count > TotalRecordCountLimit;
+            }
+            return collection;
+        }
+
+        private static string ResultKey(QueryColumn c) =>
+            c.Alias ?? (c.Node.Index == 0 ? c.Attribute : c.Node.Alias + "." + c.Attribute);
+
+        private object? AggregateSortKey(QuerySpec spec, Entity e, string key)
+        {
+            if (!e.Attributes.TryGetValue(key, out var v) || v is not AliasedValue a) return null;
+            var node = spec.Nodes.FirstOrDefault(n => n.EntityName == a.EntityLogicalName) ?? spec.Root;
+            return SortKey(spec, node, a.AttributeLogicalName, a.Value);
+        }
+
+        private static object? GroupValue(QueryColumn c, object? value)
+        {
+            if (c.DateGrouping == DateGrouping.None || value == null) return value;
+            if (value is not DateTime d)
+                throw new QueryException(QueryErrorCodes.InvalidQuery, $"dategrouping applies to date and time columns only; '{c.Attribute}' is not one.");
+            return c.DateGrouping switch
+            {
+                DateGrouping.Day => d.Day,
+                // SQL Server DATEPART(week): week 1 holds 1 January, weeks start on Sunday.
+                DateGrouping.Week => (d.DayOfYear + (int)new DateTime(d.Year, 1, 1).DayOfWeek - 1) / 7 + 1,
+                DateGrouping.Month => d.Month,
+                DateGrouping.Quarter => (d.Month - 1) / 3 + 1,
+                _ => d.Year,
+            };
+        }
+
+        private static object? Compute(QueryColumn c, List<Entity?[]> rows)
+        {
+            var raw = new List<object>(rows.Count);
+            foreach (var row in rows)
+            {
+                var v = PredicateCompiler.Get(row[c.Node.Index], c.Attribute);
+                if (v != null) raw.Add(v);
+            }
+            IEnumerable<object> values = raw;
+            if (c.Distinct)
+            {
+                var seen = new HashSet<object>();
+                values = raw.Where(v => Values.Key(Values.Normalize(v)) is { } k && seen.Add(k)).ToList();
+            }
+            switch (c.Aggregate)
+            {
+                case AggregateKind.Count:
+                    return c.Distinct ? values.Count() : rows.Count;
+                case AggregateKind.CountColumn:
+                    return values.Count();
+                case AggregateKind.Min:
+                case AggregateKind.Max:
+                {
+                    object? best = null;
+                    foreach (var v in values)
+                    {
+                        if (best == null) { best = v; continue; }
+                        var cmp = Values.Compare(Values.Normalize(v)!, Values.Normalize(best)!);
+                        if (c.Aggregate == AggregateKind.Min ? cmp < 0 : cmp > 0) best = v;
+                    }
+                    return best;
+                }
+                case AggregateKind.Sum:
+                case AggregateKind.Avg:
+                {
+                    var list = values.ToList();
+                    if (list.Count == 0) return null;
+                    var first = list[0];
+                    if (first is not (Money or int or long or decimal or double or float))
+                        throw new QueryException(QueryErrorCodes.InvalidQuery, $"The {c.Aggregate} aggregate applies to number and currency columns only; '{c.Attribute}' is not one.");
+                    var avg = c.Aggregate == AggregateKind.Avg;
+                    if (first is double or float)
+                    {
+                        var sum = list.Sum(v => Convert.ToDouble(Values.Normalize(v), CultureInfo.InvariantCulture));
+                        return avg ? sum / list.Count : sum;
+                    }
+                    var total = list.Sum(v => Convert.ToDecimal(Values.Normalize(v), CultureInfo.InvariantCulture));
+                    if (avg)
+                    {
+                        var mean = total / list.Count;
+                        return first is Money ? new Money(mean) : mean;
+                    }
+                    return first switch
+                    {
+                        Money => new Money(total),
+                        int => total is >= int.MinValue and <= int.MaxValue ? (object)(int)total : total,
+                        long => (long)total,
+                        _ => total,
+                    };
+                }
+                default:
+                    throw new QueryException(QueryErrorCodes.InvalidQuery, $"Unknown aggregate on '{c.Attribute}'.");
+            }
+        }
+    }
+}

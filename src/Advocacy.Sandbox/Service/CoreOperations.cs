@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Advocacy.Sandbox.Query;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>The main operation (stage 30) of each built-in message: what the database does.</summary>
+    internal sealed class CoreOperations
+    {
+        private readonly DataverseSandbox _sandbox;
+
+        public CoreOperations(DataverseSandbox sandbox) => _sandbox = sandbox;
+
+        private RowStore Store => _sandbox.Store;
+        private SandboxMetadata Metadata => _sandbox.Metadata;
+
+        public OrganizationResponse Create(Operation op, CreateResponse response)
+        {
+            var target = Required<Entity>(op, "Target");
+            RequireTable(target.LogicalName);
+            Metadata.ValidateWrite(target);
+            string pid = Metadata.PrimaryIdAttribute(target.LogicalName);
+            Guid id = target.Id != Guid.Empty ? target.Id
+                : target.Attributes.TryGetValue(pid, out var given) && given is Guid g && g != Guid.Empty ? g
+                : Guid.CreateVersion7();
+            var row = EntityCloner.Clone(target);
+            row.KeyAttributes.Clear();
+            row.FormattedValues.Clear();
+            _sandbox.ApplyCreateDefaults(row, id, op.Caller.UserId, op.CreatedOn);
+            Insert(op.Transaction!, row);
+            _sandbox.Metrics.Written(1);
+            op.EntityId = id;
+            // Post-operation steps see the new id on the Target, as on the platform.
+            target.Id = id;
+            target[pid] = id;
+            op.Output["id"] = id;
+            response.Results = op.Output;
+            return response;
+        }
+
+        internal void Insert(Transaction tx, Entity row)
+        {
+            Store.Lock(tx, row.LogicalName, row.Id);
+            if (Store.Read(tx, row.LogicalName, row.Id) != null)
+            {
+                throw Faults.Duplicate(row.LogicalName, row.Id);
+            }
+            tx.Write(row.LogicalName, row.Id, row, created: true);
+        }
+
+        public OrganizationResponse Update(Operation op, UpdateResponse response)
+        {
+            var target = Required<Entity>(op, "Target");
+            RequireTable(target.LogicalName);
+            Metadata.ValidateWrite(target);
+            Guid id = ResolveId(op.Transaction, target);
+            op.EntityId = id;
+            WriteColumns(op, target.LogicalName, id, target.Attributes);
+            response.Results = op.Output;
+            return response;
+        }
+
+        private void WriteColumns(Operation op, string table, Guid id, IEnumerable<KeyValuePair<string, object>> columns)
+        {
+            var tx = op.Transaction!;
+            Store.Lock(tx, table, id);
+            var current = Store.Read(tx, table, id) ?? throw Faults.DoesNotExist(table, id);
+            var row = EntityCloner.Clone(current);
+            string pid = Metadata.PrimaryIdAttribute(table);
+            foreach (var pair in columns)
+            {
+                if (!pair.Key.Equals(pid, StringComparison.OrdinalIgnoreCase))
+                {
+                    row[pair.Key] = EntityCloner.CloneValue(pair.Value);
+                }
+            }
+            _sandbox.ApplyUpdateDefaults(row, op.Caller.UserId, op.CreatedOn);
+            tx.Write(table, id, row, created: false);
+            _sandbox.Metrics.Written(1);
+        }
+
+        public OrganizationResponse Delete(Operation op, DeleteResponse response)
+        {
+            var target = Required<EntityReference>(op, "Target");
+            RequireTable(target.LogicalName);
+            var tx = op.Transaction!;
+            Guid id = target.Id;
+            Store.Lock(tx, target.LogicalName, id);
+            if (Store.Read(tx, target.LogicalName, id) == null)
+            {
+                throw Faults.DoesNotExist(target.LogicalName, id);
+            }
+            tx.Write(target.LogicalName, id, null, created: false);
+            _sandbox.Metrics.Written(1);
+            response.Results = op.Output;
+            return response;
+        }
+
+        public OrganizationResponse Retrieve(Operation op, RetrieveResponse response)
+        {
+            var target = Required<EntityReference>(op, "Target");
+            RequireTable(target.LogicalName);
+            var columns = op.Input.TryGetValue("ColumnSet", out var c) ? c as ColumnSet : null;
+            if (columns != null && !columns.AllColumns)
+            {
+                foreach (string column in columns.Columns.Where(col => !Metadata.ColumnExists(target.LogicalName, col)))
+                {
+                    throw Faults.UnknownAttribute(target.LogicalName, column);
+                }
+            }
+            var row = Store.Read(op.Transaction, target.LogicalName, target.Id) ?? throw Faults.DoesNotExist(target.LogicalName, target.Id);
+            var result = EntityCloner.Clone(row, ColumnFilter.From(columns, Metadata.PrimaryIdAttribute(target.LogicalName)));
+            _sandbox.Decorate(result, op.Transaction);
+            _sandbox.Metrics.Read(1);
+            op.Output["Entity"] = result;
+            response.Results = op.Output;
+            return response;
+        }
+
+        public OrganizationResponse RetrieveMultiple(Operation op, RetrieveMultipleResponse response)
+        {
+            var query = Required<QueryBase>(op, "Query");
+            var source = new TransactionTableSource(_sandbox, op.Transaction);
+            var collection = _sandbox.RunQuery(source, query, op.Caller.UserId);
+            _sandbox.Metrics.Read(collection.Entities.Count);
+            op.Output["EntityCollection"] = collection;
+            response.Results = op.Output;
+            return response;
+        }
+
+        public OrganizationResponse Associate(Operation op, OrganizationResponse response, bool associate)
+        {
+            var target = Required<EntityReference>(op, "Target");
+            var relationship = Required<Relationship>(op, "Relationship");
+            var related = Required<EntityReferenceCollection>(op, "RelatedEntities");
+            var tx = op.Transaction!;
+            foreach (var other in related)
+            {
+                var rel = Metadata.Relationship(relationship.SchemaName, target.LogicalName, other.LogicalName);
+                bool targetFirst = target.LogicalName.Equals(rel.Entity1, StringComparison.OrdinalIgnoreCase);
+                var (first, second) = targetFirst ? (target, other) : (other, target);
+                EnsureIntersectTable(rel);
+                foreach (var end in new[] { first, second })
+                {
+                    if (Store.Read(tx, end.LogicalName, end.Id) == null)
+                    {
+                        throw Faults.DoesNotExist(end.LogicalName, end.Id);
+                    }
+                }
+                var existing = Store.Scan(tx, rel.IntersectEntity)
+                    .Where(r => Equals(r.GetAttributeValue<Guid>(rel.Entity1Attribute), first.Id) && Equals(r.GetAttributeValue<Guid>(rel.Entity2Attribute), second.Id))
+                    .ToList();
+                if (associate)
+                {
+                    if (existing.Count > 0)
+                    {
+                        throw new SandboxFaultException(ErrorCodes.DuplicateRecord, "Cannot insert duplicate key.");
+                    }
+                    var row = new Entity(rel.IntersectEntity, Guid.CreateVersion7());
+                    row[rel.IntersectEntity + "id"] = row.Id;
+                    row[rel.Entity1Attribute] = first.Id;
+                    row[rel.Entity2Attribute] = second.Id;
+                    Insert(tx, row);
+                    _sandbox.Metrics.Written(1);
+                }
+                else
+                {
+                    foreach (var row in existing)
+                    {
+                        Store.Lock(tx, rel.IntersectEntity, row.Id);
+                        tx.Write(rel.IntersectEntity, row.Id, null, created: false);
+                        _sandbox.Metrics.Written(1);
+                    }
+                }
+            }
+            response.Results = op.Output;
+            return response;
+        }
+
+        private void EnsureIntersectTable(ManyToManyMetadata rel)
+        {
+            if (Metadata.Table(rel.IntersectEntity) == null)
+            {
+                Metadata.AddTable(rel.IntersectEntity,
+                    new ColumnMetadata(rel.Entity1Attribute, ColumnType.UniqueIdentifier),
+                    new ColumnMetadata(rel.Entity2Attribute, ColumnType.UniqueIdentifier));
+            }
+        }
+
+        public OrganizationResponse SetState(Operation op, OrganizationResponse response)
+        {
+            var moniker = Required<EntityReference>(op, "EntityMoniker");
+            var state = Required<OptionSetValue>(op, "State");
+            var status = op.Input.TryGetValue("Status", out var s) && s is OptionSetValue st ? st : new OptionSetValue(-1);
+            RequireTable(moniker.LogicalName);
+            var columns = new Dictionary<string, object>
+            {
+                ["statecode"] = new OptionSetValue(state.Value),
+                ["statuscode"] = new OptionSetValue(status.Value),
+            };
+            WriteColumns(op, moniker.LogicalName, moniker.Id, columns);
+            response.Results = op.Output;
+            return response;
+        }
+
+        public OrganizationResponse Upsert(Operation op, UpsertResponse response, MessageEngine engine)
+        {
+            var target = Required<Entity>(op, "Target");
+            RequireTable(target.LogicalName);
+            Guid? existing = target.KeyAttributes.Count > 0
+                ? FindByKeys(op.Transaction, target.LogicalName, target.KeyAttributes)
+                : target.Id != Guid.Empty && Store.Read(op.Transaction, target.LogicalName, target.Id) != null ? target.Id : null;
+            var entity = EntityCloner.Clone(target);
+            entity.KeyAttributes.Clear();
+            bool created = existing == null;
+            Guid id;
+            if (created)
+            {
+                // A new row takes the key's values as its columns, as the platform does.
+                foreach (var key in target.KeyAttributes)
+                {
+                    entity[key.Key] = EntityCloner.CloneValue(key.Value);
+                }
+                id = ((CreateResponse)engine.ExecuteInner(op, new CreateRequest { Target = entity })).id;
+            }
+            else
+            {
+                entity.Id = existing!.Value;
+                engine.ExecuteInner(op, new UpdateRequest { Target = entity });
+                id = existing.Value;
+            }
+            op.EntityId = id;
+            op.Output["RecordCreated"] = created;
+            var reference = new EntityReference(target.LogicalName, id);
+            foreach (var key in target.KeyAttributes)
+            {
+                reference.KeyAttributes[key.Key] = key.Value;
+            }
+            op.Output["Target"] = reference;
+            response.Results = op.Output;
+            return response;
+        }
+
+        private Guid ResolveId(Transaction? tx, Entity target)
+        {
+            if (target.Id != Guid.Empty)
+            {
+                return target.Id;
+            }
+            string pid = Metadata.PrimaryIdAttribute(target.LogicalName);
+            if (target.Attributes.TryGetValue(pid, out var v) && v is Guid g && g != Guid.Empty)
+            {
+                return g;
+            }
+            if (target.KeyAttributes.Count > 0)
+            {
+                return FindByKeys(tx, target.LogicalName, target.KeyAttributes)
+                    ?? throw new SandboxFaultException(ErrorCodes.ObjectDoesNotExist,
+                        $"A record with the specified key values does not exist in {target.LogicalName} entity");
+            }
+            throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"Entity Id must be specified for Update ({target.LogicalName}).");
+        }
+
+        private Guid? FindByKeys(Transaction? tx, string table, KeyAttributeCollection keys)
+        {
+            foreach (var key in keys.Where(k => !Metadata.ColumnExists(table, k.Key)))
+            {
+                throw Faults.UnknownAttribute(table, key.Key);
+            }
+            foreach (var row in Store.Scan(tx, table))
+            {
+                if (keys.All(k => ValueComparer.KeyEquals(row.Attributes.TryGetValue(k.Key, out var v) ? v : null, k.Value)))
+                {
+                    return row.Id;
+                }
+            }
+            return null;
+        }
+
+        private void RequireTable(string? logicalName)
+        {
+            if (string.IsNullOrEmpty(logicalName) || !Metadata.TableExists(logicalName))
+            {
+                throw Faults.UnknownEntity(logicalName ?? "(null)");
+            }
+        }
+
+        private static T Required<T>(Operation op, string name) where T : class =>
+            op.Input.TryGetValue(name, out var value) && value is T typed
+                ? typed
+                : throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"{op.Message}: the parameter '{name}' is missing or is not a {typeof(T).Name}.");
+    }
+
+    /// <summary>How key values compare: by id, by option value, strings case-insensitively (SQL's collation).</summary>
+    internal static class ValueComparer
+    {
+        public static bool KeyEquals(object? stored, object? given) => (stored, given) switch
+        {
+            (null, null) => true,
+            (null, _) or (_, null) => false,
+            (EntityReference a, EntityReference b) => a.Id == b.Id,
+            (EntityReference a, Guid b) => a.Id == b,
+            (OptionSetValue a, OptionSetValue b) => a.Value == b.Value,
+            (OptionSetValue a, int b) => a.Value == b,
+            (Money a, Money b) => a.Value == b.Value,
+            (string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase),
+            _ => stored.Equals(given),
+        };
+    }
+}

@@ -1,0 +1,413 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Advocacy.Sandbox.Query;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>
+    /// Runs one message the way the platform's event pipeline does: stage 10 outside the transaction,
+    /// then 20, the main operation (30) and 40 inside it, asynchronous steps queued until commit. A failure
+    /// anywhere inside rolls back every write of the transaction, including those of nested operations.
+    /// </summary>
+    internal sealed partial class MessageEngine
+    {
+        private static readonly HashSet<string> ReadMessages = new(StringComparer.OrdinalIgnoreCase) { "Retrieve", "RetrieveMultiple" };
+        private static readonly HashSet<string> BuiltInMessages = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "Create", "Update", "Delete", "Retrieve", "RetrieveMultiple", "Associate", "Disassociate", "SetState", "SetStateDynamicEntity", "Upsert",
+        };
+
+        private readonly DataverseSandbox _sandbox;
+        private readonly CoreOperations _core;
+
+        public MessageEngine(DataverseSandbox sandbox)
+        {
+            _sandbox = sandbox;
+            _core = new CoreOperations(sandbox);
+        }
+
+        public OrganizationResponse Execute(OrganizationRequest request, CallerContext caller, bool nested)
+        {
+            string message = request.RequestName ?? throw new SandboxFaultException(ErrorCodes.InvalidArgument, "The request has no RequestName.");
+            if (message.Equals("ExecuteMultiple", StringComparison.OrdinalIgnoreCase))
+            {
+                return ExecuteMultiple(request, caller);
+            }
+            int depth = caller.Depth + 1;
+            if (depth > _sandbox.MaxDepth)
+            {
+                caller.Transaction?.MarkDoomed();
+                throw Faults.InfiniteLoop();
+            }
+            if (!BuiltInMessages.Contains(message) && _sandbox.Steps.CustomApi(message) == null && !_sandbox.Steps.AnyFor(message, null))
+            {
+                throw new SandboxFaultException(ErrorCodes.UnsupportedMessage, $"Request not supported: the sandbox has no handler for the message '{message}' (register its Custom API plug-in).");
+            }
+            try
+            {
+                var op = new Operation(request, caller, depth, _sandbox.Clock.UtcNow);
+                return Run(op);
+            }
+            catch (QueryException e)
+            {
+                caller.Transaction?.MarkDoomed();
+                throw new SandboxFaultException(e.ErrorCode, e.Message, e);
+            }
+            catch (Exception e) when (e is InvalidCastException or ArgumentException or KeyNotFoundException or NullReferenceException)
+            {
+                // A malformed request (wrong parameter type, missing Target): the platform answers with a fault.
+                caller.Transaction?.MarkDoomed();
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"{message}: {e.Message}", e);
+            }
+        }
+
+        private OrganizationResponse Run(Operation op)
+        {
+            _sandbox.Metrics.Operation();
+            op.Transaction = op.Caller.Transaction;
+            if (op.Transaction is { Doomed: true })
+            {
+                throw Faults.NoActiveTransaction();
+            }
+            bool owns = false;
+            try
+            {
+                // Stage 10 of an outer call runs before the transaction exists: its own writes commit alone.
+                LoadPreImageIfNeeded(op, PipelineStage.PreValidation);
+                RunSyncSteps(op, PipelineStage.PreValidation);
+
+                if (op.Transaction == null && !ReadMessages.Contains(op.Message))
+                {
+                    op.Transaction = new Transaction();
+                    owns = true;
+                }
+                LockTarget(op);
+                LoadPreImageIfNeeded(op, PipelineStage.PreOperation);
+                RunSyncSteps(op, PipelineStage.PreOperation);
+
+                var response = MainOperation(op);
+
+                LoadPostImageIfNeeded(op);
+                RunSyncSteps(op, PipelineStage.PostOperation);
+                QueueAsyncSteps(op);
+
+                if (owns)
+                {
+                    if (op.Transaction!.Doomed)
+                    {
+                        throw Faults.NoActiveTransaction();
+                    }
+                    _sandbox.Store.Commit(op.Transaction);
+                    _sandbox.EnqueueAsync(op.Transaction.PendingAsync);
+                }
+                return response;
+            }
+            catch
+            {
+                if (owns)
+                {
+                    _sandbox.Store.Rollback(op.Transaction!);
+                }
+                else
+                {
+                    // The platform dooms the whole transaction when any call in it fails, even if the
+                    // plug-in catches the error: later calls fail with "There is no active transaction".
+                    op.Transaction?.MarkDoomed();
+                }
+                throw;
+            }
+        }
+
+        private OrganizationResponse MainOperation(Operation op)
+        {
+            OrganizationResponse response = op.Message.ToLowerInvariant() switch
+            {
+                "create" => _core.Create(op, new CreateResponse()),
+                "update" => _core.Update(op, new UpdateResponse()),
+                "delete" => _core.Delete(op, new DeleteResponse()),
+                "retrieve" => _core.Retrieve(op, new RetrieveResponse()),
+                "retrievemultiple" => _core.RetrieveMultiple(op, new RetrieveMultipleResponse()),
+                "associate" => _core.Associate(op, new AssociateResponse(), associate: true),
+                "disassociate" => _core.Associate(op, new DisassociateResponse(), associate: false),
+                "setstate" or "setstatedynamicentity" => _core.SetState(op, new OrganizationResponse()),
+                "upsert" => _core.Upsert(op, new UpsertResponse(), this),
+                _ => CustomApi(op),
+            };
+            response.ResponseName = op.Message;
+            return response;
+        }
+
+        private OrganizationResponse CustomApi(Operation op)
+        {
+            var response = new OrganizationResponse { Results = op.Output };
+            var api = _sandbox.Steps.CustomApi(op.Message);
+            if (api == null)
+            {
+                return response; // a custom message with steps only: nothing happens at stage 30
+            }
+            foreach (string name in api.RequiredParameters.Where(p => !op.Input.Contains(p) || op.Input[p] == null))
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"The required parameter '{name}' of '{op.Message}' is missing.");
+            }
+            RunStep(BuildContext(op, api.Step, PipelineStage.MainOperation), api.Step, op.Transaction);
+            return response;
+        }
+
+        /// <summary>Runs Upsert's inner Create or Update as a child operation of the same transaction and depth.</summary>
+        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner)
+        {
+            var caller = parent.Caller.Within(parent.Transaction, parent.Depth - 1, null);
+            return Run(new Operation(inner, caller, parent.Depth, parent.CreatedOn));
+        }
+
+        private OrganizationResponse ExecuteMultiple(OrganizationRequest request, CallerContext caller)
+        {
+            var requests = request.Parameters.TryGetValue("Requests", out var r) ? r as OrganizationRequestCollection : null;
+            var settings = request.Parameters.TryGetValue("Settings", out var s) ? s as ExecuteMultipleSettings : null;
+            if (requests == null || settings == null)
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, "ExecuteMultiple needs Requests and Settings.");
+            }
+            if (requests.Count > 1000)
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"The number of requests ({requests.Count}) exceeds the ExecuteMultiple limit of 1000.");
+            }
+            var items = new ExecuteMultipleResponseItemCollection();
+            bool faulted = false;
+            for (int i = 0; i < requests.Count; i++)
+            {
+                if (string.Equals(requests[i].RequestName, "ExecuteMultiple", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new SandboxFaultException(ErrorCodes.InvalidArgument, "ExecuteMultiple cannot contain ExecuteMultiple.");
+                }
+                try
+                {
+                    // Each item is its own operation with its own pipeline (and, from test code, its own transaction).
+                    var response = Execute(requests[i], caller, nested: caller.Step != null);
+                    if (settings.ReturnResponses)
+                    {
+                        items.Add(new ExecuteMultipleResponseItem { RequestIndex = i, Response = response });
+                    }
+                }
+                catch (SandboxFaultException e)
+                {
+                    faulted = true;
+                    items.Add(new ExecuteMultipleResponseItem
+                    {
+                        RequestIndex = i,
+                        Fault = new OrganizationServiceFault { ErrorCode = e.ErrorCode, Message = e.Message, Timestamp = _sandbox.Clock.UtcNow },
+                    });
+                    if (!settings.ContinueOnError)
+                    {
+                        break;
+                    }
+                }
+            }
+            var result = new ExecuteMultipleResponse { ResponseName = "ExecuteMultiple" };
+            result.Results["Responses"] = items;
+            result.Results["IsFaulted"] = faulted;
+            return result;
+        }
+
+        private void LockTarget(Operation op)
+        {
+            // Locking before the pre-image is read keeps the image consistent with the row being changed.
+            if (op.Transaction != null && op.Entity != null && op.EntityId != Guid.Empty &&
+                op.Message is "Update" or "Delete" or "SetState" or "SetStateDynamicEntity")
+            {
+                _sandbox.Store.Lock(op.Transaction, op.Entity, op.EntityId);
+            }
+        }
+
+        private void LoadPreImageIfNeeded(Operation op, PipelineStage stage)
+        {
+            if (op.PreImage != null || op.Entity == null || op.EntityId == Guid.Empty || op.Message is "Create" or "Retrieve" or "RetrieveMultiple")
+            {
+                return;
+            }
+            bool needed = _sandbox.Steps.Steps.Any(s => s.Stage >= stage && s.Matches(op.Message, op.Entity) && s.Images.Any(i => i.IsPre));
+            if (needed)
+            {
+                op.PreImage = _sandbox.Store.Read(op.Transaction, op.Entity, op.EntityId);
+            }
+        }
+
+        private void LoadPostImageIfNeeded(Operation op)
+        {
+            if (op.Entity == null || op.EntityId == Guid.Empty || op.Message is "Delete" or "Retrieve" or "RetrieveMultiple")
+            {
+                return;
+            }
+            bool needed = _sandbox.Steps.Steps.Any(s => s.Stage == PipelineStage.PostOperation && s.Matches(op.Message, op.Entity) && s.Images.Any(i => i.IsPost));
+            if (needed)
+            {
+                op.PostImage = _sandbox.Store.Read(op.Transaction, op.Entity, op.EntityId);
+            }
+        }
+
+        private void RunSyncSteps(Operation op, PipelineStage stage)
+        {
+            foreach (var step in _sandbox.Steps.For(op.Message, op.Entity, stage, isAsync: false))
+            {
+                if (step.PassesFilter(op.Message, op.Target))
+                {
+                    RunStep(BuildContext(op, step, stage), step, op.Transaction);
+                }
+            }
+        }
+
+        private void QueueAsyncSteps(Operation op)
+        {
+            foreach (var step in _sandbox.Steps.For(op.Message, op.Entity, PipelineStage.PostOperation, isAsync: true))
+            {
+                if (!step.PassesFilter(op.Message, op.Target))
+                {
+                    continue;
+                }
+                var context = BuildContext(op, step, PipelineStage.PostOperation);
+                // The system job carries its own copy of the parameters: later steps cannot change them.
+                context.InputParameters = CloneParameters(op.Input);
+                context.OutputParameters = CloneParameters(op.Output);
+                context.SharedVariables = CloneParameters(op.Shared);
+                context.IsInTransaction = false;
+                context.Mode = 1;
+                var job = new AsyncJob(step, context);
+                if (op.Transaction != null)
+                {
+                    op.Transaction.PendingAsync.Add(job);
+                }
+                else
+                {
+                    _sandbox.EnqueueAsync(new[] { job });
+                }
+            }
+        }
+
+        internal SandboxPluginExecutionContext BuildContext(Operation op, PipelineStep step, PipelineStage stage)
+        {
+            var context = new SandboxPluginExecutionContext
+            {
+                Mode = step.IsAsync ? 1 : 0,
+                Depth = op.Depth,
+                MessageName = op.Message,
+                PrimaryEntityName = op.Entity ?? "none",
+                RequestId = op.Request.RequestId ?? op.OperationId,
+                InputParameters = op.Input,
+                OutputParameters = stage >= PipelineStage.MainOperation ? op.Output : new ParameterCollection(),
+                SharedVariables = op.Shared,
+                UserId = op.Caller.UserId,
+                InitiatingUserId = op.Caller.InitiatingUserId,
+                BusinessUnitId = _sandbox.BusinessUnitId,
+                OrganizationId = _sandbox.OrganizationId,
+                OrganizationName = _sandbox.OrganizationName,
+                PrimaryEntityId = op.EntityId,
+                CorrelationId = op.CorrelationId,
+                IsInTransaction = op.Transaction != null,
+                OperationId = op.OperationId,
+                OperationCreatedOn = op.CreatedOn,
+                Stage = (int)stage,
+                ParentContext = op.Caller.Parent!,
+            };
+            foreach (var image in step.Images)
+            {
+                if (image.IsPre && op.PreImage != null)
+                {
+                    context.PreEntityImages[image.Alias] = ImageOf(op.PreImage, image);
+                }
+                if (image.IsPost && op.PostImage != null && stage == PipelineStage.PostOperation)
+                {
+                    context.PostEntityImages[image.Alias] = ImageOf(op.PostImage, image);
+                }
+            }
+            return context;
+        }
+
+        private Entity ImageOf(Entity row, StepImage image)
+        {
+            var filter = image.Attributes.Count == 0 ? ColumnFilter.All : ColumnFilter.Of(image.Attributes.Append(_sandbox.Metadata.PrimaryIdAttribute(row.LogicalName)));
+            return EntityCloner.Clone(row, filter);
+        }
+
+        /// <summary>Runs one step; any exception becomes the fault the platform would return.</summary>
+        internal ExecutionRecord RunStep(SandboxPluginExecutionContext context, PipelineStep step, Transaction? tx)
+        {
+            var record = new ExecutionRecord(step, context.MessageName, context.PrimaryEntityName, context.PrimaryEntityId, context.Depth, context.UserId, context.InitiatingUserId);
+            _sandbox.AddExecution(record);
+            var provider = new PluginServiceProvider(_sandbox, context, record, tx);
+            long start = Stopwatch.GetTimestamp();
+            try
+            {
+                step.Instance.Execute(provider);
+                return record;
+            }
+            catch (SandboxFaultException e)
+            {
+                record.Error = e;
+                throw; // a nested call's fault (or the loop limit) reaches the caller unchanged
+            }
+            catch (InvalidPluginExecutionException e)
+            {
+                record.Error = e;
+                int code = e.ErrorCode != e.HResult ? e.ErrorCode : ErrorCodes.IsvAborted;
+                throw new SandboxFaultException(code, e.Message, e);
+            }
+            catch (Exception e)
+            {
+                record.Error = e;
+                throw new SandboxFaultException(ErrorCodes.PluginUnexpected,
+                    $"Unexpected exception from plug-in (Execute): {step.PluginType.FullName}: {e.GetType().FullName}: {e.Message}", e);
+            }
+            finally
+            {
+                record.Duration = Stopwatch.GetElapsedTime(start);
+            }
+        }
+
+        private static ParameterCollection CloneParameters(ParameterCollection source)
+        {
+            var copy = new ParameterCollection();
+            foreach (var pair in source)
+            {
+                copy[pair.Key] = EntityCloner.CloneValue(pair.Value);
+            }
+            return copy;
+        }
+
+        /// <summary>The table and row a request is about, as the platform fills PrimaryEntityName/Id.</summary>
+        internal static (string? Entity, Guid Id) PrimaryOf(string message, ParameterCollection input)
+        {
+            object? target = input.TryGetValue("Target", out var t) ? t : input.TryGetValue("EntityMoniker", out var m) ? m : null;
+            switch (target)
+            {
+                case Entity e:
+                    return (e.LogicalName, e.Id);
+                case EntityReference r:
+                    return (r.LogicalName, r.Id);
+            }
+            if (input.TryGetValue("Query", out var q) && q is QueryBase query)
+            {
+                return (QueryEntity(query), Guid.Empty);
+            }
+            return (null, Guid.Empty);
+        }
+
+        /// <summary>The table of a request, for the round-trip counters.</summary>
+        internal static string? TableOf(OrganizationRequest request) => PrimaryOf(request.RequestName ?? "", request.Parameters).Entity;
+
+        private static string? QueryEntity(QueryBase query) => query switch
+        {
+            QueryExpression qe => qe.EntityName,
+            FetchExpression fe => FetchEntity().Match(fe.Query ?? "") is { Success: true } match ? match.Groups[1].Value : null,
+            _ => null,
+        };
+
+        [GeneratedRegex("<entity[^>]*\\sname\\s*=\\s*[\"']([^\"']+)[\"']", RegexOptions.IgnoreCase)]
+        private static partial Regex FetchEntity();
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>
+    /// All committed rows, by table. Reads never block; writes happen inside a <see cref="Transaction"/>,
+    /// take a row lock, and reach the tables only at commit.
+    /// </summary>
+    internal sealed class RowStore
+    {
+        private readonly ConcurrentDictionary<string, RowTable> _tables = new(StringComparer.OrdinalIgnoreCase);
+        private readonly object _commitGate = new();
+
+        public RowLockManager Locks { get; } = new();
+
+        public RowTable Table(string logicalName) => _tables.GetOrAdd(logicalName, n => new RowTable(n));
+
+        public int Count(string logicalName) => _tables.TryGetValue(logicalName, out var t) ? t.Count : 0;
+
+        /// <summary>The row as the transaction sees it: its own write if any, else the committed row.</summary>
+        public Entity? Read(Transaction? tx, string table, Guid id)
+        {
+            if (tx != null && tx.TryGetWrite(table, id, out var own))
+            {
+                return own;
+            }
+            return _tables.TryGetValue(table, out var t) ? t.Get(id) : null;
+        }
+
+        /// <summary>Rows of a table as the transaction sees them (committed rows overlaid with its writes).</summary>
+        public IEnumerable<Entity> Scan(Transaction? tx, string table)
+        {
+            var committed = _tables.TryGetValue(table, out var t) ? t.Scan() : Enumerable.Empty<Entity>();
+            if (tx == null || !tx.HasWrites(table))
+            {
+                return committed;
+            }
+            return Overlay(tx, table, committed);
+        }
+
+        private static IEnumerable<Entity> Overlay(Transaction tx, string table, IEnumerable<Entity> committed)
+        {
+            foreach (var row in committed)
+            {
+                if (tx.TryGetWrite(table, row.Id, out var own))
+                {
+                    if (own != null)
+                    {
+                        yield return own;
+                    }
+                }
+                else
+                {
+                    yield return row;
+                }
+            }
+            foreach (var id in tx.CreatedIds(table))
+            {
+                if (tx.TryGetWrite(table, id, out var own) && own != null)
+                {
+                    yield return own;
+                }
+            }
+        }
+
+        /// <summary>Locks the row for the transaction (blocks while another transaction holds it).</summary>
+        public void Lock(Transaction tx, string table, Guid id) => Locks.Acquire(tx, table, id);
+
+        /// <summary>Makes the transaction's writes visible and releases its locks.</summary>
+        public void Commit(Transaction tx)
+        {
+            // One commit at a time keeps a multi-row commit from interleaving with another's.
+            lock (_commitGate)
+            {
+                foreach (var pair in tx.Writes)
+                {
+                    Table(pair.Key.Table).Put(pair.Key.Id, pair.Value);
+                }
+            }
+            Locks.ReleaseAll(tx);
+        }
+
+        public void Rollback(Transaction tx) => Locks.ReleaseAll(tx);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using Advocacy.Sandbox.Query;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>
+    /// The query engine's view of the store from inside a transaction: committed rows overlaid with the
+    /// transaction's own writes, so a plug-in's query sees what it (and earlier steps) just wrote.
+    /// </summary>
+    internal sealed class TransactionTableSource : ITableSource
+    {
+        private readonly DataverseSandbox _sandbox;
+        private readonly Transaction? _transaction;
+
+        public TransactionTableSource(DataverseSandbox sandbox, Transaction? transaction)
+        {
+            _sandbox = sandbox;
+            _transaction = transaction;
+        }
+
+        public IEnumerable<Entity> Scan(string logicalName) => _sandbox.Store.Scan(_transaction, logicalName);
+
+        public bool TableExists(string logicalName) => _sandbox.Metadata.TableExists(logicalName);
+
+        public string PrimaryIdAttribute(string logicalName) => _sandbox.Metadata.PrimaryIdAttribute(logicalName);
+
+        public string? ChoiceLabel(string logicalName, string attribute, int value)
+        {
+            var column = _sandbox.Metadata.Table(logicalName)?.Column(attribute);
+            if (column?.Type == ColumnType.Boolean)
+            {
+                return value != 0 ? "Yes" : "No";
+            }
+            return _sandbox.Metadata.ChoiceLabel(logicalName, attribute, value);
+        }
+
+        public bool ColumnExists(string logicalName, string attribute) => _sandbox.Metadata.ColumnExists(logicalName, attribute);
+    }
+}

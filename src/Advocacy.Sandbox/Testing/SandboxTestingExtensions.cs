@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>
+    /// Short-hands that keep a test to its point: seed rows without running plug-ins, run a request as a
+    /// user, read a step's traces and cost. No test framework dependency: assertions stay in the tests.
+    /// </summary>
+    public static class SandboxTestingExtensions
+    {
+        /// <summary>
+        /// Inserts rows as they are (ids kept or assigned, defaults filled, a given createdon kept) without
+        /// running the pipeline or counting round trips. Values are checked against the metadata.
+        /// </summary>
+        public static DataverseSandbox Seed(this DataverseSandbox sandbox, params Entity[] rows)
+        {
+            sandbox.Insert(rows, sandbox.AdminUserId, keepAuditColumns: true);
+            return sandbox;
+        }
+
+        /// <summary>Seeds an enabled user (optionally with a manager) and returns its id.</summary>
+        public static Guid SeedUser(this DataverseSandbox sandbox, string fullName, Guid? managerId = null)
+        {
+            var user = new Entity("systemuser", Guid.NewGuid())
+            {
+                ["fullname"] = fullName,
+                ["isdisabled"] = false,
+                ["businessunitid"] = new EntityReference("businessunit", sandbox.BusinessUnitId),
+            };
+            if (managerId != null)
+            {
+                user["parentsystemuserid"] = new EntityReference("systemuser", managerId.Value);
+            }
+            sandbox.Seed(user);
+            return user.Id;
+        }
+
+        /// <summary>Executes a request as a user (the administrator when none is given).</summary>
+        public static OrganizationResponse Run(this DataverseSandbox sandbox, OrganizationRequest request, Guid? asUser = null) =>
+            sandbox.CreateService(asUser ?? sandbox.AdminUserId).Execute(request);
+
+        /// <summary>Executes a request and returns the typed response.</summary>
+        public static TResponse Run<TResponse>(this DataverseSandbox sandbox, OrganizationRequest request, Guid? asUser = null)
+            where TResponse : OrganizationResponse =>
+            (TResponse)sandbox.Run(request, asUser);
+
+        /// <summary>Every execution of the step with this name (or plug-in type name).</summary>
+        public static IReadOnlyList<ExecutionRecord> ExecutionsOf(this DataverseSandbox sandbox, string stepName) =>
+            sandbox.Executions.Where(e => e.StepName == stepName || e.Step.PluginType.FullName == stepName || e.Step.PluginType.Name == stepName).ToList();
+
+        /// <summary>All trace lines the step wrote, across its executions, in order.</summary>
+        public static IReadOnlyList<string> Traces(this DataverseSandbox sandbox, string stepName) =>
+            sandbox.ExecutionsOf(stepName).SelectMany(e => e.Traces).ToList();
+
+        /// <summary>Round trips the step issued into IOrganizationService, across its executions.</summary>
+        public static int RoundTrips(this DataverseSandbox sandbox, string stepName) =>
+            sandbox.ExecutionsOf(stepName).Sum(e => e.RoundTrips);
+
+        /// <summary>Registers the plug-in types and returns the sandbox (fluent set-up).</summary>
+        public static DataverseSandbox With(this DataverseSandbox sandbox, params Type[] pluginTypes)
+        {
+            sandbox.RegisterPlugins(pluginTypes);
+            return sandbox;
+        }
+
+        /// <summary>Retrieves a committed row with all columns, failing like Dataverse if it is missing.</summary>
+        public static Entity Get(this DataverseSandbox sandbox, string logicalName, Guid id) =>
+            sandbox.Row(logicalName, id) ?? throw Faults.DoesNotExist(logicalName, id);
+    }
+}
