@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using Advocacy.Plugins.Domain.Assignment;
+using Advocacy.Plugins.Domain.FollowUp;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Plugins.Data
+{
+    /// <summary>Reads advocate profiles into the domain's <see cref="AdvocateCandidate"/>.</summary>
+    public sealed class AdvocateDirectory
+    {
+        public static readonly string[] Columns =
+        {
+            "adv_name", "adv_userid", "statecode", "adv_capacity", "adv_accountcount", "adv_tiers", "adv_specialties",
+            "adv_outofofficefrom", "adv_outofofficeto", "adv_backupadvocateid", "adv_lastassignedon",
+        };
+
+        private readonly IOrganizationService _service;
+        private readonly int _defaultCapacity;
+
+        public AdvocateDirectory(IOrganizationService service, int defaultCapacity)
+        {
+            _service = service;
+            _defaultCapacity = defaultCapacity;
+        }
+
+        /// <summary>
+        /// The advocate and the two backups behind them, with the advocate's manager, in one query: enough to
+        /// route urgent work past one away backup; a longer chain stops at the advocate, as the domain documents.
+        /// </summary>
+        public AdvocateRouting? RoutingFor(Guid advocateId, DateTime today)
+        {
+            var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet(Columns) };
+            query.Criteria.AddCondition("adv_advocateid", ConditionOperator.Equal, advocateId);
+            var user = query.AddLink("systemuser", "adv_userid", "systemuserid", JoinOperator.LeftOuter);
+            user.EntityAlias = "user";
+            user.Columns = new ColumnSet("parentsystemuserid");
+            var backup = query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
+            backup.EntityAlias = "b1";
+            backup.Columns = new ColumnSet(Columns);
+            var backup2 = backup.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
+            backup2.EntityAlias = "b2";
+            backup2.Columns = new ColumnSet(Columns);
+
+            var rows = _service.RetrieveMultiple(query).Entities;
+            if (rows.Count == 0)
+            {
+                return null;
+            }
+
+            var row = rows[0];
+            var advocate = ToCandidate(row, null)!;
+            var manager = row.GetAttributeValue<AliasedValue>("user.parentsystemuserid")?.Value as EntityReference;
+            advocate.ManagerUserId = manager?.Id;
+            if (!advocate.UserId.HasValue)
+            {
+                return null;
+            }
+
+            var pool = new List<AdvocateCandidate> { advocate };
+            var first = ToCandidate(row, "b1");
+            if (first != null) pool.Add(first);
+            var second = ToCandidate(row, "b2");
+            if (second != null) pool.Add(second);
+            return AdvocateRouting.For(advocate, pool, today);
+        }
+
+        /// <summary>
+        /// Maps a row, or the aliased columns of a linked profile when <paramref name="alias"/> is given (null when
+        /// the outer link found none). A row without a capacity gets the settings' default: Dataverse cannot
+        /// store a default for a whole-number column.
+        /// </summary>
+        public AdvocateCandidate? ToCandidate(Entity row, string? alias)
+        {
+            T? Get<T>(string column)
+            {
+                if (alias == null) return row.GetAttributeValue<T>(column);
+                var aliased = row.GetAttributeValue<AliasedValue>(alias + "." + column);
+                return aliased?.Value is T value ? value : default;
+            }
+
+            var id = alias == null ? row.Id : Get<Guid>("adv_advocateid");
+            if (alias != null && id == Guid.Empty)
+            {
+                return null;
+            }
+
+            var candidate = new AdvocateCandidate(id, Get<string>("adv_name") ?? string.Empty)
+            {
+                UserId = Get<EntityReference>("adv_userid")?.Id,
+                IsActive = (Get<OptionSetValue>("statecode")?.Value ?? 0) == 0,
+                Capacity = alias == null ? row.GetAttributeValue<int?>("adv_capacity") ?? _defaultCapacity : (Get<object>("adv_capacity") as int?) ?? _defaultCapacity,
+                AccountCount = alias == null ? row.GetAttributeValue<int?>("adv_accountcount") ?? 0 : (Get<object>("adv_accountcount") as int?) ?? 0,
+                OutOfOfficeFrom = alias == null ? row.GetAttributeValue<DateTime?>("adv_outofofficefrom") : Get<object>("adv_outofofficefrom") as DateTime?,
+                OutOfOfficeTo = alias == null ? row.GetAttributeValue<DateTime?>("adv_outofofficeto") : Get<object>("adv_outofofficeto") as DateTime?,
+                BackupAdvocateId = Get<EntityReference>("adv_backupadvocateid")?.Id,
+                LastAssignedOn = alias == null ? row.GetAttributeValue<DateTime?>("adv_lastassignedon") : Get<object>("adv_lastassignedon") as DateTime?,
+            };
+            foreach (var tier in Choices.Tiers(Get<OptionSetValueCollection>("adv_tiers")))
+            {
+                candidate.Tiers.Add(tier);
+            }
+
+            foreach (var specialty in Choices.Specialties(Get<OptionSetValueCollection>("adv_specialties")))
+            {
+                candidate.Specialties.Add(specialty);
+            }
+
+            return candidate;
+        }
+    }
+}
