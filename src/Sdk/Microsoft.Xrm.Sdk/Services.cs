@@ -17,7 +17,8 @@ namespace Microsoft.Xrm.Sdk
 
     public interface IOrganizationServiceFactory
     {
-        // null means "the user the step runs as"; Guid.Empty is not the same thing on the platform.
+        // In a plug-in, null means the SYSTEM user and Guid.Empty the context's UserId (Microsoft Learn);
+        // in a custom workflow activity every call runs as the workflow's UserId.
         IOrganizationService CreateOrganizationService(Guid? userId);
     }
 
