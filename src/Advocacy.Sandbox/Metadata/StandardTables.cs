@@ -39,6 +39,10 @@ namespace Advocacy.Sandbox
                 S("category"), S("subcategory"), S("activitytypecode"), B("isregularactivity"))
                 .WithPrimaryId("activityid");
 
+            // What the resolve dialog (CloseIncident) creates: plug-ins see a case's resolution as its Create.
+            yield return Owned("incidentresolution", "subject",
+                S("subject"), T("description"), L("incidentid", "incident"), I("timespent"), D("actualend"));
+
             yield return Table("systemuser", "fullname",
                 S("fullname"), S("firstname"), S("lastname"), S("domainname"), S("internalemailaddress"), S("title"),
                 L("parentsystemuserid", "systemuser"), B("isdisabled"), L("businessunitid", "businessunit"), C("accessmode"),
