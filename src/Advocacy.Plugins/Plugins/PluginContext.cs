@@ -53,6 +53,6 @@ namespace Advocacy.Plugins.Plugins
 
         public Entity? PostImage(string name) => Execution.PostEntityImages.Contains(name) ? Execution.PostEntityImages[name] : null;
 
-        public void Trace(string format, params object[] args) => Tracing.Trace(format, args);
+        public void Trace(string format, params object?[] args) => Tracing.Trace(format, args!);
     }
 }

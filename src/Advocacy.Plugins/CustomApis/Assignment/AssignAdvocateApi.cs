@@ -1,0 +1,43 @@
+using System;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Plugins;
+using Advocacy.Plugins.Registration;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.CustomApis.Assignment
+{
+    /// <summary>
+    /// adv_AssignAdvocate: runs the assignment policy for one account (sticky when the current advocate may stay,
+    /// else choose; none eligible → unassigned task for the owner) in one transaction, for Power Automate, the
+    /// workflow activity's callers and the deactivation batches. Thin over <see cref="AdvocateAssignmentService.Assign"/>.
+    /// </summary>
+    [CustomApi(AssignAdvocateNames.Message, "Assign advocate", "Chooses (or keeps) the account's advocate by the advocacy policy and returns the advocate, the reason and whether it changed.")]
+    [CustomApiParameter(AssignAdvocateNames.Account, CustomApiFieldType.EntityReference, "The account to assign.", LogicalEntityName = "account")]
+    [CustomApiResponse(AssignAdvocateNames.Advocate, CustomApiFieldType.EntityReference, "The account's advocate afterwards; empty when none is eligible.", LogicalEntityName = "adv_advocate")]
+    [CustomApiResponse(AssignAdvocateNames.Reason, CustomApiFieldType.String, "One line explaining the choice.")]
+    [CustomApiResponse(AssignAdvocateNames.Changed, CustomApiFieldType.Boolean, "Whether the account's advocate changed.")]
+    public sealed class AssignAdvocateApi : AdvocacyPlugin
+    {
+        // Called from flows, activities and the async batches at any depth; its own writes do not trigger it.
+        protected override int MaxDepth => 8;
+
+        protected override void Execute(PluginContext context)
+        {
+            var account = context.Execution.InputParameters.Contains(AssignAdvocateNames.Account)
+                ? context.Execution.InputParameters[AssignAdvocateNames.Account] as EntityReference
+                : null;
+            if (account == null || account.LogicalName != "account" || account.Id == Guid.Empty)
+            {
+                throw new InvalidPluginExecutionException("adv_AssignAdvocate needs an account in the 'Account' parameter.");
+            }
+
+            context.Trace("adv_AssignAdvocate: account {0}; writes run as SYSTEM (advocate rows and tasks belong to others).", account.Id);
+            var service = new AdvocateAssignmentService(context.SystemService, context.Tracing, context.Settings, context.UtcNow);
+            var result = service.Assign(account.Id, null, false, "adv_AssignAdvocate");
+            var output = context.Execution.OutputParameters;
+            output[AssignAdvocateNames.Advocate] = result.AdvocateId.HasValue ? new EntityReference("adv_advocate", result.AdvocateId.Value) { Name = result.Advocate!.Name } : null;
+            output[AssignAdvocateNames.Reason] = result.Reason;
+            output[AssignAdvocateNames.Changed] = result.Changed;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Plugins;
+using Advocacy.Plugins.Registration;
+
+namespace Advocacy.Plugins.CustomApis.Assignment
+{
+    /// <summary>
+    /// adv_RecountAdvocateLoad: rebuilds every advocate's adv_accountcount from one aggregate FetchXML (active
+    /// accounts grouped by adv_advocateid), for an admin who imported accounts around the plug-ins.
+    /// </summary>
+    [CustomApi(AdvocateLoadRecount.Message, "Recount advocate load", "Rebuilds each advocate's account count from the active accounts that name them.")]
+    [CustomApiResponse("AdvocatesChecked", CustomApiFieldType.Integer, "Advocate profiles looked at.")]
+    [CustomApiResponse("AdvocatesCorrected", CustomApiFieldType.Integer, "Profiles whose count was wrong and was rewritten.")]
+    [CustomApiResponse("AccountsCounted", CustomApiFieldType.Integer, "Active accounts with an advocate.")]
+    public sealed class RecountAdvocateLoadApi : AdvocacyPlugin
+    {
+        protected override int MaxDepth => 8;
+
+        protected override void Execute(PluginContext context)
+        {
+            var result = new AdvocateLoadRecount(context.SystemService, context.Tracing).Run();
+            var output = context.Execution.OutputParameters;
+            output["AdvocatesChecked"] = result.AdvocatesChecked;
+            output["AdvocatesCorrected"] = result.AdvocatesCorrected;
+            output["AccountsCounted"] = result.AccountsCounted;
+        }
+    }
+}
