@@ -178,10 +178,9 @@ namespace Advocacy.Plugins.Tests.Packaging
                 }
             }
 
-            if (notCanonical.Count > 0)
-            {
-                Console.WriteLine($"Not in canonical form (same content, different bytes): {string.Join(", ", notCanonical)}");
-            }
+            // solution/ is kept in the packer's canonical form, so an admin's export brought back with unpack
+            // shows up in a diff as exactly what changed, not as whitespace noise.
+            Assert.AreEqual(0, notCanonical.Count, $"Not in canonical form (same content, different bytes) — run `advocacy unpack` over them: {string.Join(", ", notCanonical)}");
         }
 
         internal static void AssertStructure(IReadOnlyDictionary<string, byte[]> entries, PluginAssemblyRegistration registration)
