@@ -9,8 +9,9 @@ namespace Advocacy.Plugins.Plugins.Impact
 {
     /// <summary>
     /// After an inconvenience is scored: the account's index and loyalty risk, the worst score on the linked
-    /// case, and — for high or severe impact — one impact-review task for the advocate (the account owner
-    /// while none is assigned), refreshed rather than duplicated when the inconvenience is re-scored.
+    /// case, and — for high or severe impact — one impact-review task for the advocate — assigned now, preferring the
+    /// specialist for the kind of trouble, when the account has none; the account owner while nobody is
+    /// eligible — refreshed rather than duplicated when the inconvenience is re-scored.
     /// Runs in the transaction, so a failure here undoes the save and nothing is left half-done.
     /// </summary>
     [CrmPluginRegistration(MessageNameEnum.Create, "adv_inconvenience", StageEnum.PostOperation, ExecutionModeEnum.Synchronous,
@@ -65,16 +66,29 @@ namespace Advocacy.Plugins.Plugins.Impact
 
             var today = context.UtcNow.Date;
             AdvocateRouting? routing = null;
-            if (account.AdvocateId.HasValue)
+            var advocateId = account.AdvocateId;
+            if (!advocateId.HasValue)
             {
-                routing = new AdvocateDirectory(system, settings.Assignment.DefaultCapacity).RoutingFor(account.AdvocateId.Value, today);
+                // High impact on an unadvocated account is one of DESIGN §4's triggers: the customer needs an
+                // owner now, preferably the specialist for what went wrong.
+                var kind = Choices.Kind(post.GetAttributeValue<OptionSetValue>("adv_kind"));
+                Specialty specialty;
+                var need = settings.Assignment.SpecialtyByKind.TryGetValue(kind, out specialty) ? specialty : (Specialty?)null;
+                var assignment = new AdvocateAssignmentService(system, context.Tracing, settings, context.UtcNow)
+                    .EnsureAdvocate(accountRef.Id, need, urgent: true, trigger: "inconvenience scored " + band.Value.ToString().ToLowerInvariant());
+                advocateId = assignment.AdvocateId;
+            }
+
+            if (advocateId.HasValue)
+            {
+                routing = new AdvocateDirectory(system, settings.Assignment.DefaultCapacity).RoutingFor(advocateId.Value, today);
                 context.Trace(routing == null
                     ? "The account's advocate profile has no user; the impact review goes to the account owner."
                     : "Impact review for advocate " + routing.AdvocateName + (routing.BackupUserId.HasValue ? " (routed to backup " + routing.BackupName + ": " + routing.BackupNote + ")" : "") + ".");
             }
             else
             {
-                context.Trace("Account {0} has no advocate; the impact review goes to the account owner.", account.Name);
+                context.Trace("Account {0} has no advocate and none is eligible; the impact review goes to the account owner.", account.Name);
             }
 
             var plan = new AdvocacyTaskPlanner(settings).PlanImpactReview(

@@ -1,0 +1,131 @@
+using System;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain.Assignment;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.Plugins.Assignment
+{
+    /// <summary>
+    /// DESIGN §4 triggers on the account itself, in the save's transaction (pre-operation, so the account's
+    /// adv_advocateid is written through the Target at no cost): the account gets a tier, its tier changes (the
+    /// current advocate stays only while they cover it), it loses its advocate, or it is (de)activated. Every save
+    /// that moves adv_advocateid or statecode also moves the advocates' adv_accountcount (LoadLedger).
+    /// The decision travels to <see cref="AccountAssignmentTaskPlugin"/> in SharedVariables, which raises the task
+    /// once the account exists.
+    /// </summary>
+    [CrmPluginRegistration("Create", "account", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, "",
+        "Advocacy: assign advocate (account create)", 10, IsolationModeEnum.Sandbox,
+        Description = "Chooses the account's advocate when it is created with a tier, and counts the load.")]
+    [CrmPluginRegistration("Update", "account", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, "adv_tier,adv_advocateid,statecode",
+        "Advocacy: assign advocate (account update)", 10, IsolationModeEnum.Sandbox,
+        Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = "name,adv_tier,adv_advocateid,statecode",
+        Description = "Chooses the account's advocate when it gets a tier or loses its advocate; moves advocate load on every advocate or state change.")]
+    public sealed class AccountAssignmentPlugin : AdvocacyPlugin
+    {
+        internal const string SharedOutcome = "adv_assignment_outcome";
+        internal const string SharedReason = "adv_assignment_reason";
+        internal const string SharedAdvocateId = "adv_assignment_advocateid";
+        internal const string SharedAdvocateName = "adv_assignment_advocatename";
+        internal const string SharedAdvocateUserId = "adv_assignment_advocateuserid";
+
+        protected override void Execute(PluginContext context)
+        {
+            var target = context.Target;
+            if (target == null || target.LogicalName != "account")
+            {
+                return;
+            }
+
+            var pre = context.Execution.MessageName == "Create" ? null : context.PreImage("pre") ?? new Entity("account", target.Id);
+            AccountAdvocacyState? before = pre == null ? null : StateOf(pre, null);
+            var after = StateOf(pre ?? new Entity("account"), target);
+            var name = target.GetAttributeValue<string>("name") ?? pre?.GetAttributeValue<string>("name") ?? target.Id.ToString();
+
+            var service = new AdvocateAssignmentService(context.SystemService, context.Tracing, context.Settings, context.UtcNow);
+            var decision = service.DecideForSave(target.Id, name, before, after);
+            if (decision.TargetMustChange)
+            {
+                target["adv_advocateid"] = decision.FinalAdvocateId.HasValue ? new EntityReference("adv_advocate", decision.FinalAdvocateId.Value) : null;
+                context.Trace("Assignment: account {0} saved with adv_advocateid = {1}.", name, decision.FinalAdvocateId.HasValue ? decision.FinalAdvocateId.Value.ToString() : "(none)");
+            }
+
+            var choice = decision.Choice;
+            if (choice == null)
+            {
+                if (decision.SkippedReason == null)
+                {
+                    context.Trace("Assignment: nothing to choose for {0} (no tier change, advocate kept or set by the user, or account inactive).", name);
+                }
+
+                return;
+            }
+
+            var shared = context.Execution.SharedVariables;
+            shared[SharedOutcome] = (int)choice.Outcome;
+            shared[SharedReason] = choice.Reason;
+            if (choice.Changed && choice.Advocate != null && choice.Advocate.UserId.HasValue)
+            {
+                shared[SharedAdvocateId] = choice.Advocate.Id;
+                shared[SharedAdvocateName] = choice.Advocate.Name;
+                shared[SharedAdvocateUserId] = choice.Advocate.UserId.Value;
+            }
+        }
+
+        private static AccountAdvocacyState StateOf(Entity image, Entity? overlay)
+        {
+            object? Value(string column) =>
+                overlay != null && overlay.Contains(column) ? overlay[column] : image.Contains(column) ? image[column] : null;
+
+            var state = Value("statecode") as OptionSetValue;
+            return new AccountAdvocacyState(
+                (Value("adv_advocateid") as EntityReference)?.Id,
+                (state?.Value ?? 0) == 0,
+                Value("adv_tier") as OptionSetValue);
+        }
+    }
+
+    /// <summary>
+    /// After the account is saved: the introduction task for a newly chosen advocate, or one unassigned-advocacy
+    /// task for the account's owner when nobody is eligible (one open per account, so re-fires create nothing).
+    /// Tasks are written as SYSTEM: they belong to the advocate or the owner, not necessarily the caller.
+    /// </summary>
+    [CrmPluginRegistration("Create", "account", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, "",
+        "Advocacy: assignment task (account create)", 10, IsolationModeEnum.Sandbox,
+        Image1Name = "post", Image1Type = ImageTypeEnum.PostImage, Image1Attributes = "name,ownerid,adv_tier",
+        Description = "Raises the introduction or unassigned-advocacy task decided by the pre-operation step.")]
+    [CrmPluginRegistration("Update", "account", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, "adv_tier,adv_advocateid,statecode",
+        "Advocacy: assignment task (account update)", 10, IsolationModeEnum.Sandbox,
+        Image1Name = "post", Image1Type = ImageTypeEnum.PostImage, Image1Attributes = "name,ownerid,adv_tier",
+        Description = "Raises the introduction or unassigned-advocacy task decided by the pre-operation step.")]
+    public sealed class AccountAssignmentTaskPlugin : AdvocacyPlugin
+    {
+        protected override void Execute(PluginContext context)
+        {
+            var shared = context.Execution.SharedVariables;
+            if (!shared.Contains(AccountAssignmentPlugin.SharedOutcome))
+            {
+                return;
+            }
+
+            var outcome = (AssignmentOutcome)(int)shared[AccountAssignmentPlugin.SharedOutcome];
+            var reason = shared[AccountAssignmentPlugin.SharedReason] as string ?? string.Empty;
+            var post = context.PostImage("post") ?? context.Target ?? new Entity("account", context.Execution.PrimaryEntityId);
+            var account = new AccountSnapshot(post).Facts();
+            AdvocateCandidate? advocate = null;
+            if (shared.Contains(AccountAssignmentPlugin.SharedAdvocateId))
+            {
+                advocate = new AdvocateCandidate((Guid)shared[AccountAssignmentPlugin.SharedAdvocateId], shared[AccountAssignmentPlugin.SharedAdvocateName] as string ?? string.Empty)
+                {
+                    UserId = (Guid)shared[AccountAssignmentPlugin.SharedAdvocateUserId],
+                };
+            }
+
+            var service = new AdvocateAssignmentService(context.SystemService, context.Tracing, context.Settings, context.UtcNow);
+            var task = service.RaiseTask(account, outcome, advocate, reason);
+            if (task == null)
+            {
+                context.Trace("Assignment: no task for outcome {0} of {1}.", outcome, account.Name);
+            }
+        }
+    }
+}
