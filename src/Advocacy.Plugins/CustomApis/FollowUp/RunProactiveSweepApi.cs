@@ -1,0 +1,68 @@
+using System;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.FollowUp;
+using Advocacy.Plugins.Plugins;
+using Advocacy.Plugins.Registration;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.CustomApis.FollowUp
+{
+    /// <summary>
+    /// adv_RunProactiveSweep: creates proactive check-in tasks for the accounts that are due (DESIGN §5) and
+    /// returns how many it created, how many remain and a continuation; a scheduled flow calls it again with
+    /// the continuation until Continuation comes back empty.
+    /// </summary>
+    [CustomApi("adv_RunProactiveSweep", "Run proactive sweep",
+        "Creates proactive check-in tasks for accounts whose next proactive contact is within the window and that have no open check-in. Call again with the returned continuation until it is empty.",
+        ExecutePrivilegeName = "prvCreateActivity")]
+    [CustomApiParameter(ContinuationParameter, CustomApiFieldType.String, "The continuation returned by the previous call; empty to start a new sweep.", IsOptional = true)]
+    [CustomApiParameter(MaxTasksParameter, CustomApiFieldType.Integer, "Create at most this many tasks in this call (empty or 0: as many as the time budget allows).", IsOptional = true)]
+    [CustomApiResponse(CreatedResponse, CustomApiFieldType.Integer, "Check-in tasks created by this call.")]
+    [CustomApiResponse(RemainingResponse, CustomApiFieldType.Integer, "Due accounts still without an open check-in (0 when complete, -1 when there were too many to count).")]
+    [CustomApiResponse(ContinuationResponse, CustomApiFieldType.String, "Pass to the next call; empty when the sweep is complete.")]
+    [CustomApiResponse(SummaryResponse, CustomApiFieldType.String, "One line describing what this call did.")]
+    public sealed class RunProactiveSweepApi : AdvocacyPlugin
+    {
+        public const string MessageName = "adv_RunProactiveSweep";
+        public const string ContinuationParameter = "Continuation";
+        public const string MaxTasksParameter = "MaxTasks";
+        public const string CreatedResponse = "Created";
+        public const string RemainingResponse = "Remaining";
+        public const string ContinuationResponse = "NextContinuation";
+        public const string SummaryResponse = "Summary";
+
+        /// <summary>A Custom API may be called from a flow or another plug-in at any depth; the tasks it creates
+        /// trigger nothing that calls it again.</summary>
+        protected override int MaxDepth => 8;
+
+        protected override void Execute(PluginContext context)
+        {
+            var inputs = context.Execution.InputParameters;
+            var token = inputs.Contains(ContinuationParameter) ? inputs[ContinuationParameter] as string : null;
+            int? maxTasks = inputs.Contains(MaxTasksParameter) ? inputs[MaxTasksParameter] as int? : null;
+            if (maxTasks.HasValue && maxTasks.Value < 0)
+            {
+                throw new AdvocacyInputException("MaxTasks cannot be negative; leave it empty (or 0) for no limit.");
+            }
+
+            context.Trace("adv_RunProactiveSweep called by user {0}; tasks are created as the system user because they are owned by the advocates.", context.Execution.InitiatingUserId);
+            ProactiveSweepResult result;
+            try
+            {
+                result = new ProactiveSweep(context.SystemService, context.Tracing, context.Settings).Run(token, maxTasks, context.UtcNow.Date);
+            }
+            catch (SweepContinuationException ex)
+            {
+                context.Trace("Rejected continuation: {0}", ex.Detail);
+                throw new InvalidPluginExecutionException(SweepContinuationException.UserMessage + " (" + ex.Detail + ")", ex);
+            }
+
+            var outputs = context.Execution.OutputParameters;
+            outputs[CreatedResponse] = result.Created;
+            outputs[RemainingResponse] = result.Remaining ?? -1;
+            outputs[ContinuationResponse] = result.Continuation ?? string.Empty;
+            outputs[SummaryResponse] = result.Summary;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Reporting;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Plugins.Data
+{
+    /// <summary>
+    /// The management report's data (DESIGN §5, issue 8 item 7) from FetchXML aggregates, grouped by the
+    /// account's advocate and tier, so the cost does not grow with the data: exactly <see cref="RoundTrips"/>
+    /// queries — feedback by NPS and CSAT; open and overdue advocacy tasks regarding an account; the same for
+    /// tasks regarding a case (through the case's customer account); inconveniences by impact band. Feedback
+    /// and inconveniences are limited to a period (default 365 days) to stay inside the platform's 50,000-row
+    /// aggregate limit; open tasks are not limited by date.
+    /// </summary>
+    public sealed class AdvocacyReportQuery
+    {
+        /// <summary>The fixed number of round trips one report costs, whatever the data size.</summary>
+        public const int RoundTrips = 6;
+
+        public const int DefaultPeriodDays = 365;
+
+        private readonly IOrganizationService _service;
+        private readonly ITracingService _tracing;
+
+        public AdvocacyReportQuery(IOrganizationService service, ITracingService tracing)
+        {
+            _service = service;
+            _tracing = tracing;
+        }
+
+        public AdvocacyReport Build(DateTime now, int periodDays)
+        {
+            DateTime today = DateTime.SpecifyKind(now.Date, DateTimeKind.Utc);
+            string from = today.AddDays(-periodDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            string todayText = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+            var feedback = new List<FeedbackRow>();
+            foreach (var row in Fetch("feedback",
+                "<fetch aggregate=\"true\"><entity name=\"adv_feedback\">"
+                + "<attribute name=\"adv_feedbackid\" alias=\"n\" aggregate=\"count\"/>"
+                + "<attribute name=\"adv_nps\" alias=\"nps\" groupby=\"true\"/><attribute name=\"adv_csat\" alias=\"csat\" groupby=\"true\"/>"
+                + "<filter><condition attribute=\"statecode\" operator=\"eq\" value=\"0\"/><condition attribute=\"createdon\" operator=\"ge\" value=\"" + from + "\"/></filter>"
+                + AccountLink("adv_accountid") + "</entity></fetch>"))
+            {
+                feedback.Add(new FeedbackRow(AdvocateId(row), AdvocateName(row), Tier(row), Int(row, "nps"), Int(row, "csat"), Int(row, "n") ?? 0));
+            }
+
+            // The builder wants open and overdue of one group in one row (overdue ⊆ open), so merge the queries.
+            var taskGroups = new Dictionary<string, TaskGroup>(StringComparer.Ordinal);
+            foreach (bool overdue in new[] { false, true })
+            {
+                string state = "<condition attribute=\"statecode\" operator=\"eq\" value=\"0\"/><condition attribute=\"adv_kind\" operator=\"not-null\"/>"
+                    + (overdue ? "<condition attribute=\"scheduledend\" operator=\"lt\" value=\"" + todayText + "\"/>" : string.Empty);
+                string head = "<fetch aggregate=\"true\"><entity name=\"task\"><attribute name=\"activityid\" alias=\"n\" aggregate=\"count\"/>"
+                    + "<attribute name=\"adv_kind\" alias=\"kind\" groupby=\"true\"/><filter>" + state + "</filter>";
+                var onAccounts = Fetch(overdue ? "overdue tasks on accounts" : "open tasks on accounts", head + AccountLink("regardingobjectid") + "</entity></fetch>");
+                var onCases = Fetch(overdue ? "overdue tasks on cases" : "open tasks on cases", head
+                    + "<link-entity name=\"incident\" from=\"incidentid\" to=\"regardingobjectid\" link-type=\"inner\" alias=\"case\">"
+                    + AccountLink("customerid") + "</link-entity></entity></fetch>");
+                foreach (var rows in new[] { onAccounts, onCases })
+                {
+                    foreach (var row in rows)
+                    {
+                        var kind = Choices.TaskKind(Aliased<OptionSetValue>(row, "kind"));
+                        if (!kind.HasValue) continue;
+                        int n = Int(row, "n") ?? 0;
+                        var advocateId = AdvocateId(row);
+                        var tier = Tier(row);
+                        string key = (advocateId.HasValue ? advocateId.Value.ToString("N") : "-") + "|" + (tier.HasValue ? tier.Value.ToString() : "-") + "|" + kind.Value;
+                        if (!taskGroups.TryGetValue(key, out TaskGroup? group))
+                        {
+                            group = new TaskGroup(advocateId, AdvocateName(row), tier, kind.Value);
+                            taskGroups[key] = group;
+                        }
+
+                        if (overdue) group.Overdue += n; else group.Open += n;
+                    }
+                }
+            }
+
+            var tasks = new List<TaskCountRow>();
+            foreach (var group in taskGroups.Values)
+            {
+                tasks.Add(new TaskCountRow(group.AdvocateId, group.AdvocateName, group.Tier, group.Kind, group.Open, group.Overdue));
+            }
+
+            var inconveniences = new List<InconvenienceCountRow>();
+            foreach (var row in Fetch("inconveniences",
+                "<fetch aggregate=\"true\"><entity name=\"adv_inconvenience\">"
+                + "<attribute name=\"adv_inconvenienceid\" alias=\"n\" aggregate=\"count\"/><attribute name=\"adv_impactband\" alias=\"band\" groupby=\"true\"/>"
+                + "<filter><condition attribute=\"createdon\" operator=\"ge\" value=\"" + from + "\"/><condition attribute=\"adv_impactband\" operator=\"not-null\"/></filter>"
+                + AccountLink("adv_accountid") + "</entity></fetch>"))
+            {
+                var band = Choices.Band(Aliased<OptionSetValue>(row, "band"));
+                if (band.HasValue)
+                {
+                    inconveniences.Add(new InconvenienceCountRow(AdvocateId(row), AdvocateName(row), Tier(row), band.Value, Int(row, "n") ?? 0));
+                }
+            }
+
+            _tracing.Trace("Report: {0} feedback group(s), {1} task group(s), {2} inconvenience group(s) since {3}; {4} round trips.", feedback.Count, tasks.Count, inconveniences.Count, from, RoundTrips);
+            return AdvocacyReportBuilder.Build(feedback, tasks, inconveniences, now);
+        }
+
+        /// <summary>The account (inner) and its advocate (outer), grouped by tier and advocate.</summary>
+        private static string AccountLink(string from) =>
+            "<link-entity name=\"account\" from=\"accountid\" to=\"" + from + "\" link-type=\"inner\" alias=\"acc\">"
+            + "<attribute name=\"adv_tier\" alias=\"tier\" groupby=\"true\"/>"
+            + "<link-entity name=\"adv_advocate\" from=\"adv_advocateid\" to=\"adv_advocateid\" link-type=\"outer\" alias=\"adv\">"
+            + "<attribute name=\"adv_advocateid\" alias=\"advocate\" groupby=\"true\"/><attribute name=\"adv_name\" alias=\"advocatename\" groupby=\"true\"/>"
+            + "</link-entity></link-entity>";
+
+        private DataCollection<Entity> Fetch(string what, string fetchXml)
+        {
+            var rows = _service.RetrieveMultiple(new FetchExpression(fetchXml)).Entities;
+            _tracing.Trace("Report: {0}: {1} group(s).", what, rows.Count);
+            return rows;
+        }
+
+        private sealed class TaskGroup
+        {
+            public TaskGroup(Guid? advocateId, string? advocateName, CustomerTier? tier, AdvocacyTaskKind kind)
+            {
+                AdvocateId = advocateId;
+                AdvocateName = advocateName;
+                Tier = tier;
+                Kind = kind;
+            }
+
+            public Guid? AdvocateId { get; }
+            public string? AdvocateName { get; }
+            public CustomerTier? Tier { get; }
+            public AdvocacyTaskKind Kind { get; }
+            public int Open { get; set; }
+            public int Overdue { get; set; }
+        }
+
+        private static T? Aliased<T>(Entity row, string alias) where T : class => row.GetAttributeValue<AliasedValue>(alias)?.Value as T;
+
+        private static int? Int(Entity row, string alias)
+        {
+            var value = row.GetAttributeValue<AliasedValue>(alias)?.Value;
+            return value == null ? (int?)null : Convert.ToInt32(value, CultureInfo.InvariantCulture);
+        }
+
+        private static Guid? AdvocateId(Entity row)
+        {
+            var value = row.GetAttributeValue<AliasedValue>("advocate")?.Value;
+            if (value is Guid id) return id;
+            if (value is EntityReference reference) return reference.Id;
+            return null;
+        }
+
+        private static string? AdvocateName(Entity row) => Aliased<string>(row, "advocatename");
+
+        private static CustomerTier? Tier(Entity row) => Choices.Tier(Aliased<OptionSetValue>(row, "tier"));
+    }
+}

@@ -1,0 +1,152 @@
+using System;
+using System.Linq;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Plugins.FollowUp;
+using Advocacy.Sandbox;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
+{
+    [TestClass]
+    public sealed class FeedbackTests
+    {
+        private const string Step = "Advocacy: feedback updates loyalty and recovers detractors";
+
+        private static Guid Answer(FollowUpWorld w, Guid? account, int? nps, int? csat, string? comments = null)
+        {
+            var feedback = new Entity("adv_feedback") { ["adv_name"] = "Check-in answer" };
+            if (account.HasValue) feedback["adv_accountid"] = new EntityReference("account", account.Value);
+            if (nps.HasValue) feedback["adv_nps"] = nps.Value;
+            if (csat.HasValue) feedback["adv_csat"] = csat.Value;
+            if (comments != null) feedback["adv_comments"] = comments;
+            return w.World.Agent.Create(feedback);
+        }
+
+        [TestMethod]
+        public void The_proactive_story_strategic_customer_checked_in_after_30_days_answers_NPS_3()
+        {
+            var w = new FollowUpWorld();
+            // Last contact 30 days ago: the strategic cadence makes today the planned contact.
+            var account = w.SeedAccount("Northwind Traders", CustomerTier.Strategic, last: AdvocacyWorld.Now.Date.AddDays(-30), next: AdvocacyWorld.Now.Date);
+
+            var sweep = w.Sandbox.Run(new OrganizationRequest("adv_RunProactiveSweep"));
+            var checkIn = w.TasksFor(AdvocacyTaskKind.ProactiveCheckIn, account).Single();
+            Assert.AreEqual(1, sweep["Created"]);
+            Assert.AreEqual(w.AdvocateUserId, checkIn.GetAttributeValue<EntityReference>("ownerid").Id);
+
+            w.Complete(checkIn.Id, AdvocacyWorld.Now);
+            var feedback = Answer(w, account, 3, 2, "Two late deliveries in a row; we are looking at other suppliers.");
+
+            var recovery = w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single();
+            Assert.AreEqual(w.AdvocateUserId, recovery.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.AreEqual(FollowUpWorld.Day(2026, 3, 11), recovery.GetAttributeValue<DateTime>("scheduledend"), "next business day");
+            Assert.AreEqual(2, recovery.GetAttributeValue<OptionSetValue>("prioritycode").Value, "high priority");
+            StringAssert.Contains(recovery.GetAttributeValue<string>("description"), "looking at other suppliers");
+            var escalation = w.TasksFor(AdvocacyTaskKind.ManagerEscalation, account).Single();
+            Assert.AreEqual(w.World.ManagerUserId, escalation.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.AreEqual(FollowUpWorld.Day(2026, 3, 11), escalation.GetAttributeValue<DateTime>("scheduledend"));
+
+            var row = w.Account(account);
+            Assert.AreEqual(3, row.GetAttributeValue<int?>("adv_lastnps"));
+            Assert.AreEqual(2, row.GetAttributeValue<int?>("adv_lastcsat"));
+            Assert.AreEqual(Choices.Option(LoyaltyRisk.High), row.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"));
+            Assert.AreEqual(FollowUpWorld.Day(2026, 3, 10), row.GetAttributeValue<DateTime?>("adv_lastproactivecontact"));
+            Assert.AreEqual(FollowUpWorld.Day(2026, 4, 9), row.GetAttributeValue<DateTime?>("adv_nextproactivecontact"));
+            Assert.AreNotEqual(Guid.Empty, feedback);
+        }
+
+        [TestMethod]
+        public void A_passive_answer_updates_the_account_without_tasks_and_the_index_sets_the_risk()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Contoso", CustomerTier.Key, index: 35);
+
+            Answer(w, account, 9, null);
+
+            Assert.IsEmpty(w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account));
+            var row = w.Account(account);
+            Assert.AreEqual(9, row.GetAttributeValue<int?>("adv_lastnps"));
+            Assert.AreEqual(Choices.Option(LoyaltyRisk.Medium), row.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"), "index 35 ≥ 30");
+            StringAssert.Contains(string.Join("\n", w.Sandbox.Traces(Step)), "Not a detractor");
+        }
+
+        [TestMethod]
+        public void NPS_5_gives_a_recovery_but_no_manager_task_and_no_advocate_means_the_owner_with_a_trace()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Fabrikam", null, withAdvocate: false);
+
+            Answer(w, account, 5, null);
+
+            var recovery = w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single();
+            Assert.AreEqual(w.World.AgentUserId, recovery.GetAttributeValue<EntityReference>("ownerid").Id);
+            StringAssert.Contains(recovery.GetAttributeValue<string>("description"), "No advocate is assigned");
+            Assert.IsEmpty(w.TasksFor(AdvocacyTaskKind.ManagerEscalation, account));
+            var traces = string.Join("\n", w.Sandbox.Traces(Step));
+            StringAssert.Contains(traces, "has no advocate: the account owner");
+            StringAssert.Contains(traces, "No manager escalation");
+        }
+
+        [TestMethod]
+        [DataRow(11, null, "Enter an NPS score from 0 to 10 (found 11).")]
+        [DataRow(-1, null, "Enter an NPS score from 0 to 10 (found -1).")]
+        [DataRow(null, 0, "Enter a CSAT score from 1 to 5 (found 0).")]
+        [DataRow(null, 6, "Enter a CSAT score from 1 to 5 (found 6).")]
+        [DataRow(null, null, "Enter an NPS score (0 to 10) or a CSAT score (1 to 5): the feedback has neither.")]
+        public void Bad_scores_are_rejected_with_a_clear_message_and_nothing_is_written(int? nps, int? csat, string message)
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Contoso", CustomerTier.Key);
+            var before = w.Account(account);
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => Answer(w, account, nps, csat));
+
+            StringAssert.Contains(fault.Message, message);
+            AssertNothingWritten(w, account, before);
+        }
+
+        [TestMethod]
+        public void Feedback_without_an_account_is_rejected_and_nothing_is_written()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Contoso", CustomerTier.Key);
+            var before = w.Account(account);
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => Answer(w, null, 2, null));
+
+            StringAssert.Contains(fault.Message, FeedbackReceivedPlugin.NoAccountMessage);
+            AssertNothingWritten(w, account, before);
+        }
+
+        [TestMethod]
+        public void Re_firing_the_feedback_step_creates_no_second_task()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Contoso", CustomerTier.Strategic);
+            var feedbackId = Answer(w, account, 2, null);
+            var execution = w.Sandbox.ExecutionsOf(Step).Single();
+
+            // Re-fire: run the same step again on the same row, as a platform retry would.
+            new FeedbackReceivedPlugin().Execute(ReFire.ServiceProvider(w.Sandbox, execution, new Entity("adv_feedback", feedbackId)
+            {
+                ["adv_accountid"] = new EntityReference("account", account),
+                ["adv_nps"] = 2,
+            }));
+
+            Assert.HasCount(1, w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account));
+            Assert.HasCount(1, w.TasksFor(AdvocacyTaskKind.ManagerEscalation, account));
+        }
+
+        private static void AssertNothingWritten(FollowUpWorld w, Guid account, Entity before)
+        {
+            Assert.AreEqual(0, w.Sandbox.Count("adv_feedback"));
+            Assert.IsEmpty(w.Tasks(AdvocacyTaskKind.DetractorRecovery));
+            Assert.IsEmpty(w.Tasks(AdvocacyTaskKind.ManagerEscalation));
+            var after = w.Account(account);
+            Assert.AreEqual(before.GetAttributeValue<int?>("adv_lastnps"), after.GetAttributeValue<int?>("adv_lastnps"));
+            Assert.AreEqual(before.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"), after.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"));
+        }
+    }
+}
