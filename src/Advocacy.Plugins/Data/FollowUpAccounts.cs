@@ -48,7 +48,10 @@ namespace Advocacy.Plugins.Data
             return ForSnapshot(snapshot, today);
         }
 
-        public FollowUpAccount ForSnapshot(AccountSnapshot snapshot, DateTime today)
+        public FollowUpAccount ForSnapshot(AccountSnapshot snapshot, DateTime today) => ForSnapshot(snapshot, today, snapshot.AdvocateId);
+
+        /// <param name="advocateId">The account's advocate when it changed after the snapshot was read (a just-made assignment).</param>
+        public FollowUpAccount ForSnapshot(AccountSnapshot snapshot, DateTime today, Guid? advocateId)
         {
             if (!snapshot.Tier.HasValue)
             {
@@ -56,13 +59,13 @@ namespace Advocacy.Plugins.Data
             }
 
             AdvocateRouting? routing = null;
-            if (snapshot.AdvocateId.HasValue)
+            if (advocateId.HasValue)
             {
-                routing = new AdvocateDirectory(_service, _settings.Assignment.DefaultCapacity).RoutingFor(snapshot.AdvocateId.Value, today);
+                routing = new AdvocateDirectory(_service, _settings.Assignment.DefaultCapacity).RoutingFor(advocateId.Value, today);
                 if (routing == null)
                 {
                     _tracing.Trace("Account {0}: advocate {1} was not found or has no user; the account owner {2} gets the work.",
-                        snapshot.Id, snapshot.AdvocateId.Value, snapshot.Owner?.Id);
+                        snapshot.Id, advocateId.Value, snapshot.Owner?.Id);
                 }
                 else
                 {

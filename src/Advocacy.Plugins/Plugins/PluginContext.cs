@@ -47,6 +47,9 @@ namespace Advocacy.Plugins.Plugins
 
         public AdvocacySettings Settings => _settings ?? (_settings = new SettingsReader(SystemService).Read());
 
+        /// <summary>A Custom API's (or message's) input, or default when absent or of another type.</summary>
+        public T? Input<T>(string name) => Execution.InputParameters.Contains(name) && Execution.InputParameters[name] is T value ? value : default;
+
         public Entity? Target => Execution.InputParameters.Contains("Target") ? Execution.InputParameters["Target"] as Entity : null;
 
         public Entity? PreImage(string name) => Execution.PreEntityImages.Contains(name) ? Execution.PreEntityImages[name] : null;

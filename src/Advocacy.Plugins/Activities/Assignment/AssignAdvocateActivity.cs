@@ -31,20 +31,15 @@ namespace Advocacy.Plugins.Activities.Assignment
 
         protected override void Execute(CodeActivityContext executionContext)
         {
-            var workflow = executionContext.GetExtension<IWorkflowContext>();
-            var factory = executionContext.GetExtension<IOrganizationServiceFactory>();
-            var tracing = executionContext.GetExtension<ITracingService>();
+            var host = ActivityServices.From(executionContext);
             var account = Account.Get(executionContext);
             if (account == null || account.Id == Guid.Empty)
             {
                 throw new InvalidPluginExecutionException("Assign advocate needs an account.");
             }
 
-            var service = factory.CreateOrganizationService(workflow.UserId);
-            tracing.Trace("Assign advocate: account {0}, running as the workflow's user {1}.", account.Id, workflow.UserId);
-            var settings = new SettingsReader(service).Read();
-            var now = workflow.OperationCreatedOn == default ? DateTime.UtcNow : DateTime.SpecifyKind(workflow.OperationCreatedOn, DateTimeKind.Utc);
-            var result = new AdvocateAssignmentService(service, tracing, settings, now).Assign(account.Id, null, false, "Assign advocate activity");
+            host.Tracing.Trace("Assign advocate: account {0}, running as the workflow's user {1}.", account.Id, host.Workflow.UserId);
+            var result = new AdvocateAssignmentService(host.UserService, host.Tracing, host.Settings(), host.UtcNow).Assign(account.Id, null, false, "Assign advocate activity");
             Advocate.Set(executionContext, result.AdvocateId.HasValue ? new EntityReference("adv_advocate", result.AdvocateId.Value) : null!);
             Reason.Set(executionContext, result.Reason);
             Changed.Set(executionContext, result.Changed);

@@ -46,18 +46,13 @@ namespace Advocacy.Plugins.Activities.Impact
 
         protected override void Execute(CodeActivityContext context)
         {
-            var workflow = context.GetExtension<IWorkflowContext>();
-            var factory = context.GetExtension<IOrganizationServiceFactory>();
-            var tracing = context.GetExtension<ITracingService>();
-            var service = factory.CreateOrganizationService(workflow.UserId);
-            var now = workflow.OperationCreatedOn == default ? DateTime.UtcNow : DateTime.SpecifyKind(workflow.OperationCreatedOn, DateTimeKind.Utc);
-
+            var host = ActivityServices.From(context);
             try
             {
                 var promised = PromisedOn.Get(context);
                 var resolved = ResolvedOn.Get(context);
                 var assessment = ImpactCalculation.Calculate(
-                    service, new SettingsReader(service).Read(), now, Account.Get(context),
+                    host.UserService, host.Settings(), host.UtcNow, Account.Get(context),
                     promised == default ? (DateTime?)null : promised, resolved == default ? (DateTime?)null : resolved,
                     OrderValue.Get(context)?.Value, ReportedLoss.Get(context)?.Value, BusinessCritical.Get(context), null);
 
@@ -65,15 +60,11 @@ namespace Advocacy.Plugins.Activities.Impact
                 Band.Set(context, assessment.Band.ToString().ToLowerInvariant());
                 EstimatedLoss.Set(context, new Money(assessment.EstimatedLoss));
                 Explanation.Set(context, assessment.Explanation);
-                tracing.Trace("Calculate inconvenience impact: {0}", assessment.Explanation);
+                host.Tracing.Trace("Calculate inconvenience impact: {0}", assessment.Explanation);
             }
             catch (AdvocacyInputException ex)
             {
-                throw new InvalidPluginExecutionException(ex.Message, ex);
-            }
-            catch (Domain.Settings.AdvocacySettingsException ex)
-            {
-                throw new InvalidPluginExecutionException(ex.Message, ex);
+                throw ActivityServices.Rejected(host.Tracing, ex);
             }
         }
     }

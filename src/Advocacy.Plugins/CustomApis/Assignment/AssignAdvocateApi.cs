@@ -23,9 +23,7 @@ namespace Advocacy.Plugins.CustomApis.Assignment
 
         protected override void Execute(PluginContext context)
         {
-            var account = context.Execution.InputParameters.Contains(AssignAdvocateNames.Account)
-                ? context.Execution.InputParameters[AssignAdvocateNames.Account] as EntityReference
-                : null;
+            var account = context.Input<EntityReference>(AssignAdvocateNames.Account);
             if (account == null || account.LogicalName != "account" || account.Id == Guid.Empty)
             {
                 throw new InvalidPluginExecutionException("adv_AssignAdvocate needs an account in the 'Account' parameter.");

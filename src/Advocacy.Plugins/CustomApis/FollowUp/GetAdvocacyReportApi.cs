@@ -25,8 +25,7 @@ namespace Advocacy.Plugins.CustomApis.FollowUp
 
         protected override void Execute(PluginContext context)
         {
-            var inputs = context.Execution.InputParameters;
-            int? days = inputs.Contains(PeriodDaysParameter) ? inputs[PeriodDaysParameter] as int? : null;
+            int? days = context.Input<int?>(PeriodDaysParameter);
             if (days.HasValue && (days.Value < 1 || days.Value > 3650))
             {
                 throw new AdvocacyInputException("PeriodDays must be between 1 and 3650 (found " + days.Value + "); leave it empty for the last 365 days.");

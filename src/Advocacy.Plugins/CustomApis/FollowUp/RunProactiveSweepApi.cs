@@ -38,9 +38,8 @@ namespace Advocacy.Plugins.CustomApis.FollowUp
 
         protected override void Execute(PluginContext context)
         {
-            var inputs = context.Execution.InputParameters;
-            var token = inputs.Contains(ContinuationParameter) ? inputs[ContinuationParameter] as string : null;
-            int? maxTasks = inputs.Contains(MaxTasksParameter) ? inputs[MaxTasksParameter] as int? : null;
+            var token = context.Input<string>(ContinuationParameter);
+            int? maxTasks = context.Input<int?>(MaxTasksParameter);
             if (maxTasks.HasValue && maxTasks.Value < 0)
             {
                 throw new AdvocacyInputException("MaxTasks cannot be negative; leave it empty (or 0) for no limit.");

@@ -25,12 +25,11 @@ namespace Advocacy.Plugins.CustomApis.Impact
 
         protected override void Execute(PluginContext context)
         {
-            var input = context.Execution.InputParameters;
             var assessment = ImpactCalculation.Calculate(
                 context.UserService, context.Settings, context.UtcNow,
-                Get<EntityReference>(input, "Account"), Get<DateTime?>(input, "PromisedOn"), Get<DateTime?>(input, "ResolvedOn"),
-                Get<Money>(input, "OrderValue")?.Value, Get<Money>(input, "ReportedLoss")?.Value,
-                Get<bool?>(input, "BusinessCritical") ?? false, Get<int?>(input, "Kind"));
+                context.Input<EntityReference>("Account"), context.Input<DateTime?>("PromisedOn"), context.Input<DateTime?>("ResolvedOn"),
+                context.Input<Money>("OrderValue")?.Value, context.Input<Money>("ReportedLoss")?.Value,
+                context.Input<bool?>("BusinessCritical") ?? false, context.Input<int?>("Kind"));
 
             context.Execution.OutputParameters["Score"] = assessment.Score;
             context.Execution.OutputParameters["Band"] = assessment.Band.ToString().ToLowerInvariant();
@@ -39,9 +38,5 @@ namespace Advocacy.Plugins.CustomApis.Impact
             context.Trace("adv_ScoreInconvenience: {0}", assessment.Explanation);
         }
 
-        private static T? Get<T>(ParameterCollection input, string name)
-        {
-            return input.Contains(name) && input[name] is T value ? value : default;
-        }
     }
 }

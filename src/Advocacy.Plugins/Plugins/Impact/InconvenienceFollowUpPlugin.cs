@@ -65,7 +65,6 @@ namespace Advocacy.Plugins.Plugins.Impact
             }
 
             var today = context.UtcNow.Date;
-            AdvocateRouting? routing = null;
             var advocateId = account.AdvocateId;
             if (!advocateId.HasValue)
             {
@@ -79,20 +78,9 @@ namespace Advocacy.Plugins.Plugins.Impact
                 advocateId = assignment.AdvocateId;
             }
 
-            if (advocateId.HasValue)
-            {
-                routing = new AdvocateDirectory(system, settings.Assignment.DefaultCapacity).RoutingFor(advocateId.Value, today);
-                context.Trace(routing == null
-                    ? "The account's advocate profile has no user; the impact review goes to the account owner."
-                    : "Impact review for advocate " + routing.AdvocateName + (routing.BackupUserId.HasValue ? " (routed to backup " + routing.BackupName + ": " + routing.BackupNote + ")" : "") + ".");
-            }
-            else
-            {
-                context.Trace("Account {0} has no advocate and none is eligible; the impact review goes to the account owner.", account.Name);
-            }
-
+            var followUp = new FollowUpAccounts(system, context.Tracing, settings).ForSnapshot(account, today, advocateId);
             var plan = new AdvocacyTaskPlanner(settings).PlanImpactReview(
-                account.Facts(), routing, context.Execution.PrimaryEntityId, score, band.Value,
+                followUp.Facts, followUp.Routing, context.Execution.PrimaryEntityId, score, band.Value,
                 post.GetAttributeValue<string>("adv_impactexplanation") ?? string.Empty, caseRef?.Id, today);
             if (plan != null)
             {

@@ -6,9 +6,9 @@ using Advocacy.Plugins.Domain.Settings;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
-namespace Advocacy.Plugins.Activities.FollowUp
+namespace Advocacy.Plugins.Activities
 {
-    /// <summary>What a follow-up workflow activity needs from the host, built per execution.</summary>
+    /// <summary>What a custom workflow activity needs from the host, built per execution (activities are cached and shared too).</summary>
     internal sealed class ActivityServices
     {
         private ActivityServices(IWorkflowContext workflow, IOrganizationServiceFactory factory, ITracingService tracing)
@@ -26,7 +26,10 @@ namespace Advocacy.Plugins.Activities.FollowUp
 
         public IOrganizationService SystemService => Factory.CreateOrganizationService(null);
 
-        public DateTime Today => (Workflow.OperationCreatedOn == default ? DateTime.UtcNow : Workflow.OperationCreatedOn).Date;
+        /// <summary>The operation's time, as plug-ins use it (DESIGN §6).</summary>
+        public DateTime UtcNow => Workflow.OperationCreatedOn == default ? DateTime.UtcNow : DateTime.SpecifyKind(Workflow.OperationCreatedOn, DateTimeKind.Utc);
+
+        public DateTime Today => UtcNow.Date;
 
         /// <summary>Settings; a malformed variable becomes a message that names it.</summary>
         public AdvocacySettings Settings()
