@@ -29,7 +29,6 @@ namespace Advocacy.Plugins.Data
     /// </summary>
     public sealed class AdvocacyTaskWriter
     {
-        private const int LockBuckets = 64;
         private readonly IOrganizationService _service;
         private readonly ITracingService _tracing;
 
@@ -52,7 +51,7 @@ namespace Advocacy.Plugins.Data
         {
             if (task == null) throw new ArgumentNullException(nameof(task));
 
-            LockRows.Take(_service, LockRows.Bucket("task", task.SourceKey, LockBuckets));
+            LockRows.Take(_service, LockRows.ForTaskKey(task.SourceKey));
             var existing = Find(task.SourceKey, oncePerKey);
             if (existing != null)
             {

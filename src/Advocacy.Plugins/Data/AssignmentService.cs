@@ -76,7 +76,7 @@ namespace Advocacy.Plugins.Data
     /// </summary>
     public sealed class AdvocateAssignmentService
     {
-        public const string LockName = "assignment";
+        public const string LockName = LockRows.Assignment;
 
         private readonly IOrganizationService _system;
         private readonly ITracingService _tracing;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Xrm.Sdk;
@@ -15,6 +16,49 @@ namespace Advocacy.Plugins.Data
     public static class LockRows
     {
         public const string Table = "adv_assignmentlock";
+
+        /// <summary>Serialises advocate assignments and load counts.</summary>
+        public const string Assignment = "assignment";
+
+        /// <summary>Serialises proactive sweeps.</summary>
+        public const string ProactiveSweep = "sweep:proactive";
+
+        /// <summary>How many rows the task source keys are spread over.</summary>
+        public const int TaskBuckets = 64;
+
+        /// <summary>The lock row that guards one task source key.</summary>
+        public static string ForTaskKey(string sourceKey) => Bucket("task", sourceKey, TaskBuckets);
+
+        /// <summary>Every lock row the product uses.</summary>
+        public static IReadOnlyList<string> AllNames()
+        {
+            var names = new List<string> { Assignment, ProactiveSweep };
+            for (var i = 0; i < TaskBuckets; i++)
+            {
+                names.Add("task:" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return names;
+        }
+
+        /// <summary>
+        /// Creates every lock row that does not exist yet. Two transactions that create the same lock row for
+        /// the first time at the same moment collide on its key (the platform would fail one of them too), so
+        /// an admin runs this once after import — adv_RecountAdvocateLoad does — and first use never races.
+        /// </summary>
+        public static int EnsureAll(IOrganizationService service)
+        {
+            var created = 0;
+            foreach (var name in AllNames())
+            {
+                var row = new Entity(Table, IdFor(name));
+                row["adv_name"] = name;
+                var response = (UpsertResponse)service.Execute(new UpsertRequest { Target = row });
+                if (response.RecordCreated) created++;
+            }
+
+            return created;
+        }
 
         /// <summary>Takes the named lock for the rest of the current transaction (one round trip).</summary>
         public static void Take(IOrganizationService service, string name)

@@ -60,7 +60,7 @@ namespace Advocacy.Plugins.Data
     /// </summary>
     public sealed class ProactiveSweep
     {
-        public const string LockName = "sweep:proactive";
+        public const string LockName = LockRows.ProactiveSweep;
 
         private readonly IOrganizationService _service;
         private readonly ITracingService _tracing;

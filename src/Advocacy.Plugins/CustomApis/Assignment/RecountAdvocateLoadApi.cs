@@ -6,7 +6,8 @@ namespace Advocacy.Plugins.CustomApis.Assignment
 {
     /// <summary>
     /// adv_RecountAdvocateLoad: rebuilds every advocate's adv_accountcount from one aggregate FetchXML (active
-    /// accounts grouped by adv_advocateid), for an admin who imported accounts around the plug-ins.
+    /// accounts grouped by adv_advocateid), for an admin who imported accounts around the plug-ins. It also
+    /// creates the product's lock rows, so it is the one call an admin makes after importing the solution.
     /// </summary>
     [CustomApi(AdvocateLoadRecount.Message, "Recount advocate load", "Rebuilds each advocate's account count from the active accounts that name them.")]
     [CustomApiResponse("AdvocatesChecked", CustomApiFieldType.Integer, "Advocate profiles looked at.")]
@@ -18,6 +19,8 @@ namespace Advocacy.Plugins.CustomApis.Assignment
 
         protected override void Execute(PluginContext context)
         {
+            var created = LockRows.EnsureAll(context.SystemService);
+            context.Trace("Lock rows: {0} created, the others already existed (as system user).", created);
             var result = new AdvocateLoadRecount(context.SystemService, context.Tracing).Run();
             var output = context.Execution.OutputParameters;
             output["AdvocatesChecked"] = result.AdvocatesChecked;

@@ -261,11 +261,9 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var advocates = Enumerable.Range(0, 3).Select(i => world.SeedAdvocate("Adv " + i, world.SeedUser("U" + i), new[] { CustomerTier.Key }, capacity: 4)).ToArray();
             var accounts = Enumerable.Range(0, 16).Select(i => world.SeedAccount("Acc " + i)).ToArray();
 
-            // Lock rows are created by their first Upsert; two transactions creating the same one at once get a
-            // duplicate-key fault (as on the platform). Create them first, as a deployed org has them after its first
-            // assignment (reported to the lead: LockRows' first-use race).
-            world.Sandbox.Seed(new[] { AdvocateAssignmentService.LockName }.Concat(Enumerable.Range(0, 64).Select(i => "task:" + i))
-                .Select(name => new Entity(LockRows.Table, LockRows.IdFor(name)) { ["adv_name"] = name }).ToArray());
+            // What the admin guide asks for after import: adv_RecountAdvocateLoad creates the lock rows, so the
+            // first concurrent use does not race on creating them.
+            world.Sandbox.Run(new OrganizationRequest("adv_RecountAdvocateLoad"));
 
             Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i => world.SetTier(accounts[i], CustomerTier.Key));
 

@@ -202,9 +202,9 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         {
             var w = new FollowUpWorld();
             SeedAccounts(w, 400); // 300 due
-            // The lock row exists after the first sweep ever; two *first* sweeps racing both try to create it and one
-            // fails with a duplicate key (a LockRows limitation reported to the lead), so the race starts from there.
-            w.Sandbox.Seed(new Entity(LockRows.Table, LockRows.IdFor(ProactiveSweep.LockName)) { ["adv_name"] = ProactiveSweep.LockName });
+            // After import the admin runs adv_RecountAdvocateLoad once: it creates the lock rows, so two first sweeps
+            // racing do not both try to create the same one.
+            w.World.Sandbox.Run(new OrganizationRequest("adv_RecountAdvocateLoad")); // creates the lock rows, as after import
 
             var results = new OrganizationResponse[2];
             Parallel.For(0, 2, i => results[i] = Sweep(w.Sandbox));
