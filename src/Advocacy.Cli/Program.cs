@@ -7,11 +7,13 @@ namespace Advocacy.Cli
     {
         private static int Main(string[] args)
         {
-            var root = new RootCommand("Customer Advocacy for Dataverse: pack and unpack the solution (more commands: demo, report).");
+            var root = new RootCommand("Customer Advocacy for Dataverse: pack and unpack the solution, run the demo, render the management report.");
 
             // One line per command; each command lives in Commands/.
             root.Subcommands.Add(PackCommand.Create());
             root.Subcommands.Add(UnpackCommand.Create());
+            root.Subcommands.Add(DemoCommand.Create());
+            root.Subcommands.Add(ReportCommand.Create());
 
             return root.Parse(args).Invoke();
         }

@@ -1,0 +1,170 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Plugins;
+using Advocacy.Sandbox;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Cli.Commands
+{
+    /// <summary>
+    /// <c>advocacy demo</c>: the product's seed stories, run through the real plug-ins in the in-memory
+    /// Dataverse, printed as an agent and a manager would see them. Nothing leaves this machine.
+    /// </summary>
+    internal static class DemoCommand
+    {
+        private static readonly DateTime Now = new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
+
+        public static Command Create()
+        {
+            var solution = new Option<DirectoryInfo>("--solution") { Description = "The unpacked solution folder (default: found above the current directory)." };
+            var report = new Option<FileInfo>("--report-json") { Description = "Also write the management report JSON to this file (render it with `advocacy report`)." };
+            var command = new Command("demo", "Run the seed stories through the real plug-ins in the in-memory Dataverse.") { solution, report };
+            command.SetAction(result =>
+            {
+                var folder = result.GetValue(solution)?.FullName
+                    ?? DataverseSandbox.FindSolutionFolder(Directory.GetCurrentDirectory())
+                    ?? DataverseSandbox.FindSolutionFolder();
+                if (folder == null)
+                {
+                    Console.Error.WriteLine("advocacy demo: no solution/ folder found; pass --solution <folder>.");
+                    return 1;
+                }
+
+                var json = Run(folder, Console.Out);
+                var file = result.GetValue(report);
+                if (file != null)
+                {
+                    File.WriteAllText(file.FullName, json);
+                    Console.WriteLine("Report JSON written to " + file.FullName);
+                }
+
+                return 0;
+            });
+            return command;
+        }
+
+        /// <summary>Runs the stories and returns the management report's JSON.</summary>
+        public static string Run(string solutionFolder, TextWriter output)
+        {
+            var sandbox = new DataverseSandbox(solutionFolder);
+            sandbox.Clock.UtcNow = Now;
+            sandbox.RegisterPluginAssembly(typeof(AdvocacyPlugin).Assembly);
+            var manager = sandbox.SeedUser("Morgan Manager");
+            var agentId = sandbox.SeedUser("Alex Agent", manager);
+            var agent = sandbox.CreateService(agentId);
+            var dana = sandbox.SeedUser("Dana Ruiz", manager);
+            var lee = sandbox.SeedUser("Lee Park", manager);
+            output.WriteLine("Customer Advocacy demo — in-memory Dataverse, clock " + Now.ToString("ddd d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture));
+            sandbox.Run(new OrganizationRequest("adv_RecountAdvocateLoad"));
+
+            Advocate(sandbox, "Dana Ruiz", dana, Specialty.Billing, 1);
+            var leeId = Advocate(sandbox, "Lee Park", lee, Specialty.Logistics, 3);
+
+            output.WriteLine();
+            output.WriteLine("1. Contoso (strategic) gets its tier; nobody advocates it yet.");
+            var contoso = agent.Create(new Entity("account") { ["name"] = "Contoso Pharmaceuticals", ["adv_tier"] = Choices.Option(CustomerTier.Strategic) });
+            PrintAccount(sandbox, contoso, output);
+
+            output.WriteLine();
+            output.WriteLine("2. Its business-critical $48,000 order arrives 12 days late (two other issues this quarter).");
+            for (var i = 1; i <= 2; i++)
+            {
+                sandbox.Seed(new Entity("adv_inconvenience", Guid.NewGuid())
+                {
+                    ["adv_name"] = "Earlier issue " + i,
+                    ["adv_accountid"] = new EntityReference("account", contoso),
+                    ["adv_impactscore"] = 20,
+                    ["createdon"] = Now.AddDays(-15 * i),
+                });
+            }
+
+            var inconvenience = agent.Create(new Entity("adv_inconvenience")
+            {
+                ["adv_name"] = "Order 4471 delivered late",
+                ["adv_accountid"] = new EntityReference("account", contoso),
+                ["adv_kind"] = Choices.Option(InconvenienceKind.LateDelivery),
+                ["adv_promisedon"] = Now.AddDays(-12),
+                ["adv_resolvedon"] = Now,
+                ["adv_ordervalue"] = new Money(48000m),
+                ["adv_businesscritical"] = true,
+            });
+            var scored = sandbox.Get("adv_inconvenience", inconvenience);
+            output.WriteLine("   " + scored.GetAttributeValue<string>("adv_impactexplanation"));
+            PrintAccount(sandbox, contoso, output);
+            PrintTasks(sandbox, output);
+
+            output.WriteLine();
+            output.WriteLine("3. 30 days later the proactive sweep checks in; the customer answers NPS 3, CSAT 2.");
+            sandbox.Clock.UtcNow = Now.AddDays(30);
+            var sweep = sandbox.Run(new OrganizationRequest("adv_RunProactiveSweep"));
+            output.WriteLine("   Sweep: " + sweep.Results["Summary"]);
+            var checkIn = sandbox.Rows("task").First(t => Choices.TaskKind(t.GetAttributeValue<OptionSetValue>("adv_kind")) == AdvocacyTaskKind.ProactiveCheckIn);
+            sandbox.CreateService(lee).Update(new Entity("task", checkIn.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5), ["actualend"] = sandbox.Clock.UtcNow });
+            agent.Create(new Entity("adv_feedback")
+            {
+                ["adv_name"] = "Check-in answer",
+                ["adv_accountid"] = new EntityReference("account", contoso),
+                ["adv_nps"] = 3,
+                ["adv_csat"] = 2,
+                ["adv_comments"] = "Two late deliveries in a row; we are looking at other suppliers.",
+                ["adv_taskid"] = new EntityReference("task", checkIn.Id),
+                ["adv_receivedon"] = sandbox.Clock.UtcNow,
+            });
+            PrintAccount(sandbox, contoso, output);
+            PrintTasks(sandbox, output);
+
+            output.WriteLine();
+            output.WriteLine("4. Management report (adv_GetAdvocacyReport):");
+            var report = (string)sandbox.Run(new OrganizationRequest("adv_GetAdvocacyReport"), manager).Results["ReportJson"];
+            ReportRenderer.Render(report, output);
+            _ = leeId;
+            return report;
+        }
+
+        private static Guid Advocate(DataverseSandbox sandbox, string name, Guid userId, Specialty specialty, int load)
+        {
+            var advocate = new Entity("adv_advocate", Guid.NewGuid())
+            {
+                ["adv_name"] = name,
+                ["adv_userid"] = new EntityReference("systemuser", userId),
+                ["adv_capacity"] = 20,
+                ["adv_accountcount"] = load,
+                ["adv_tiers"] = new OptionSetValueCollection { Choices.Option(CustomerTier.Strategic), Choices.Option(CustomerTier.Key) },
+                ["adv_specialties"] = new OptionSetValueCollection { new OptionSetValue(Choices.Prefix + (int)specialty) },
+            };
+            sandbox.Seed(advocate);
+            return advocate.Id;
+        }
+
+        private static void PrintAccount(DataverseSandbox sandbox, Guid accountId, TextWriter output)
+        {
+            var account = sandbox.Get("account", accountId);
+            var advocate = account.GetAttributeValue<EntityReference>("adv_advocateid");
+            output.WriteLine("   Account: advocate " + (advocate == null ? "none" : sandbox.Get("adv_advocate", advocate.Id).GetAttributeValue<string>("adv_name"))
+                + ", inconvenience index " + (account.GetAttributeValue<int?>("adv_inconvenienceindex")?.ToString(CultureInfo.InvariantCulture) ?? "-")
+                + ", loyalty risk " + Label(account.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"), typeof(LoyaltyRisk))
+                + ", last NPS " + (account.GetAttributeValue<int?>("adv_lastnps")?.ToString(CultureInfo.InvariantCulture) ?? "-")
+                + ", next proactive contact " + (account.GetAttributeValue<DateTime?>("adv_nextproactivecontact")?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"));
+        }
+
+        private static void PrintTasks(DataverseSandbox sandbox, TextWriter output)
+        {
+            foreach (var task in sandbox.Rows("task").Where(t => t.Contains("adv_kind")).OrderBy(t => t.GetAttributeValue<DateTime>("createdon")))
+            {
+                var owner = task.GetAttributeValue<EntityReference>("ownerid");
+                var ownerName = sandbox.Row("systemuser", owner.Id)?.GetAttributeValue<string>("fullname") ?? owner.Id.ToString();
+                var open = task.GetAttributeValue<OptionSetValue>("statecode")?.Value == 0 ? "open" : "done";
+                output.WriteLine("   Task [" + open + "] " + task.GetAttributeValue<string>("subject") + " → " + ownerName
+                    + ", due " + task.GetAttributeValue<DateTime>("scheduledend").ToString("ddd d MMM", CultureInfo.InvariantCulture));
+            }
+        }
+
+        private static string Label(OptionSetValue? value, Type enumType) =>
+            value == null ? "-" : Enum.GetName(enumType, value.Value - Choices.Prefix)?.ToLowerInvariant() ?? value.Value.ToString(CultureInfo.InvariantCulture);
+    }
+}
