@@ -38,10 +38,11 @@ namespace Advocacy.Plugins.Data
             user.Columns = new ColumnSet("parentsystemuserid");
             var backup = query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
             backup.EntityAlias = "b1";
-            backup.Columns = new ColumnSet(Columns);
+            // A linked row's id comes back only when asked for, and without it the backup cannot be identified.
+            backup.Columns = LinkedColumns();
             var backup2 = backup.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
             backup2.EntityAlias = "b2";
-            backup2.Columns = new ColumnSet(Columns);
+            backup2.Columns = LinkedColumns();
 
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
@@ -64,6 +65,13 @@ namespace Advocacy.Plugins.Data
             var second = ToCandidate(row, "b2");
             if (second != null) pool.Add(second);
             return AdvocateRouting.For(advocate, pool, today);
+        }
+
+        private static ColumnSet LinkedColumns()
+        {
+            var columns = new ColumnSet(Columns);
+            columns.AddColumn("adv_advocateid");
+            return columns;
         }
 
         /// <summary>

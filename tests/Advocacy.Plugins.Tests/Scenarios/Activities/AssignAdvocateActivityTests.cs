@@ -116,18 +116,29 @@ namespace Advocacy.Plugins.Tests.Scenarios.Activities
         }
 
         [TestMethod]
-        public void Missing_account_input_is_refused_with_a_clear_message()
+        public void Empty_account_input_is_refused_with_a_clear_message()
         {
             var world = new AdvocacyWorld();
 
-            var omitted = Assert.ThrowsExactly<InvalidPluginExecutionException>(() =>
-                WorkflowActivityHarness.Run(world, new AssignAdvocateActivity(), new Dictionary<string, object>(), world.AgentUserId));
+            var nothing = Assert.ThrowsExactly<InvalidPluginExecutionException>(() =>
+                WorkflowActivityHarness.Run(world, new AssignAdvocateActivity(), Inputs(("Account", null)), world.AgentUserId));
             var empty = Assert.ThrowsExactly<InvalidPluginExecutionException>(() =>
                 WorkflowActivityHarness.Run(world, new AssignAdvocateActivity(), Inputs(("Account", new EntityReference("account", Guid.Empty))), world.AgentUserId));
 
-            Assert.AreEqual("Assign advocate needs an account.", omitted.Message);
+            Assert.AreEqual("Assign advocate needs an account.", nothing.Message);
             Assert.AreEqual("Assign advocate needs an account.", empty.Message);
             Assert.AreEqual(0, world.Sandbox.Count("adv_assignmentlock"), "refused before anything was written");
+        }
+
+        [TestMethod]
+        public void Omitted_account_argument_is_stopped_by_the_host_because_it_is_required()
+        {
+            var world = new AdvocacyWorld();
+
+            var error = Assert.ThrowsExactly<ArgumentException>(() =>
+                WorkflowActivityHarness.Run(world, new AssignAdvocateActivity(), new Dictionary<string, object>(), world.AgentUserId));
+
+            StringAssert.Contains(error.Message, "required activity argument 'Account'");
         }
     }
 }
