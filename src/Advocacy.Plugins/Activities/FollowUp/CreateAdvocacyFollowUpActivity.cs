@@ -91,34 +91,10 @@ namespace Advocacy.Plugins.Activities.FollowUp
 
                 var today = services.Today;
                 var loaded = new FollowUpAccounts(system, services.Tracing, services.Settings()).Load(account.Id, today);
-                var facts = loaded.Facts;
-                bool urgent = AdvocacyTaskPlanner.IsUrgent(kind.Value);
-                Guid owner;
-                string preface = string.Empty;
-                if (loaded.Routing == null)
-                {
-                    owner = facts.OwnerId;
-                    preface = "No advocate is assigned to this account yet; as the account's owner, please take this on until one is. ";
-                }
-                else if (urgent && loaded.Routing.BackupUserId.HasValue)
-                {
-                    owner = loaded.Routing.BackupUserId.Value;
-                    preface = "You are covering for " + loaded.Routing.AdvocateName + " (" + loaded.Routing.BackupNote + "). ";
-                }
-                else
-                {
-                    owner = loaded.Routing.AdvocateUserId;
-                }
-
-                Guid regardingId = caseRef?.Id ?? account.Id;
-                string key = kind.Value == AdvocacyTaskKind.PostResolutionCheckIn && caseRef != null
-                    ? AdvocacyTaskKeys.PostResolutionCheckIn(caseRef.Id)
-                    : "followup:" + ((int)kind.Value).ToString(CultureInfo.InvariantCulture) + ":" + regardingId.ToString("N");
-                var planned = new PlannedTask(kind.Value, key, subject, preface + (Description.Get(context) ?? string.Empty),
-                    BusinessCalendar.AddBusinessDays(today, days), urgent ? TaskPriority.High : TaskPriority.Normal,
-                    owner, loaded.Routing == null && facts.OwnerIsTeam, caseRef != null ? RegardingKind.Case : RegardingKind.Account, regardingId, account.Id);
+                var planned = new AdvocacyTaskPlanner(services.Settings()).PlanFollowUp(
+                    loaded.Facts, loaded.Routing, kind.Value, subject, Description.Get(context), days, caseRef?.Id, today);
                 services.Tracing.Trace("Create advocacy follow-up: {0} for {1}, due {2:yyyy-MM-dd}, key {3}; created as the system user (the owner is not the caller).",
-                    kind.Value, owner, planned.DueDate, key);
+                    kind.Value, planned.OwnerUserId, planned.DueDate, planned.SourceKey);
                 var result = new AdvocacyTaskWriter(system, services.Tracing).Ensure(planned);
                 Task.Set(context, new EntityReference("task", result.TaskId));
                 AlreadyExisted.Set(context, result.AlreadyExisted);

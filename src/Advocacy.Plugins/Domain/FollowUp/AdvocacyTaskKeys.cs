@@ -39,6 +39,16 @@ namespace Advocacy.Plugins.Domain.FollowUp
         /// triggered the failed assignment.</summary>
         public static string UnassignedAdvocacy(Guid accountId) => "unassigned:" + N(accountId);
 
+        /// <summary>
+        /// A follow-up asked for by hand (workflow activity): one open per kind and regarding row, so a
+        /// workflow that runs twice does not double the work; a post-resolution check-in shares the plug-in's
+        /// key for its case, so the two never both create one.
+        /// </summary>
+        public static string FollowUp(AdvocacyTaskKind kind, Guid regardingId, bool regardingIsCase) =>
+            kind == AdvocacyTaskKind.PostResolutionCheckIn && regardingIsCase
+                ? PostResolutionCheckIn(regardingId)
+                : "followup:" + ((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + N(regardingId);
+
         private static string N(Guid id) => id.ToString("N");
     }
 }

@@ -216,25 +216,8 @@ namespace Advocacy.Plugins.Domain.FollowUp
             }
 
             DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.DetractorDueBusinessDays);
-            Guid? manager = managerUserId ?? advocate?.ManagerUserId;
-            Guid ownerId;
-            bool ownerIsTeam = false;
-            string preface;
-            if (manager.HasValue)
-            {
-                ownerId = manager.Value;
-                preface = advocate != null ? "You are the manager of " + advocate.AdvocateName + ", " + account.Name + "'s advocate. " : string.Empty;
-            }
-            else
-            {
-                ownerId = account.OwnerId;
-                ownerIsTeam = account.OwnerIsTeam;
-                preface = advocate == null
-                    ? NoAdvocatePreface
-                    : "No manager is recorded for advocate " + advocate.AdvocateName + ", so this escalation comes to you as the account's owner. ";
-            }
-
-            string text = preface
+            Owner owner = ManagerOf(account, advocate, managerUserId);
+            string text = owner.Preface
                 + account.Name + " gave an NPS of " + I(nps!.Value) + "/10: a strongly dissatisfied customer at real risk of leaving. " + Comments(comments)
                 + "By " + AdvocacyWords.Date(due) + ", make sure the detractor recovery is under way and consider calling the customer yourself: "
                 + "a senior voice shows we take it seriously.";
@@ -245,8 +228,8 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 text,
                 due,
                 TaskPriority.High,
-                ownerId,
-                ownerIsTeam,
+                owner.Id,
+                owner.IsTeam,
                 RegardingKind.Account,
                 account.AccountId,
                 account.AccountId);
@@ -297,6 +280,45 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 RegardingKind.Account,
                 account.AccountId,
                 account.AccountId);
+        }
+
+        /// <summary>
+        /// A follow-up someone asks for by hand (the "Create advocacy follow-up" activity): their subject and
+        /// description, due in the given business days, owned by whoever the kind's rule names — the advocate,
+        /// the backup for urgent kinds while the advocate is away, the manager for an escalation, the account
+        /// owner while there is no advocate — exactly as for the tasks the plug-ins raise.
+        /// </summary>
+        public PlannedTask PlanFollowUp(AccountFacts account, AdvocateRouting? advocate, AdvocacyTaskKind kind, string subject, string? description, int dueInBusinessDays, Guid? caseId, DateTime today)
+        {
+            Require(account);
+            Owner owner = kind == AdvocacyTaskKind.ManagerEscalation ? ManagerOf(account, advocate) : ResolveOwner(kind, account, advocate);
+            Guid regardingId = caseId ?? account.AccountId;
+            return new PlannedTask(
+                kind,
+                AdvocacyTaskKeys.FollowUp(kind, regardingId, caseId.HasValue),
+                subject,
+                owner.Preface + (description ?? string.Empty),
+                BusinessCalendar.AddBusinessDays(today, dueInBusinessDays),
+                IsUrgent(kind) ? TaskPriority.High : TaskPriority.Normal,
+                owner.Id,
+                owner.IsTeam,
+                caseId.HasValue ? RegardingKind.Case : RegardingKind.Account,
+                regardingId,
+                account.AccountId);
+        }
+
+        /// <summary>The advocate's manager; the account owner, with the reason, when none is known.</summary>
+        private static Owner ManagerOf(AccountFacts account, AdvocateRouting? advocate, Guid? managerOverride = null)
+        {
+            Guid? manager = managerOverride ?? advocate?.ManagerUserId;
+            if (manager.HasValue)
+            {
+                return new Owner(manager.Value, false, advocate != null ? "You are the manager of " + advocate.AdvocateName + ", " + account.Name + "'s advocate. " : string.Empty);
+            }
+
+            return new Owner(account.OwnerId, account.OwnerIsTeam, advocate == null
+                ? NoAdvocatePreface
+                : "No manager is recorded for advocate " + advocate.AdvocateName + ", so this escalation comes to you as the account's owner. ");
         }
 
         private static Owner ResolveOwner(AdvocacyTaskKind kind, AccountFacts account, AdvocateRouting? advocate)

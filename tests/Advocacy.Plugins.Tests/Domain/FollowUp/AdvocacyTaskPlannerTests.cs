@@ -281,5 +281,31 @@ namespace Advocacy.Plugins.Tests.Domain.FollowUp
             Assert.IsNull(back.BackupUserId);
             Assert.ThrowsExactly<ArgumentException>(() => AdvocateRouting.For(new AdvocateCandidate(Guid.NewGuid(), "Ghost"), new AdvocateCandidate[0], today));
         }
+
+        [TestMethod]
+        public void Hand_made_follow_ups_follow_the_same_owner_rules_as_the_plugins()
+        {
+            var planner = new AdvocacyTaskPlanner(null);
+
+            PlannedTask escalation = planner.PlanFollowUp(Account(), DanaAway(), AdvocacyTaskKind.ManagerEscalation, "Call them", "Angry.", 1, null, Friday);
+            Assert.AreEqual(ManagerUser, escalation.OwnerUserId, "an escalation goes to the manager, even while the advocate is away");
+            Assert.AreEqual(TaskPriority.High, escalation.Priority);
+
+            PlannedTask urgent = planner.PlanFollowUp(Account(), DanaAway(), AdvocacyTaskKind.DetractorRecovery, "Recover", null, 1, null, Friday);
+            Assert.AreEqual(BackupUser, urgent.OwnerUserId, "urgent work goes to the backup while the advocate is away");
+
+            PlannedTask routine = planner.PlanFollowUp(Account(), DanaAway(), AdvocacyTaskKind.ProactiveCheckIn, "Check in", null, 1, null, Friday);
+            Assert.AreEqual(AdvocateUser, routine.OwnerUserId, "routine work waits for the advocate");
+            Assert.AreEqual(Monday, routine.DueDate);
+
+            PlannedTask checkIn = planner.PlanFollowUp(Account(), Dana(), AdvocacyTaskKind.PostResolutionCheckIn, "Check in", null, 3, CaseId, Friday);
+            Assert.AreEqual(AdvocacyTaskKeys.PostResolutionCheckIn(CaseId), checkIn.SourceKey, "shares the plug-in's key for the case");
+            Assert.AreEqual(RegardingKind.Case, checkIn.RegardingKind);
+
+            PlannedTask orphan = planner.PlanFollowUp(Account(), null, AdvocacyTaskKind.ManagerEscalation, "Call them", null, 1, null, Friday);
+            Assert.AreEqual(OwnerId, orphan.OwnerUserId);
+            StringAssert.StartsWith(orphan.Description, "No advocate is assigned");
+        }
+
     }
 }
