@@ -77,6 +77,27 @@ namespace Advocacy.Plugins.Data
             return new TaskWriteResult(id, true, false);
         }
 
+        /// <summary>
+        /// Completes the open task with the key, if any, adding why to its description — for work that stopped
+        /// being needed (the "unassigned advocacy" task once an advocate is assigned). Returns whether one was closed.
+        /// </summary>
+        public bool CompleteOpen(string sourceKey, string why)
+        {
+            var open = Find(sourceKey, anyState: false);
+            if (open == null)
+            {
+                return false;
+            }
+
+            var update = new Entity("task", open.Id);
+            update["description"] = (open.GetAttributeValue<string>("description") ?? string.Empty) + "\n\nClosed automatically: " + why;
+            update["statecode"] = new OptionSetValue(1);
+            update["statuscode"] = new OptionSetValue(5);
+            _service.Update(update);
+            _tracing.Trace("Task with key {0} ({1}) completed automatically: {2}.", sourceKey, open.Id, why);
+            return true;
+        }
+
         /// <summary>The open task with the key, or any when <paramref name="anyState"/>; open ones first.</summary>
         public Entity? Find(string sourceKey, bool anyState)
         {

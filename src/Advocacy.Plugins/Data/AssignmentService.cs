@@ -234,6 +234,8 @@ namespace Advocacy.Plugins.Data
             if (outcome == AssignmentOutcome.Assigned && newAdvocate != null && newAdvocate.UserId.HasValue)
             {
                 var routing = new AdvocateRouting(newAdvocate.Id, newAdvocate.Name, newAdvocate.UserId.Value);
+                // The owner was told nobody looks after this account; now somebody does.
+                writer.CompleteOpen(AdvocacyTaskKeys.UnassignedAdvocacy(account.AccountId), newAdvocate.Name + " is now the account's advocate");
                 return writer.Ensure(planner.PlanIntroduction(account, routing, _utcNow.Date, reason));
             }
 

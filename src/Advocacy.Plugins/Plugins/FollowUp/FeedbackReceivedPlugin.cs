@@ -18,13 +18,18 @@ namespace Advocacy.Plugins.Plugins.FollowUp
     [CrmPluginRegistration("Create", "adv_feedback", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, "",
         "Advocacy: feedback updates loyalty and recovers detractors", 10, IsolationModeEnum.Sandbox,
         Description = "Validates feedback, updates the account's last NPS/CSAT and loyalty risk, and creates detractor recovery and manager escalation tasks.")]
+    [CrmPluginRegistration("Update", "adv_feedback", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, "adv_accountid,adv_nps,adv_csat",
+        "Advocacy: corrected feedback updates loyalty and recovers detractors", 10, IsolationModeEnum.Sandbox,
+        Image1Name = "post", Image1Type = ImageTypeEnum.PostImage, Image1Attributes = "adv_accountid,adv_nps,adv_csat,adv_comments",
+        Description = "A corrected answer is validated and evaluated like a new one; a task already raised for it is not raised again.")]
     public sealed class FeedbackReceivedPlugin : AdvocacyPlugin
     {
         public const string NoAccountMessage = "Choose the account this feedback is from: feedback without an account cannot update loyalty figures or reach an advocate.";
 
         protected override void Execute(PluginContext context)
         {
-            var feedback = context.Target ?? throw new InvalidPluginExecutionException("The feedback row is missing from the request.");
+            // On a correction the Target holds only what changed; the post-image is the whole answer.
+            var feedback = context.PostImage("post") ?? context.Target ?? throw new InvalidPluginExecutionException("The feedback row is missing from the request.");
             var feedbackId = feedback.Id != Guid.Empty ? feedback.Id : context.Execution.PrimaryEntityId;
             var accountRef = feedback.GetAttributeValue<EntityReference>("adv_accountid");
             int? nps = feedback.GetAttributeValue<int?>("adv_nps");

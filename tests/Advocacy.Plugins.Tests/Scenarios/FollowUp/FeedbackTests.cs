@@ -148,5 +148,29 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             Assert.AreEqual(before.GetAttributeValue<int?>("adv_lastnps"), after.GetAttributeValue<int?>("adv_lastnps"));
             Assert.AreEqual(before.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"), after.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"));
         }
+
+        [TestMethod]
+        public void A_corrected_answer_is_validated_and_evaluated_like_a_new_one()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Contoso", CustomerTier.Key);
+            var feedback = Answer(w, account, 8, null, "Fine, mostly.");
+            Assert.IsEmpty(w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account));
+
+            var bad = Assert.ThrowsExactly<SandboxFaultException>(() => w.World.Agent.Update(new Entity("adv_feedback", feedback) { ["adv_nps"] = 11 }));
+            StringAssert.Contains(bad.Message, "0 to 10");
+            Assert.AreEqual(8, w.Account(account).GetAttributeValue<int?>("adv_lastnps"), "the refused correction wrote nothing");
+
+            // The agent typed 8 where the customer said 2.
+            w.World.Agent.Update(new Entity("adv_feedback", feedback) { ["adv_nps"] = 2 });
+            w.World.Agent.Update(new Entity("adv_feedback", feedback) { ["adv_nps"] = 3 });
+
+            Assert.AreEqual(3, w.Account(account).GetAttributeValue<int?>("adv_lastnps"));
+            Assert.AreEqual(Choices.Option(LoyaltyRisk.High), w.Account(account).GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"));
+            Assert.HasCount(1, w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account), "one recovery per answer, however often it is corrected");
+            Assert.HasCount(1, w.TasksFor(AdvocacyTaskKind.ManagerEscalation, account));
+            StringAssert.Contains(w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single().GetAttributeValue<string>("description"), "Fine, mostly.");
+        }
+
     }
 }
