@@ -73,8 +73,10 @@ namespace Advocacy.Plugins.Plugins.Impact
                 var kind = Choices.Kind(post.GetAttributeValue<OptionSetValue>("adv_kind"));
                 Specialty specialty;
                 var need = settings.Assignment.SpecialtyByKind.TryGetValue(kind, out specialty) ? specialty : (Specialty?)null;
+                // The account was just read without an advocate, so go straight to the assignment (it re-reads
+                // the account under the assignment lock) rather than EnsureAdvocate's extra look.
                 var assignment = new AdvocateAssignmentService(system, context.Tracing, settings, context.UtcNow)
-                    .EnsureAdvocate(accountRef.Id, need, urgent: true, trigger: "inconvenience scored " + band.Value.ToString().ToLowerInvariant());
+                    .Assign(accountRef.Id, need, urgent: true, trigger: "inconvenience scored " + band.Value.ToString().ToLowerInvariant());
                 advocateId = assignment.AdvocateId;
             }
 
