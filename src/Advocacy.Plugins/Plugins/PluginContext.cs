@@ -52,6 +52,24 @@ namespace Advocacy.Plugins.Plugins
 
         public Entity? Target => Execution.InputParameters.Contains("Target") ? Execution.InputParameters["Target"] as Entity : null;
 
+        /// <summary>
+        /// The row as it will be after this save: the pre-image (when the step registers one under
+        /// <paramref name="preImageName"/>) overlaid with the Target. A column the Target sets to null stays null.
+        /// </summary>
+        public Entity Merged(string preImageName = "pre")
+        {
+            var target = Target ?? throw new InvalidPluginExecutionException("The step expects an entity as Target.");
+            var merged = new Entity(target.LogicalName, target.Id != Guid.Empty ? target.Id : Execution.PrimaryEntityId);
+            var pre = PreImage(preImageName);
+            if (pre != null)
+            {
+                foreach (var attribute in pre.Attributes) merged[attribute.Key] = attribute.Value;
+            }
+
+            foreach (var attribute in target.Attributes) merged[attribute.Key] = attribute.Value;
+            return merged;
+        }
+
         public Entity? PreImage(string name) => Execution.PreEntityImages.Contains(name) ? Execution.PreEntityImages[name] : null;
 
         public Entity? PostImage(string name) => Execution.PostEntityImages.Contains(name) ? Execution.PostEntityImages[name] : null;

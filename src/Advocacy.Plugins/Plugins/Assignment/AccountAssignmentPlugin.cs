@@ -37,9 +37,10 @@ namespace Advocacy.Plugins.Plugins.Assignment
             }
 
             var pre = context.Execution.MessageName == "Create" ? null : context.PreImage("pre") ?? new Entity("account", target.Id);
-            AccountAdvocacyState? before = pre == null ? null : StateOf(pre, null);
-            var after = StateOf(pre ?? new Entity("account"), target);
-            var name = target.GetAttributeValue<string>("name") ?? pre?.GetAttributeValue<string>("name") ?? target.Id.ToString();
+            AccountAdvocacyState? before = pre == null ? null : StateOf(pre);
+            var merged = context.Merged();
+            var after = StateOf(merged);
+            var name = merged.GetAttributeValue<string>("name") ?? target.Id.ToString();
 
             var service = new AdvocateAssignmentService(context.SystemService, context.Tracing, context.Settings, context.UtcNow);
             var decision = service.DecideForSave(target.Id, name, before, after);
@@ -71,16 +72,12 @@ namespace Advocacy.Plugins.Plugins.Assignment
             }
         }
 
-        private static AccountAdvocacyState StateOf(Entity image, Entity? overlay)
+        private static AccountAdvocacyState StateOf(Entity row)
         {
-            object? Value(string column) =>
-                overlay != null && overlay.Contains(column) ? overlay[column] : image.Contains(column) ? image[column] : null;
-
-            var state = Value("statecode") as OptionSetValue;
             return new AccountAdvocacyState(
-                (Value("adv_advocateid") as EntityReference)?.Id,
-                (state?.Value ?? 0) == 0,
-                Value("adv_tier") as OptionSetValue);
+                row.GetAttributeValue<EntityReference>("adv_advocateid")?.Id,
+                (row.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0,
+                row.GetAttributeValue<OptionSetValue>("adv_tier"));
         }
     }
 

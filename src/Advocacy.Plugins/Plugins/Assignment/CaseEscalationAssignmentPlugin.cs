@@ -31,7 +31,7 @@ namespace Advocacy.Plugins.Plugins.Assignment
             }
 
             var pre = context.PreImage("pre") ?? new Entity("incident", target.Id);
-            T? Value<T>(string column) where T : class => target.Contains(column) ? target[column] as T : pre.Contains(column) ? pre[column] as T : null;
+            var merged = context.Merged();
             bool? Flag(Entity row, string column) => row.Contains(column) ? row[column] as bool? : null;
 
             bool escalatedNow = target.Contains("isescalated") && Flag(target, "isescalated") == true && Flag(pre, "isescalated") != true;
@@ -43,13 +43,13 @@ namespace Advocacy.Plugins.Plugins.Assignment
                 return;
             }
 
-            if (Value<EntityReference>("adv_advocateid") != null)
+            if (merged.GetAttributeValue<EntityReference>("adv_advocateid") != null)
             {
                 context.Trace("Assignment: case {0} already names an advocate; left alone.", target.Id);
                 return;
             }
 
-            var customer = Value<EntityReference>("customerid");
+            var customer = merged.GetAttributeValue<EntityReference>("customerid");
             if (customer == null || customer.LogicalName != "account")
             {
                 context.Trace("Assignment: case {0} is not for an account (customer {1}); no advocate to assign.", target.Id, customer?.LogicalName ?? "(none)");
@@ -57,7 +57,7 @@ namespace Advocacy.Plugins.Plugins.Assignment
             }
 
             Specialty? needed = null;
-            var subject = Value<EntityReference>("subjectid")?.Name;
+            var subject = merged.GetAttributeValue<EntityReference>("subjectid")?.Name;
             if (!string.IsNullOrWhiteSpace(subject) && context.Settings.Assignment.SpecialtyBySubject.TryGetValue(subject!.Trim(), out Specialty mapped))
             {
                 needed = mapped;

@@ -36,15 +36,16 @@ namespace Advocacy.Plugins.Plugins.FollowUp
                 return;
             }
 
-            var tierValue = target.Contains("adv_tier") ? target.GetAttributeValue<OptionSetValue>("adv_tier") : pre?.GetAttributeValue<OptionSetValue>("adv_tier");
+            var merged = context.Merged();
+            var tierValue = merged.GetAttributeValue<OptionSetValue>("adv_tier");
             var tier = Choices.Tier(tierValue);
             if (tierValue != null && !tier.HasValue)
             {
                 context.Trace("Account {0}: tier value {1} is not a tier this solution defines; treated as no tier.", target.Id, tierValue.Value);
             }
 
-            int? overrideDays = target.Contains("adv_cadencedays") ? target.GetAttributeValue<int?>("adv_cadencedays") : pre?.GetAttributeValue<int?>("adv_cadencedays");
-            DateTime? last = target.Contains("adv_lastproactivecontact") ? target.GetAttributeValue<DateTime?>("adv_lastproactivecontact") : pre?.GetAttributeValue<DateTime?>("adv_lastproactivecontact");
+            int? overrideDays = merged.GetAttributeValue<int?>("adv_cadencedays");
+            DateTime? last = merged.GetAttributeValue<DateTime?>("adv_lastproactivecontact");
             if (!isCreate && pre != null
                 && pre.GetAttributeValue<OptionSetValue>("adv_tier")?.Value == tierValue?.Value
                 && pre.GetAttributeValue<int?>("adv_cadencedays") == overrideDays

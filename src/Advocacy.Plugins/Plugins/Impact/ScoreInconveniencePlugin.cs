@@ -27,7 +27,7 @@ namespace Advocacy.Plugins.Plugins.Impact
         {
             var target = context.Target ?? throw new InvalidPluginExecutionException("Scoring expects the inconvenience as Target.");
             var pre = context.PreImage("pre");
-            var merged = Merge(pre, target);
+            var merged = context.Merged();
 
             var account = merged.GetAttributeValue<EntityReference>("adv_accountid");
             if (account == null)
@@ -52,24 +52,5 @@ namespace Advocacy.Plugins.Plugins.Impact
                 settings.Scoring.RecurrenceWindowDays, assessment.Explanation);
         }
 
-        /// <summary>The row as it will be after the save: the pre-image overlaid with what the Target changes.</summary>
-        internal static Entity Merge(Entity? pre, Entity target)
-        {
-            var merged = new Entity(target.LogicalName, target.Id);
-            if (pre != null)
-            {
-                foreach (var attribute in pre.Attributes)
-                {
-                    merged[attribute.Key] = attribute.Value;
-                }
-            }
-
-            foreach (var attribute in target.Attributes)
-            {
-                merged[attribute.Key] = attribute.Value;
-            }
-
-            return merged;
-        }
     }
 }
