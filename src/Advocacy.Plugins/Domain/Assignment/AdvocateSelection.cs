@@ -186,6 +186,7 @@ namespace Advocacy.Plugins.Domain.Assignment
             long right = (long)b.AccountCount * Math.Max(a.Capacity, 1);
             if (left != right)
             {
+                // Stryker disable once Equality : equivalent, left and right differ here, so < and <= agree
                 return left < right ? -1 : 1;
             }
 
@@ -201,6 +202,7 @@ namespace Advocacy.Plugins.Domain.Assignment
                     return 1;
                 }
 
+                // Stryker disable once Equality : equivalent, the two dates differ here, so < and <= agree
                 return a.LastAssignedOn.Value < b.LastAssignedOn.Value ? -1 : 1;
             }
 
@@ -228,6 +230,7 @@ namespace Advocacy.Plugins.Domain.Assignment
                     continue;
                 }
 
+                // Stryker disable once Equality : equivalent, Compare is 0 only for the same id, and a pool holds each profile once
                 if (best == null || Compare(c, best, specialty) < 0)
                 {
                     best = c;
@@ -243,6 +246,7 @@ namespace Advocacy.Plugins.Domain.Assignment
             for (int i = 0; i < pool.Count; i++)
             {
                 AdvocateCandidate c = pool[i];
+                // Stryker disable once Equality : equivalent, ByNameThenId is 0 only for the same id, and a pool holds each profile once
                 if (c != null && c.IsActive && c.UserId == userId && (first == null || ByNameThenId(c, first) < 0))
                 {
                     first = c;
