@@ -81,6 +81,7 @@ namespace Advocacy.Plugins.Tests.Domain.FollowUp
                 + "before they have to contact us: ask how things are going, mention anything that affected them recently, and note any risk. "
                 + "Completing this task schedules the next check-in.",
                 planner.PlanProactiveCheckIn(Contoso(), Dana(), new DateTime(2025, 3, 20), Friday, cadence).Description);
+            Assert.AreEqual("Proactive check-in: Contoso Ltd", planner.PlanProactiveCheckIn(Contoso(), Dana(), new DateTime(2025, 3, 20), Friday).Subject);
             StringAssert.StartsWith(planner.PlanProactiveCheckIn(Contoso(), Dana(), new DateTime(2025, 3, 20), Friday).Description,
                 "Contoso Ltd is due its regular check-in (planned for Thu 20 Mar 2025). Contact them by");
         }
