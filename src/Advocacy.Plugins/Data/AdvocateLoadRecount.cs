@@ -43,7 +43,7 @@ namespace Advocacy.Plugins.Data
         public AdvocateLoadRecountResult Run()
         {
             var result = new AdvocateLoadRecountResult();
-            LockRows.Take(_system, AdvocateAssignmentService.LockName);
+            LockRows.Take(_system, LockRows.Assignment);
             var actual = new Dictionary<Guid, int>();
             foreach (var row in _system.RetrieveMultiple(new FetchExpression(CountFetchXml)).Entities)
             {
@@ -73,7 +73,7 @@ namespace Advocacy.Plugins.Data
                         update["adv_accountcount"] = should;
                         _system.Update(update);
                         result.AdvocatesCorrected++;
-                        _tracing.Trace("Recount: {0} had {1} accounts recorded, {2} active accounts name them; corrected (as SYSTEM).",
+                        _tracing.Trace("Recount: {0} had {1} accounts recorded, {2} active accounts name them; corrected.",
                             row.GetAttributeValue<string>("adv_name") ?? row.Id.ToString(), stored.ToString(CultureInfo.InvariantCulture), should.ToString(CultureInfo.InvariantCulture));
                     }
                 }

@@ -50,6 +50,14 @@ namespace Advocacy.Plugins.Data
 
         public static InconvenienceKind Kind(OptionSetValue? value) => FromValue(value, InconvenienceKind.Other, InconvenienceKind.Other);
 
+        /// <summary>null for an empty column or a value the solution does not define (the domain picks the default).</summary>
+        public static InconvenienceKind? KindOrNull(OptionSetValue? value)
+        {
+            if (value == null) return null;
+            var offset = value.Value - Prefix;
+            return offset >= 0 && offset <= (int)InconvenienceKind.Other ? (InconvenienceKind)offset : (InconvenienceKind?)null;
+        }
+
         public static ImpactBand? Band(OptionSetValue? value) => value == null ? (ImpactBand?)null : FromValue(value, ImpactBand.Low, ImpactBand.Severe);
 
         public static AdvocacyTaskKind? TaskKind(OptionSetValue? value)

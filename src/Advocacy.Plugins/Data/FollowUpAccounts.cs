@@ -2,6 +2,7 @@ using System;
 using Advocacy.Plugins.Domain.FollowUp;
 using Advocacy.Plugins.Domain.Settings;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Data
 {
@@ -82,6 +83,10 @@ namespace Advocacy.Plugins.Data
 
             return new FollowUpAccount(snapshot, routing);
         }
+
+        /// <summary>The account a case is for, read in one round trip; null when its customer is not an account.</summary>
+        public static Guid? AccountOfCase(IOrganizationService service, Guid caseId) =>
+            AccountOfCase(service.Retrieve("incident", caseId, new ColumnSet("customerid")));
 
         /// <summary>The account a case is for (its customerid when that is an account), or null.</summary>
         public static Guid? AccountOfCase(Entity incident)

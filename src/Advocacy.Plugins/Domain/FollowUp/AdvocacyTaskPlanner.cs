@@ -35,6 +35,10 @@ namespace Advocacy.Plugins.Domain.FollowUp
         public static bool IsUrgent(AdvocacyTaskKind kind) =>
             kind == AdvocacyTaskKind.ImpactReview || kind == AdvocacyTaskKind.DetractorRecovery || kind == AdvocacyTaskKind.ManagerEscalation;
 
+        /// <summary>A check-in is a conversation with the customer: completing one counts as a proactive contact.</summary>
+        public static bool IsCheckIn(AdvocacyTaskKind kind) =>
+            kind == AdvocacyTaskKind.ProactiveCheckIn || kind == AdvocacyTaskKind.PostResolutionCheckIn;
+
         public static bool NeedsImpactReview(ImpactBand band) => band == ImpactBand.High || band == ImpactBand.Severe;
 
         public bool IsDetractor(int? nps, int? csat) =>

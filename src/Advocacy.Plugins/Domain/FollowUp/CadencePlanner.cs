@@ -66,22 +66,6 @@ namespace Advocacy.Plugins.Domain.FollowUp
         public DateTime NextContact(DateTime? lastContact, DateTime today, CustomerTier? tier, int? overrideDays) =>
             NextContact(lastContact ?? today, tier, overrideDays);
 
-        /// <summary>
-        /// Due when the next contact falls within <paramref name="windowDays"/> days from today (or is past).
-        /// No next contact yet → due: an account that was never scheduled must not wait forever.
-        /// </summary>
-        public static bool IsDue(DateTime? nextContact, DateTime today, int windowDays)
-        {
-            if (!nextContact.HasValue)
-            {
-                return true;
-            }
-
-            return nextContact.Value.Date <= today.Date.AddDays(Math.Max(0, windowDays));
-        }
-
-        public bool IsDue(DateTime? nextContact, DateTime today) => IsDue(nextContact, today, settings.ProactiveWindowDays);
-
         private int TierDays(CustomerTier tier)
         {
             if (settings.CadenceDays != null && settings.CadenceDays.TryGetValue(tier, out int days) && days > 0)

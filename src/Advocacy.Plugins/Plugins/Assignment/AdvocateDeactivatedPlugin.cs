@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Application.Assignment;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Plugins.Assignment
@@ -9,7 +9,7 @@ namespace Advocacy.Plugins.Plugins.Assignment
     /// settings.assignment.reassignBatchSize. Each account is re-assigned through the adv_AssignAdvocate Custom API,
     /// so each is its own transaction (an async step has none): a failure never leaves an account half-moved.
     /// The job works batch after batch until done or until settings.sweep.timeBudgetSeconds is spent; then it
-    /// re-triggers itself with a no-op statecode update of the advocate (see <see cref="AssignmentReassigner"/>).
+    /// re-triggers itself with a no-op statecode update of the advocate (see <see cref="ReassignFromInactiveAdvocate"/>).
     /// </summary>
     [CrmPluginRegistration("Update", "adv_advocate", StageEnum.PostOperation, ExecutionModeEnum.Asynchronous, "statecode",
         "Advocacy: re-assign accounts of a deactivated advocate", 10, IsolationModeEnum.Sandbox,
@@ -30,8 +30,7 @@ namespace Advocacy.Plugins.Plugins.Assignment
 
             var watch = Stopwatch.StartNew();
             long budgetMs = (long)context.Settings.Sweep.TimeBudgetSeconds * 1000;
-            var reassigner = new AssignmentReassigner(context.SystemService, context.Tracing);
-            reassigner.Run(target.Id, context.Settings.Assignment.ReassignBatchSize, () => watch.ElapsedMilliseconds >= budgetMs);
+            new ReassignFromInactiveAdvocate(context).Run(target.Id, context.Settings.Assignment.ReassignBatchSize, () => watch.ElapsedMilliseconds >= budgetMs);
         }
     }
 }
