@@ -1,8 +1,10 @@
 using System;
 using System.Activities;
 using System.Globalization;
+using System.Text;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Choices;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -29,7 +31,7 @@ namespace Advocacy.Plugins.Activities.FollowUp
         [ReferenceTarget("incident")]
         public InArgument<EntityReference> Case { get; set; } = null!;
 
-        /// <summary>The adv_taskkind choice value (104520000 introduction … 104520006 unassigned advocacy).</summary>
+        /// <summary>An adv_taskkind choice value (AdvocacyChoices.TaskKinds).</summary>
         [Input("Kind (adv_taskkind value)")]
         public InArgument<int> Kind { get; set; } = null!;
 
@@ -49,6 +51,23 @@ namespace Advocacy.Plugins.Activities.FollowUp
         [Output("Already existed")]
         public OutArgument<bool> AlreadyExisted { get; set; } = null!;
 
+        /// <summary>"104520000 (introduction), …": every value of the task-kind table with its label.</summary>
+        internal static string KindValues()
+        {
+            var values = new StringBuilder();
+            foreach (var option in AdvocacyChoices.TaskKinds)
+            {
+                if (values.Length > 0)
+                {
+                    values.Append(", ");
+                }
+
+                values.Append(option.Value.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(option.Label.ToLowerInvariant()).Append(')');
+            }
+
+            return values.ToString();
+        }
+
         protected override void Execute(CodeActivityContext context)
         {
             var services = ActivityServices.From(context);
@@ -63,7 +82,7 @@ namespace Advocacy.Plugins.Activities.FollowUp
                 if (!kind.HasValue)
                 {
                     throw new AdvocacyInputException("Kind " + kindValue.ToString(CultureInfo.InvariantCulture)
-                        + " is not an advocacy task kind; use an adv_taskkind value from 104520000 (introduction) to 104520006 (unassigned advocacy).");
+                        + " is not an advocacy task kind; use an adv_taskkind value: " + KindValues() + ".");
                 }
 
                 if (days < 0 || days > 260)
