@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Choices;
 using Advocacy.Plugins.Plugins;
 using Advocacy.Sandbox;
 using Microsoft.Xrm.Sdk;
@@ -135,7 +136,7 @@ namespace Advocacy.Cli.Commands
                 ["adv_capacity"] = 20,
                 ["adv_accountcount"] = load,
                 ["adv_tiers"] = new OptionSetValueCollection { Choices.Option(CustomerTier.Strategic), Choices.Option(CustomerTier.Key) },
-                ["adv_specialties"] = new OptionSetValueCollection { new OptionSetValue(Choices.Prefix + (int)specialty) },
+                ["adv_specialties"] = new OptionSetValueCollection { Choices.Option(specialty) },
             };
             sandbox.Seed(advocate);
             return advocate.Id;
@@ -147,7 +148,7 @@ namespace Advocacy.Cli.Commands
             var advocate = account.GetAttributeValue<EntityReference>("adv_advocateid");
             output.WriteLine("   Account: advocate " + (advocate == null ? "none" : sandbox.Get("adv_advocate", advocate.Id).GetAttributeValue<string>("adv_name"))
                 + ", inconvenience index " + (account.GetAttributeValue<int?>("adv_inconvenienceindex")?.ToString(CultureInfo.InvariantCulture) ?? "-")
-                + ", loyalty risk " + Label(account.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"), typeof(LoyaltyRisk))
+                + ", loyalty risk " + RiskLabel(account.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"))
                 + ", last NPS " + (account.GetAttributeValue<int?>("adv_lastnps")?.ToString(CultureInfo.InvariantCulture) ?? "-")
                 + ", next proactive contact " + (account.GetAttributeValue<DateTime?>("adv_nextproactivecontact")?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"));
         }
@@ -164,7 +165,7 @@ namespace Advocacy.Cli.Commands
             }
         }
 
-        private static string Label(OptionSetValue? value, Type enumType) =>
-            value == null ? "-" : Enum.GetName(enumType, value.Value - Choices.Prefix)?.ToLowerInvariant() ?? value.Value.ToString(CultureInfo.InvariantCulture);
+        private static string RiskLabel(OptionSetValue? value) =>
+            value == null ? "-" : AdvocacyChoices.LoyaltyRisks.Find(value.Value)?.Label.ToLowerInvariant() ?? value.Value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -23,13 +23,12 @@ namespace Advocacy.Plugins.Data
     {
         public const string Message = "adv_RecountAdvocateLoad";
 
-        public const string CountFetchXml =
-            "<fetch aggregate='true'>" +
-            "<entity name='account'>" +
-            "<attribute name='accountid' alias='accounts' aggregate='count' />" +
-            "<attribute name='adv_advocateid' alias='advocate' groupby='true' />" +
-            "<filter><condition attribute='statecode' operator='eq' value='0' /><condition attribute='adv_advocateid' operator='not-null' /></filter>" +
-            "</entity></fetch>";
+        /// <summary>Active accounts per advocate (aliases "advocate" and "accounts").</summary>
+        public static readonly string CountFetchXml = FetchXml.For("account").Aggregate()
+            .Aggregate(FetchAggregate.Count, "accountid", "accounts")
+            .GroupBy("adv_advocateid", "advocate")
+            .Filter(f => f.Equal("statecode", 0).NotNull("adv_advocateid"))
+            .ToString();
 
         private readonly IOrganizationService _system;
         private readonly ITracingService _tracing;

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Security;
-using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -67,7 +65,7 @@ namespace Advocacy.Plugins.Data
 
         public DueAccountPage ReadPage(SweepContinuation position)
         {
-            var page = _service.RetrieveMultiple(new FetchExpression(DueAccountsFetch(position, _plan.PageSize)));
+            var page = _service.RetrieveMultiple(new FetchExpression(ProactiveSweepQueries.DueAccountsFetch(_plan, position, _plan.PageSize)));
             var accounts = new List<DueAccount>(page.Entities.Count);
             foreach (var row in page.Entities)
             {
@@ -90,52 +88,12 @@ namespace Advocacy.Plugins.Data
         /// <summary>Due accounts still without an open check-in (one aggregate; throws past the platform's aggregate limit).</summary>
         public int CountRemaining(DateTime asOf)
         {
-            var rows = _service.RetrieveMultiple(new FetchExpression(DueAccountsCountFetch(asOf))).Entities;
+            var rows = _service.RetrieveMultiple(new FetchExpression(ProactiveSweepQueries.DueAccountsCountFetch(_plan, asOf))).Entities;
             var value = rows.Count == 0 ? null : rows[0].GetAttributeValue<AliasedValue>("due")?.Value;
             return value == null ? 0 : Convert.ToInt32(value, CultureInfo.InvariantCulture);
         }
 
         private static T? Aliased<T>(Entity row, string key) where T : class =>
             row.GetAttributeValue<AliasedValue>(key)?.Value as T;
-
-        /// <summary>The due-accounts page query.</summary>
-        public string DueAccountsFetch(SweepContinuation position, int pageSize)
-        {
-            string paging = " count=\"" + pageSize.ToString(CultureInfo.InvariantCulture) + "\" page=\"" + position.PageNumber.ToString(CultureInfo.InvariantCulture) + "\""
-                + (position.PagingCookie.Length > 0 ? " paging-cookie=\"" + SecurityElement.Escape(position.PagingCookie) + "\"" : string.Empty);
-            return "<fetch" + paging + ">"
-                + "<entity name=\"account\">"
-                + "<attribute name=\"accountid\"/><attribute name=\"name\"/><attribute name=\"ownerid\"/><attribute name=\"adv_tier\"/>"
-                + "<attribute name=\"adv_cadencedays\"/><attribute name=\"adv_nextproactivecontact\"/><attribute name=\"adv_advocateid\"/>"
-                + "<order attribute=\"accountid\"/>"
-                + DueFilter(position.AsOf)
-                + "<link-entity name=\"adv_advocate\" from=\"adv_advocateid\" to=\"adv_advocateid\" link-type=\"outer\" alias=\"adv\">"
-                + "<attribute name=\"adv_userid\"/><attribute name=\"adv_name\"/><attribute name=\"statecode\"/></link-entity>"
-                + OpenCheckInExclusion()
-                + "</entity></fetch>";
-        }
-
-        public string DueAccountsCountFetch(DateTime asOf) =>
-            "<fetch aggregate=\"true\"><entity name=\"account\"><attribute name=\"accountid\" alias=\"due\" aggregate=\"count\"/>"
-            + DueFilter(asOf) + OpenCheckInExclusion() + "</entity></fetch>";
-
-        // ProactiveSweepPlan.IsDue in FetchXML: active, and next contact before the day after DueOnOrBefore, or no
-        // next contact while the account has a tier or an advocate.
-        private string DueFilter(DateTime asOf)
-        {
-            string before = _plan.DueOnOrBefore(asOf).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            return "<filter type=\"and\">"
-                + "<condition attribute=\"statecode\" operator=\"eq\" value=\"0\"/>"
-                + "<filter type=\"or\">"
-                + "<condition attribute=\"adv_nextproactivecontact\" operator=\"lt\" value=\"" + before + "\"/>"
-                + "<filter type=\"and\"><condition attribute=\"adv_nextproactivecontact\" operator=\"null\"/>"
-                + "<filter type=\"or\"><condition attribute=\"adv_tier\" operator=\"not-null\"/><condition attribute=\"adv_advocateid\" operator=\"not-null\"/></filter>"
-                + "</filter></filter></filter>";
-        }
-
-        private static string OpenCheckInExclusion() =>
-            "<link-entity name=\"task\" from=\"regardingobjectid\" to=\"accountid\" link-type=\"not any\">"
-            + "<filter><condition attribute=\"adv_kind\" operator=\"eq\" value=\"" + Choices.Option(AdvocacyTaskKind.ProactiveCheckIn).Value.ToString(CultureInfo.InvariantCulture) + "\"/>"
-            + "<condition attribute=\"statecode\" operator=\"eq\" value=\"0\"/></filter></link-entity>";
     }
 }

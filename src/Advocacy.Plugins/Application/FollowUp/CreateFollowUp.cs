@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
+using System.Text;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Choices;
 using Advocacy.Plugins.Domain.FollowUp;
 
 namespace Advocacy.Plugins.Application.FollowUp
@@ -40,12 +42,29 @@ namespace Advocacy.Plugins.Application.FollowUp
             _host = host;
         }
 
+        /// <summary>"104520000 (introduction), …": every value of the task-kind table with its label.</summary>
+        internal static string KindValues()
+        {
+            var values = new StringBuilder();
+            foreach (var option in AdvocacyChoices.TaskKinds)
+            {
+                if (values.Length > 0)
+                {
+                    values.Append(", ");
+                }
+
+                values.Append(option.Value.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(option.Label.ToLowerInvariant()).Append(')');
+            }
+
+            return values.ToString();
+        }
+
         public TaskWriteResult Run(FollowUpRequest request)
         {
             if (!request.Kind.HasValue)
             {
                 throw new AdvocacyInputException("Kind " + request.KindValue.ToString(CultureInfo.InvariantCulture)
-                    + " is not an advocacy task kind; use an adv_taskkind value from 104520000 (introduction) to 104520006 (unassigned advocacy).");
+                    + " is not an advocacy task kind; use an adv_taskkind value: " + KindValues() + ".");
             }
 
             if (request.DueInBusinessDays < 0 || request.DueInBusinessDays > MaxDueInBusinessDays)

@@ -376,7 +376,8 @@ namespace Advocacy.Plugins.Domain.Settings
             public Action<JsonValue, string> Read { get; }
         }
 
-        internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
+        /// <summary>The JSON key of an enum member ("LateDelivery" → "lateDelivery"), as the parser reads it and the CLI's writer writes it.</summary>
+        public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
         internal static string Format(double value) => value.ToString("0.###############", CultureInfo.InvariantCulture);
     }
