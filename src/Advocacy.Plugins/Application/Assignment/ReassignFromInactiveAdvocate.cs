@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
 using Advocacy.Plugins.Data;
 
@@ -40,6 +41,26 @@ namespace Advocacy.Plugins.Application.Assignment
         public ReassignFromInactiveAdvocate(IAdvocacyHost host)
         {
             _host = host;
+        }
+
+        /// <summary>The platform's adv_advocate statecode for Inactive.</summary>
+        public const int InactiveState = 1;
+
+        /// <summary>
+        /// The advocate's state changed: only a deactivation moves accounts, in batches of
+        /// settings.assignment.reassignBatchSize within settings.sweep.timeBudgetSeconds. Null when nothing was to do.
+        /// </summary>
+        public ReassignmentRun? AfterStateChange(Guid advocateId, int? newState)
+        {
+            if (newState != InactiveState)
+            {
+                _host.Trace("Advocate {0}: state {1} is not Inactive; accounts stay.", advocateId, newState.HasValue ? (object)newState.Value : "(none)");
+                return null;
+            }
+
+            var watch = Stopwatch.StartNew();
+            long budgetMs = (long)_host.Settings.Sweep.TimeBudgetSeconds * 1000;
+            return Run(advocateId, _host.Settings.Assignment.ReassignBatchSize, () => watch.ElapsedMilliseconds >= budgetMs);
         }
 
         /// <param name="outOfTime">Checked between batches; true → queue a continuation and stop.</param>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Advocacy.Plugins.Application.Assignment;
 using Microsoft.Xrm.Sdk;
 
@@ -23,14 +22,10 @@ namespace Advocacy.Plugins.Plugins.Assignment
         protected override void Execute(PluginContext context)
         {
             var target = context.Target;
-            if (target == null || (target.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) != 1)
+            if (target != null)
             {
-                return;
+                new ReassignFromInactiveAdvocate(context).AfterStateChange(target.Id, target.GetAttributeValue<OptionSetValue>("statecode")?.Value);
             }
-
-            var watch = Stopwatch.StartNew();
-            long budgetMs = (long)context.Settings.Sweep.TimeBudgetSeconds * 1000;
-            new ReassignFromInactiveAdvocate(context).Run(target.Id, context.Settings.Assignment.ReassignBatchSize, () => watch.ElapsedMilliseconds >= budgetMs);
         }
     }
 }
