@@ -15,9 +15,10 @@ namespace Advocacy.Plugins.Data
     }
 
     /// <summary>
-    /// Rebuilds adv_accountcount: the lock row (so no assignment interleaves), ONE aggregate FetchXML counting
-    /// active accounts grouped by adv_advocateid, one paged read of the profiles' stored counts, and one write per
-    /// profile whose count differs. The aggregate is bound by the platform's 50,000-row aggregate limit.
+    /// Rebuilds adv_accountcount: ONE aggregate FetchXML counting active accounts grouped by adv_advocateid, one
+    /// paged read of the profiles' stored counts, and one write per profile whose count differs. The aggregate is
+    /// bound by the platform's 50,000-row aggregate limit. The caller holds the assignment lock row first
+    /// (<see cref="Application.Assignment.RecountAdvocateLoad"/>), so no assignment interleaves.
     /// </summary>
     public sealed class AdvocateLoadRecount
     {
@@ -42,7 +43,6 @@ namespace Advocacy.Plugins.Data
         public AdvocateLoadRecountResult Run()
         {
             var result = new AdvocateLoadRecountResult();
-            LockRows.Take(_system, LockRows.Assignment);
             var actual = new Dictionary<Guid, int>();
             foreach (var row in _system.RetrieveMultiple(new FetchExpression(CountFetchXml)).Entities)
             {

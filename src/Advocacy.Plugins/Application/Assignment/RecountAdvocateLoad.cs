@@ -18,8 +18,10 @@ namespace Advocacy.Plugins.Application.Assignment
 
         public AdvocateLoadRecountResult Run()
         {
+            // Writing every lock row also holds each of them, the assignment lock among them, until this transaction
+            // ends: no assignment can move a count between the aggregate and the writes below (LockRowRaceTests).
             var created = LockRows.EnsureAll(_host.SystemService);
-            _host.Trace("Lock rows: {0} created, the others already existed (as {1}).", created, _host.SystemIdentity);
+            _host.Trace("Lock rows: {0} created, the others already existed; all held until the recount commits (as {1}).", created, _host.SystemIdentity);
             var result = new AdvocateLoadRecount(_host.SystemService, _host.Tracing).Run();
             _host.Trace("Recount written as {0}.", _host.SystemIdentity);
             return result;
