@@ -129,7 +129,11 @@ namespace Advocacy.Packaging
             XElement manifest = solution.Element("SolutionManifest") ?? throw new InvalidDataException("Other/Solution.xml has no SolutionManifest.");
             if (version != null)
             {
-                SetChild(manifest, "Version", version, after: "LocalizedNames");
+                SetChild(manifest, "Version", SolutionVersion.Validate(version, "--version"), after: "LocalizedNames");
+            }
+            else
+            {
+                SolutionVersion.Validate(manifest.Element("Version")?.Value ?? string.Empty, "Other/Solution.xml");
             }
 
             SetChild(manifest, "Managed", managed ? "1" : "0", after: "Version");
