@@ -193,14 +193,18 @@ namespace Advocacy.Packaging
             }
         }
 
-        /// <summary>The RootComponent elements for the assembly and its steps.</summary>
-        public static IEnumerable<XElement> RootComponents(PluginAssemblyRegistration assembly)
+        /// <summary>The RootComponent elements for the assembly (when this solution ships it) and the steps.</summary>
+        public static IEnumerable<XElement> RootComponents(PluginAssemblyRegistration assembly, bool includeAssembly = true)
         {
-            yield return new XElement("RootComponent",
-                new XAttribute("type", PluginAssemblyComponentType.ToString(CultureInfo.InvariantCulture)),
-                new XAttribute("id", "{" + assembly.Id.ToString("D") + "}"),
-                new XAttribute("schemaName", assembly.FullName),
-                new XAttribute("behavior", "0"));
+            if (includeAssembly)
+            {
+                yield return new XElement("RootComponent",
+                    new XAttribute("type", PluginAssemblyComponentType.ToString(CultureInfo.InvariantCulture)),
+                    new XAttribute("id", "{" + assembly.Id.ToString("D") + "}"),
+                    new XAttribute("schemaName", assembly.FullName),
+                    new XAttribute("behavior", "0"));
+            }
+
             foreach (StepRegistration step in assembly.Steps.OrderBy(s => s.Id))
             {
                 yield return new XElement("RootComponent",

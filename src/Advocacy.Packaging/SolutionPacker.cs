@@ -45,6 +45,9 @@ namespace Advocacy.Packaging
         /// <summary>Options for reading the assembly when <see cref="Registration"/> is <c>null</c>.</summary>
         public PluginAssemblyLoadOptions? LoadOptions { get; init; }
 
+        /// <summary>Which registrations this solution ships (default: all of them).</summary>
+        public StepScope Scope { get; init; } = StepScope.All;
+
         /// <summary>Progress messages; <c>null</c> for none.</summary>
         public Action<string>? Log { get; init; }
     }
@@ -73,7 +76,7 @@ namespace Advocacy.Packaging
             }
 
             log($"Reading registrations from {request.AssemblyPath}");
-            PluginAssemblyRegistration registration = request.Registration ?? RegistrationReader.ReadFile(request.AssemblyPath, request.LoadOptions);
+            PluginAssemblyRegistration registration = request.Scope.Apply(request.Registration ?? RegistrationReader.ReadFile(request.AssemblyPath, request.LoadOptions));
             log($"  {registration.FullName}: {registration.Types.Count} types, {registration.Steps.Count()} steps, " +
                 $"{registration.Types.Count(t => t.IsWorkflowActivity)} workflow activities, {registration.CustomApis.Count()} Custom APIs");
             byte[] assemblyBytes = File.ReadAllBytes(request.AssemblyPath);
@@ -82,9 +85,10 @@ namespace Advocacy.Packaging
             SortedDictionary<string, byte[]> files = ReadFolder(folder);
             Directory.CreateDirectory(request.OutputDirectory);
             var written = new List<string>();
+            log($"  this solution ships {request.Scope}: {registration.Steps.Count()} steps");
             foreach (bool managed in Kinds(request.PackageType))
             {
-                IReadOnlyDictionary<string, byte[]> entries = BuildEntries(files, registration, assemblyBytes, managed, request.Version, log);
+                IReadOnlyDictionary<string, byte[]> entries = BuildEntries(files, registration, assemblyBytes, managed, request.Version, log, request.Scope.IncludesAssembly);
                 string uniqueName = UniqueName(entries["solution.xml"]);
                 string path = Path.Combine(request.OutputDirectory, uniqueName + (managed ? "_managed" : string.Empty) + ".zip");
                 File.WriteAllBytes(path, DeterministicZip.Write(entries));
@@ -114,7 +118,8 @@ namespace Advocacy.Packaging
             byte[] assemblyBytes,
             bool managed,
             string? version,
-            Action<string>? log = null)
+            Action<string>? log = null,
+            bool includeAssembly = true)
         {
             log ??= _ => { };
             if (!files.ContainsKey(SolutionLayout.SolutionXml) || !files.ContainsKey(SolutionLayout.CustomizationsXml))
@@ -139,13 +144,14 @@ namespace Advocacy.Packaging
             SetChild(manifest, "Managed", managed ? "1" : "0", after: "Version");
             XElement roots = manifest.Element("RootComponents") ?? AddChild(manifest, "RootComponents");
             roots.Elements("RootComponent").Where(IsGeneratedRoot).Remove();
-            roots.Add(PluginComponents.RootComponents(registration));
+            roots.Add(PluginComponents.RootComponents(registration, includeAssembly));
             entries["solution.xml"] = CanonicalXml.ToBytes(solution);
 
             // customizations.xml: the split files merged back, plus the generated plug-in sections.
             XElement customizations = SolutionLayout.Root(files, SolutionLayout.CustomizationsXml);
             HashSet<string> used = SolutionLayout.Merge(customizations, files);
-            SolutionLayout.Fill(customizations, "SolutionPluginAssemblies", new[] { PluginComponents.PluginAssemblyElement(registration, IntroducedVersion) });
+            SolutionLayout.Fill(customizations, "SolutionPluginAssemblies",
+                includeAssembly ? new[] { PluginComponents.PluginAssemblyElement(registration, IntroducedVersion) } : Array.Empty<XElement>());
             SolutionLayout.Fill(customizations, "SdkMessageProcessingSteps",
                 registration.Steps.OrderBy(s => s.Id).Select(s => PluginComponents.StepElement(registration, s, IntroducedVersion)));
             entries["customizations.xml"] = CanonicalXml.ToBytes(customizations);
@@ -155,7 +161,11 @@ namespace Advocacy.Packaging
                 log($"  warning: step '{step.Name}': no well-known sdkmessage id for {step.Message}; SdkMessageId left out");
             }
 
-            entries[PluginComponents.AssemblyZipPath(registration)] = assemblyBytes;
+            if (includeAssembly)
+            {
+                entries[PluginComponents.AssemblyZipPath(registration)] = assemblyBytes;
+            }
+
             var generatedApis = new HashSet<string>(registration.CustomApis.Select(a => "customapis/" + a.UniqueName + "/"), StringComparer.OrdinalIgnoreCase);
             foreach (KeyValuePair<string, XElement> file in PluginComponents.CustomApiFiles(registration))
             {

@@ -52,7 +52,7 @@ namespace Advocacy.Cli.Commands
         /// <summary>Runs the stories and returns the management report's JSON.</summary>
         public static string Run(string solutionFolder, TextWriter output)
         {
-            var sandbox = new DataverseSandbox(solutionFolder);
+            var sandbox = new DataverseSandbox(SandboxMetadata.FromSolutions(DataverseSandbox.WithExtensions(solutionFolder)));
             sandbox.Clock.UtcNow = Now;
             sandbox.RegisterPluginAssembly(typeof(AdvocacyPlugin).Assembly);
             var manager = sandbox.SeedUser("Morgan Manager");

@@ -17,14 +17,24 @@ namespace Advocacy.Cli.Commands
             var type = new Option<SolutionPackageType>("--package-type") { Description = "Unmanaged, Managed or Both.", DefaultValueFactory = _ => SolutionPackageType.Both };
             var version = new Option<string?>("--version") { Description = "Solution version (default: the one in Other/Solution.xml)." };
             var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
+            var onlyOn = new Option<string?>("--steps-only-on") { Description = "An extension solution: only the steps on these tables (comma-separated); no assembly, types or Custom APIs." };
+            var skipOn = new Option<string?>("--no-steps-on") { Description = "Leave out the steps on these tables (comma-separated): they ship in an extension solution." };
 
             var command = new Command("pack", "Pack the solution folder and the plug-in assembly into solution zips.")
             {
-                folder, assembly, output, type, version, quiet,
+                folder, assembly, output, type, version, quiet, onlyOn, skipOn,
             };
             command.SetAction(result =>
             {
                 bool isQuiet = result.GetValue(quiet);
+                string? only = result.GetValue(onlyOn);
+                string? skip = result.GetValue(skipOn);
+                if (only != null && skip != null)
+                {
+                    Console.Error.WriteLine("advocacy pack: give --steps-only-on (an extension) or --no-steps-on (the core), not both.");
+                    return 1;
+                }
+
                 try
                 {
                     SolutionPacker.Pack(new PackRequest
@@ -34,11 +44,12 @@ namespace Advocacy.Cli.Commands
                         OutputDirectory = result.GetValue(output)!.FullName,
                         PackageType = result.GetValue(type),
                         Version = result.GetValue(version),
+                        Scope = only != null ? StepScope.Only(only.Split(',')) : skip != null ? StepScope.Except(skip.Split(',')) : StepScope.All,
                         Log = isQuiet ? null : Console.WriteLine,
                     });
                     return 0;
                 }
-                catch (Exception e) when (e is RegistrationException or InvalidDataException or FileNotFoundException or IOException)
+                catch (Exception e) when (e is RegistrationException or InvalidDataException or FileNotFoundException or IOException or ArgumentException)
                 {
                     Console.Error.WriteLine("advocacy pack: " + e.Message);
                     return 1;

@@ -186,9 +186,11 @@ namespace Advocacy.Plugins.Tests.Packaging
         }
 
         [TestMethod]
-        public void Packs_and_unpacks_the_real_solution_folder()
+        [DataRow("solution")]
+        [DataRow("solution-sales")]
+        public void Packs_and_unpacks_the_real_solution_folder(string name)
         {
-            string folder = Path.Combine(PackagingTestSupport.RepoRoot, "solution");
+            string folder = Path.Combine(PackagingTestSupport.RepoRoot, name);
             if (!File.Exists(Path.Combine(folder, "Other", "Solution.xml")))
             {
                 Assert.Inconclusive("solution/Other/Solution.xml does not exist yet.");

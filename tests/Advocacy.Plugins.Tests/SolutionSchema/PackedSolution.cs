@@ -15,6 +15,17 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
     /// </summary>
     internal static class PackedSolution
     {
+        // The product's two solutions as eng/Pack.targets packs them: the core leaves out the steps on Sales tables,
+        // the extension ships only those.
+        internal static class ProductSolutions
+        {
+            public static readonly string[] SalesTables = { "salesorder" };
+
+            public static StepScope Core => StepScope.Except(SalesTables);
+
+            public static StepScope Sales => StepScope.Only(SalesTables);
+        }
+
         private static readonly Lazy<IReadOnlyDictionary<string, byte[]>> Packed = new(Pack);
 
         /// <summary>The zip entries (path → bytes); Inconclusive when the net462 build is missing.</summary>
@@ -38,7 +49,7 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
             string assembly = PackagingTestSupport.DeployableAssembly;
             PluginAssemblyRegistration registration = RegistrationReader.ReadFile(assembly);
             SortedDictionary<string, byte[]> files = SolutionPacker.ReadFolder(Path.Combine(PackagingTestSupport.RepoRoot, "solution"));
-            return SolutionPacker.BuildEntries(files, registration, File.ReadAllBytes(assembly), managed: false, version: null);
+            return SolutionPacker.BuildEntries(files, ProductSolutions.Core.Apply(registration), File.ReadAllBytes(assembly), managed: false, version: null);
         }
     }
 }
