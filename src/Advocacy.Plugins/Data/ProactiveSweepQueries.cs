@@ -41,7 +41,7 @@ namespace Advocacy.Plugins.Data
 
         private static void DueFilter(FetchFilter filter, ProactiveSweepPlan plan, DateTime asOf)
         {
-            DateTime before = plan.DueOnOrBefore(asOf).AddDays(1);
+            DateTime before = PlatformDates.AddDays(plan.DueOnOrBefore(asOf), 1);
             filter
                 .Equal("statecode", 0)
                 .Or(due => due

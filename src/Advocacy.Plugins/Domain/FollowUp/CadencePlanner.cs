@@ -55,9 +55,9 @@ namespace Advocacy.Plugins.Domain.FollowUp
             return new Cadence(days, AdvocacyWords.Tier(tier.Value) + " accounts every " + Days(days));
         }
 
-        /// <summary>Next proactive contact after a contact on <paramref name="lastContact"/> (a date).</summary>
+        /// <summary>Next proactive contact after a contact on <paramref name="lastContact"/> (a date); never past 9999-12-31.</summary>
         public DateTime NextContact(DateTime lastContact, CustomerTier? tier, int? overrideDays) =>
-            lastContact.Date.AddDays(CadenceFor(tier, overrideDays).Days);
+            PlatformDates.AddDays(lastContact, CadenceFor(tier, overrideDays).Days);
 
         /// <summary>
         /// Next contact for an account that may never have been contacted: counted from today then, so a new

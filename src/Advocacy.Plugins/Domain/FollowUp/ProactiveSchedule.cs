@@ -93,7 +93,8 @@ namespace Advocacy.Plugins.Domain.FollowUp
             var cadence = planner.CadenceFor(tier, overrideDays);
             var next = Date(planner.NextContact(lastContact, today, tier, overrideDays));
             return new CadenceResult(lastContact, next, cadence,
-                cadence.Reason + ", counted from " + (lastContact.HasValue ? "the last contact on " + Show(lastContact.Value) : "today (no contact yet)"));
+                cadence.Reason + ", counted from " + (lastContact.HasValue ? "the last contact on " + Show(lastContact.Value) : "today (no contact yet)")
+                + Clamped(lastContact ?? today, cadence.Days));
         }
 
         /// <summary>A contact on <paramref name="contactDate"/>: last = that date (never moved back), next = + cadence.</summary>
@@ -110,7 +111,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
             var planner = new CadencePlanner(settings);
             var cadence = planner.CadenceFor(tier, overrideDays);
             var next = Date(planner.NextContact(last, tier, overrideDays));
-            return new CadenceResult(last, next, cadence, "contact on " + Show(last) + note + "; " + cadence.Reason);
+            return new CadenceResult(last, next, cadence, "contact on " + Show(last) + note + "; " + cadence.Reason + Clamped(last, cadence.Days));
         }
 
         /// <summary>
@@ -146,6 +147,9 @@ namespace Advocacy.Plugins.Domain.FollowUp
         }
 
         public static DateTime Date(DateTime value) => DateTime.SpecifyKind(value.Date, DateTimeKind.Utc);
+
+        private static string Clamped(DateTime from, int days) =>
+            PlatformDates.Clamps(from, days) ? " (kept at " + Show(PlatformDates.Max) + ", the latest date Dataverse stores: check the last contact date)" : string.Empty;
 
         private static string Show(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }

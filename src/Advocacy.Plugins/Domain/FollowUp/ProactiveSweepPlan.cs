@@ -33,7 +33,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
         public int WindowDays { get; }
 
         /// <summary>Accounts whose next proactive contact is on or before this date are due.</summary>
-        public DateTime DueOnOrBefore(DateTime asOf) => asOf.Date.AddDays(WindowDays);
+        public DateTime DueOnOrBefore(DateTime asOf) => PlatformDates.AddDays(asOf, WindowDays);
 
         /// <summary>
         /// The due rule (DESIGN §5) of an active account without an open proactive check-in: its next contact is on
