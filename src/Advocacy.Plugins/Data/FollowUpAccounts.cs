@@ -2,7 +2,6 @@ using System;
 using Advocacy.Plugins.Domain.FollowUp;
 using Advocacy.Plugins.Domain.Settings;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Data
 {
@@ -85,8 +84,9 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>The account a case is for, read in one round trip; null when its customer is not an account.</summary>
+        /// <exception cref="MissingRecordException">The case does not exist or cannot be seen.</exception>
         public static Guid? AccountOfCase(IOrganizationService service, Guid caseId) =>
-            AccountOfCase(service.Retrieve("incident", caseId, new ColumnSet("customerid")));
+            AccountOfCase(Rows.Read(service, "incident", caseId, "case", "customerid"));
 
         /// <summary>The account a case is for (its customerid when that is an account), or null.</summary>
         public static Guid? AccountOfCase(Entity incident)

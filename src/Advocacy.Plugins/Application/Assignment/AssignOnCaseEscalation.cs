@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain.Assignment;
 
 namespace Advocacy.Plugins.Application.Assignment
@@ -61,7 +62,18 @@ namespace Advocacy.Plugins.Application.Assignment
             }
 
             var needed = AssignmentTriggers.NeededForSubject(save.Subject, _host.Settings.Assignment);
-            var result = new AssignAdvocate(_host).EnsureAdvocate(save.AccountId.Value, needed, true, trigger);
+            AssignmentResult result;
+            try
+            {
+                result = new AssignAdvocate(_host).EnsureAdvocate(save.AccountId.Value, needed, true, trigger);
+            }
+            catch (MissingRecordException ex)
+            {
+                // Escalating the case is the agent's work; an account reference that leads nowhere must not block it.
+                _host.Trace("Assignment: case {0} stays without an advocate: {1}", save.CaseId, ex.Message);
+                return null;
+            }
+
             if (result.AdvocateId.HasValue)
             {
                 _host.Trace("Assignment: case {0} gets advocate {1} ({2}).", save.CaseId, result.AdvocateId.Value, result.Reason);

@@ -2,7 +2,6 @@ using System;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Application.FollowUp
 {
@@ -34,7 +33,7 @@ namespace Advocacy.Plugins.Application.FollowUp
                 return null;
             }
 
-            var incident = _host.SystemService.Retrieve("incident", caseId.Value, new ColumnSet("title", "customerid"));
+            var incident = Rows.Read(_host.SystemService, "incident", caseId.Value, "case", "title", "customerid");
             _host.Trace("Case {0} resolved through the resolve dialog / CloseIncident (resolution {1}).", caseId.Value, resolutionId);
             return Raise(caseId.Value, incident.GetAttributeValue<string>("title"), FollowUpAccounts.AccountOfCase(incident));
         }
@@ -68,7 +67,18 @@ namespace Advocacy.Plugins.Application.FollowUp
 
             var today = _host.Today();
             _host.Trace("Reading the account and advocate and writing the task as {0}: advocate profiles are not every agent's to read.", _host.SystemIdentity);
-            var account = new FollowUpAccounts(_host.SystemService, _host.Tracing, _host.Settings).Load(accountId.Value, today);
+            FollowUpAccount account;
+            try
+            {
+                account = new FollowUpAccounts(_host.SystemService, _host.Tracing, _host.Settings).Load(accountId.Value, today);
+            }
+            catch (MissingRecordException ex)
+            {
+                // Resolving the case is the user's work; a dangling account reference must not undo it.
+                _host.Trace("Case {0}: no check-in: {1}", caseId, ex.Message);
+                return null;
+            }
+
             var planned = new AdvocacyTaskPlanner(_host.Settings).PlanPostResolutionCheckIn(account.Facts, account.Routing, caseId, title, today);
             var result = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing).Ensure(planned);
             _host.Trace("Post-resolution check-in for case {0}: {1} task {2}, due {3:yyyy-MM-dd}.", caseId, result.Created ? "created" : "already had", result.TaskId, planned.DueDate);

@@ -57,6 +57,20 @@ namespace Advocacy.Plugins.Application.FollowUp
                 return null;
             }
 
+            try
+            {
+                return Schedule(task);
+            }
+            catch (MissingRecordException ex)
+            {
+                // Completing the task is the agent's work; a record it points at that is gone must not undo it.
+                _host.Trace("Check-in task {0} completed, but its account cannot be scheduled: {1}", task.TaskId, ex.Message);
+                return null;
+            }
+        }
+
+        private CadenceResult? Schedule(TaskStateChange task)
+        {
             var regarding = task.Regarding;
             Guid? accountId = null;
             if (regarding?.LogicalName == "account")
@@ -75,7 +89,7 @@ namespace Advocacy.Plugins.Application.FollowUp
                 return null;
             }
 
-            _host.Trace("Check-in task {0} ({1}) completed.", task.TaskId, task.Kind.Value);
+            _host.Trace("Check-in task {0} ({1}) completed.", task.TaskId, task.Kind!.Value);
             return new ScheduleProactiveContact(_host).AfterContact(accountId.Value, task.CompletedOn ?? _host.UtcNow);
         }
     }
