@@ -54,9 +54,11 @@ namespace Advocacy.Plugins.Activities.Impact
         {
             var promised = PromisedOn.Get(context);
             var resolved = ResolvedOn.Get(context);
+            var kind = Kind.Get(context);
             var input = new InconvenienceInput
             {
-                Kind = Choices.KindOrNull(Kind.Get(context)),
+                Kind = Choices.KindOrNull(kind),
+                UnknownKindValue = kind != null && Choices.KindOrNull(kind) == null ? kind.Value : (int?)null,
                 PromisedOn = promised == default ? (DateTime?)null : promised,
                 ResolvedOn = resolved == default ? (DateTime?)null : resolved,
                 OrderValue = OrderValue.Get(context)?.Value,

@@ -64,8 +64,18 @@ namespace Advocacy.Plugins.Application.Impact
                 return null;
             }
 
+            var total = order.TotalAmount;
+            if (total != null && (total.Value < 0 || total.Value > Domain.Impact.ImpactScorer.MaxAmount))
+            {
+                // Scoring refuses such an amount, and the refusal would undo the user's fulfilment of the order: the
+                // late delivery is still recorded, without an order value, and the trace says why.
+                _host.Trace("Order {0}: its total {1} is outside what an inconvenience can score (0 to {2}); the inconvenience is created without an order value.",
+                    order.OrderId, total.Value, Domain.Impact.ImpactScorer.MaxAmount);
+                total = null;
+            }
+
             var name = "Late delivery: " + order.Label;
-            var id = rows.CreateLateDelivery(name.Length <= 100 ? name : name.Substring(0, 100), order.AccountId.Value, order.OrderId, promised, fulfilled, order.TotalAmount);
+            var id = rows.CreateLateDelivery(name.Length <= 100 ? name : name.Substring(0, 100), order.AccountId.Value, order.OrderId, promised, fulfilled, total);
             _host.Trace("Order {0} fulfilled {1:yyyy-MM-dd}, promised {2:yyyy-MM-dd}: created late-delivery inconvenience {3} (as {4}: the person fulfilling the order may not log inconveniences).",
                 order.OrderId, fulfilled, promised, id, _host.SystemIdentity);
             return id;

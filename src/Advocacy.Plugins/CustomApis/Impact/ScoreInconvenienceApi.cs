@@ -31,6 +31,7 @@ namespace Advocacy.Plugins.CustomApis.Impact
             var input = new InconvenienceInput
             {
                 Kind = kind.HasValue ? Choices.KindOrNull(new OptionSetValue(kind.Value)) : null,
+                UnknownKindValue = kind.HasValue && Choices.KindOrNull(new OptionSetValue(kind.Value)) == null ? kind : null,
                 PromisedOn = context.Input<DateTime?>("PromisedOn"),
                 ResolvedOn = context.Input<DateTime?>("ResolvedOn"),
                 OrderValue = context.Input<Money>("OrderValue")?.Value,

@@ -16,8 +16,11 @@ namespace Advocacy.Plugins.Domain.Impact
         /// </summary>
         public const InconvenienceKind DefaultKind = InconvenienceKind.Other;
 
-        /// <summary>Null: not given (or a value the solution does not define).</summary>
+        /// <summary>Null: not given (see <see cref="UnknownKindValue"/> for a value the solution does not define).</summary>
         public InconvenienceKind? Kind { get; set; }
+
+        /// <summary>A kind value the caller gave that is none of the solution's kinds: refused, never scored as "other".</summary>
+        public int? UnknownKindValue { get; set; }
 
         public DateTime? PromisedOn { get; set; }
 
@@ -29,8 +32,22 @@ namespace Advocacy.Plugins.Domain.Impact
 
         public bool BusinessCritical { get; set; }
 
+        /// <exception cref="ImpactInputException">The kind given is not one of the solution's kinds.</exception>
         public InconvenienceFacts ToFacts(CustomerTier? tier, int otherRecentCount)
         {
+            if (UnknownKindValue.HasValue)
+            {
+                var kinds = new System.Text.StringBuilder();
+                foreach (var option in Choices.AdvocacyChoices.InconvenienceKinds)
+                {
+                    kinds.Append(kinds.Length > 0 ? ", " : string.Empty).Append(option.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        .Append(" (").Append(option.Label.ToLowerInvariant()).Append(')');
+                }
+
+                throw new ImpactInputException(nameof(Kind), "Kind " + UnknownKindValue.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + " is not an inconvenience kind; use an adv_inconveniencekind value: " + kinds + ", or leave it empty for other.");
+            }
+
             return new InconvenienceFacts
             {
                 Kind = Kind ?? DefaultKind,
