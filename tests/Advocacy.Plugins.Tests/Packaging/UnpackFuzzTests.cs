@@ -88,7 +88,7 @@ namespace Advocacy.Plugins.Tests.Packaging
         {
             var clock = Stopwatch.StartNew();
             Prop.ForAll(Zips().ToArbitrary(), entries => UnpacksSafely(HostileZipTests.RawZip(entries)))
-                .Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+                .Check(Config.QuickThrowOnFailure.WithMaxTest(100));
             Assert.IsTrue(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         }
 
