@@ -44,33 +44,31 @@ namespace Advocacy.Packaging
             long total = 0;
             using ZipArchive zip = Guard(() => new ZipArchive(zipStream, ZipArchiveMode.Read, leaveOpen: true), null);
             int entryCount = Guard(() => zip.Entries.Count, null);
+            if (entryCount > limits.MaxEntries)
             {
-                if (entryCount > limits.MaxEntries)
+                throw new InvalidDataException($"The zip has {entryCount} entries; at most {limits.MaxEntries} are accepted.");
+            }
+
+            foreach (ZipArchiveEntry entry in zip.Entries)
+            {
+                bool isFolder = entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\');
+                string name = EntryNames.Validate(isFolder ? entry.FullName.TrimEnd('/', '\\') : entry.FullName, "zip entry");
+                if (seen.TryGetValue(name, out string? first))
                 {
-                    throw new InvalidDataException($"The zip has {entryCount} entries; at most {limits.MaxEntries} are accepted.");
+                    throw new InvalidDataException(string.Equals(first, name, StringComparison.Ordinal)
+                        ? $"The zip entry {EntryNames.Quote(name)} appears twice."
+                        : $"The zip entries {EntryNames.Quote(first)} and {EntryNames.Quote(name)} name the same file (names are compared case-insensitively).");
                 }
 
-                foreach (ZipArchiveEntry entry in zip.Entries)
+                seen.Add(name, name);
+                if (isFolder)
                 {
-                    bool isFolder = entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\');
-                    string name = EntryNames.Validate(isFolder ? entry.FullName.TrimEnd('/', '\\') : entry.FullName, "zip entry");
-                    if (seen.TryGetValue(name, out string? first))
-                    {
-                        throw new InvalidDataException(string.Equals(first, name, StringComparison.Ordinal)
-                            ? $"The zip entry {EntryNames.Quote(name)} appears twice."
-                            : $"The zip entries {EntryNames.Quote(first)} and {EntryNames.Quote(name)} name the same file (names are compared case-insensitively).");
-                    }
-
-                    seen.Add(name, name);
-                    if (isFolder)
-                    {
-                        continue;
-                    }
-
-                    byte[] content = Guard(() => ReadEntry(entry, name, limits, limits.MaxTotalBytes - total), name);
-                    total += content.Length;
-                    result[name] = content;
+                    continue;
                 }
+
+                byte[] content = Guard(() => ReadEntry(entry, name, limits, limits.MaxTotalBytes - total), name);
+                total += content.Length;
+                result[name] = content;
             }
 
             return result;
