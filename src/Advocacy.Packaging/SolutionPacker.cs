@@ -75,14 +75,25 @@ namespace Advocacy.Packaging
                 throw new InvalidDataException($"{folder} is not an unpacked solution: Other/Solution.xml is missing.");
             }
 
+            if (Directory.Exists(request.AssemblyPath))
+            {
+                throw new InvalidDataException($"{request.AssemblyPath} is a folder; --assembly needs the plug-in assembly file (.dll).");
+            }
+
+            if (!File.Exists(request.AssemblyPath))
+            {
+                throw new InvalidDataException($"The plug-in assembly {request.AssemblyPath} does not exist.");
+            }
+
             log($"Reading registrations from {request.AssemblyPath}");
-            PluginAssemblyRegistration registration = request.Scope.Apply(request.Registration ?? RegistrationReader.ReadFile(request.AssemblyPath, request.LoadOptions));
+            PluginAssemblyRegistration registration = request.Scope.Apply(request.Registration ?? ReadRegistration(request.AssemblyPath, request.LoadOptions));
             log($"  {registration.FullName}: {registration.Types.Count} types, {registration.Steps.Count()} steps, " +
                 $"{registration.Types.Count(t => t.IsWorkflowActivity)} workflow activities, {registration.CustomApis.Count()} Custom APIs");
             byte[] assemblyBytes = File.ReadAllBytes(request.AssemblyPath);
 
             log($"Reading {folder}");
             SortedDictionary<string, byte[]> files = ReadFolder(folder);
+            UniqueName(files[SolutionLayout.SolutionXml], SolutionLayout.SolutionXml); // refused before anything is written
             Directory.CreateDirectory(request.OutputDirectory);
             var written = new List<string>();
             log($"  this solution ships {request.Scope}: {registration.Steps.Count()} steps");
@@ -97,6 +108,18 @@ namespace Advocacy.Packaging
             }
 
             return written;
+        }
+
+        private static PluginAssemblyRegistration ReadRegistration(string path, PluginAssemblyLoadOptions? options)
+        {
+            try
+            {
+                return RegistrationReader.ReadFile(path, options);
+            }
+            catch (Exception e) when (e is BadImageFormatException or FileLoadException)
+            {
+                throw new InvalidDataException($"{path} is not a .NET assembly that can be read ({e.GetType().Name}: {e.Message})", e);
+            }
         }
 
         /// <summary>Reads every file under <paramref name="folder"/> (relative path with '/' → bytes).</summary>
@@ -203,10 +226,26 @@ namespace Advocacy.Packaging
             return entries;
         }
 
-        /// <summary>The unique name in solution.xml bytes.</summary>
-        public static string UniqueName(byte[] solutionXml) =>
-            CanonicalXml.Parse(solutionXml).Root?.Element("SolutionManifest")?.Element("UniqueName")?.Value.Trim()
-            ?? throw new InvalidDataException("solution.xml has no UniqueName.");
+        /// <summary>
+        /// The unique name in solution.xml bytes; it names the zip, so it must be a valid Dataverse solution unique
+        /// name (a letter, then letters, digits or underscores, at most 65 characters) and is refused otherwise.
+        /// </summary>
+        public static string UniqueName(byte[] solutionXml, string source = "solution.xml")
+        {
+            string name = CanonicalXml.Parse(solutionXml, source).Root?.Element("SolutionManifest")?.Element("UniqueName")?.Value.Trim()
+                ?? throw new InvalidDataException("solution.xml has no UniqueName.");
+            if (!IsValidUniqueName(name))
+            {
+                throw new InvalidDataException($"The solution's UniqueName {EntryNames.Quote(name)} ({source}) is not a valid solution unique name: " +
+                    "a letter, then letters, digits or underscores, at most 65 characters.");
+            }
+
+            return name;
+        }
+
+        /// <summary>A letter (A–Z, a–z), then letters, digits or underscores, at most 65 characters.</summary>
+        public static bool IsValidUniqueName(string? name) =>
+            name is { Length: > 0 and <= 65 } && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
         internal static bool IsGeneratedRoot(XElement root)
         {

@@ -32,21 +32,62 @@ namespace Advocacy.Cli.Commands
                     ?? DataverseSandbox.FindSolutionFolder();
                 if (folder == null)
                 {
-                    Console.Error.WriteLine("advocacy demo: no solution/ folder found; pass --solution <folder>.");
-                    return 1;
+                    throw new InvalidDataException("no solution/ folder found; pass --solution <folder>.");
                 }
 
-                var json = Run(folder, Console.Out);
+                // Checked before the run, so an unwritable path costs one line, not a whole demo and then a crash.
                 var file = result.GetValue(report);
                 if (file != null)
                 {
+                    CheckWritable(file.FullName);
+                }
+
+                var output = result.InvocationConfiguration.Output;
+                var json = Run(folder, output);
+                if (file != null)
+                {
                     File.WriteAllText(file.FullName, json);
-                    Console.WriteLine("Report JSON written to " + file.FullName);
+                    output.WriteLine("Report JSON written to " + file.FullName);
                 }
 
                 return 0;
             });
             return command;
+        }
+
+        /// <summary>Refuses, with one clear message, a report path that cannot be written; leaves no file behind.</summary>
+        internal static void CheckWritable(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                throw new IOException("cannot write the report JSON to " + path + ": it is a folder.");
+            }
+
+            var folder = Path.GetDirectoryName(path);
+            if (folder == null || !Directory.Exists(folder))
+            {
+                throw new IOException("cannot write the report JSON to " + path + ": the folder " + folder + " does not exist.");
+            }
+
+            try
+            {
+                if (File.Exists(path))
+                {
+                    using (new FileStream(path, FileMode.Open, FileAccess.Write))
+                    {
+                    }
+                }
+                else
+                {
+                    using (new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+                    {
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException("cannot write the report JSON to " + path + ": " + e.Message, e);
+            }
         }
 
         /// <summary>Runs the stories and returns the management report's JSON.</summary>

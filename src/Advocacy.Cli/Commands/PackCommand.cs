@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.IO;
 using Advocacy.Packaging;
-using Advocacy.Registration;
 
 namespace Advocacy.Cli.Commands
 {
@@ -31,29 +30,22 @@ namespace Advocacy.Cli.Commands
                 string? skip = result.GetValue(skipOn);
                 if (only != null && skip != null)
                 {
-                    Console.Error.WriteLine("advocacy pack: give --steps-only-on (an extension) or --no-steps-on (the core), not both.");
-                    return 1;
+                    throw new UsageException("give --steps-only-on (an extension) or --no-steps-on (the core), not both.");
                 }
 
-                try
+                // Failures (bad folder, assembly, XML, version) end in Program.Run: one line, exit code 1.
+                TextWriter log = result.InvocationConfiguration.Output;
+                SolutionPacker.Pack(new PackRequest
                 {
-                    SolutionPacker.Pack(new PackRequest
-                    {
-                        SolutionFolder = result.GetValue(folder)!.FullName,
-                        AssemblyPath = result.GetValue(assembly)!.FullName,
-                        OutputDirectory = result.GetValue(output)!.FullName,
-                        PackageType = result.GetValue(type),
-                        Version = result.GetValue(version),
-                        Scope = only != null ? StepScope.Only(only.Split(',')) : skip != null ? StepScope.Except(skip.Split(',')) : StepScope.All,
-                        Log = isQuiet ? null : Console.WriteLine,
-                    });
-                    return 0;
-                }
-                catch (Exception e) when (e is RegistrationException or InvalidDataException or FileNotFoundException or IOException or ArgumentException)
-                {
-                    Console.Error.WriteLine("advocacy pack: " + e.Message);
-                    return 1;
-                }
+                    SolutionFolder = result.GetValue(folder)!.FullName,
+                    AssemblyPath = result.GetValue(assembly)!.FullName,
+                    OutputDirectory = result.GetValue(output)!.FullName,
+                    PackageType = result.GetValue(type),
+                    Version = result.GetValue(version),
+                    Scope = only != null ? StepScope.Only(only.Split(',')) : skip != null ? StepScope.Except(skip.Split(',')) : StepScope.All,
+                    Log = isQuiet ? null : log.WriteLine,
+                });
+                return ExitCodes.Ok;
             });
             return command;
         }

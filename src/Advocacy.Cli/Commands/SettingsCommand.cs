@@ -18,7 +18,7 @@ namespace Advocacy.Cli.Commands
         {
             var file = new Option<FileInfo?>("--file") { Description = "A JSON file holding a value for the adv_AdvocacySettings environment variable; without it, the defaults." };
             var command = new Command("settings", "Check a value for adv_AdvocacySettings and print the effective settings (every key with its value).") { file };
-            command.SetAction(result => Run(result.GetValue(file), Console.Out, Console.Error));
+            command.SetAction(result => Run(result.GetValue(file), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
             return command;
         }
 

@@ -325,6 +325,12 @@ namespace Advocacy.Plugins.Domain.Settings
 
             private static string Suggest(string name, Entry[] entries)
             {
+                // A key far longer than any setting cannot be a typo of one; skip the (quadratic) edit distance.
+                if (name.Length > 64)
+                {
+                    return "; the keys allowed here are " + string.Join(", ", entries.Select(e => e.Key));
+                }
+
                 var best = entries
                     .Select(e => new { e.Key, Distance = EditDistance(name.ToLowerInvariant(), e.Key.ToLowerInvariant()) })
                     .OrderBy(x => x.Distance)
