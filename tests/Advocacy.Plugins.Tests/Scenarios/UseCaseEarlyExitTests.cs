@@ -79,6 +79,11 @@ namespace Advocacy.Plugins.Tests.Scenarios
             Assert.IsNull(advocate);
             Assert.IsTrue(_tracer.Lines.Any(l => l.StartsWith("Assignment: case " + caseId + " stays without an advocate: ")), string.Join("\n", _tracer.Lines));
             Assert.HasCount(1, _world.TasksFor(AdvocacyTaskKind.UnassignedAdvocacy, account), "the owner is told instead");
+
+            var again = new AssignAdvocate(_host).EnsureAdvocate(account, null, true, "test");
+            Assert.IsNull(again.AdvocateId);
+            Assert.IsFalse(string.IsNullOrEmpty(again.Reason));
+            Assert.AreEqual(again.Reason, again.ToString(), "a result reads as its reason in traces");
         }
 
         [TestMethod]
