@@ -128,7 +128,12 @@ namespace Advocacy.Plugins.Data
         {
             var request = new ExecuteMultipleRequest
             {
-                Settings = new ExecuteMultipleSettings { ContinueOnError = false, ReturnResponses = false },
+                Settings = new ExecuteMultipleSettings
+                {
+                    ContinueOnError = false,
+                    // Stryker disable once Boolean : equivalent: true only adds the successful items' responses, which are never read; faults are returned either way
+                    ReturnResponses = false,
+                },
                 Requests = new OrganizationRequestCollection(),
             };
             foreach (var task in tasks)
