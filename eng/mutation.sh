@@ -3,6 +3,7 @@
 #
 #   eng/mutation.sh Domain/Impact            # or Domain/FollowUp, Domain/Assignment, Domain/Loyalty, Domain/Settings, ...
 #   eng/mutation.sh Domain/Impact --since    # extra arguments go to Stryker
+#   eng/mutation.sh Domain/FollowUp Domain/Assignment Domain/Loyalty   # several folders in one run (one build)
 #
 # Config: eng/stryker/stryker-config.json (net10.0 target of src/Advocacy.Plugins, the tests in
 # tests/Advocacy.Plugins.Tests, per-test coverage, Release). Reports: artifacts/mutation/<Domain-Folder>/reports/
@@ -11,11 +12,17 @@
 # Do not run two at once: Stryker writes the mutated assembly into the test project's bin folder.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-folder="${1:?usage: eng/mutation.sh Domain/<Folder> [stryker options]}"
-shift
-folder="${folder#src/Advocacy.Plugins/}"
-folder="${folder%/}"
-out="$root/artifacts/mutation/${folder//\//-}"
+[ $# -gt 0 ] || { echo "usage: eng/mutation.sh Domain/<Folder> [Domain/<Folder>...] [stryker options]" >&2; exit 2; }
+mutate=()
+name=""
+while [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; do
+  folder="${1#src/Advocacy.Plugins/}"
+  folder="${folder%/}"
+  mutate+=(--mutate "**/$folder/**/*.cs")
+  name="${name:+$name+}${folder//\//-}"
+  shift
+done
+out="$root/artifacts/mutation/$name"
 rm -rf "$out"
 
 cd "$root"
@@ -23,7 +30,7 @@ dotnet tool restore >/dev/null
 cd tests/Advocacy.Plugins.Tests
 dotnet tool run dotnet-stryker \
   --config-file "$root/eng/stryker/stryker-config.json" \
-  --mutate "**/$folder/**/*.cs" \
+  "${mutate[@]}" \
   --output "$out" \
   --skip-version-check \
   "$@"

@@ -1,7 +1,7 @@
 // Summarises a Stryker.NET JSON report per folder: killed, survived, timeout, no coverage, ignored and the
 // score as issue 17 defines it: (killed + timeout) / (killed + timeout + survived + no coverage).
 // Ignored = disabled in the source with a "// Stryker disable ... : reason" comment; redundant = Stryker's own
-// "block already covered" filter. Neither counts, nor do compile errors or mutants outside the --mutate pattern.
+// "block already covered" filter. Neither counts, nor do compile errors (shown) or mutants outside the --mutate pattern.
 // Usage: dotnet run --file eng/stryker/MutationScore.cs -- <mutation-report.json> [--survivors]
 using System;
 using System.Collections.Generic;
@@ -49,13 +49,13 @@ foreach (var file in doc.RootElement.GetProperty("files").EnumerateObject())
 }
 
 int total(Dictionary<string, int> c, string s) => c.GetValueOrDefault(s);
-Console.WriteLine($"{"folder",-24} {"killed",7} {"timeout",8} {"survived",9} {"nocover",8} {"ignored",8} {"redundant",10} {"score",8}");
+Console.WriteLine($"{"folder",-24} {"killed",7} {"timeout",8} {"survived",9} {"nocover",8} {"ignored",8} {"redundant",10} {"compile",8} {"score",8}");
 foreach (var (folder, c) in rows)
 {
-    int killed = total(c, "Killed"), timeout = total(c, "Timeout"), survived = total(c, "Survived"), noCover = total(c, "NoCoverage"), ignored = total(c, "Ignored"), redundant = total(c, "Redundant");
+    int killed = total(c, "Killed"), timeout = total(c, "Timeout"), survived = total(c, "Survived"), noCover = total(c, "NoCoverage"), ignored = total(c, "Ignored"), redundant = total(c, "Redundant"), compile = total(c, "CompileError");
     int tested = killed + timeout + survived + noCover;
     string score = tested == 0 ? "n/a" : (100.0 * (killed + timeout) / tested).ToString("0.0") + " %";
-    Console.WriteLine($"{folder,-24} {killed,7} {timeout,8} {survived,9} {noCover,8} {ignored,8} {redundant,10} {score,8}");
+    Console.WriteLine($"{folder,-24} {killed,7} {timeout,8} {survived,9} {noCover,8} {ignored,8} {redundant,10} {compile,8} {score,8}");
 }
 
 if (listSurvivors)

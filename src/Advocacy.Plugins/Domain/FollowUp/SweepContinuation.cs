@@ -116,7 +116,10 @@ namespace Advocacy.Plugins.Domain.FollowUp
             string text;
             try
             {
-                text = new UTF8Encoding(false, true).GetString(Convert.FromBase64String(trimmed));
+                text = new UTF8Encoding(
+                    // Stryker disable once Boolean : equivalent, whether a BOM would be emitted only matters when encoding; this instance only decodes
+                    false,
+                    true).GetString(Convert.FromBase64String(trimmed));
             }
             catch (FormatException)
             {

@@ -121,13 +121,13 @@ namespace Advocacy.Plugins.Tests.Domain.Impact
             Assert.AreEqual("The number of other recent inconveniences cannot be negative (found -3).", Refused(facts).Message);
 
             facts = Facts();
-            facts.OrderValue = -12.5m;
+            facts.OrderValue = -12.50m; // shown as typed people read it: no trailing zero
             ImpactInputException negative = Refused(facts);
             Assert.AreEqual("OrderValue", negative.Field);
             Assert.AreEqual("The order value cannot be negative (found -12.5); enter 0 or leave it empty.", negative.Message);
 
             facts = Facts();
-            facts.ReportedLoss = ImpactScorer.MaxAmount + 0.25m;
+            facts.ReportedLoss = ImpactScorer.MaxAmount + 0.250m;
             ImpactInputException large = Refused(facts);
             Assert.AreEqual("ReportedLoss", large.Field);
             Assert.AreEqual("The reported loss is too large to be a real amount (found 1000000000000000.25).", large.Message);
