@@ -15,15 +15,45 @@ namespace Advocacy.Packaging
     {
         private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-        /// <summary>Parses XML, dropping insignificant whitespace.</summary>
-        public static XDocument Parse(byte[] bytes)
+        /// <summary>
+        /// Parses XML, dropping insignificant whitespace. DTDs are prohibited (solution XML never has one, and a DTD's
+        /// internal entities could expand a small file into gigabytes) and nothing external is ever resolved.
+        /// </summary>
+        /// <param name="bytes">The XML.</param>
+        /// <param name="source">What the XML is (a file or entry name), for the message.</param>
+        /// <exception cref="InvalidDataException">Not well-formed, or has a DTD; the message names <paramref name="source"/>.</exception>
+        public static XDocument Parse(byte[] bytes, string source = "The XML")
         {
-            using var stream = new MemoryStream(bytes);
-            return XDocument.Load(stream, LoadOptions.None);
+            var settings = new XmlReaderSettings
+            {
+                DtdProcessing = DtdProcessing.Prohibit,
+                XmlResolver = null,
+                IgnoreWhitespace = true,
+            };
+            try
+            {
+                using var stream = new MemoryStream(bytes);
+                using XmlReader reader = XmlReader.Create(stream, settings);
+                return XDocument.Load(reader, LoadOptions.None);
+            }
+            catch (XmlException e) when (HasDoctype(bytes))
+            {
+                throw new InvalidDataException($"{source} has a DTD (<!DOCTYPE …>), which is not allowed: solution XML never has one (line {e.LineNumber}).", e);
+            }
+            catch (XmlException e)
+            {
+                throw new InvalidDataException($"{source} is not well-formed XML: {e.Message}", e);
+            }
         }
 
         /// <summary>Loads an XML file, dropping insignificant whitespace.</summary>
-        public static XDocument Load(string path) => Parse(File.ReadAllBytes(path));
+        public static XDocument Load(string path) => Parse(File.ReadAllBytes(path), path);
+
+        private static bool HasDoctype(byte[] bytes)
+        {
+            string text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096)) + Encoding.Unicode.GetString(bytes, 0, Math.Min(bytes.Length, 8192) & ~1);
+            return text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        }
 
         /// <summary>The canonical bytes of <paramref name="root"/> as a document.</summary>
         public static byte[] ToBytes(XElement root)
@@ -57,7 +87,7 @@ namespace Advocacy.Packaging
                 byte[] canonical = ToBytes(Parse(bytes).Root!);
                 return canonical.AsSpan().SequenceEqual(bytes);
             }
-            catch (XmlException)
+            catch (InvalidDataException)
             {
                 return false;
             }

@@ -21,6 +21,9 @@ namespace Advocacy.Packaging
         /// <summary>Root component type of an SDK message processing step.</summary>
         public const int StepComponentType = 92;
 
+        /// <summary>The InvocationSource current exports write on every step (1, "Child"; the column is deprecated).</summary>
+        public const string InvocationSourceChild = "1";
+
         /// <summary>sdkmessage ids that are the same in every organization (verified in exported solutions).</summary>
         public static readonly IReadOnlyDictionary<string, Guid> KnownMessageIds = new Dictionary<string, Guid>(StringComparer.Ordinal)
         {
@@ -52,15 +55,17 @@ namespace Advocacy.Packaging
 
         private static XElement TypeElement(PluginTypeRegistration type)
         {
+            // CustomizationsSolution.xsd (plugintypetype) is a sequence: Description, FriendlyName, WorkflowActivityGroupName.
             var element = new XElement("PluginType",
                 new XAttribute("AssemblyQualifiedName", type.AssemblyQualifiedName),
                 new XAttribute("PluginTypeId", type.Id.ToString("D")),
-                new XAttribute("Name", type.Name),
-                new XElement("FriendlyName", type.FriendlyName));
+                new XAttribute("Name", type.Name));
             if (type.Description != null)
             {
                 element.Add(new XElement("Description", type.Description));
             }
+
+            element.Add(new XElement("FriendlyName", type.FriendlyName));
 
             if (type.WorkflowActivity != null)
             {
@@ -90,20 +95,24 @@ namespace Advocacy.Packaging
                 element.Add(new XElement("PrimaryEntity", step.PrimaryEntity));
             }
 
+            // CustomizationsSolution.xsd (sdkmessageprocessingsteptype) puts Configuration before Description.
             element.Add(new XElement("AsyncAutoDelete", step.AsyncAutoDelete ? "1" : "0"));
-            if (step.Description != null)
-            {
-                element.Add(new XElement("Description", step.Description));
-            }
-
             if (step.UnsecureConfiguration != null)
             {
                 element.Add(new XElement("Configuration", step.UnsecureConfiguration));
             }
 
+            if (step.Description != null)
+            {
+                element.Add(new XElement("Description", step.Description));
+            }
+
+            // InvocationSource (deprecated since CRM 2011: -1 Internal, 0 Parent, 1 Child) is 1 in current exports. It does not
+            // decide whether the step runs for writes made by another plug-in: those are SDK requests that go through the
+            // pipeline at a greater depth either way (see README, "The solution package").
             element.Add(
                 new XElement("FilteringAttributes", string.Join(",", step.FilteringAttributes)),
-                new XElement("InvocationSource", "0"),
+                new XElement("InvocationSource", InvocationSourceChild),
                 new XElement("Mode", ((int)step.Mode).ToString(CultureInfo.InvariantCulture)),
                 new XElement("Rank", step.Rank.ToString(CultureInfo.InvariantCulture)),
                 new XElement("EventHandlerTypeCode", "4602"),
@@ -118,18 +127,21 @@ namespace Advocacy.Packaging
 
         private static XElement ImageElement(StepImageRegistration image)
         {
+            // CustomizationsSolution.xsd (sdkmessageprocessingstepimagetype) is a sequence: Description, SdkMessageProcessingStepImageId,
+            // Attributes, EntityAlias, ImageType, MessagePropertyName, RelatedAttributeName, IsCustomizable, IntroducedVersion.
             var element = new XElement("SdkMessageProcessingStepImage",
                 new XAttribute("Name", image.Name),
-                new XElement("SdkMessageProcessingStepImageId", image.Id.ToString("D")),
-                new XElement("EntityAlias", image.EntityAlias),
-                new XElement("ImageType", ((int)image.ImageType).ToString(CultureInfo.InvariantCulture)),
-                new XElement("MessagePropertyName", image.MessagePropertyName));
+                new XElement("SdkMessageProcessingStepImageId", image.Id.ToString("D")));
             if (image.Attributes.Count > 0)
             {
                 element.Add(new XElement("Attributes", string.Join(",", image.Attributes)));
             }
 
-            element.Add(new XElement("IsCustomizable", "1"));
+            element.Add(
+                new XElement("EntityAlias", image.EntityAlias),
+                new XElement("ImageType", ((int)image.ImageType).ToString(CultureInfo.InvariantCulture)),
+                new XElement("MessagePropertyName", image.MessagePropertyName),
+                new XElement("IsCustomizable", "1"));
             return element;
         }
 
@@ -181,14 +193,18 @@ namespace Advocacy.Packaging
             }
         }
 
-        /// <summary>The RootComponent elements for the assembly and its steps.</summary>
-        public static IEnumerable<XElement> RootComponents(PluginAssemblyRegistration assembly)
+        /// <summary>The RootComponent elements for the assembly (when this solution ships it) and the steps.</summary>
+        public static IEnumerable<XElement> RootComponents(PluginAssemblyRegistration assembly, bool includeAssembly = true)
         {
-            yield return new XElement("RootComponent",
-                new XAttribute("type", PluginAssemblyComponentType.ToString(CultureInfo.InvariantCulture)),
-                new XAttribute("id", "{" + assembly.Id.ToString("D") + "}"),
-                new XAttribute("schemaName", assembly.FullName),
-                new XAttribute("behavior", "0"));
+            if (includeAssembly)
+            {
+                yield return new XElement("RootComponent",
+                    new XAttribute("type", PluginAssemblyComponentType.ToString(CultureInfo.InvariantCulture)),
+                    new XAttribute("id", "{" + assembly.Id.ToString("D") + "}"),
+                    new XAttribute("schemaName", assembly.FullName),
+                    new XAttribute("behavior", "0"));
+            }
+
             foreach (StepRegistration step in assembly.Steps.OrderBy(s => s.Id))
             {
                 yield return new XElement("RootComponent",

@@ -253,6 +253,8 @@ namespace Advocacy.Packaging
 
         internal static void Write(IDictionary<string, byte[]> output, string path, XElement root)
         {
+            // Some paths are built from XML content (ids, names): never one that could leave the folder.
+            EntryNames.Validate(path, "file name (made from the solution's XML)");
             if (output.ContainsKey(path))
             {
                 throw new InvalidDataException($"Two components map to the same file {path}.");
@@ -314,14 +316,7 @@ namespace Advocacy.Packaging
 
         internal static XElement Root(IReadOnlyDictionary<string, byte[]> files, string path)
         {
-            try
-            {
-                return CanonicalXml.Parse(files[path]).Root ?? throw new InvalidDataException($"{path} has no root element.");
-            }
-            catch (System.Xml.XmlException e)
-            {
-                throw new InvalidDataException($"{path} is not well-formed XML: {e.Message}", e);
-            }
+            return CanonicalXml.Parse(files[path], path).Root ?? throw new InvalidDataException($"{path} has no root element.");
         }
 
         private static List<string> Children(IReadOnlyDictionary<string, byte[]> files, string folder) =>

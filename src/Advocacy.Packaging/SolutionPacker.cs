@@ -45,6 +45,9 @@ namespace Advocacy.Packaging
         /// <summary>Options for reading the assembly when <see cref="Registration"/> is <c>null</c>.</summary>
         public PluginAssemblyLoadOptions? LoadOptions { get; init; }
 
+        /// <summary>Which registrations this solution ships (default: all of them).</summary>
+        public StepScope Scope { get; init; } = StepScope.All;
+
         /// <summary>Progress messages; <c>null</c> for none.</summary>
         public Action<string>? Log { get; init; }
     }
@@ -72,19 +75,31 @@ namespace Advocacy.Packaging
                 throw new InvalidDataException($"{folder} is not an unpacked solution: Other/Solution.xml is missing.");
             }
 
+            if (Directory.Exists(request.AssemblyPath))
+            {
+                throw new InvalidDataException($"{request.AssemblyPath} is a folder; --assembly needs the plug-in assembly file (.dll).");
+            }
+
+            if (!File.Exists(request.AssemblyPath))
+            {
+                throw new InvalidDataException($"The plug-in assembly {request.AssemblyPath} does not exist.");
+            }
+
             log($"Reading registrations from {request.AssemblyPath}");
-            PluginAssemblyRegistration registration = request.Registration ?? RegistrationReader.ReadFile(request.AssemblyPath, request.LoadOptions);
+            PluginAssemblyRegistration registration = request.Scope.Apply(request.Registration ?? ReadRegistration(request.AssemblyPath, request.LoadOptions));
             log($"  {registration.FullName}: {registration.Types.Count} types, {registration.Steps.Count()} steps, " +
                 $"{registration.Types.Count(t => t.IsWorkflowActivity)} workflow activities, {registration.CustomApis.Count()} Custom APIs");
             byte[] assemblyBytes = File.ReadAllBytes(request.AssemblyPath);
 
             log($"Reading {folder}");
             SortedDictionary<string, byte[]> files = ReadFolder(folder);
+            UniqueName(files[SolutionLayout.SolutionXml], SolutionLayout.SolutionXml); // refused before anything is written
             Directory.CreateDirectory(request.OutputDirectory);
             var written = new List<string>();
+            log($"  this solution ships {request.Scope}: {registration.Steps.Count()} steps");
             foreach (bool managed in Kinds(request.PackageType))
             {
-                IReadOnlyDictionary<string, byte[]> entries = BuildEntries(files, registration, assemblyBytes, managed, request.Version, log);
+                IReadOnlyDictionary<string, byte[]> entries = BuildEntries(files, registration, assemblyBytes, managed, request.Version, log, request.Scope.IncludesAssembly);
                 string uniqueName = UniqueName(entries["solution.xml"]);
                 string path = Path.Combine(request.OutputDirectory, uniqueName + (managed ? "_managed" : string.Empty) + ".zip");
                 File.WriteAllBytes(path, DeterministicZip.Write(entries));
@@ -93,6 +108,18 @@ namespace Advocacy.Packaging
             }
 
             return written;
+        }
+
+        private static PluginAssemblyRegistration ReadRegistration(string path, PluginAssemblyLoadOptions? options)
+        {
+            try
+            {
+                return RegistrationReader.ReadFile(path, options);
+            }
+            catch (Exception e) when (e is BadImageFormatException or FileLoadException)
+            {
+                throw new InvalidDataException($"{path} is not a .NET assembly that can be read ({e.GetType().Name}: {e.Message})", e);
+            }
         }
 
         /// <summary>Reads every file under <paramref name="folder"/> (relative path with '/' → bytes).</summary>
@@ -114,7 +141,8 @@ namespace Advocacy.Packaging
             byte[] assemblyBytes,
             bool managed,
             string? version,
-            Action<string>? log = null)
+            Action<string>? log = null,
+            bool includeAssembly = true)
         {
             log ??= _ => { };
             if (!files.ContainsKey(SolutionLayout.SolutionXml) || !files.ContainsKey(SolutionLayout.CustomizationsXml))
@@ -129,19 +157,24 @@ namespace Advocacy.Packaging
             XElement manifest = solution.Element("SolutionManifest") ?? throw new InvalidDataException("Other/Solution.xml has no SolutionManifest.");
             if (version != null)
             {
-                SetChild(manifest, "Version", version, after: "LocalizedNames");
+                SetChild(manifest, "Version", SolutionVersion.Validate(version, "--version"), after: "LocalizedNames");
+            }
+            else
+            {
+                SolutionVersion.Validate(manifest.Element("Version")?.Value ?? string.Empty, "Other/Solution.xml");
             }
 
             SetChild(manifest, "Managed", managed ? "1" : "0", after: "Version");
             XElement roots = manifest.Element("RootComponents") ?? AddChild(manifest, "RootComponents");
             roots.Elements("RootComponent").Where(IsGeneratedRoot).Remove();
-            roots.Add(PluginComponents.RootComponents(registration));
+            roots.Add(PluginComponents.RootComponents(registration, includeAssembly));
             entries["solution.xml"] = CanonicalXml.ToBytes(solution);
 
             // customizations.xml: the split files merged back, plus the generated plug-in sections.
             XElement customizations = SolutionLayout.Root(files, SolutionLayout.CustomizationsXml);
             HashSet<string> used = SolutionLayout.Merge(customizations, files);
-            SolutionLayout.Fill(customizations, "SolutionPluginAssemblies", new[] { PluginComponents.PluginAssemblyElement(registration, IntroducedVersion) });
+            SolutionLayout.Fill(customizations, "SolutionPluginAssemblies",
+                includeAssembly ? new[] { PluginComponents.PluginAssemblyElement(registration, IntroducedVersion) } : Array.Empty<XElement>());
             SolutionLayout.Fill(customizations, "SdkMessageProcessingSteps",
                 registration.Steps.OrderBy(s => s.Id).Select(s => PluginComponents.StepElement(registration, s, IntroducedVersion)));
             entries["customizations.xml"] = CanonicalXml.ToBytes(customizations);
@@ -151,7 +184,11 @@ namespace Advocacy.Packaging
                 log($"  warning: step '{step.Name}': no well-known sdkmessage id for {step.Message}; SdkMessageId left out");
             }
 
-            entries[PluginComponents.AssemblyZipPath(registration)] = assemblyBytes;
+            if (includeAssembly)
+            {
+                entries[PluginComponents.AssemblyZipPath(registration)] = assemblyBytes;
+            }
+
             var generatedApis = new HashSet<string>(registration.CustomApis.Select(a => "customapis/" + a.UniqueName + "/"), StringComparer.OrdinalIgnoreCase);
             foreach (KeyValuePair<string, XElement> file in PluginComponents.CustomApiFiles(registration))
             {
@@ -189,10 +226,26 @@ namespace Advocacy.Packaging
             return entries;
         }
 
-        /// <summary>The unique name in solution.xml bytes.</summary>
-        public static string UniqueName(byte[] solutionXml) =>
-            CanonicalXml.Parse(solutionXml).Root?.Element("SolutionManifest")?.Element("UniqueName")?.Value.Trim()
-            ?? throw new InvalidDataException("solution.xml has no UniqueName.");
+        /// <summary>
+        /// The unique name in solution.xml bytes; it names the zip, so it must be a valid Dataverse solution unique
+        /// name (a letter, then letters, digits or underscores, at most 65 characters) and is refused otherwise.
+        /// </summary>
+        public static string UniqueName(byte[] solutionXml, string source = "solution.xml")
+        {
+            string name = CanonicalXml.Parse(solutionXml, source).Root?.Element("SolutionManifest")?.Element("UniqueName")?.Value.Trim()
+                ?? throw new InvalidDataException("solution.xml has no UniqueName.");
+            if (!IsValidUniqueName(name))
+            {
+                throw new InvalidDataException($"The solution's UniqueName {EntryNames.Quote(name)} ({source}) is not a valid solution unique name: " +
+                    "a letter, then letters, digits or underscores, at most 65 characters.");
+            }
+
+            return name;
+        }
+
+        /// <summary>A letter (A–Z, a–z), then letters, digits or underscores, at most 65 characters.</summary>
+        public static bool IsValidUniqueName(string? name) =>
+            name is { Length: > 0 and <= 65 } && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
         internal static bool IsGeneratedRoot(XElement root)
         {

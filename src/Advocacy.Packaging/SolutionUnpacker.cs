@@ -15,21 +15,123 @@ namespace Advocacy.Packaging
     /// </summary>
     public static class SolutionUnpacker
     {
-        /// <summary>Unpacks <paramref name="zipPath"/> into <paramref name="folder"/> (created; existing files overwritten).</summary>
-        public static IReadOnlyDictionary<string, byte[]> Unpack(string zipPath, string folder, bool includeGenerated = false, Action<string>? log = null)
+        /// <summary>
+        /// Unpacks <paramref name="zipPath"/> into <paramref name="folder"/>. Everything is read and checked first
+        /// (entry names, limits, XML), then written to a temporary folder beside the target, which replaces the
+        /// target only when complete: a failed unpack leaves the target as it was and nothing else behind. Files of
+        /// an existing target that are not in the zip are kept (and logged) unless <paramref name="deleteMissing"/>,
+        /// as SolutionPackager's /allowDelete. Files in the zip overwrite the target's (paths compared case-insensitively).
+        /// </summary>
+        /// <exception cref="InvalidDataException">The zip is refused; nothing was written.</exception>
+        public static IReadOnlyDictionary<string, byte[]> Unpack(
+            string zipPath, string folder, bool includeGenerated = false, Action<string>? log = null, bool deleteMissing = false, ZipLimits? limits = null)
         {
             log ??= _ => { };
             log($"Reading {zipPath}");
-            IReadOnlyDictionary<string, byte[]> files = Split(DeterministicZip.Read(zipPath), includeGenerated);
-            foreach (KeyValuePair<string, byte[]> file in files)
+            IReadOnlyDictionary<string, byte[]> files = Split(DeterministicZip.Read(zipPath, limits), includeGenerated);
+            var names = new Dictionary<string, string>(EntryNames.Comparer);
+            foreach (string name in files.Keys)
             {
-                string target = Path.Combine(folder, file.Key.Replace('/', Path.DirectorySeparatorChar));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, file.Value);
+                EntryNames.Validate(name, "file name");
+                if (!names.TryAdd(name, name))
+                {
+                    throw new InvalidDataException($"The files {EntryNames.Quote(names[name])} and {EntryNames.Quote(name)} are the same file (names are compared case-insensitively).");
+                }
             }
 
-            log($"Wrote {files.Count} files to {folder}");
+            foreach (string name in files.Keys)
+            {
+                for (int slash = name.IndexOf('/'); slash > 0; slash = name.IndexOf('/', slash + 1))
+                {
+                    if (names.TryGetValue(name[..slash], out string? file))
+                    {
+                        throw new InvalidDataException($"The zip has a file {EntryNames.Quote(file)} and a file inside a folder of that name, {EntryNames.Quote(name)}.");
+                    }
+                }
+            }
+
+            string target = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+            if (File.Exists(target))
+            {
+                throw new InvalidDataException($"{target} is a file; unpack needs a folder (it is created when missing).");
+            }
+
+            string parent = Path.GetDirectoryName(target) ?? throw new InvalidDataException($"{target} cannot be the target: unpack needs a folder below a root.");
+            string stamp = Guid.NewGuid().ToString("N")[..8];
+            string temporary = Path.Combine(parent, $".{Path.GetFileName(target)}.unpacking-{stamp}");
+            string replaced = Path.Combine(parent, $".{Path.GetFileName(target)}.replaced-{stamp}");
+            Directory.CreateDirectory(parent);
+            try
+            {
+                foreach (KeyValuePair<string, byte[]> file in files)
+                {
+                    WriteInside(temporary, file.Key, file.Value);
+                }
+
+                bool exists = Directory.Exists(target);
+                if (exists)
+                {
+                    foreach (string existing in Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+                    {
+                        string relative = Path.GetRelativePath(target, existing).Replace('\\', '/');
+                        if (names.ContainsKey(relative))
+                        {
+                            continue;
+                        }
+
+                        if (deleteMissing)
+                        {
+                            log($"  deleted {relative} (not in the zip)");
+                            continue;
+                        }
+
+                        log($"  kept {relative} (not in the zip; --delete-missing deletes such files)");
+                        string copy = Path.Combine(temporary, relative);
+                        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                        File.Copy(existing, copy);
+                    }
+
+                    Directory.Move(target, replaced);
+                    try
+                    {
+                        Directory.Move(temporary, target);
+                    }
+                    catch
+                    {
+                        Directory.Move(replaced, target);
+                        throw;
+                    }
+
+                    Directory.Delete(replaced, recursive: true);
+                }
+                else
+                {
+                    Directory.Move(temporary, target);
+                }
+            }
+            finally
+            {
+                if (Directory.Exists(temporary))
+                {
+                    Directory.Delete(temporary, recursive: true);
+                }
+            }
+
+            log($"Wrote {files.Count} files to {target}");
             return files;
+        }
+
+        private static void WriteInside(string root, string relative, byte[] content)
+        {
+            string path = Path.GetFullPath(Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar)));
+            if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"The file name {EntryNames.Quote(relative)} leaves the target folder.");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            stream.Write(content, 0, content.Length);
         }
 
         /// <summary>The folder files (relative path → bytes) for the given zip entries.</summary>
@@ -41,7 +143,7 @@ namespace Advocacy.Packaging
                 throw new InvalidDataException("Not a solution zip: solution.xml or customizations.xml is missing.");
             }
 
-            XElement solution = CanonicalXml.Parse(solutionBytes).Root!;
+            XElement solution = CanonicalXml.Parse(solutionBytes, "solution.xml").Root!;
             if (!includeGenerated)
             {
                 solution.Element("SolutionManifest")?.Element("RootComponents")?.Elements("RootComponent").Where(SolutionPacker.IsGeneratedRoot).Remove();
@@ -49,7 +151,7 @@ namespace Advocacy.Packaging
 
             SolutionLayout.Write(output, SolutionLayout.SolutionXml, solution);
 
-            XElement customizations = CanonicalXml.Parse(customizationsBytes).Root!;
+            XElement customizations = CanonicalXml.Parse(customizationsBytes, "customizations.xml").Root!;
             XElement? assemblies = customizations.Element("SolutionPluginAssemblies");
             XElement? steps = customizations.Element("SdkMessageProcessingSteps");
             var pluginTypeIds = new HashSet<Guid>(
@@ -93,7 +195,7 @@ namespace Advocacy.Packaging
             var generatedApis = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (KeyValuePair<string, byte[]> entry in entries.Where(e => e.Key.StartsWith("customapis/", StringComparison.OrdinalIgnoreCase) && e.Key.EndsWith("/customapi.xml", StringComparison.OrdinalIgnoreCase)))
             {
-                XElement api = CanonicalXml.Parse(entry.Value).Root!;
+                XElement api = CanonicalXml.Parse(entry.Value, entry.Key).Root!;
                 string? typeId = api.Element("plugintypeid")?.Element("plugintypeid")?.Value;
                 if (Guid.TryParse(typeId?.Trim('{', '}'), out Guid id) && pluginTypeIds.Contains(id))
                 {

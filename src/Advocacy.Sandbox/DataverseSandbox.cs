@@ -38,8 +38,35 @@ namespace Advocacy.Sandbox
             SeedOrganization();
         }
 
-        /// <summary>A sandbox reading the repository's solution/ folder (found by walking up from the test binaries).</summary>
-        public static DataverseSandbox ForRepository() => new(FindSolutionFolder());
+        /// <summary>
+        /// A sandbox reading the repository's solutions (found by walking up from the test binaries): solution/ and
+        /// its extensions, as an environment with both imported has them.
+        /// </summary>
+        public static DataverseSandbox ForRepository() => new(SandboxMetadata.FromSolutions(WithExtensions(FindSolutionFolder())));
+
+        /// <summary>
+        /// The core solution folder followed by its extensions: the folders named <c>{core}-*</c> beside it that hold an
+        /// unpacked solution (solution-sales/ beside solution/), in name order. Empty for null.
+        /// </summary>
+        public static IReadOnlyList<string> WithExtensions(string? coreFolder)
+        {
+            if (coreFolder == null)
+            {
+                return Array.Empty<string>();
+            }
+
+            var core = new DirectoryInfo(coreFolder);
+            var folders = new List<string> { core.FullName };
+            if (core.Parent != null)
+            {
+                folders.AddRange(core.Parent.EnumerateDirectories(core.Name + "-*")
+                    .Where(d => File.Exists(Path.Combine(d.FullName, "Other", "Solution.xml")))
+                    .Select(d => d.FullName)
+                    .OrderBy(f => f, StringComparer.Ordinal));
+            }
+
+            return folders;
+        }
 
         public SandboxClock Clock { get; } = new();
         public SandboxMetadata Metadata { get; }

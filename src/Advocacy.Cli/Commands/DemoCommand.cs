@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Choices;
 using Advocacy.Plugins.Plugins;
 using Advocacy.Sandbox;
 using Microsoft.Xrm.Sdk;
@@ -31,16 +32,22 @@ namespace Advocacy.Cli.Commands
                     ?? DataverseSandbox.FindSolutionFolder();
                 if (folder == null)
                 {
-                    Console.Error.WriteLine("advocacy demo: no solution/ folder found; pass --solution <folder>.");
-                    return 1;
+                    throw new InvalidDataException("no solution/ folder found; pass --solution <folder>.");
                 }
 
-                var json = Run(folder, Console.Out);
+                // Checked before the run, so an unwritable path costs one line, not a whole demo and then a crash.
                 var file = result.GetValue(report);
                 if (file != null)
                 {
+                    CheckWritable(file.FullName);
+                }
+
+                var output = result.InvocationConfiguration.Output;
+                var json = Run(folder, output);
+                if (file != null)
+                {
                     File.WriteAllText(file.FullName, json);
-                    Console.WriteLine("Report JSON written to " + file.FullName);
+                    output.WriteLine("Report JSON written to " + file.FullName);
                 }
 
                 return 0;
@@ -48,10 +55,45 @@ namespace Advocacy.Cli.Commands
             return command;
         }
 
+        /// <summary>Refuses, with one clear message, a report path that cannot be written; leaves no file behind.</summary>
+        internal static void CheckWritable(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                throw new IOException("cannot write the report JSON to " + path + ": it is a folder.");
+            }
+
+            var folder = Path.GetDirectoryName(path);
+            if (folder == null || !Directory.Exists(folder))
+            {
+                throw new IOException("cannot write the report JSON to " + path + ": the folder " + folder + " does not exist.");
+            }
+
+            try
+            {
+                if (File.Exists(path))
+                {
+                    using (new FileStream(path, FileMode.Open, FileAccess.Write))
+                    {
+                    }
+                }
+                else
+                {
+                    using (new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+                    {
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException("cannot write the report JSON to " + path + ": " + e.Message, e);
+            }
+        }
+
         /// <summary>Runs the stories and returns the management report's JSON.</summary>
         public static string Run(string solutionFolder, TextWriter output)
         {
-            var sandbox = new DataverseSandbox(solutionFolder);
+            var sandbox = new DataverseSandbox(SandboxMetadata.FromSolutions(DataverseSandbox.WithExtensions(solutionFolder)));
             sandbox.Clock.UtcNow = Now;
             sandbox.RegisterPluginAssembly(typeof(AdvocacyPlugin).Assembly);
             var manager = sandbox.SeedUser("Morgan Manager");
@@ -135,7 +177,7 @@ namespace Advocacy.Cli.Commands
                 ["adv_capacity"] = 20,
                 ["adv_accountcount"] = load,
                 ["adv_tiers"] = new OptionSetValueCollection { Choices.Option(CustomerTier.Strategic), Choices.Option(CustomerTier.Key) },
-                ["adv_specialties"] = new OptionSetValueCollection { new OptionSetValue(Choices.Prefix + (int)specialty) },
+                ["adv_specialties"] = new OptionSetValueCollection { Choices.Option(specialty) },
             };
             sandbox.Seed(advocate);
             return advocate.Id;
@@ -147,7 +189,7 @@ namespace Advocacy.Cli.Commands
             var advocate = account.GetAttributeValue<EntityReference>("adv_advocateid");
             output.WriteLine("   Account: advocate " + (advocate == null ? "none" : sandbox.Get("adv_advocate", advocate.Id).GetAttributeValue<string>("adv_name"))
                 + ", inconvenience index " + (account.GetAttributeValue<int?>("adv_inconvenienceindex")?.ToString(CultureInfo.InvariantCulture) ?? "-")
-                + ", loyalty risk " + Label(account.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"), typeof(LoyaltyRisk))
+                + ", loyalty risk " + RiskLabel(account.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"))
                 + ", last NPS " + (account.GetAttributeValue<int?>("adv_lastnps")?.ToString(CultureInfo.InvariantCulture) ?? "-")
                 + ", next proactive contact " + (account.GetAttributeValue<DateTime?>("adv_nextproactivecontact")?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"));
         }
@@ -164,7 +206,7 @@ namespace Advocacy.Cli.Commands
             }
         }
 
-        private static string Label(OptionSetValue? value, Type enumType) =>
-            value == null ? "-" : Enum.GetName(enumType, value.Value - Choices.Prefix)?.ToLowerInvariant() ?? value.Value.ToString(CultureInfo.InvariantCulture);
+        private static string RiskLabel(OptionSetValue? value) =>
+            value == null ? "-" : AdvocacyChoices.LoyaltyRisks.Find(value.Value)?.Label.ToLowerInvariant() ?? value.Value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.IO;
 using Advocacy.Packaging;
-using Advocacy.Registration;
 
 namespace Advocacy.Cli.Commands
 {
@@ -17,32 +16,36 @@ namespace Advocacy.Cli.Commands
             var type = new Option<SolutionPackageType>("--package-type") { Description = "Unmanaged, Managed or Both.", DefaultValueFactory = _ => SolutionPackageType.Both };
             var version = new Option<string?>("--version") { Description = "Solution version (default: the one in Other/Solution.xml)." };
             var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
+            var onlyOn = new Option<string?>("--steps-only-on") { Description = "An extension solution: only the steps on these tables (comma-separated); no assembly, types or Custom APIs." };
+            var skipOn = new Option<string?>("--no-steps-on") { Description = "Leave out the steps on these tables (comma-separated): they ship in an extension solution." };
 
             var command = new Command("pack", "Pack the solution folder and the plug-in assembly into solution zips.")
             {
-                folder, assembly, output, type, version, quiet,
+                folder, assembly, output, type, version, quiet, onlyOn, skipOn,
             };
             command.SetAction(result =>
             {
                 bool isQuiet = result.GetValue(quiet);
-                try
+                string? only = result.GetValue(onlyOn);
+                string? skip = result.GetValue(skipOn);
+                if (only != null && skip != null)
                 {
-                    SolutionPacker.Pack(new PackRequest
-                    {
-                        SolutionFolder = result.GetValue(folder)!.FullName,
-                        AssemblyPath = result.GetValue(assembly)!.FullName,
-                        OutputDirectory = result.GetValue(output)!.FullName,
-                        PackageType = result.GetValue(type),
-                        Version = result.GetValue(version),
-                        Log = isQuiet ? null : Console.WriteLine,
-                    });
-                    return 0;
+                    throw new UsageException("give --steps-only-on (an extension) or --no-steps-on (the core), not both.");
                 }
-                catch (Exception e) when (e is RegistrationException or InvalidDataException or FileNotFoundException or IOException)
+
+                // Failures (bad folder, assembly, XML, version) end in Program.Run: one line, exit code 1.
+                TextWriter log = result.InvocationConfiguration.Output;
+                SolutionPacker.Pack(new PackRequest
                 {
-                    Console.Error.WriteLine("advocacy pack: " + e.Message);
-                    return 1;
-                }
+                    SolutionFolder = result.GetValue(folder)!.FullName,
+                    AssemblyPath = result.GetValue(assembly)!.FullName,
+                    OutputDirectory = result.GetValue(output)!.FullName,
+                    PackageType = result.GetValue(type),
+                    Version = result.GetValue(version),
+                    Scope = only != null ? StepScope.Only(only.Split(',')) : skip != null ? StepScope.Except(skip.Split(',')) : StepScope.All,
+                    Log = isQuiet ? null : log.WriteLine,
+                });
+                return ExitCodes.Ok;
             });
             return command;
         }

@@ -15,16 +15,19 @@ namespace Advocacy.Cli.Commands
             command.SetAction(result =>
             {
                 var file = result.GetValue(json)!;
+                string text = File.ReadAllText(file.FullName);
+                var rendered = new StringWriter();
                 try
                 {
-                    ReportRenderer.Render(File.ReadAllText(file.FullName), Console.Out);
-                    return 0;
+                    ReportRenderer.Render(text, rendered);
                 }
-                catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or System.Collections.Generic.KeyNotFoundException)
+                catch (Exception e) when (e is JsonException or InvalidOperationException or System.Collections.Generic.KeyNotFoundException)
                 {
-                    Console.Error.WriteLine("advocacy report: " + file.FullName + " is not a report from adv_GetAdvocacyReport (" + e.Message + ").");
-                    return 1;
+                    throw new InvalidDataException(file.FullName + " is not a report from adv_GetAdvocacyReport (" + e.Message + ").", e);
                 }
+
+                result.InvocationConfiguration.Output.Write(rendered.ToString());
+                return ExitCodes.Ok;
             });
             return command;
         }

@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace Advocacy.Cli.Commands
 {
-    /// <summary>Renders adv_GetAdvocacyReport's JSON as the plain-text table a manager reads.</summary>
+    /// <summary>
+    /// Renders adv_GetAdvocacyReport's JSON as the plain-text table a manager reads. Labels are names typed by
+    /// users (tiers, advocates), so control characters and ANSI escape sequences are stripped before printing.
+    /// </summary>
     internal static class ReportRenderer
     {
         public static void Render(string json, TextWriter output)
@@ -27,7 +30,7 @@ namespace Advocacy.Cli.Commands
         {
             var bands = row.GetProperty("inconveniencesByBand");
             output.WriteLine(string.Format(CultureInfo.InvariantCulture, "   {0,-24} {1,5} {2,6} {3,5} {4,8} {5,7} {6,6} {7,6}",
-                row.GetProperty("label").GetString(),
+                Text.Printable(row.GetProperty("label").GetString()),
                 Show(row.GetProperty("nps")),
                 Show(row.GetProperty("averageCsat")),
                 Show(row.GetProperty("openTasks")),

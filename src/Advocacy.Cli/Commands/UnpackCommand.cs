@@ -16,19 +16,20 @@ namespace Advocacy.Cli.Commands
             {
                 Description = "Also write what pack generates from the assembly (PluginAssemblies/, SdkMessageProcessingSteps/, its customapis/).",
             };
-            var command = new Command("unpack", "Unpack a solution zip into the SolutionPackager folder layout.") { zip, folder, generated };
+            var deleteMissing = new Option<bool>("--delete-missing")
+            {
+                Description = "Delete files in the folder that are not in the zip (as SolutionPackager's /allowDelete); without it they are kept and listed.",
+            };
+            var command = new Command("unpack", "Unpack a solution zip into the SolutionPackager folder layout (written beside the folder, moved into place only when complete).")
+            {
+                zip, folder, generated, deleteMissing,
+            };
             command.SetAction(result =>
             {
-                try
-                {
-                    SolutionUnpacker.Unpack(result.GetValue(zip)!.FullName, result.GetValue(folder)!.FullName, result.GetValue(generated), Console.WriteLine);
-                    return 0;
-                }
-                catch (Exception e) when (e is InvalidDataException or IOException or System.IO.InvalidDataException)
-                {
-                    Console.Error.WriteLine("advocacy unpack: " + e.Message);
-                    return 1;
-                }
+                // A refused zip ends in Program.Run: one line, exit code 1, and the folder as it was.
+                SolutionUnpacker.Unpack(result.GetValue(zip)!.FullName, result.GetValue(folder)!.FullName, result.GetValue(generated),
+                    result.InvocationConfiguration.Output.WriteLine, result.GetValue(deleteMissing));
+                return ExitCodes.Ok;
             });
             return command;
         }

@@ -2,7 +2,6 @@ using System;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Data
 {
@@ -40,9 +39,10 @@ namespace Advocacy.Plugins.Data
             return new AccountFacts(Id, Name, Tier, owner?.Id ?? Guid.Empty, owner?.LogicalName == "team");
         }
 
+        /// <exception cref="MissingRecordException">The account does not exist or cannot be seen.</exception>
         public static AccountSnapshot Read(IOrganizationService service, Guid accountId)
         {
-            return new AccountSnapshot(service.Retrieve("account", accountId, new ColumnSet(Columns)));
+            return new AccountSnapshot(Rows.Read(service, "account", accountId, "account", Columns));
         }
     }
 }

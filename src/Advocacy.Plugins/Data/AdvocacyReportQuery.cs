@@ -39,12 +39,7 @@ namespace Advocacy.Plugins.Data
             string todayText = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
             var feedback = new List<FeedbackRow>();
-            foreach (var row in Fetch("feedback",
-                "<fetch aggregate=\"true\"><entity name=\"adv_feedback\">"
-                + "<attribute name=\"adv_feedbackid\" alias=\"n\" aggregate=\"count\"/>"
-                + "<attribute name=\"adv_nps\" alias=\"nps\" groupby=\"true\"/><attribute name=\"adv_csat\" alias=\"csat\" groupby=\"true\"/>"
-                + "<filter><condition attribute=\"statecode\" operator=\"eq\" value=\"0\"/><condition attribute=\"createdon\" operator=\"ge\" value=\"" + from + "\"/></filter>"
-                + AccountLink("adv_accountid") + "</entity></fetch>"))
+            foreach (var row in Fetch("feedback", FeedbackFetch(from)))
             {
                 feedback.Add(new FeedbackRow(AdvocateId(row), AdvocateName(row), Tier(row), Int(row, "nps"), Int(row, "csat"), Int(row, "n") ?? 0));
             }
@@ -53,14 +48,9 @@ namespace Advocacy.Plugins.Data
             var taskGroups = new Dictionary<string, TaskGroup>(StringComparer.Ordinal);
             foreach (bool overdue in new[] { false, true })
             {
-                string state = "<condition attribute=\"statecode\" operator=\"eq\" value=\"0\"/><condition attribute=\"adv_kind\" operator=\"not-null\"/>"
-                    + (overdue ? "<condition attribute=\"scheduledend\" operator=\"lt\" value=\"" + todayText + "\"/>" : string.Empty);
-                string head = "<fetch aggregate=\"true\"><entity name=\"task\"><attribute name=\"activityid\" alias=\"n\" aggregate=\"count\"/>"
-                    + "<attribute name=\"adv_kind\" alias=\"kind\" groupby=\"true\"/><filter>" + state + "</filter>";
-                var onAccounts = Fetch(overdue ? "overdue tasks on accounts" : "open tasks on accounts", head + AccountLink("regardingobjectid") + "</entity></fetch>");
-                var onCases = Fetch(overdue ? "overdue tasks on cases" : "open tasks on cases", head
-                    + "<link-entity name=\"incident\" from=\"incidentid\" to=\"regardingobjectid\" link-type=\"inner\" alias=\"case\">"
-                    + AccountLink("customerid") + "</link-entity></entity></fetch>");
+                string? dueBefore = overdue ? todayText : null;
+                var onAccounts = Fetch(overdue ? "overdue tasks on accounts" : "open tasks on accounts", TasksOnAccountsFetch(dueBefore));
+                var onCases = Fetch(overdue ? "overdue tasks on cases" : "open tasks on cases", TasksOnCasesFetch(dueBefore));
                 foreach (var rows in new[] { onAccounts, onCases })
                 {
                     foreach (var row in rows)
@@ -89,11 +79,7 @@ namespace Advocacy.Plugins.Data
             }
 
             var inconveniences = new List<InconvenienceCountRow>();
-            foreach (var row in Fetch("inconveniences",
-                "<fetch aggregate=\"true\"><entity name=\"adv_inconvenience\">"
-                + "<attribute name=\"adv_inconvenienceid\" alias=\"n\" aggregate=\"count\"/><attribute name=\"adv_impactband\" alias=\"band\" groupby=\"true\"/>"
-                + "<filter><condition attribute=\"createdon\" operator=\"ge\" value=\"" + from + "\"/><condition attribute=\"adv_impactband\" operator=\"not-null\"/></filter>"
-                + AccountLink("adv_accountid") + "</entity></fetch>"))
+            foreach (var row in Fetch("inconveniences", InconveniencesFetch(from)))
             {
                 var band = Choices.Band(Aliased<OptionSetValue>(row, "band"));
                 if (band.HasValue)
@@ -106,13 +92,54 @@ namespace Advocacy.Plugins.Data
             return AdvocacyReportBuilder.Build(feedback, tasks, inconveniences, now);
         }
 
-        /// <summary>The account (inner) and its advocate (outer), grouped by tier and advocate.</summary>
-        private static string AccountLink(string from) =>
-            "<link-entity name=\"account\" from=\"accountid\" to=\"" + from + "\" link-type=\"inner\" alias=\"acc\">"
-            + "<attribute name=\"adv_tier\" alias=\"tier\" groupby=\"true\"/>"
-            + "<link-entity name=\"adv_advocate\" from=\"adv_advocateid\" to=\"adv_advocateid\" link-type=\"outer\" alias=\"adv\">"
-            + "<attribute name=\"adv_advocateid\" alias=\"advocate\" groupby=\"true\"/><attribute name=\"adv_name\" alias=\"advocatename\" groupby=\"true\"/>"
-            + "</link-entity></link-entity>";
+        /// <summary>Active feedback since <paramref name="from"/> (yyyy-MM-dd), counted by NPS, CSAT, tier and advocate.</summary>
+        internal static string FeedbackFetch(string from) =>
+            FetchXml.For("adv_feedback").Aggregate()
+                .Aggregate(FetchAggregate.Count, "adv_feedbackid", "n")
+                .GroupBy("adv_nps", "nps")
+                .GroupBy("adv_csat", "csat")
+                .Filter(f => f.Equal("statecode", 0).GreaterEqual("createdon", from))
+                .Link("account", "accountid", "adv_accountid", FetchLinkType.Inner, "acc", AccountGroups)
+                .ToString();
+
+        /// <summary>Open advocacy tasks regarding an account (due before <paramref name="dueBefore"/> when given), counted by kind, tier and advocate.</summary>
+        internal static string TasksOnAccountsFetch(string? dueBefore) =>
+            OpenTasks(dueBefore)
+                .Link("account", "accountid", "regardingobjectid", FetchLinkType.Inner, "acc", AccountGroups)
+                .ToString();
+
+        /// <summary>The same for tasks regarding a case, through the case's customer account.</summary>
+        internal static string TasksOnCasesFetch(string? dueBefore) =>
+            OpenTasks(dueBefore)
+                .Link("incident", "incidentid", "regardingobjectid", FetchLinkType.Inner, "case", incident => incident
+                    .Link("account", "accountid", "customerid", FetchLinkType.Inner, "acc", AccountGroups))
+                .ToString();
+
+        /// <summary>Inconveniences with a band since <paramref name="from"/> (yyyy-MM-dd), counted by band, tier and advocate.</summary>
+        internal static string InconveniencesFetch(string from) =>
+            FetchXml.For("adv_inconvenience").Aggregate()
+                .Aggregate(FetchAggregate.Count, "adv_inconvenienceid", "n")
+                .GroupBy("adv_impactband", "band")
+                .Filter(f => f.GreaterEqual("createdon", from).NotNull("adv_impactband"))
+                .Link("account", "accountid", "adv_accountid", FetchLinkType.Inner, "acc", AccountGroups)
+                .ToString();
+
+        private static FetchXml OpenTasks(string? dueBefore) =>
+            FetchXml.For("task").Aggregate()
+                .Aggregate(FetchAggregate.Count, "activityid", "n")
+                .GroupBy("adv_kind", "kind")
+                .Filter(f =>
+                {
+                    f.Equal("statecode", 0).NotNull("adv_kind");
+                    if (dueBefore != null) f.LessThan("scheduledend", dueBefore);
+                });
+
+        /// <summary>Inside the link to the account: grouped by tier, and its advocate (outer) grouped by id and name.</summary>
+        private static void AccountGroups(FetchLink account) => account
+            .GroupBy("adv_tier", "tier")
+            .Link("adv_advocate", "adv_advocateid", "adv_advocateid", FetchLinkType.Outer, "adv", advocate => advocate
+                .GroupBy("adv_advocateid", "advocate")
+                .GroupBy("adv_name", "advocatename"));
 
         private DataCollection<Entity> Fetch(string what, string fetchXml)
         {

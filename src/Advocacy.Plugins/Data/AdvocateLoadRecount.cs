@@ -15,21 +15,21 @@ namespace Advocacy.Plugins.Data
     }
 
     /// <summary>
-    /// Rebuilds adv_accountcount: the lock row (so no assignment interleaves), ONE aggregate FetchXML counting
-    /// active accounts grouped by adv_advocateid, one paged read of the profiles' stored counts, and one write per
-    /// profile whose count differs. The aggregate is bound by the platform's 50,000-row aggregate limit.
+    /// Rebuilds adv_accountcount: ONE aggregate FetchXML counting active accounts grouped by adv_advocateid, one
+    /// paged read of the profiles' stored counts, and one write per profile whose count differs. The aggregate is
+    /// bound by the platform's 50,000-row aggregate limit. The caller holds the assignment lock row first
+    /// (<see cref="Application.Assignment.RecountAdvocateLoad"/>), so no assignment interleaves.
     /// </summary>
     public sealed class AdvocateLoadRecount
     {
         public const string Message = "adv_RecountAdvocateLoad";
 
-        public const string CountFetchXml =
-            "<fetch aggregate='true'>" +
-            "<entity name='account'>" +
-            "<attribute name='accountid' alias='accounts' aggregate='count' />" +
-            "<attribute name='adv_advocateid' alias='advocate' groupby='true' />" +
-            "<filter><condition attribute='statecode' operator='eq' value='0' /><condition attribute='adv_advocateid' operator='not-null' /></filter>" +
-            "</entity></fetch>";
+        /// <summary>Active accounts per advocate (aliases "advocate" and "accounts").</summary>
+        public static readonly string CountFetchXml = FetchXml.For("account").Aggregate()
+            .Aggregate(FetchAggregate.Count, "accountid", "accounts")
+            .GroupBy("adv_advocateid", "advocate")
+            .Filter(f => f.Equal("statecode", 0).NotNull("adv_advocateid"))
+            .ToString();
 
         private readonly IOrganizationService _system;
         private readonly ITracingService _tracing;
@@ -43,7 +43,6 @@ namespace Advocacy.Plugins.Data
         public AdvocateLoadRecountResult Run()
         {
             var result = new AdvocateLoadRecountResult();
-            LockRows.Take(_system, AdvocateAssignmentService.LockName);
             var actual = new Dictionary<Guid, int>();
             foreach (var row in _system.RetrieveMultiple(new FetchExpression(CountFetchXml)).Entities)
             {
@@ -73,7 +72,7 @@ namespace Advocacy.Plugins.Data
                         update["adv_accountcount"] = should;
                         _system.Update(update);
                         result.AdvocatesCorrected++;
-                        _tracing.Trace("Recount: {0} had {1} accounts recorded, {2} active accounts name them; corrected (as SYSTEM).",
+                        _tracing.Trace("Recount: {0} had {1} accounts recorded, {2} active accounts name them; corrected.",
                             row.GetAttributeValue<string>("adv_name") ?? row.Id.ToString(), stored.ToString(CultureInfo.InvariantCulture), should.ToString(CultureInfo.InvariantCulture));
                     }
                 }

@@ -83,6 +83,11 @@ namespace Advocacy.Plugins.Data
             return new FollowUpAccount(snapshot, routing);
         }
 
+        /// <summary>The account a case is for, read in one round trip; null when its customer is not an account.</summary>
+        /// <exception cref="MissingRecordException">The case does not exist or cannot be seen.</exception>
+        public static Guid? AccountOfCase(IOrganizationService service, Guid caseId) =>
+            AccountOfCase(Rows.Read(service, "incident", caseId, "case", "customerid"));
+
         /// <summary>The account a case is for (its customerid when that is an account), or null.</summary>
         public static Guid? AccountOfCase(Entity incident)
         {

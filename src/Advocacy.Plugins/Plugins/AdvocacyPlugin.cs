@@ -1,6 +1,5 @@
 using System;
-using Advocacy.Plugins.Domain;
-using Advocacy.Plugins.Domain.Settings;
+using Advocacy.Plugins.Application;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Plugins
@@ -24,24 +23,7 @@ namespace Advocacy.Plugins.Plugins
                 return;
             }
 
-            try
-            {
-                Execute(context);
-            }
-            catch (InvalidPluginExecutionException)
-            {
-                throw;
-            }
-            catch (AdvocacySettingsException ex)
-            {
-                context.Trace("{0}: settings error: {1}", name, ex.Message);
-                throw new InvalidPluginExecutionException(ex.Message, ex);
-            }
-            catch (AdvocacyInputException ex)
-            {
-                context.Trace("{0}: rejected input: {1}", name, ex.Message);
-                throw new InvalidPluginExecutionException(ex.Message, ex);
-            }
+            EntryPointErrors.Run(context.Tracing, name, () => Execute(context));
         }
 
         protected abstract void Execute(PluginContext context);

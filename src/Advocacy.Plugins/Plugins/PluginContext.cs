@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Application;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain.Settings;
 using Microsoft.Xrm.Sdk;
@@ -9,7 +10,7 @@ namespace Advocacy.Plugins.Plugins
     /// What one execution of a step needs, built fresh per call: the platform caches plug-in instances and
     /// runs them on many threads, so nothing of an execution may live in the plug-in object itself.
     /// </summary>
-    public sealed class PluginContext
+    public sealed class PluginContext : IAdvocacyHost
     {
         private readonly IOrganizationServiceFactory _factory;
         private IOrganizationService? _userService;
@@ -41,6 +42,8 @@ namespace Advocacy.Plugins.Plugins
         /// the advocate, the account's index). Callers trace when they use it.
         /// </summary>
         public IOrganizationService SystemService => _systemService ?? (_systemService = _factory.CreateOrganizationService(null));
+
+        public string SystemIdentity => "the system user";
 
         /// <summary>The operation's own time, so every step of one operation agrees on "now".</summary>
         public DateTime UtcNow => Execution.OperationCreatedOn == default ? DateTime.UtcNow : DateTime.SpecifyKind(Execution.OperationCreatedOn, DateTimeKind.Utc);

@@ -37,6 +37,20 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>
+        /// Built-in standard tables plus a solution and its extensions, in import order (the core first): an
+        /// extension adds columns to the core's tables, as importing it into the same environment does.
+        /// </summary>
+        public static SandboxMetadata FromSolutions(IEnumerable<string> solutionFolders)
+        {
+            var metadata = new SandboxMetadata();
+            foreach (var folder in solutionFolders)
+            {
+                metadata.LoadSolution(folder);
+            }
+            return metadata;
+        }
+
+        /// <summary>
         /// When false, unknown tables and columns are accepted untyped (for quick experiments); the default
         /// rejects them like Dataverse does.
         /// </summary>

@@ -11,7 +11,8 @@ using Microsoft.Xrm.Sdk.Query;
 namespace Advocacy.Sandbox.Query
 {
     /// <summary>
-    /// The sandbox's RetrieveMultiple: QueryExpression, QueryByAttribute and FetchExpression over an
+    /// The sandbox's RetrieveMultiple: QueryExpression and FetchExpression (and, read by its property names, a
+    /// QueryByAttribute from an SDK that declares one — the offline surface does not, so no test runs it) over an
     /// <see cref="ITableSource"/>, with Dataverse's semantics (SQL null logic, case- and accent-insensitive strings,
     /// joins, orders, distinct, top, paging with cookies, FetchXML aggregates). Results are clones: callers can't change
     /// the store through them. Thread-safe as long as the source's Scan is.
@@ -45,7 +46,7 @@ namespace Advocacy.Sandbox.Query
         /// <summary>Rows an aggregate query may read before it fails with AggregateQueryRecordLimit, as in Dataverse (50,000).</summary>
         public int AggregateRecordLimit { get; set; } = 50000;
 
-        /// <summary>Runs a QueryExpression, QueryByAttribute or FetchExpression.</summary>
+        /// <summary>Runs a QueryExpression or FetchExpression (or a QueryByAttribute recognised by its type name).</summary>
         /// <exception cref="QueryException">The query is one Dataverse would reject.</exception>
         public EntityCollection RetrieveMultiple(QueryBase query)
         {

@@ -46,6 +46,21 @@ namespace Microsoft.Xrm.Sdk.Workflow
         public string EntityName { get; }
     }
 
+    /// <summary>The choice column an <c>OptionSetValue</c> argument takes its options from.</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class AttributeTargetAttribute : Attribute
+    {
+        public AttributeTargetAttribute(string entityName, string attributeName)
+        {
+            EntityName = entityName;
+            AttributeName = attributeName;
+        }
+
+        public string EntityName { get; }
+
+        public string AttributeName { get; }
+    }
+
     /// <summary>
     /// The designer's default for an input, in the platform's string form (e.g. "True", "2024-01-01", an
     /// option value, or a record id together with <see cref="EntityName"/> for a reference).

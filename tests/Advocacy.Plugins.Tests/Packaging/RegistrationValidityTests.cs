@@ -22,7 +22,7 @@ namespace Advocacy.Plugins.Tests.Packaging
         public void Every_step_names_a_known_message_table_and_columns()
         {
             var folder = DataverseSandbox.FindSolutionFolder() ?? throw new AssertInconclusiveException("solution/ not found above the test assembly");
-            var metadata = SandboxMetadata.FromSolution(folder);
+            var metadata = SandboxMetadata.FromSolutions(DataverseSandbox.WithExtensions(folder));
             var registration = RegistrationReader.Read(typeof(AdvocacyPlugin).Assembly);
             var problems = new List<string>();
 

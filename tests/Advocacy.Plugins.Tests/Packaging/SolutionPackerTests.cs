@@ -89,6 +89,45 @@ namespace Advocacy.Plugins.Tests.Packaging
         }
 
         [TestMethod]
+        [DataRow("1.0.0")]
+        [DataRow("1.0.0.0.0")]
+        [DataRow("1.0.x.0")]
+        [DataRow("1.0.-1.0")]
+        [DataRow("1.0.2147483648.0")]
+        [DataRow(" ")]
+        public void A_version_that_is_not_four_whole_numbers_is_refused_naming_it(string version)
+        {
+            var error = Assert.ThrowsExactly<InvalidDataException>(() => PackFixture(version: version));
+            StringAssert.Contains(error.Message, "'" + version + "'");
+            StringAssert.Contains(error.Message, "four-part version");
+        }
+
+        [TestMethod]
+        public void Both_zips_of_one_pack_carry_the_same_version()
+        {
+            string temp = PackagingTestSupport.NewTempFolder();
+            var zips = SolutionPacker.Pack(new PackRequest
+            {
+                SolutionFolder = PackagingTestSupport.FixtureFolder,
+                AssemblyPath = typeof(PackagingTestSupport).Assembly.Location,
+                Registration = PackagingTestSupport.TestAssemblyRegistration(),
+                OutputDirectory = temp,
+                PackageType = SolutionPackageType.Both,
+                Version = "3.1.4.1",
+            });
+
+            Assert.HasCount(2, zips);
+            foreach (string zip in zips)
+            {
+                using var archive = System.IO.Compression.ZipFile.OpenRead(zip);
+                using var stream = archive.GetEntry("solution.xml")!.Open();
+                Assert.AreEqual("3.1.4.1", XDocument.Load(stream).Root!.Element("SolutionManifest")!.Element("Version")!.Value, zip);
+            }
+
+            Directory.Delete(temp, recursive: true);
+        }
+
+        [TestMethod]
         public void Root_components_and_customizations_match_both_ways()
         {
             IReadOnlyDictionary<string, byte[]> entries = PackFixture();
@@ -147,9 +186,11 @@ namespace Advocacy.Plugins.Tests.Packaging
         }
 
         [TestMethod]
-        public void Packs_and_unpacks_the_real_solution_folder()
+        [DataRow("solution")]
+        [DataRow("solution-sales")]
+        public void Packs_and_unpacks_the_real_solution_folder(string name)
         {
-            string folder = Path.Combine(PackagingTestSupport.RepoRoot, "solution");
+            string folder = Path.Combine(PackagingTestSupport.RepoRoot, name);
             if (!File.Exists(Path.Combine(folder, "Other", "Solution.xml")))
             {
                 Assert.Inconclusive("solution/Other/Solution.xml does not exist yet.");

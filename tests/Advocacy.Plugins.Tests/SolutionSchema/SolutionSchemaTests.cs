@@ -484,7 +484,7 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
         private static Dictionary<string, string> ChartsById() =>
             S.Documents.Where(d => d.Key.Contains("/Visualizations/", StringComparison.Ordinal))
                 .ToDictionary(d => SolutionFolder.Id((string?)d.Value.Root!.Element("savedqueryvisualizationid")),
-                              d => (string)d.Value.Root!.Element("primaryentitytypecode")!);
+                              d => (string)d.Value.Root!.Element("datadescription")!.Descendants("entity").First().Attribute("name")!);
 
         [TestMethod]
         public void Dashboard_shows_existing_views_and_charts()

@@ -1,11 +1,7 @@
-using System;
 using System.Activities;
-using System.Globalization;
+using Advocacy.Plugins.Application.FollowUp;
 using Advocacy.Plugins.Data;
-using Advocacy.Plugins.Domain;
-using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using Microsoft.Xrm.Sdk.Workflow;
 
 namespace Advocacy.Plugins.Activities.FollowUp
@@ -19,7 +15,7 @@ namespace Advocacy.Plugins.Activities.FollowUp
     [CrmPluginRegistration("Advocacy.CreateAdvocacyFollowUp", "Create advocacy follow-up",
         "Creates an advocacy task for the account's advocate (one open task per kind and record); returns the task and whether it already existed.",
         "Customer Advocacy", IsolationModeEnum.Sandbox)]
-    public sealed class CreateAdvocacyFollowUpActivity : CodeActivity
+    public sealed class CreateAdvocacyFollowUpActivity : AdvocacyActivity
     {
         [Input("Account")]
         [ReferenceTarget("account")]
@@ -49,60 +45,21 @@ namespace Advocacy.Plugins.Activities.FollowUp
         [Output("Already existed")]
         public OutArgument<bool> AlreadyExisted { get; set; } = null!;
 
-        protected override void Execute(CodeActivityContext context)
+        protected override void Execute(ActivityHost host, CodeActivityContext context)
         {
-            var services = ActivityServices.From(context);
-            var account = Account.Get(context);
-            var caseRef = Case.Get(context);
             int kindValue = Kind.Get(context);
-            int days = DueInBusinessDays.Get(context);
-            string subject = (Subject.Get(context) ?? string.Empty).Trim();
-            var kind = Choices.TaskKind(new OptionSetValue(kindValue));
-            try
+            var result = new CreateFollowUp(host).Run(new FollowUpRequest
             {
-                if (!kind.HasValue)
-                {
-                    throw new AdvocacyInputException("Kind " + kindValue.ToString(CultureInfo.InvariantCulture)
-                        + " is not an advocacy task kind; use an adv_taskkind value from 104520000 (introduction) to 104520006 (unassigned advocacy).");
-                }
-
-                if (days < 0 || days > 260)
-                {
-                    throw new AdvocacyInputException("Due in business days must be between 0 and 260 (found " + days.ToString(CultureInfo.InvariantCulture) + ").");
-                }
-
-                if (subject.Length == 0)
-                {
-                    throw new AdvocacyInputException("Enter a subject for the follow-up task.");
-                }
-
-                var system = services.SystemService;
-                if (caseRef != null && account == null)
-                {
-                    var incident = system.Retrieve("incident", caseRef.Id, new ColumnSet("customerid"));
-                    var accountId = FollowUpAccounts.AccountOfCase(incident);
-                    account = accountId.HasValue ? new EntityReference("account", accountId.Value) : null;
-                }
-
-                if (account == null)
-                {
-                    throw new AdvocacyInputException("Choose an account, or a case whose customer is an account: advocacy follow-ups belong to accounts.");
-                }
-
-                var today = services.Today;
-                var loaded = new FollowUpAccounts(system, services.Tracing, services.Settings()).Load(account.Id, today);
-                var planned = new AdvocacyTaskPlanner(services.Settings()).PlanFollowUp(
-                    loaded.Facts, loaded.Routing, kind.Value, subject, Description.Get(context), days, caseRef?.Id, today);
-                services.Tracing.Trace("Create advocacy follow-up: {0} for {1}, due {2:yyyy-MM-dd}, key {3}; created as the system user (the owner is not the caller).",
-                    kind.Value, planned.OwnerUserId, planned.DueDate, planned.SourceKey);
-                var result = new AdvocacyTaskWriter(system, services.Tracing).Ensure(planned);
-                Task.Set(context, new EntityReference("task", result.TaskId));
-                AlreadyExisted.Set(context, result.AlreadyExisted);
-            }
-            catch (AdvocacyInputException ex)
-            {
-                throw ActivityServices.Rejected(services.Tracing, ex);
-            }
+                AccountId = Account.Get(context)?.Id,
+                CaseId = Case.Get(context)?.Id,
+                Kind = Choices.TaskKind(new OptionSetValue(kindValue)),
+                KindValue = kindValue,
+                DueInBusinessDays = DueInBusinessDays.Get(context),
+                Subject = Subject.Get(context),
+                Description = Description.Get(context),
+            });
+            Task.Set(context, new EntityReference("task", result.TaskId));
+            AlreadyExisted.Set(context, result.AlreadyExisted);
         }
     }
 }

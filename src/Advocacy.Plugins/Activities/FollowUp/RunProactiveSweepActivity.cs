@@ -1,17 +1,14 @@
-using System;
 using System.Activities;
-using Advocacy.Plugins.Data;
-using Advocacy.Plugins.Domain.FollowUp;
-using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Application.FollowUp;
 using Microsoft.Xrm.Sdk.Workflow;
 
 namespace Advocacy.Plugins.Activities.FollowUp
 {
-    /// <summary>"Run proactive sweep": the same sweep as adv_RunProactiveSweep, for classic workflows.</summary>
+    /// <summary>"Run proactive sweep": the same use case as adv_RunProactiveSweep (<see cref="RunProactiveSweep"/>), for classic workflows.</summary>
     [CrmPluginRegistration("Advocacy.RunProactiveSweep", "Run proactive sweep",
         "Creates proactive check-in tasks for due accounts; returns the number created and remaining and a continuation for the next run.",
         "Customer Advocacy", IsolationModeEnum.Sandbox)]
-    public sealed class RunProactiveSweepActivity : CodeActivity
+    public sealed class RunProactiveSweepActivity : AdvocacyActivity
     {
         [Input("Continuation (empty to start)")]
         public InArgument<string> Continuation { get; set; } = null!;
@@ -31,22 +28,9 @@ namespace Advocacy.Plugins.Activities.FollowUp
         [Output("Summary")]
         public OutArgument<string> Summary { get; set; } = null!;
 
-        protected override void Execute(CodeActivityContext context)
+        protected override void Execute(ActivityHost host, CodeActivityContext context)
         {
-            var services = ActivityServices.From(context);
-            services.Tracing.Trace("Run proactive sweep (workflow activity) as the system user: the tasks are owned by the advocates.");
-            ProactiveSweepResult result;
-            try
-            {
-                result = new ProactiveSweep(services.SystemService, services.Tracing, services.Settings())
-                    .Run(Continuation.Get(context), MaxTasks.Get(context), services.Today);
-            }
-            catch (SweepContinuationException ex)
-            {
-                services.Tracing.Trace("Rejected continuation: {0}", ex.Detail);
-                throw new InvalidPluginExecutionException(SweepContinuationException.UserMessage + " (" + ex.Detail + ")", ex);
-            }
-
+            var result = new RunProactiveSweep(host).Run(Continuation.Get(context), MaxTasks.Get(context));
             Created.Set(context, result.Created);
             Remaining.Set(context, result.Remaining ?? -1);
             NextContinuation.Set(context, result.Continuation ?? string.Empty);

@@ -1,6 +1,6 @@
 using System;
 using System.Activities;
-using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Application.FollowUp;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
@@ -8,13 +8,14 @@ namespace Advocacy.Plugins.Activities.FollowUp
 {
     /// <summary>
     /// "Schedule next proactive contact": records a contact (when given) and sets the account's next proactive
-    /// contact = last contact + cadence (tier or override) — the same rule the check-in completion step uses.
-    /// Without a contact date it reschedules from the recorded last contact (or today).
+    /// contact by its cadence — the same rules the check-in completion and the tier-change steps use
+    /// (<see cref="ScheduleProactiveContact.Reschedule"/>). Without a contact date it reschedules from the recorded
+    /// last contact (or today), and clears the date of an account with neither tier nor cadence override.
     /// </summary>
     [CrmPluginRegistration("Advocacy.ScheduleNextProactiveContact", "Schedule next proactive contact",
         "Sets the account's last proactive contact (optional) and next proactive contact by its cadence.",
         "Customer Advocacy", IsolationModeEnum.Sandbox)]
-    public sealed class ScheduleNextProactiveContactActivity : CodeActivity
+    public sealed class ScheduleNextProactiveContactActivity : AdvocacyActivity
     {
         [RequiredArgument]
         [Input("Account")]
@@ -33,25 +34,11 @@ namespace Advocacy.Plugins.Activities.FollowUp
         [Output("Reason")]
         public OutArgument<string> Reason { get; set; } = null!;
 
-        protected override void Execute(CodeActivityContext context)
+        protected override void Execute(ActivityHost host, CodeActivityContext context)
         {
-            var services = ActivityServices.From(context);
             var account = Account.Get(context) ?? throw new InvalidPluginExecutionException("Choose the account to schedule.");
             DateTime given = ContactDate.Get(context);
-            DateTime? contact = given == default(DateTime) ? (DateTime?)null : given;
-            var system = services.SystemService;
-            var settings = services.Settings();
-            var snapshot = AccountSnapshot.Read(system, account.Id);
-            CadenceResult result = contact.HasValue
-                ? FollowUpCadence.AfterContact(settings.FollowUp, snapshot.Tier, snapshot.CadenceDays, snapshot.LastProactiveContact, contact.Value)
-                : FollowUpCadence.AfterTierChange(settings.FollowUp, snapshot.Tier ?? Domain.CustomerTier.Standard, snapshot.CadenceDays, snapshot.LastProactiveContact, services.Today);
-            if (!snapshot.Tier.HasValue)
-            {
-                services.Tracing.Trace("Account {0} has no tier: the standard cadence applies.", account.Id);
-            }
-
-            services.Tracing.Trace("Schedule next proactive contact: writing account {0} as the system user.", account.Id);
-            FollowUpCadence.Write(system, services.Tracing, account.Id, result, writeLast: contact.HasValue);
+            var result = new ScheduleProactiveContact(host).Reschedule(account.Id, given == default(DateTime) ? (DateTime?)null : given);
             NextContact.Set(context, result.NextContact ?? default(DateTime));
             CadenceDays.Set(context, result.Cadence?.Days ?? 0);
             Reason.Set(context, result.Reason);

@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Application.Assignment;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Plugins;
 using Advocacy.Plugins.Registration;
@@ -9,7 +10,7 @@ namespace Advocacy.Plugins.CustomApis.Assignment
     /// <summary>
     /// adv_AssignAdvocate: runs the assignment policy for one account (sticky when the current advocate may stay,
     /// else choose; none eligible → unassigned task for the owner) in one transaction, for Power Automate, the
-    /// workflow activity's callers and the deactivation batches. Thin over <see cref="AdvocateAssignmentService.Assign"/>.
+    /// workflow activity's callers and the deactivation batches. Thin over <see cref="AssignAdvocate.Assign"/>.
     /// </summary>
     [CustomApi(AssignAdvocateNames.Message, "Assign advocate", "Chooses (or keeps) the account's advocate by the advocacy policy and returns the advocate, the reason and whether it changed.")]
     [CustomApiParameter(AssignAdvocateNames.Account, CustomApiFieldType.EntityReference, "The account to assign.", LogicalEntityName = "account")]
@@ -29,9 +30,7 @@ namespace Advocacy.Plugins.CustomApis.Assignment
                 throw new InvalidPluginExecutionException("adv_AssignAdvocate needs an account in the 'Account' parameter.");
             }
 
-            context.Trace("adv_AssignAdvocate: account {0}; writes run as SYSTEM (advocate rows and tasks belong to others).", account.Id);
-            var service = new AdvocateAssignmentService(context.SystemService, context.Tracing, context.Settings, context.UtcNow);
-            var result = service.Assign(account.Id, null, false, "adv_AssignAdvocate");
+            var result = new AssignAdvocate(context).Assign(account.Id, null, false, AssignAdvocateNames.Message);
             var output = context.Execution.OutputParameters;
             output[AssignAdvocateNames.Advocate] = result.AdvocateId.HasValue ? new EntityReference("adv_advocate", result.AdvocateId.Value) { Name = result.Advocate!.Name } : null;
             output[AssignAdvocateNames.Reason] = result.Reason;

@@ -1,3 +1,4 @@
+using Advocacy.Plugins.Application.Assignment;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Plugins;
 using Advocacy.Plugins.Registration;
@@ -19,9 +20,7 @@ namespace Advocacy.Plugins.CustomApis.Assignment
 
         protected override void Execute(PluginContext context)
         {
-            var created = LockRows.EnsureAll(context.SystemService);
-            context.Trace("Lock rows: {0} created, the others already existed (as system user).", created);
-            var result = new AdvocateLoadRecount(context.SystemService, context.Tracing).Run();
+            var result = new RecountAdvocateLoad(context).Run();
             var output = context.Execution.OutputParameters;
             output["AdvocatesChecked"] = result.AdvocatesChecked;
             output["AdvocatesCorrected"] = result.AdvocatesCorrected;

@@ -1,5 +1,4 @@
-using Advocacy.Plugins.Data;
-using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Application.FollowUp;
 using Advocacy.Plugins.Plugins;
 using Advocacy.Plugins.Registration;
 
@@ -7,8 +6,7 @@ namespace Advocacy.Plugins.CustomApis.FollowUp
 {
     /// <summary>
     /// adv_GetAdvocacyReport: the management report as JSON — NPS, average CSAT, open and overdue advocacy
-    /// tasks, inconveniences by impact band; overall, per advocate and per tier. Runs as the calling user, so
-    /// a manager sees what their security role lets them read; costs a fixed 6 aggregate queries.
+    /// tasks, inconveniences by impact band; overall, per advocate and per tier. Thin over <see cref="BuildReport"/>.
     /// </summary>
     [CustomApi("adv_GetAdvocacyReport", "Get advocacy report",
         "Returns the advocacy management report (loyalty, satisfaction, workload and impact; overall, per advocate and per tier) as JSON.",
@@ -25,14 +23,7 @@ namespace Advocacy.Plugins.CustomApis.FollowUp
 
         protected override void Execute(PluginContext context)
         {
-            int? days = context.Input<int?>(PeriodDaysParameter);
-            if (days.HasValue && (days.Value < 1 || days.Value > 3650))
-            {
-                throw new AdvocacyInputException("PeriodDays must be between 1 and 3650 (found " + days.Value + "); leave it empty for the last 365 days.");
-            }
-
-            context.Trace("Advocacy report for user {0}, as that user (they see what their role lets them read).", context.Execution.InitiatingUserId);
-            var report = new AdvocacyReportQuery(context.UserService, context.Tracing).Build(context.UtcNow, days ?? AdvocacyReportQuery.DefaultPeriodDays);
+            var report = new BuildReport(context).Run(context.Input<int?>(PeriodDaysParameter));
             context.Execution.OutputParameters[ReportResponse] = report.ToJson();
         }
     }

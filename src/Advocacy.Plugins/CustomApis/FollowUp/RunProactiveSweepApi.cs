@@ -1,10 +1,6 @@
-using System;
-using Advocacy.Plugins.Data;
-using Advocacy.Plugins.Domain;
-using Advocacy.Plugins.Domain.FollowUp;
+using Advocacy.Plugins.Application.FollowUp;
 using Advocacy.Plugins.Plugins;
 using Advocacy.Plugins.Registration;
-using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.CustomApis.FollowUp
 {
@@ -40,22 +36,8 @@ namespace Advocacy.Plugins.CustomApis.FollowUp
         {
             var token = context.Input<string>(ContinuationParameter);
             int? maxTasks = context.Input<int?>(MaxTasksParameter);
-            if (maxTasks.HasValue && maxTasks.Value < 0)
-            {
-                throw new AdvocacyInputException("MaxTasks cannot be negative; leave it empty (or 0) for no limit.");
-            }
-
-            context.Trace("adv_RunProactiveSweep called by user {0}; tasks are created as the system user because they are owned by the advocates.", context.Execution.InitiatingUserId);
-            ProactiveSweepResult result;
-            try
-            {
-                result = new ProactiveSweep(context.SystemService, context.Tracing, context.Settings).Run(token, maxTasks, context.UtcNow.Date);
-            }
-            catch (SweepContinuationException ex)
-            {
-                context.Trace("Rejected continuation: {0}", ex.Detail);
-                throw new InvalidPluginExecutionException(SweepContinuationException.UserMessage + " (" + ex.Detail + ")", ex);
-            }
+            context.Trace("adv_RunProactiveSweep called by user {0}.", context.Execution.InitiatingUserId);
+            var result = new RunProactiveSweep(context).Run(token, maxTasks);
 
             var outputs = context.Execution.OutputParameters;
             outputs[CreatedResponse] = result.Created;

@@ -1,19 +1,21 @@
 using System;
+using Advocacy.Plugins.Application.Impact;
 using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain.Impact;
 using Advocacy.Plugins.Plugins;
 using Advocacy.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.CustomApis.Impact
 {
-    /// <summary>adv_ScoreInconvenience: scores facts without saving them, for Power Automate and integrations.</summary>
+    /// <summary>adv_ScoreInconvenience: scores facts without saving them, for Power Automate and integrations (<see cref="ScoreInconvenience.WhatIf"/>).</summary>
     [CustomApi("adv_ScoreInconvenience", "Score inconvenience", "Computes the impact score, band, estimated loss and explanation of an inconvenience without saving it.", IsFunction = false)]
     [CustomApiParameter("PromisedOn", CustomApiFieldType.DateTime, "When the customer was promised delivery or resolution.", IsOptional = true)]
     [CustomApiParameter("ResolvedOn", CustomApiFieldType.DateTime, "When it was delivered or resolved; empty while ongoing.", IsOptional = true)]
     [CustomApiParameter("OrderValue", CustomApiFieldType.Money, "Value of the order or contract at stake.", IsOptional = true)]
     [CustomApiParameter("ReportedLoss", CustomApiFieldType.Money, "Loss the customer reported, if any.", IsOptional = true)]
     [CustomApiParameter("BusinessCritical", CustomApiFieldType.Boolean, "Whether the order or case is business-critical.", IsOptional = true)]
-    [CustomApiParameter("Kind", CustomApiFieldType.Integer, "adv_inconveniencekind choice value; late delivery when empty.", IsOptional = true)]
+    [CustomApiParameter("Kind", CustomApiFieldType.Integer, "adv_inconveniencekind choice value; other when empty, as on a saved inconvenience.", IsOptional = true)]
     [CustomApiParameter("Account", CustomApiFieldType.EntityReference, "The account: supplies tier and recent inconveniences.", IsOptional = true, LogicalEntityName = "account")]
     [CustomApiResponse("Score", CustomApiFieldType.Integer, "Impact score 0-100.")]
     [CustomApiResponse("Band", CustomApiFieldType.String, "low, moderate, high or severe.")]
@@ -25,18 +27,24 @@ namespace Advocacy.Plugins.CustomApis.Impact
 
         protected override void Execute(PluginContext context)
         {
-            var assessment = ImpactCalculation.Calculate(
-                context.UserService, context.Settings, context.UtcNow,
-                context.Input<EntityReference>("Account"), context.Input<DateTime?>("PromisedOn"), context.Input<DateTime?>("ResolvedOn"),
-                context.Input<Money>("OrderValue")?.Value, context.Input<Money>("ReportedLoss")?.Value,
-                context.Input<bool?>("BusinessCritical") ?? false, context.Input<int?>("Kind"));
+            var kind = context.Input<int?>("Kind");
+            var input = new InconvenienceInput
+            {
+                Kind = kind.HasValue ? Choices.KindOrNull(new OptionSetValue(kind.Value)) : null,
+                UnknownKindValue = kind.HasValue && Choices.KindOrNull(new OptionSetValue(kind.Value)) == null ? kind : null,
+                PromisedOn = context.Input<DateTime?>("PromisedOn"),
+                ResolvedOn = context.Input<DateTime?>("ResolvedOn"),
+                OrderValue = context.Input<Money>("OrderValue")?.Value,
+                ReportedLoss = context.Input<Money>("ReportedLoss")?.Value,
+                BusinessCritical = context.Input<bool?>("BusinessCritical") ?? false,
+            };
+            var assessment = new ScoreInconvenience(context).WhatIf(input, context.Input<EntityReference>("Account")?.Id);
 
-            context.Execution.OutputParameters["Score"] = assessment.Score;
-            context.Execution.OutputParameters["Band"] = assessment.Band.ToString().ToLowerInvariant();
-            context.Execution.OutputParameters["EstimatedLoss"] = new Money(assessment.EstimatedLoss);
-            context.Execution.OutputParameters["Explanation"] = assessment.Explanation;
-            context.Trace("adv_ScoreInconvenience: {0}", assessment.Explanation);
+            var outputs = context.Execution.OutputParameters;
+            outputs["Score"] = assessment.Score;
+            outputs["Band"] = assessment.Band.ToString().ToLowerInvariant();
+            outputs["EstimatedLoss"] = new Money(assessment.EstimatedLoss);
+            outputs["Explanation"] = assessment.Explanation;
         }
-
     }
 }

@@ -32,7 +32,8 @@ namespace Advocacy.Plugins.Domain.Assignment
         /// <summary>
         /// The deltas for any change of an account: before = (oldAdvocateId, wasActive), after =
         /// (newAdvocateId, isActive). Covers assign (null→A), unassign (A→null), reassign (A→B), account
-        /// deactivation/reactivation (A→A with the state changing), delete (after = null) and create (before = null).
+        /// deactivation/reactivation (A→A with the state changing) and create (before = null). A delete would be
+        /// after = null, but no step calls it for one yet: deleting an advocated account does not free its seat (see the README's "Not finished").
         /// </summary>
         public static IReadOnlyList<AdvocateLoadDelta> Changes(Guid? oldAdvocateId, bool wasActive, Guid? newAdvocateId, bool isActive)
         {

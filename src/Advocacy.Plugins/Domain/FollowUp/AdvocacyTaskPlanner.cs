@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Advocacy.Plugins.Domain.Assignment;
+using Advocacy.Plugins.Domain.Choices;
 using Advocacy.Plugins.Domain.Settings;
 
 namespace Advocacy.Plugins.Domain.FollowUp
@@ -32,8 +33,11 @@ namespace Advocacy.Plugins.Domain.FollowUp
         }
 
         /// <summary>Urgent work cannot wait for an away advocate's return, so it goes to the backup.</summary>
-        public static bool IsUrgent(AdvocacyTaskKind kind) =>
-            kind == AdvocacyTaskKind.ImpactReview || kind == AdvocacyTaskKind.DetractorRecovery || kind == AdvocacyTaskKind.ManagerEscalation;
+        public static bool IsUrgent(AdvocacyTaskKind kind) => AdvocacyChoices.TaskKinds.Of(kind).IsUrgent;
+
+        /// <summary>A check-in is a conversation with the customer: completing one counts as a proactive contact.</summary>
+        public static bool IsCheckIn(AdvocacyTaskKind kind) =>
+            kind == AdvocacyTaskKind.ProactiveCheckIn || kind == AdvocacyTaskKind.PostResolutionCheckIn;
 
         public static bool NeedsImpactReview(ImpactBand band) => band == ImpactBand.High || band == ImpactBand.Severe;
 

@@ -4,7 +4,8 @@ namespace Advocacy.Plugins.Domain.FollowUp
 {
     /// <summary>
     /// Due dates in business days (DESIGN §5): Saturdays and Sundays are skipped; public holidays are not
-    /// known to the product. Results are dates (time of day dropped, Kind kept) because users see dates.
+    /// known to the product. Results are dates (time of day dropped, Kind kept) because users see dates, and never
+    /// later than 9999-12-31 (<see cref="PlatformDates"/>).
     /// </summary>
     public static class BusinessCalendar
     {
@@ -39,7 +40,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
             int weeks = days / 5;
             int rest = days % 5;
             int calendarDays = weeks * 7 + rest + (weekday + rest > 4 ? 2 : 0);
-            return day.AddDays(calendarDays);
+            return PlatformDates.AddDays(day, calendarDays);
         }
 
         /// <summary>The date itself when a business day, else the following Monday.</summary>
@@ -48,10 +49,10 @@ namespace Advocacy.Plugins.Domain.FollowUp
             DateTime day = date.Date;
             if (day.DayOfWeek == DayOfWeek.Saturday)
             {
-                return day.AddDays(2);
+                return PlatformDates.AddDays(day, 2);
             }
 
-            return day.DayOfWeek == DayOfWeek.Sunday ? day.AddDays(1) : day;
+            return day.DayOfWeek == DayOfWeek.Sunday ? PlatformDates.AddDays(day, 1) : day;
         }
     }
 }

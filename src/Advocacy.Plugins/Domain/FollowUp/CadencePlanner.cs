@@ -55,9 +55,9 @@ namespace Advocacy.Plugins.Domain.FollowUp
             return new Cadence(days, AdvocacyWords.Tier(tier.Value) + " accounts every " + Days(days));
         }
 
-        /// <summary>Next proactive contact after a contact on <paramref name="lastContact"/> (a date).</summary>
+        /// <summary>Next proactive contact after a contact on <paramref name="lastContact"/> (a date); never past 9999-12-31.</summary>
         public DateTime NextContact(DateTime lastContact, CustomerTier? tier, int? overrideDays) =>
-            lastContact.Date.AddDays(CadenceFor(tier, overrideDays).Days);
+            PlatformDates.AddDays(lastContact, CadenceFor(tier, overrideDays).Days);
 
         /// <summary>
         /// Next contact for an account that may never have been contacted: counted from today then, so a new
@@ -65,22 +65,6 @@ namespace Advocacy.Plugins.Domain.FollowUp
         /// </summary>
         public DateTime NextContact(DateTime? lastContact, DateTime today, CustomerTier? tier, int? overrideDays) =>
             NextContact(lastContact ?? today, tier, overrideDays);
-
-        /// <summary>
-        /// Due when the next contact falls within <paramref name="windowDays"/> days from today (or is past).
-        /// No next contact yet → due: an account that was never scheduled must not wait forever.
-        /// </summary>
-        public static bool IsDue(DateTime? nextContact, DateTime today, int windowDays)
-        {
-            if (!nextContact.HasValue)
-            {
-                return true;
-            }
-
-            return nextContact.Value.Date <= today.Date.AddDays(Math.Max(0, windowDays));
-        }
-
-        public bool IsDue(DateTime? nextContact, DateTime today) => IsDue(nextContact, today, settings.ProactiveWindowDays);
 
         private int TierDays(CustomerTier tier)
         {

@@ -32,8 +32,16 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
         public int WindowDays { get; }
 
-        /// <summary>Accounts whose next proactive contact is on or before this date (or empty) are due.</summary>
-        public DateTime DueOnOrBefore(DateTime asOf) => asOf.Date.AddDays(WindowDays);
+        /// <summary>Accounts whose next proactive contact is on or before this date are due.</summary>
+        public DateTime DueOnOrBefore(DateTime asOf) => PlatformDates.AddDays(asOf, WindowDays);
+
+        /// <summary>
+        /// The due rule (DESIGN §5) of an active account without an open proactive check-in: its next contact is on
+        /// or before <see cref="DueOnOrBefore"/>; or it has none yet while it is in advocacy (a tier or an advocate),
+        /// so an account that was never scheduled does not wait forever. The sweep's query states exactly this.
+        /// </summary>
+        public bool IsDue(DateTime? nextContact, bool hasTier, bool hasAdvocate, DateTime asOf) =>
+            nextContact.HasValue ? nextContact.Value.Date <= DueOnOrBefore(asOf) : hasTier || hasAdvocate;
 
         /// <summary>
         /// Whether another batch fits: the time used plus the slowest batch so far (or a guess before the first)

@@ -37,6 +37,21 @@ namespace Advocacy.Plugins.Domain.FollowUp
         /// <summary>Generous for a paging cookie; anything longer is not a token this product made.</summary>
         public const int MaxTokenLength = 16384;
 
+        /// <summary>
+        /// Highest page a token may name: a million pages of thousands of accounts is beyond any organization, and the
+        /// sweep adds 1 to it, so near int.MaxValue it would overflow. A higher page is not a token this product made.
+        /// </summary>
+        public const int MaxPageNumber = 1_000_000;
+
+        /// <summary>Highest created count a token may carry; the sweep adds each page's tasks to it without overflow.</summary>
+        public const int MaxCreated = 1_000_000_000;
+
+        /// <summary>
+        /// Latest sweep date a token may carry: the sweep adds up to 3,650 days (the longest window or cadence a
+        /// setting allows) and more to it, which must stay before 9999-12-31. A real token carries the day its sweep started.
+        /// </summary>
+        public static readonly DateTime MaxAsOf = new DateTime(9979, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+
         public SweepContinuation(int pageNumber, string? pagingCookie, int createdSoFar, DateTime asOf)
         {
             if (pageNumber < 1)
@@ -133,14 +148,29 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 throw new SweepContinuationException("the page number is not a positive whole number");
             }
 
+            if (page > MaxPageNumber)
+            {
+                throw new SweepContinuationException("the page number is above " + MaxPageNumber.ToString(CultureInfo.InvariantCulture));
+            }
+
             if (!TryParseCount(parts[2], out int created))
             {
                 throw new SweepContinuationException("the created count is not a whole number");
             }
 
+            if (created > MaxCreated)
+            {
+                throw new SweepContinuationException("the created count is above " + MaxCreated.ToString(CultureInfo.InvariantCulture));
+            }
+
             if (!DateTime.TryParseExact(parts[3], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime asOf))
             {
                 throw new SweepContinuationException("the sweep date is not a date");
+            }
+
+            if (asOf > MaxAsOf)
+            {
+                throw new SweepContinuationException("the sweep date is after " + MaxAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
 
             return new SweepContinuation(page, parts[4], created, asOf);

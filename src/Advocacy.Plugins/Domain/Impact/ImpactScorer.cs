@@ -19,6 +19,9 @@ namespace Advocacy.Plugins.Domain.Impact
         /// </summary>
         public const decimal MaxAmount = 1000000000000000m;
 
+        /// <summary>The largest amount a Dataverse money column stores: an estimate is never written beyond it.</summary>
+        public const decimal MaxMoney = 922337203685477m;
+
         public static ImpactAssessment Assess(InconvenienceFacts facts, DateTime nowUtc)
         {
             return Assess(facts, new ScoringSettings(), nowUtc);
@@ -256,7 +259,10 @@ namespace Advocacy.Plugins.Domain.Impact
             var rate = (decimal)settings.LossRatePerDay;
             var multiplier = facts.BusinessCritical ? (decimal)settings.LossCriticalMultiplier : 1m;
             var estimate = Math.Round(facts.OrderValue.Value * rate * days * multiplier, 2, MidpointRounding.AwayFromZero);
-            sentence = "Estimated customer loss " + money.Format(estimate) + ".";
+            // Settings may multiply a large order past what the column can hold; the words say the figure is a ceiling.
+            bool capped = estimate > MaxMoney;
+            estimate = Math.Min(estimate, MaxMoney);
+            sentence = "Estimated customer loss " + (capped ? "at least " : string.Empty) + money.Format(estimate) + ".";
             return estimate;
         }
 

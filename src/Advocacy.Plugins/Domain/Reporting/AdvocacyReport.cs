@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Advocacy.Plugins.Domain.Assignment;
+using Advocacy.Plugins.Domain.Choices;
 
 namespace Advocacy.Plugins.Domain.Reporting
 {
@@ -116,20 +117,7 @@ namespace Advocacy.Plugins.Domain.Reporting
             json.EndObject();
         }
 
-        private static string KindKey(AdvocacyTaskKind kind)
-        {
-            switch (kind)
-            {
-                case AdvocacyTaskKind.Introduction: return "introduction";
-                case AdvocacyTaskKind.ImpactReview: return "impactReview";
-                case AdvocacyTaskKind.PostResolutionCheckIn: return "postResolutionCheckIn";
-                case AdvocacyTaskKind.ProactiveCheckIn: return "proactiveCheckIn";
-                case AdvocacyTaskKind.DetractorRecovery: return "detractorRecovery";
-                case AdvocacyTaskKind.ManagerEscalation: return "managerEscalation";
-                case AdvocacyTaskKind.UnassignedAdvocacy: return "unassignedAdvocacy";
-                default: return "kind" + ((int)kind).ToString(CultureInfo.InvariantCulture);
-            }
-        }
+        private static string KindKey(AdvocacyTaskKind kind) => AdvocacyChoices.TaskKinds.Of(kind).ReportKey;
     }
 
     /// <summary>

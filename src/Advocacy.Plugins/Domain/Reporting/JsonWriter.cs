@@ -97,8 +97,8 @@ namespace Advocacy.Plugins.Domain.Reporting
 
         public override string ToString() => text.ToString();
 
-        /// <summary>Escapes per RFC 8259, plus U+2028/U+2029 (line breaks to JavaScript) and lone surrogates,
-        /// which would otherwise make the document invalid UTF-8 when encoded.</summary>
+        /// <summary>Escapes per RFC 8259, plus U+2028/U+2029 (line breaks to JavaScript); a lone surrogate becomes U+FFFD,
+        /// because neither it nor its \u escape is valid Unicode text and strict readers (System.Text.Json) refuse both.</summary>
         public static void AppendString(StringBuilder sb, string value)
         {
             sb.Append('"');
@@ -126,7 +126,7 @@ namespace Advocacy.Plugins.Domain.Reporting
                         }
                         else if (char.IsSurrogate(c))
                         {
-                            AppendEscape(sb, c);
+                            sb.Append('\uFFFD');
                         }
                         else
                         {

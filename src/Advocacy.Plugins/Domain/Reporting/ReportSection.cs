@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-
+using System.Linq;
+using Advocacy.Plugins.Domain.Choices;
 using Advocacy.Plugins.Domain.Loyalty;
 
 namespace Advocacy.Plugins.Domain.Reporting
@@ -20,16 +21,8 @@ namespace Advocacy.Plugins.Domain.Reporting
     /// <summary>The metrics for one slice of the report: everything, one advocate, or one tier.</summary>
     public sealed class ReportSection
     {
-        internal static readonly AdvocacyTaskKind[] Kinds =
-        {
-            AdvocacyTaskKind.Introduction,
-            AdvocacyTaskKind.ImpactReview,
-            AdvocacyTaskKind.PostResolutionCheckIn,
-            AdvocacyTaskKind.ProactiveCheckIn,
-            AdvocacyTaskKind.DetractorRecovery,
-            AdvocacyTaskKind.ManagerEscalation,
-            AdvocacyTaskKind.UnassignedAdvocacy,
-        };
+        /// <summary>Every task kind, in report order: the order of the task-kind table.</summary>
+        internal static readonly AdvocacyTaskKind[] Kinds = AdvocacyChoices.TaskKinds.Select(o => o.Item).ToArray();
 
         internal static readonly ImpactBand[] Bands = { ImpactBand.Low, ImpactBand.Moderate, ImpactBand.High, ImpactBand.Severe };
 

@@ -29,7 +29,7 @@ namespace Advocacy.Plugins.Domain.Settings
         {
             var message = "The environment variable " + AdvocacySettings.EnvironmentVariableName + " is not valid JSON: "
                 + syntax.Reason + " at line " + syntax.Line.ToString(CultureInfo.InvariantCulture)
-                + ", column " + syntax.Column.ToString(CultureInfo.InvariantCulture) + " (" + syntax.Path + ").";
+                + ", column " + syntax.Column.ToString(CultureInfo.InvariantCulture) + " (" + ShortPath(syntax.Path) + ").";
             return new AdvocacySettingsException(message, syntax.Path, syntax.Line, syntax.Column, syntax);
         }
 
@@ -41,8 +41,14 @@ namespace Advocacy.Plugins.Domain.Settings
         internal static AdvocacySettingsException Invalid(string path, string problem, JsonValue? found, int? line, int? column)
         {
             var message = "The environment variable " + AdvocacySettings.EnvironmentVariableName + " is not valid JSON settings: "
-                + path + " " + problem + (found == null ? "" : " (found " + Describe(found) + ")") + ".";
+                + ShortPath(path) + " " + problem + (found == null ? "" : " (found " + Describe(found) + ")") + ".";
             return new AdvocacySettingsException(message, path, line, column);
+        }
+
+        /// <summary>A path as quoted in a message: a deep path keeps its start and end, at most about 160 characters.</summary>
+        internal static string ShortPath(string path)
+        {
+            return path.Length <= 160 ? path : path.Substring(0, 80) + "..." + path.Substring(path.Length - 77);
         }
 
         /// <summary>How a value is quoted back to the admin: as written, shortened, never the whole document.</summary>
@@ -51,8 +57,7 @@ namespace Advocacy.Plugins.Domain.Settings
             switch (value)
             {
                 case JsonString s:
-                    var text = s.Value.Length > 40 ? s.Value.Substring(0, 40) + "..." : s.Value;
-                    return "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+                    return "\"" + JsonPath.Excerpt(s.Value).Replace("\"", "\\\"") + "\"";
                 case JsonNumber n:
                     return n.Text.Length > 40 ? n.Text.Substring(0, 40) + "..." : n.Text;
                 case JsonObject _:

@@ -325,6 +325,12 @@ namespace Advocacy.Plugins.Domain.Settings
 
             private static string Suggest(string name, Entry[] entries)
             {
+                // A key far longer than any setting cannot be a typo of one; skip the (quadratic) edit distance.
+                if (name.Length > 64)
+                {
+                    return "; the keys allowed here are " + string.Join(", ", entries.Select(e => e.Key));
+                }
+
                 var best = entries
                     .Select(e => new { e.Key, Distance = EditDistance(name.ToLowerInvariant(), e.Key.ToLowerInvariant()) })
                     .OrderBy(x => x.Distance)
@@ -376,7 +382,8 @@ namespace Advocacy.Plugins.Domain.Settings
             public Action<JsonValue, string> Read { get; }
         }
 
-        internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
+        /// <summary>The JSON key of an enum member ("LateDelivery" → "lateDelivery"), as the parser reads it and the CLI's writer writes it.</summary>
+        public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
         internal static string Format(double value) => value.ToString("0.###############", CultureInfo.InvariantCulture);
     }

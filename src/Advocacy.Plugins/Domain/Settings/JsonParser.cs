@@ -133,7 +133,7 @@ namespace Advocacy.Plugins.Domain.Settings
                     path.Add(JsonPath.Segment(name));
                     if (!seen.Add(name))
                     {
-                        throw ErrorAt("duplicate key \"" + name + "\"", keyLine, keyColumn);
+                        throw ErrorAt("duplicate key \"" + JsonPath.Excerpt(name) + "\"", keyLine, keyColumn);
                     }
 
                     SkipWhitespace();
@@ -535,14 +535,44 @@ namespace Advocacy.Plugins.Domain.Settings
 
         public static string Child(string parent, string name) => parent + Segment(name);
 
+        /// <summary>Longest key quoted whole in a path or message; a longer one is cut and marked with "...".</summary>
+        public const int MaxQuotedLength = 40;
+
         public static string Segment(string name)
         {
-            if (IsIdentifier(name))
+            if (name.Length <= MaxQuotedLength && IsIdentifier(name))
             {
                 return "." + name;
             }
 
-            return "['" + name.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
+            return "['" + Excerpt(name).Replace("'", "\\'") + "']";
+        }
+
+        /// <summary>
+        /// A key or text as quoted back in messages: at most <see cref="MaxQuotedLength"/> characters then "...",
+        /// backslashes doubled and control characters as \uXXXX, so a hostile value can neither flood nor break a message.
+        /// </summary>
+        public static string Excerpt(string text)
+        {
+            var cut = text.Length > MaxQuotedLength ? text.Substring(0, MaxQuotedLength) : text;
+            var result = new StringBuilder(cut.Length + 8);
+            foreach (var c in cut)
+            {
+                if (c == '\\')
+                {
+                    result.Append("\\\\");
+                }
+                else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+                {
+                    result.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    result.Append(c);
+                }
+            }
+
+            return text.Length > MaxQuotedLength ? result.Append("...").ToString() : result.ToString();
         }
 
         private static bool IsIdentifier(string name)

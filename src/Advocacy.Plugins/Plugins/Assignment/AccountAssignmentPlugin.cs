@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Application.Assignment;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain.Assignment;
 using Microsoft.Xrm.Sdk;
@@ -36,14 +37,10 @@ namespace Advocacy.Plugins.Plugins.Assignment
                 return;
             }
 
-            var pre = context.Execution.MessageName == "Create" ? null : context.PreImage("pre") ?? new Entity("account", target.Id);
-            AccountAdvocacyState? before = pre == null ? null : StateOf(pre);
+            var before = context.Execution.MessageName == "Create" ? null : AccountRows.AdvocacyState(context.PreImage("pre") ?? new Entity("account", target.Id));
             var merged = context.Merged();
-            var after = StateOf(merged);
             var name = merged.GetAttributeValue<string>("name") ?? target.Id.ToString();
-
-            var service = new AdvocateAssignmentService(context.SystemService, context.Tracing, context.Settings, context.UtcNow);
-            var decision = service.DecideForSave(target.Id, name, before, after);
+            var decision = new AssignOnAccountSave(context).Decide(name, before, AccountRows.AdvocacyState(merged));
             if (decision.TargetMustChange)
             {
                 target["adv_advocateid"] = decision.FinalAdvocateId.HasValue ? new EntityReference("adv_advocate", decision.FinalAdvocateId.Value) : null;
@@ -53,11 +50,6 @@ namespace Advocacy.Plugins.Plugins.Assignment
             var choice = decision.Choice;
             if (choice == null)
             {
-                if (decision.SkippedReason == null)
-                {
-                    context.Trace("Assignment: nothing to choose for {0} (no tier change, advocate kept or set by the user, or account inactive).", name);
-                }
-
                 return;
             }
 
@@ -70,14 +62,6 @@ namespace Advocacy.Plugins.Plugins.Assignment
                 shared[SharedAdvocateName] = choice.Advocate.Name;
                 shared[SharedAdvocateUserId] = choice.Advocate.UserId.Value;
             }
-        }
-
-        private static AccountAdvocacyState StateOf(Entity row)
-        {
-            return new AccountAdvocacyState(
-                row.GetAttributeValue<EntityReference>("adv_advocateid")?.Id,
-                (row.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0,
-                row.GetAttributeValue<OptionSetValue>("adv_tier"));
         }
     }
 
@@ -117,12 +101,7 @@ namespace Advocacy.Plugins.Plugins.Assignment
                 };
             }
 
-            var service = new AdvocateAssignmentService(context.SystemService, context.Tracing, context.Settings, context.UtcNow);
-            var task = service.RaiseTask(account, outcome, advocate, reason);
-            if (task == null)
-            {
-                context.Trace("Assignment: no task for outcome {0} of {1}.", outcome, account.Name);
-            }
+            new AssignOnAccountSave(context).RaiseTask(account, outcome, advocate, reason);
         }
     }
 }

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Application.Assignment;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Plugins.Assignment
@@ -9,7 +8,7 @@ namespace Advocacy.Plugins.Plugins.Assignment
     /// settings.assignment.reassignBatchSize. Each account is re-assigned through the adv_AssignAdvocate Custom API,
     /// so each is its own transaction (an async step has none): a failure never leaves an account half-moved.
     /// The job works batch after batch until done or until settings.sweep.timeBudgetSeconds is spent; then it
-    /// re-triggers itself with a no-op statecode update of the advocate (see <see cref="AssignmentReassigner"/>).
+    /// re-triggers itself with a no-op statecode update of the advocate (see <see cref="ReassignFromInactiveAdvocate"/>).
     /// </summary>
     [CrmPluginRegistration("Update", "adv_advocate", StageEnum.PostOperation, ExecutionModeEnum.Asynchronous, "statecode",
         "Advocacy: re-assign accounts of a deactivated advocate", 10, IsolationModeEnum.Sandbox,
@@ -23,15 +22,10 @@ namespace Advocacy.Plugins.Plugins.Assignment
         protected override void Execute(PluginContext context)
         {
             var target = context.Target;
-            if (target == null || (target.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) != 1)
+            if (target != null)
             {
-                return;
+                new ReassignFromInactiveAdvocate(context).AfterStateChange(target.Id, target.GetAttributeValue<OptionSetValue>("statecode")?.Value);
             }
-
-            var watch = Stopwatch.StartNew();
-            long budgetMs = (long)context.Settings.Sweep.TimeBudgetSeconds * 1000;
-            var reassigner = new AssignmentReassigner(context.SystemService, context.Tracing);
-            reassigner.Run(target.Id, context.Settings.Assignment.ReassignBatchSize, () => watch.ElapsedMilliseconds >= budgetMs);
         }
     }
 }

@@ -1,5 +1,4 @@
-using Advocacy.Plugins.Data;
-using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Application.Assignment;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Plugins.Assignment
@@ -19,9 +18,6 @@ namespace Advocacy.Plugins.Plugins.Assignment
         Description = "A case escalated or set to high priority gets the account's advocate, assigning one if needed.")]
     public sealed class CaseEscalationAssignmentPlugin : AdvocacyPlugin
     {
-        /// <summary>The platform's incident prioritycode for High.</summary>
-        public const int HighPriority = 1;
-
         protected override void Execute(PluginContext context)
         {
             var target = context.Target;
@@ -32,48 +28,23 @@ namespace Advocacy.Plugins.Plugins.Assignment
 
             var pre = context.PreImage("pre") ?? new Entity("incident", target.Id);
             var merged = context.Merged();
-            bool? Flag(Entity row, string column) => row.Contains(column) ? row[column] as bool? : null;
-
-            bool escalatedNow = target.Contains("isescalated") && Flag(target, "isescalated") == true && Flag(pre, "isescalated") != true;
-            bool highNow = target.Contains("prioritycode") && (target["prioritycode"] as OptionSetValue)?.Value == HighPriority
-                && (pre.GetAttributeValue<OptionSetValue>("prioritycode")?.Value != HighPriority || context.Execution.MessageName == "Create");
-            if (!escalatedNow && !highNow)
-            {
-                context.Trace("Assignment: case {0} was not escalated nor raised to high priority by this save.", target.Id);
-                return;
-            }
-
-            if (merged.GetAttributeValue<EntityReference>("adv_advocateid") != null)
-            {
-                context.Trace("Assignment: case {0} already names an advocate; left alone.", target.Id);
-                return;
-            }
-
             var customer = merged.GetAttributeValue<EntityReference>("customerid");
-            if (customer == null || customer.LogicalName != "account")
+            var advocateId = new AssignOnCaseEscalation(context).Run(new CaseSave
             {
-                context.Trace("Assignment: case {0} is not for an account (customer {1}); no advocate to assign.", target.Id, customer?.LogicalName ?? "(none)");
-                return;
-            }
-
-            Specialty? needed = null;
-            var subject = merged.GetAttributeValue<EntityReference>("subjectid")?.Name;
-            if (!string.IsNullOrWhiteSpace(subject) && context.Settings.Assignment.SpecialtyBySubject.TryGetValue(subject!.Trim(), out Specialty mapped))
+                CaseId = target.Id,
+                IsCreate = context.Execution.MessageName == "Create",
+                EscalatedInSave = target.Contains("isescalated") ? target["isescalated"] as bool? : null,
+                EscalatedBefore = pre.Contains("isescalated") ? pre["isescalated"] as bool? : null,
+                PriorityInSave = target.Contains("prioritycode") ? (target["prioritycode"] as OptionSetValue)?.Value : null,
+                PriorityBefore = pre.GetAttributeValue<OptionSetValue>("prioritycode")?.Value,
+                AdvocateId = merged.GetAttributeValue<EntityReference>("adv_advocateid")?.Id,
+                AccountId = customer?.LogicalName == "account" ? customer.Id : (System.Guid?)null,
+                CustomerKind = customer?.LogicalName,
+                Subject = merged.GetAttributeValue<EntityReference>("subjectid")?.Name,
+            });
+            if (advocateId.HasValue)
             {
-                needed = mapped;
-            }
-
-            var trigger = escalatedNow ? "case escalated" : "case set to high priority";
-            var service = new AdvocateAssignmentService(context.SystemService, context.Tracing, context.Settings, context.UtcNow);
-            var result = service.EnsureAdvocate(customer.Id, needed, true, trigger);
-            if (result.AdvocateId.HasValue)
-            {
-                target["adv_advocateid"] = new EntityReference("adv_advocate", result.AdvocateId.Value);
-                context.Trace("Assignment: case {0} gets advocate {1} ({2}).", target.Id, result.AdvocateId.Value, result.Reason);
-            }
-            else
-            {
-                context.Trace("Assignment: case {0} stays without an advocate: {1}.", target.Id, result.Reason);
+                target["adv_advocateid"] = new EntityReference("adv_advocate", advocateId.Value);
             }
         }
     }

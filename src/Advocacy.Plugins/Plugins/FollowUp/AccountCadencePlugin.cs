@@ -1,6 +1,5 @@
-using System;
+using Advocacy.Plugins.Application.FollowUp;
 using Advocacy.Plugins.Data;
-using Advocacy.Plugins.Domain;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Plugins.FollowUp
@@ -28,49 +27,14 @@ namespace Advocacy.Plugins.Plugins.FollowUp
                 return;
             }
 
-            var pre = context.PreImage("pre");
             bool isCreate = context.Execution.MessageName == "Create";
-            if (!isCreate && !target.Contains("adv_tier") && !target.Contains("adv_cadencedays"))
+            var before = isCreate ? null : AccountRows.ScheduleState(context.PreImage("pre") ?? new Entity("account", target.Id));
+            var decision = new ScheduleProactiveContact(context).OnAccountSave(target.Id, before, AccountRows.ScheduleState(context.Merged()),
+                target.Contains("adv_tier") || target.Contains("adv_cadencedays"));
+            if (decision.Write)
             {
-                context.Trace("Account {0}: neither tier nor cadence override changed.", target.Id);
-                return;
+                target["adv_nextproactivecontact"] = decision.Result!.NextContact;
             }
-
-            var merged = context.Merged();
-            var tierValue = merged.GetAttributeValue<OptionSetValue>("adv_tier");
-            var tier = Choices.Tier(tierValue);
-            if (tierValue != null && !tier.HasValue)
-            {
-                context.Trace("Account {0}: tier value {1} is not a tier this solution defines; treated as no tier.", target.Id, tierValue.Value);
-            }
-
-            int? overrideDays = merged.GetAttributeValue<int?>("adv_cadencedays");
-            DateTime? last = merged.GetAttributeValue<DateTime?>("adv_lastproactivecontact");
-            if (!isCreate && pre != null
-                && pre.GetAttributeValue<OptionSetValue>("adv_tier")?.Value == tierValue?.Value
-                && pre.GetAttributeValue<int?>("adv_cadencedays") == overrideDays
-                && (pre.GetAttributeValue<DateTime?>("adv_nextproactivecontact").HasValue || (!tier.HasValue && !(overrideDays > 0))))
-            {
-                context.Trace("Account {0}: tier and cadence override saved unchanged; next proactive contact kept.", target.Id);
-                return;
-            }
-
-            if (isCreate && !tier.HasValue && !(overrideDays > 0))
-            {
-                context.Trace("New account without tier or cadence override: not in proactive follow-up.");
-                return;
-            }
-
-            var result = FollowUpCadence.AfterTierChange(context.Settings.FollowUp, tier, overrideDays, last, context.UtcNow.Date);
-            if (isCreate && target.GetAttributeValue<DateTime?>("adv_nextproactivecontact") != null)
-            {
-                context.Trace("New account already has a next proactive contact ({0:yyyy-MM-dd}); kept.", Show.Value(target.GetAttributeValue<DateTime?>("adv_nextproactivecontact")));
-                return;
-            }
-
-            target["adv_nextproactivecontact"] = result.NextContact;
-            context.Trace("Account {0}: next proactive contact {1} ({2}); written with the user's save.", target.Id,
-                result.NextContact.HasValue ? result.NextContact.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "(none)", result.Reason);
         }
     }
 }

@@ -1,8 +1,6 @@
-using System;
+using Advocacy.Plugins.Application.FollowUp;
 using Advocacy.Plugins.Data;
-using Advocacy.Plugins.Domain;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Plugins.FollowUp
 {
@@ -25,52 +23,15 @@ namespace Advocacy.Plugins.Plugins.FollowUp
         {
             var post = context.PostImage("post") ?? context.Target;
             var pre = context.PreImage("pre");
-            var taskId = context.Execution.PrimaryEntityId;
-            int? newState = post?.GetAttributeValue<OptionSetValue>("statecode")?.Value;
-            if (newState != CompletedState)
+            new RecordCompletedCheckIn(context).Run(new TaskStateChange
             {
-                context.Trace("Task {0}: state {1} is not Completed: nothing to schedule.", taskId, Show.Value(newState));
-                return;
-            }
-
-            if (pre?.GetAttributeValue<OptionSetValue>("statecode")?.Value == CompletedState)
-            {
-                context.Trace("Task {0} was already completed: nothing to schedule.", taskId);
-                return;
-            }
-
-            var kind = Choices.TaskKind(post!.GetAttributeValue<OptionSetValue>("adv_kind") ?? pre?.GetAttributeValue<OptionSetValue>("adv_kind"));
-            if (kind != AdvocacyTaskKind.ProactiveCheckIn && kind != AdvocacyTaskKind.PostResolutionCheckIn)
-            {
-                context.Trace("Task {0} completed, but it is not a check-in (kind: {1}): the proactive schedule is unchanged.", taskId,
-                    kind.HasValue ? kind.Value.ToString() : "not an advocacy task");
-                return;
-            }
-
-            var regarding = post.GetAttributeValue<EntityReference>("regardingobjectid") ?? pre?.GetAttributeValue<EntityReference>("regardingobjectid");
-            Guid? accountId = null;
-            if (regarding?.LogicalName == "account")
-            {
-                accountId = regarding.Id;
-            }
-            else if (regarding?.LogicalName == "incident")
-            {
-                var incident = context.SystemService.Retrieve("incident", regarding.Id, new ColumnSet("customerid"));
-                accountId = FollowUpAccounts.AccountOfCase(incident);
-            }
-
-            if (!accountId.HasValue)
-            {
-                context.Trace("Check-in task {0} completed, but it is regarding no account (regarding: {1}): nothing to schedule.", taskId,
-                    regarding == null ? "nothing" : regarding.LogicalName + " " + regarding.Id);
-                return;
-            }
-
-            var contactDate = post.GetAttributeValue<DateTime?>("actualend") ?? context.UtcNow;
-            var account = AccountSnapshot.Read(context.SystemService, accountId.Value);
-            var result = FollowUpCadence.AfterContact(context.Settings.FollowUp, account.Tier, account.CadenceDays, account.LastProactiveContact, contactDate);
-            context.Trace("Check-in task {0} ({1}) completed; updating account {2} as the system user (the agent may not own the account).", taskId, kind, accountId);
-            FollowUpCadence.Write(context.SystemService, context.Tracing, accountId.Value, result, writeLast: true);
+                TaskId = context.Execution.PrimaryEntityId,
+                CompletedNow = post?.GetAttributeValue<OptionSetValue>("statecode")?.Value == CompletedState,
+                WasCompleted = pre?.GetAttributeValue<OptionSetValue>("statecode")?.Value == CompletedState,
+                Kind = Choices.TaskKind(post?.GetAttributeValue<OptionSetValue>("adv_kind") ?? pre?.GetAttributeValue<OptionSetValue>("adv_kind")),
+                Regarding = post?.GetAttributeValue<EntityReference>("regardingobjectid") ?? pre?.GetAttributeValue<EntityReference>("regardingobjectid"),
+                CompletedOn = post?.GetAttributeValue<System.DateTime?>("actualend"),
+            });
         }
     }
 }

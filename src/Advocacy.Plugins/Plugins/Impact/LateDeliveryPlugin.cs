@@ -1,8 +1,6 @@
 using System;
-using Advocacy.Plugins.Data;
-using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Application.Impact;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Plugins.Impact
 {
@@ -20,54 +18,16 @@ namespace Advocacy.Plugins.Plugins.Impact
         protected override void Execute(PluginContext context)
         {
             var order = context.PostImage("post") ?? throw new InvalidPluginExecutionException("The step 'detect late delivery' needs its post-image 'post'; re-register the step with it.");
-            var promised = order.GetAttributeValue<DateTime?>("requestdeliveryby");
-            var fulfilled = order.GetAttributeValue<DateTime?>("datefulfilled");
-            if (!promised.HasValue || !fulfilled.HasValue)
-            {
-                context.Trace("Order {0}: {1}; not a late delivery (yet).", order.Id, promised.HasValue ? "not fulfilled" : "no requested delivery date");
-                return;
-            }
-
-            // Dates are compared as dates: delivered on the promised day is on time, whatever the hour.
-            if (fulfilled.Value.Date <= promised.Value.Date)
-            {
-                context.Trace("Order {0}: fulfilled {1:yyyy-MM-dd}, promised {2:yyyy-MM-dd}: on time.", order.Id, fulfilled.Value, promised.Value);
-                return;
-            }
-
             var customer = order.GetAttributeValue<EntityReference>("customerid");
-            if (customer == null || customer.LogicalName != "account")
+            new DetectLateDelivery(context).Run(new FulfilledOrder
             {
-                context.Trace("Order {0} is late but its customer is not an account; advocacy covers accounts only.", order.Id);
-                return;
-            }
-
-            var system = context.SystemService;
-            var existing = new QueryExpression("adv_inconvenience") { ColumnSet = new ColumnSet(false), TopCount = 1 };
-            existing.Criteria.AddCondition("adv_orderid", ConditionOperator.Equal, order.Id);
-            if (system.RetrieveMultiple(existing).Entities.Count > 0)
-            {
-                context.Trace("Order {0} already has an inconvenience; none created (once per order).", order.Id);
-                return;
-            }
-
-            var label = order.GetAttributeValue<string>("name") ?? order.GetAttributeValue<string>("ordernumber") ?? order.Id.ToString("D");
-            var inconvenience = new Entity("adv_inconvenience")
-            {
-                ["adv_name"] = Truncate("Late delivery: " + label, 100),
-                ["adv_accountid"] = customer,
-                ["adv_orderid"] = new EntityReference("salesorder", order.Id),
-                ["adv_kind"] = Choices.Option(InconvenienceKind.LateDelivery),
-                ["adv_promisedon"] = promised.Value,
-                ["adv_resolvedon"] = fulfilled.Value,
-                ["adv_ordervalue"] = order.GetAttributeValue<Money>("totalamount"),
-                ["adv_businesscritical"] = false,
-            };
-            var id = system.Create(inconvenience);
-            context.Trace("Order {0} fulfilled {1:yyyy-MM-dd}, promised {2:yyyy-MM-dd}: created late-delivery inconvenience {3} (as system user: the person fulfilling the order may not log inconveniences).",
-                order.Id, fulfilled.Value, promised.Value, id);
+                OrderId = order.Id,
+                Label = order.GetAttributeValue<string>("name") ?? order.GetAttributeValue<string>("ordernumber") ?? order.Id.ToString("D"),
+                RequestedDeliveryBy = order.GetAttributeValue<DateTime?>("requestdeliveryby"),
+                FulfilledOn = order.GetAttributeValue<DateTime?>("datefulfilled"),
+                AccountId = customer?.LogicalName == "account" ? customer.Id : (Guid?)null,
+                TotalAmount = order.GetAttributeValue<Money>("totalamount"),
+            });
         }
-
-        private static string Truncate(string value, int max) => value.Length <= max ? value : value.Substring(0, max);
     }
 }

@@ -1,7 +1,6 @@
 using System;
+using Advocacy.Plugins.Application.Impact;
 using Advocacy.Plugins.Data;
-using Advocacy.Plugins.Domain;
-using Advocacy.Plugins.Domain.Impact;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Plugins.Impact
@@ -15,8 +14,8 @@ namespace Advocacy.Plugins.Plugins.Impact
         "", "Advocacy: score inconvenience (create)", 10, IsolationModeEnum.Sandbox,
         Description = "Computes impact score, band, estimated loss and explanation into the new row.")]
     [CrmPluginRegistration(MessageNameEnum.Update, "adv_inconvenience", StageEnum.PreOperation, ExecutionModeEnum.Synchronous,
-        InconvenienceScoring.InputColumns, "Advocacy: score inconvenience (update)", 10, IsolationModeEnum.Sandbox,
-        Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = InconvenienceScoring.InputColumns + ",createdon",
+        InconvenienceRows.InputColumns, "Advocacy: score inconvenience (update)", 10, IsolationModeEnum.Sandbox,
+        Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = InconvenienceRows.InputColumns + ",createdon",
         Description = "Re-scores the inconvenience when an input changes.")]
     public sealed class ScoreInconveniencePlugin : AdvocacyPlugin
     {
@@ -26,31 +25,15 @@ namespace Advocacy.Plugins.Plugins.Impact
         protected override void Execute(PluginContext context)
         {
             var target = context.Target ?? throw new InvalidPluginExecutionException("Scoring expects the inconvenience as Target.");
-            var pre = context.PreImage("pre");
             var merged = context.Merged();
-
-            var account = merged.GetAttributeValue<EntityReference>("adv_accountid");
-            if (account == null)
-            {
-                throw new InvalidPluginExecutionException("Choose the account that was inconvenienced: an inconvenience without an account cannot be scored or followed up.");
-            }
-
             var isCreate = context.Execution.MessageName == "Create";
-            var createdOn = isCreate ? context.UtcNow : pre?.GetAttributeValue<DateTime?>("createdon") ?? context.UtcNow;
-            var settings = context.Settings;
-            context.Trace("Scoring inconvenience {0} of account {1} (as system user, so every recent inconvenience counts whatever the caller can see).",
-                isCreate ? "(new)" : context.Execution.PrimaryEntityId.ToString("D"), account.Id);
-
-            var accountContext = new InconvenienceScoring(context.SystemService)
-                .LoadAccount(account.Id, isCreate ? (Guid?)null : context.Execution.PrimaryEntityId, createdOn, settings.Scoring);
-            var facts = InconvenienceScoring.FactsOf(merged, accountContext);
-            var assessment = ImpactScorer.Assess(facts, settings.Scoring, context.UtcNow);
-
-            InconvenienceScoring.WriteOutputs(target, assessment);
-            context.Trace("Tier {0}, {1} other inconvenience(s) in {2} days. {3}",
-                accountContext.Tier.HasValue ? accountContext.Tier.Value.ToString() : "not set", accountContext.OtherRecentCount,
-                settings.Scoring.RecurrenceWindowDays, assessment.Explanation);
+            var createdOn = isCreate ? context.UtcNow : context.PreImage("pre")?.GetAttributeValue<DateTime?>("createdon") ?? context.UtcNow;
+            var assessment = new ScoreInconvenience(context).OnSave(
+                InconvenienceRows.InputOf(merged),
+                merged.GetAttributeValue<EntityReference>("adv_accountid")?.Id,
+                isCreate ? (Guid?)null : context.Execution.PrimaryEntityId,
+                createdOn);
+            InconvenienceRows.WriteOutputs(target, assessment);
         }
-
     }
 }

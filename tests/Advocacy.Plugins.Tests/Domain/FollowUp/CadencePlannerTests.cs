@@ -58,14 +58,16 @@ namespace Advocacy.Plugins.Tests.Domain.FollowUp
         }
 
         [TestMethod]
-        public void Due_within_the_window()
+        public void Due_within_the_window_or_never_scheduled_while_in_advocacy()
         {
-            DateTime today = new DateTime(2025, 3, 12, 8, 0, 0);
-            Assert.IsTrue(CadencePlanner.IsDue(today.Date.AddDays(7), today, 7));
-            Assert.IsFalse(CadencePlanner.IsDue(today.Date.AddDays(8), today, 7));
-            Assert.IsTrue(CadencePlanner.IsDue(today.Date.AddDays(-30), today, 7), "overdue is due");
-            Assert.IsTrue(CadencePlanner.IsDue(null, today, 7), "never scheduled is due");
-            Assert.IsTrue(planner.IsDue(today.Date.AddDays(7), today));
+            var plan = new ProactiveSweepPlan(new SweepSettings(), new FollowUpSettings { ProactiveWindowDays = 7 });
+            DateTime asOf = new DateTime(2025, 3, 12);
+            Assert.IsTrue(plan.IsDue(asOf.AddDays(7).AddHours(23), true, false, asOf), "the last day of the window is due, whatever the hour");
+            Assert.IsFalse(plan.IsDue(asOf.AddDays(8), true, true, asOf), "the day after the window is not");
+            Assert.IsTrue(plan.IsDue(asOf.AddDays(-30), false, false, asOf), "overdue is due, in advocacy or not");
+            Assert.IsTrue(plan.IsDue(null, true, false, asOf), "never scheduled with a tier is due");
+            Assert.IsTrue(plan.IsDue(null, false, true, asOf), "never scheduled with an advocate is due");
+            Assert.IsFalse(plan.IsDue(null, false, false, asOf), "never scheduled outside advocacy is not");
         }
     }
 }

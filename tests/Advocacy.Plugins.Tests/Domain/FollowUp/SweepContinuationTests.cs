@@ -31,8 +31,8 @@ namespace Advocacy.Plugins.Tests.Domain.FollowUp
         public void Round_trips_any_cookie_and_counts()
         {
             Arbitrary<Tuple<int, int, string>> cases =
-                (from page in Gen.Choose(1, int.MaxValue)
-                 from created in Gen.Choose(0, int.MaxValue)
+                (from page in Gen.Choose(1, SweepContinuation.MaxPageNumber)
+                 from created in Gen.Choose(0, SweepContinuation.MaxCreated)
                  from cookie in ArbMap.Default.GeneratorFor<string>()
                  select Tuple.Create(page, created, cookie ?? string.Empty)).ToArbitrary();
             Prop.ForAll(cases, c =>

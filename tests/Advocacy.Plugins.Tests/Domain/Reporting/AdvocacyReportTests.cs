@@ -163,7 +163,7 @@ namespace Advocacy.Plugins.Tests.Domain.Reporting
         {
             var sb = new StringBuilder();
             JsonWriter.AppendString(sb, "Quote \" back\\slash\nnew\rret\ttab\b\f\u0001\u001f\u2028\u2029 é 😀 \uD800 end");
-            Assert.AreEqual("\"Quote \\\" back\\\\slash\\nnew\\rret\\ttab\\b\\f\\u0001\\u001f\\u2028\\u2029 é 😀 \\ud800 end\"", sb.ToString());
+            Assert.AreEqual("\"Quote \\\" back\\\\slash\\nnew\\rret\\ttab\\b\\f\\u0001\\u001f\\u2028\\u2029 é 😀 \uFFFD end\"", sb.ToString());
 
             string name = "O'Brien \"The Fixer\" \\ <Ops>\n";
             AdvocacyReport report = AdvocacyReportBuilder.Build(new[] { new FeedbackRow(Dana, name, CustomerTier.Key, 9, 5) }, null, null, Generated);
@@ -180,9 +180,35 @@ namespace Advocacy.Plugins.Tests.Domain.Reporting
                 var sb = new StringBuilder();
                 JsonWriter.AppendString(sb, s);
                 string back = JsonSerializer.Deserialize<string>(sb.ToString())!;
-                // Lone surrogates are escaped and come back as the same UTF-16 code unit.
-                return back == s;
+                // A lone surrogate is no Unicode text: it comes back as U+FFFD, everything else as it was.
+                return back == WithoutLoneSurrogates(s);
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }
+
+        [TestMethod]
+        public void A_label_with_a_lone_surrogate_gives_JSON_that_strict_readers_accept()
+        {
+            foreach (var name in new[] { "Lee \ud800Park", "\udc00", "Lee Park\ud83d" })
+            {
+                string label = System.Text.RegularExpressions.Regex.Unescape(name);
+                AdvocacyReport report = AdvocacyReportBuilder.Build(new[] { new FeedbackRow(Lee, label, null, 9, null) }, null, null, Generated);
+
+                using JsonDocument doc = JsonDocument.Parse(report.ToJson());
+                Assert.AreEqual(WithoutLoneSurrogates(label.Trim()), doc.RootElement.GetProperty("byAdvocate")[0].GetProperty("label").GetString());
+                StringAssert.Contains(doc.RootElement.GetProperty("byAdvocate")[0].GetProperty("label").GetString(), "\uFFFD");
+            }
+        }
+
+        private static string WithoutLoneSurrogates(string s)
+        {
+            var sb = new StringBuilder(s.Length);
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(s[i]).Append(s[i + 1]); i++; }
+                else sb.Append(char.IsSurrogate(s[i]) ? '\uFFFD' : s[i]);
+            }
+
+            return sb.ToString();
         }
 
         [TestMethod]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Advocacy.Cli.Settings;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Settings;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

@@ -38,7 +38,8 @@ namespace Advocacy.Plugins.Tests.Scenarios.Activities
             Assert.AreEqual(leeUser, intro.OwnerOf());
             Assert.AreEqual(Utc(2026, 3, 12), intro.Due(), "2 business days after Tuesday");
             Assert.AreEqual(1, world.Tasks().Length, "only the introduction");
-            Assert.IsTrue(traces.Any(t => t.Contains("running as the workflow's user")), string.Join("\n", traces));
+            Assert.IsTrue(traces.Any(t => t.Contains("as the workflow's user")), string.Join("\n", traces));
+            Assert.IsFalse(traces.Any(t => t.Contains("as system user") || t.Contains("as SYSTEM") || t.Contains("as the system user:")), "an activity cannot act as SYSTEM, so no trace may say it did:\n" + string.Join("\n", traces));
         }
 
         [TestMethod]

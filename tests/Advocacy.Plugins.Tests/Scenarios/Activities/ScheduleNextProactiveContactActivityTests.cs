@@ -6,6 +6,7 @@ using Advocacy.Plugins.Domain;
 using Advocacy.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 using static Advocacy.Plugins.Tests.Scenarios.Activities.ActivityWorldExtensions;
 
 namespace Advocacy.Plugins.Tests.Scenarios.Activities
@@ -95,15 +96,31 @@ namespace Advocacy.Plugins.Tests.Scenarios.Activities
         }
 
         [TestMethod]
-        public void Untiered_account_gets_the_standard_cadence()
+        public void Untiered_account_without_an_override_leaves_proactive_follow_up_as_on_a_tier_change()
         {
             var world = new AdvocacyWorld();
             var account = world.SeedAccount("Untiered");
+            world.Sandbox.Service.Update(new Entity("account", account) { ["adv_nextproactivecontact"] = Utc(2026, 4, 1) });
 
             var outputs = Schedule(world, account);
 
-            Assert.AreEqual(Utc(2026, 6, 8), outputs["NextContact"], "today + 90 days");
-            Assert.AreEqual(90, outputs["CadenceDays"]);
+            Assert.AreEqual(default(DateTime), outputs["NextContact"], "no tier and no override: not in proactive follow-up");
+            Assert.AreEqual(0, outputs["CadenceDays"]);
+            Assert.IsNull(world.Sandbox.Service.Retrieve("account", account, new ColumnSet("adv_nextproactivecontact")).GetAttributeValue<DateTime?>("adv_nextproactivecontact"),
+                "the stale date is cleared, as the tier-change step clears it");
+        }
+
+        [TestMethod]
+        public void Untiered_account_with_an_override_is_rescheduled_by_it()
+        {
+            var world = new AdvocacyWorld();
+            var account = world.SeedAccount("Untiered");
+            world.Sandbox.Service.Update(new Entity("account", account) { ["adv_cadencedays"] = 45 });
+
+            var outputs = Schedule(world, account);
+
+            Assert.AreEqual(Utc(2026, 4, 24), outputs["NextContact"], "today + 45 days");
+            Assert.AreEqual(45, outputs["CadenceDays"]);
         }
 
         [TestMethod]

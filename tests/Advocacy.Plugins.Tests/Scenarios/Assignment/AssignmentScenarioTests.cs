@@ -1,3 +1,4 @@
+using Advocacy.Plugins.Application.Assignment;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -176,7 +177,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var stay = world.SeedAdvocate("Staying", world.SeedUser("Staying"), new[] { CustomerTier.Key });
             var accounts = Enumerable.Range(0, 3).Select(i => world.SeedAccount("Acc " + i, CustomerTier.Key, leaving)).ToArray();
 
-            var run = new AssignmentReassigner(world.Sandbox.Service, new ListTracer()).Run(leaving, 1, () => true);
+            var run = new ReassignFromInactiveAdvocate(new TestHost(world.Sandbox.Service, new ListTracer())).Run(leaving, 1, () => true);
 
             Assert.IsTrue(run.Continued);
             Assert.AreEqual(1, run.Reassigned);

@@ -58,16 +58,26 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         }
 
         [TestMethod]
-        public void A_passive_answer_updates_the_account_without_tasks_and_the_index_sets_the_risk()
+        public void A_passive_answer_updates_the_account_without_tasks_and_the_recomputed_index_sets_the_risk()
         {
             var w = new FollowUpWorld();
-            var account = w.SeedAccount("Contoso", CustomerTier.Key, index: 35);
+            // The stored index is stale (80); the account's one inconvenience today scores 35, so the index is 35:
+            // feedback judges the risk on the same recomputed index as a new inconvenience does.
+            var account = w.SeedAccount("Contoso", CustomerTier.Key, index: 80);
+            w.Sandbox.Seed(new Entity("adv_inconvenience")
+            {
+                ["adv_name"] = "Late order",
+                ["adv_accountid"] = new EntityReference("account", account),
+                ["adv_impactscore"] = 35,
+                ["createdon"] = AdvocacyWorld.Now,
+            });
 
             Answer(w, account, 9, null);
 
             Assert.IsEmpty(w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account));
             var row = w.Account(account);
             Assert.AreEqual(9, row.GetAttributeValue<int?>("adv_lastnps"));
+            Assert.AreEqual(35, row.GetAttributeValue<int?>("adv_inconvenienceindex"));
             Assert.AreEqual(Choices.Option(LoyaltyRisk.Medium), row.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"), "index 35 ≥ 30");
             StringAssert.Contains(string.Join("\n", w.Sandbox.Traces(Step)), "Not a detractor");
         }

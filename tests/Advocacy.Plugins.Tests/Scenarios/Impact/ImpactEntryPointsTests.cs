@@ -43,6 +43,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
             request["ResolvedOn"] = AdvocacyWorld.Now;
             request["OrderValue"] = new Money(48000m);
             request["BusinessCritical"] = true;
+            request["Kind"] = Choices.Option(InconvenienceKind.LateDelivery).Value;
             request["Account"] = new EntityReference("account", _accountId);
 
             var response = _world.Sandbox.Run(request, _world.AgentUserId);
@@ -63,6 +64,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
                 ["ResolvedOn"] = AdvocacyWorld.Now,
                 ["OrderValue"] = new Money(48000m),
                 ["BusinessCritical"] = true,
+                ["Kind"] = Choices.Option(InconvenienceKind.LateDelivery),
                 ["Account"] = new EntityReference("account", _accountId),
             }, _world.AgentUserId);
 
@@ -70,6 +72,69 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
             Assert.AreEqual("severe", outputs["Band"]);
             Assert.AreEqual(new Money(5760m), outputs["EstimatedLoss"]);
             Assert.AreEqual(SeedExplanation, outputs["Explanation"]);
+        }
+
+        /// <summary>
+        /// The three ways in map their own inputs and meet in one use case: the same facts, every kind and no kind at
+        /// all, give the same score, band, loss and explanation on save, from adv_ScoreInconvenience and from the
+        /// activity. (A missing kind used to read "late delivery" in the two what-if entry points and "other" on save.)
+        /// </summary>
+        [TestMethod]
+        public void Save_Custom_API_and_activity_agree_for_every_kind_and_for_a_missing_kind()
+        {
+            var kinds = Enum.GetValues<InconvenienceKind>().Select(k => (InconvenienceKind?)k).Append(null);
+            foreach (var kind in kinds)
+            {
+                var request = new OrganizationRequest("adv_ScoreInconvenience");
+                request["PromisedOn"] = AdvocacyWorld.Now.AddDays(-12);
+                request["ResolvedOn"] = AdvocacyWorld.Now;
+                request["OrderValue"] = new Money(48000m);
+                request["BusinessCritical"] = true;
+                request["Account"] = new EntityReference("account", _accountId);
+                var activityInputs = new Dictionary<string, object>
+                {
+                    ["PromisedOn"] = AdvocacyWorld.Now.AddDays(-12),
+                    ["ResolvedOn"] = AdvocacyWorld.Now,
+                    ["OrderValue"] = new Money(48000m),
+                    ["BusinessCritical"] = true,
+                    ["Account"] = new EntityReference("account", _accountId),
+                };
+                var saved = new Entity("adv_inconvenience")
+                {
+                    ["adv_name"] = "Same facts " + kind,
+                    ["adv_accountid"] = new EntityReference("account", _accountId),
+                    ["adv_promisedon"] = AdvocacyWorld.Now.AddDays(-12),
+                    ["adv_resolvedon"] = AdvocacyWorld.Now,
+                    ["adv_ordervalue"] = new Money(48000m),
+                    ["adv_businesscritical"] = true,
+                };
+                if (kind.HasValue)
+                {
+                    request["Kind"] = Choices.Option(kind.Value).Value;
+                    activityInputs["Kind"] = Choices.Option(kind.Value);
+                    saved["adv_kind"] = Choices.Option(kind.Value);
+                }
+
+                var api = _world.Sandbox.Run(request, _world.AgentUserId).Results;
+                var activity = WorkflowActivityHarness.Run(_world, new CalculateInconvenienceImpactActivity(), activityInputs, _world.AgentUserId);
+                var id = _world.Agent.Create(saved);
+                var row = _world.Sandbox.Service.Retrieve("adv_inconvenience", id, new Microsoft.Xrm.Sdk.Query.ColumnSet(true));
+                // The next round must see the same two earlier inconveniences, not this one.
+                _world.Sandbox.Service.Delete("adv_inconvenience", id);
+
+                var what = kind.HasValue ? kind.Value.ToString() : "no kind";
+                var explanation = row.GetAttributeValue<string>("adv_impactexplanation");
+                Assert.AreEqual(explanation, api["Explanation"], what + ": Custom API");
+                Assert.AreEqual(explanation, activity["Explanation"], what + ": activity");
+                Assert.AreEqual(row.GetAttributeValue<int>("adv_impactscore"), api["Score"], what);
+                Assert.AreEqual(row.GetAttributeValue<int>("adv_impactscore"), activity["Score"], what);
+                Assert.AreEqual(row.GetAttributeValue<Money>("adv_estimatedloss"), api["EstimatedLoss"], what);
+                Assert.AreEqual(row.GetAttributeValue<Money>("adv_estimatedloss"), activity["EstimatedLoss"], what);
+                if (!kind.HasValue)
+                {
+                    StringAssert.DoesNotMatch(explanation, new System.Text.RegularExpressions.Regex("delivered"), "a missing kind is not called a late delivery");
+                }
+            }
         }
 
         [TestMethod]

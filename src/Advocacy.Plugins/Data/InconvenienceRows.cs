@@ -1,7 +1,6 @@
 using System;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Impact;
-using Advocacy.Plugins.Domain.Settings;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -10,6 +9,8 @@ namespace Advocacy.Plugins.Data
     /// <summary>What the account contributes to a score: its tier and its other recent inconveniences.</summary>
     public sealed class AccountScoringContext
     {
+        public static readonly AccountScoringContext None = new AccountScoringContext(null, 0);
+
         public AccountScoringContext(CustomerTier? tier, int otherRecentCount)
         {
             Tier = tier;
@@ -20,18 +21,15 @@ namespace Advocacy.Plugins.Data
         public int OtherRecentCount { get; }
     }
 
-    /// <summary>
-    /// The one path from Dataverse rows to <see cref="ImpactScorer"/>, shared by the scoring plug-in, the
-    /// workflow activity and the Custom API so the three cannot score differently.
-    /// </summary>
-    public sealed class InconvenienceScoring
+    /// <summary>Reads and writes adv_inconvenience rows and what scoring needs around them.</summary>
+    public sealed class InconvenienceRows
     {
-        /// <summary>The columns a score depends on: the step's filtering attributes and its pre-image.</summary>
+        /// <summary>The columns a score depends on: the scoring step's filtering attributes and its pre-image.</summary>
         public const string InputColumns = "adv_accountid,adv_kind,adv_promisedon,adv_resolvedon,adv_ordervalue,adv_reportedloss,adv_businesscritical";
 
         private readonly IOrganizationService _service;
 
-        public InconvenienceScoring(IOrganizationService service)
+        public InconvenienceRows(IOrganizationService service)
         {
             _service = service;
         }
@@ -40,14 +38,15 @@ namespace Advocacy.Plugins.Data
         /// The account's tier and how many of its other inconveniences were created in the window before
         /// <paramref name="createdOn"/>, in one query: the account with an outer link to those inconveniences.
         /// </summary>
-        public AccountScoringContext LoadAccount(Guid accountId, Guid? inconvenienceId, DateTime createdOn, ScoringSettings settings)
+        /// <exception cref="AdvocacyInputException">The account does not exist or cannot be seen.</exception>
+        public AccountScoringContext LoadAccount(Guid accountId, Guid? inconvenienceId, DateTime createdOn, int windowDays)
         {
             var query = new QueryExpression("account") { ColumnSet = new ColumnSet("adv_tier") };
             query.Criteria.AddCondition("accountid", ConditionOperator.Equal, accountId);
             var recent = query.AddLink("adv_inconvenience", "accountid", "adv_accountid", JoinOperator.LeftOuter);
             recent.EntityAlias = "recent";
             recent.Columns = new ColumnSet("adv_inconvenienceid");
-            recent.LinkCriteria.AddCondition("createdon", ConditionOperator.GreaterEqual, createdOn.AddDays(-settings.RecurrenceWindowDays));
+            recent.LinkCriteria.AddCondition("createdon", ConditionOperator.GreaterEqual, createdOn.AddDays(-windowDays));
             recent.LinkCriteria.AddCondition("createdon", ConditionOperator.LessThan, createdOn);
             if (inconvenienceId.HasValue && inconvenienceId.Value != Guid.Empty)
             {
@@ -69,19 +68,17 @@ namespace Advocacy.Plugins.Data
             return new AccountScoringContext(Choices.Tier(rows[0].GetAttributeValue<OptionSetValue>("adv_tier")), count);
         }
 
-        /// <summary>The facts of an adv_inconvenience row (the Target merged over its pre-image).</summary>
-        public static InconvenienceFacts FactsOf(Entity inconvenience, AccountScoringContext account)
+        /// <summary>The caller's input on an adv_inconvenience row (the Target merged over its pre-image).</summary>
+        public static InconvenienceInput InputOf(Entity inconvenience)
         {
-            return new InconvenienceFacts
+            return new InconvenienceInput
             {
-                Kind = Choices.Kind(inconvenience.GetAttributeValue<OptionSetValue>("adv_kind")),
+                Kind = Choices.KindOrNull(inconvenience.GetAttributeValue<OptionSetValue>("adv_kind")),
                 PromisedOn = inconvenience.GetAttributeValue<DateTime?>("adv_promisedon"),
                 ResolvedOn = inconvenience.GetAttributeValue<DateTime?>("adv_resolvedon"),
                 OrderValue = inconvenience.GetAttributeValue<Money>("adv_ordervalue")?.Value,
                 ReportedLoss = inconvenience.GetAttributeValue<Money>("adv_reportedloss")?.Value,
                 BusinessCritical = inconvenience.GetAttributeValue<bool?>("adv_businesscritical") ?? false,
-                Tier = account.Tier,
-                OtherRecentCount = account.OtherRecentCount,
             };
         }
 
@@ -92,6 +89,48 @@ namespace Advocacy.Plugins.Data
             row["adv_impactband"] = Choices.Option(assessment.Band);
             row["adv_estimatedloss"] = new Money(assessment.EstimatedLoss);
             row["adv_impactexplanation"] = assessment.Explanation;
+        }
+
+        /// <summary>The worst score among the case's scored inconveniences (null: none): one query.</summary>
+        public int? WorstScoreOfCase(Guid caseId)
+        {
+            var query = new QueryExpression("adv_inconvenience") { ColumnSet = new ColumnSet("adv_impactscore"), TopCount = 1 };
+            query.Criteria.AddCondition("adv_caseid", ConditionOperator.Equal, caseId);
+            query.Criteria.AddCondition("adv_impactscore", ConditionOperator.NotNull);
+            query.AddOrder("adv_impactscore", OrderType.Descending);
+            var rows = _service.RetrieveMultiple(query).Entities;
+            return rows.Count == 0 ? (int?)null : rows[0].GetAttributeValue<int?>("adv_impactscore");
+        }
+
+        public void SetCaseImpact(Guid caseId, int? score)
+        {
+            var update = new Entity("incident", caseId);
+            update["adv_impactscore"] = score;
+            _service.Update(update);
+        }
+
+        public bool ExistsForOrder(Guid orderId)
+        {
+            var existing = new QueryExpression("adv_inconvenience") { ColumnSet = new ColumnSet(false), TopCount = 1 };
+            existing.Criteria.AddCondition("adv_orderid", ConditionOperator.Equal, orderId);
+            return _service.RetrieveMultiple(existing).Entities.Count > 0;
+        }
+
+        /// <summary>Creates a late-delivery inconvenience for an order (the scoring and follow-up steps run on it).</summary>
+        public Guid CreateLateDelivery(string name, Guid accountId, Guid orderId, DateTime promisedOn, DateTime deliveredOn, Money? orderValue)
+        {
+            var inconvenience = new Entity("adv_inconvenience")
+            {
+                ["adv_name"] = name,
+                ["adv_accountid"] = new EntityReference("account", accountId),
+                ["adv_orderid"] = new EntityReference("salesorder", orderId),
+                ["adv_kind"] = Choices.Option(InconvenienceKind.LateDelivery),
+                ["adv_promisedon"] = promisedOn,
+                ["adv_resolvedon"] = deliveredOn,
+                ["adv_ordervalue"] = orderValue,
+                ["adv_businesscritical"] = false,
+            };
+            return _service.Create(inconvenience);
         }
     }
 }

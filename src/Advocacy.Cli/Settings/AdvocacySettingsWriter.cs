@@ -3,12 +3,15 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Settings;
 
-namespace Advocacy.Plugins.Domain.Settings
+namespace Advocacy.Cli.Settings
 {
     /// <summary>
-    /// Writes settings back as the JSON the parser reads, every key included. Used to show admins the
-    /// effective settings (and as the documented example), and by tests to prove every key round-trips.
+    /// Writes settings back as the JSON the plug-in's <see cref="AdvocacySettingsParser"/> reads, every key
+    /// included. <c>advocacy settings</c> shows admins the effective settings with it, and tests prove every
+    /// key round-trips. It lives in the tool, not in the plug-in: the plug-ins only read settings.
     /// </summary>
     public static class AdvocacySettingsWriter
     {

@@ -1,0 +1,103 @@
+using System;
+using System.Globalization;
+using System.Text;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Choices;
+using Advocacy.Plugins.Domain.FollowUp;
+
+namespace Advocacy.Plugins.Application.FollowUp
+{
+    /// <summary>A follow-up someone asks for by hand.</summary>
+    public sealed class FollowUpRequest
+    {
+        public Guid? AccountId { get; set; }
+        public Guid? CaseId { get; set; }
+
+        /// <summary>The adv_taskkind value as given; null: not a kind the solution defines.</summary>
+        public AdvocacyTaskKind? Kind { get; set; }
+
+        /// <summary>The raw value, for the message when it is not a kind.</summary>
+        public int KindValue { get; set; }
+
+        public int DueInBusinessDays { get; set; }
+        public string? Subject { get; set; }
+        public string? Description { get; set; }
+    }
+
+    /// <summary>
+    /// "Create advocacy follow-up": an advocacy task of any kind, through the same planner and writer as the
+    /// plug-ins (owner by the kind's rule, one open task per key). A case without an account is resolved to its
+    /// account. Created as <see cref="IAdvocacyHost.SystemService"/>: the owner is not the caller.
+    /// </summary>
+    public sealed class CreateFollowUp
+    {
+        /// <summary>A year of business days: further out is a typo, not a plan.</summary>
+        public const int MaxDueInBusinessDays = 260;
+
+        private readonly IAdvocacyHost _host;
+
+        public CreateFollowUp(IAdvocacyHost host)
+        {
+            _host = host;
+        }
+
+        /// <summary>"104520000 (introduction), …": every value of the task-kind table with its label.</summary>
+        internal static string KindValues()
+        {
+            var values = new StringBuilder();
+            foreach (var option in AdvocacyChoices.TaskKinds)
+            {
+                if (values.Length > 0)
+                {
+                    values.Append(", ");
+                }
+
+                values.Append(option.Value.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(option.Label.ToLowerInvariant()).Append(')');
+            }
+
+            return values.ToString();
+        }
+
+        public TaskWriteResult Run(FollowUpRequest request)
+        {
+            if (!request.Kind.HasValue)
+            {
+                throw new AdvocacyInputException("Kind " + request.KindValue.ToString(CultureInfo.InvariantCulture)
+                    + " is not an advocacy task kind; use an adv_taskkind value: " + KindValues() + ".");
+            }
+
+            if (request.DueInBusinessDays < 0 || request.DueInBusinessDays > MaxDueInBusinessDays)
+            {
+                throw new AdvocacyInputException("Due in business days must be between 0 and " + MaxDueInBusinessDays.ToString(CultureInfo.InvariantCulture)
+                    + " (found " + request.DueInBusinessDays.ToString(CultureInfo.InvariantCulture) + ").");
+            }
+
+            var subject = (request.Subject ?? string.Empty).Trim();
+            if (subject.Length == 0)
+            {
+                throw new AdvocacyInputException("Enter a subject for the follow-up task.");
+            }
+
+            var system = _host.SystemService;
+            var accountId = request.AccountId;
+            if (!accountId.HasValue && request.CaseId.HasValue)
+            {
+                accountId = FollowUpAccounts.AccountOfCase(system, request.CaseId.Value);
+            }
+
+            if (!accountId.HasValue)
+            {
+                throw new AdvocacyInputException("Choose an account, or a case whose customer is an account: advocacy follow-ups belong to accounts.");
+            }
+
+            var today = _host.Today();
+            var loaded = new FollowUpAccounts(system, _host.Tracing, _host.Settings).Load(accountId.Value, today);
+            var planned = new AdvocacyTaskPlanner(_host.Settings).PlanFollowUp(
+                loaded.Facts, loaded.Routing, request.Kind.Value, subject, request.Description, request.DueInBusinessDays, request.CaseId, today);
+            _host.Trace("Create advocacy follow-up: {0} for {1}, due {2:yyyy-MM-dd}, key {3}; created as {4} (the owner is not the caller).",
+                request.Kind.Value, planned.OwnerUserId, planned.DueDate, planned.SourceKey, _host.SystemIdentity);
+            return new AdvocacyTaskWriter(system, _host.Tracing).Ensure(planned);
+        }
+    }
+}

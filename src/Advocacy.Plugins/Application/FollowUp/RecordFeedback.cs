@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using Advocacy.Plugins.Application.Loyalty;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.FollowUp;
+using Advocacy.Plugins.Domain.Loyalty;
+
+namespace Advocacy.Plugins.Application.FollowUp
+{
+    /// <summary>One answer to a check-in, new or corrected.</summary>
+    public sealed class FeedbackAnswer
+    {
+        public Guid FeedbackId { get; set; }
+
+        /// <summary>Null when the feedback names no account (or not an account).</summary>
+        public Guid? AccountId { get; set; }
+
+        public int? Nps { get; set; }
+        public int? Csat { get; set; }
+        public string? Comments { get; set; }
+    }
+
+    /// <summary>
+    /// A customer answered a check-in (DESIGN §5): validate the answer (NPS 0–10, CSAT 1–5, an account) before the
+    /// first write; store it on the account as last NPS/CSAT with the loyalty risk it implies
+    /// (<see cref="RefreshAccountLoyalty"/>, the one writer of those columns); and react at once to a detractor — a
+    /// recovery task for the advocate and, for NPS ≤ 3, a task for the advocate's manager. A task already raised for
+    /// the answer is not raised again, so a corrected answer is evaluated like a new one.
+    /// </summary>
+    public sealed class RecordFeedback
+    {
+        public const string NoAccountMessage = "Choose the account this feedback is from: feedback without an account cannot update loyalty figures or reach an advocate.";
+
+        private readonly IAdvocacyHost _host;
+
+        public RecordFeedback(IAdvocacyHost host)
+        {
+            _host = host;
+        }
+
+        public IReadOnlyList<TaskWriteResult> Run(FeedbackAnswer answer)
+        {
+            var score = FeedbackScore.Create(answer.Nps, answer.Csat);
+            if (!answer.AccountId.HasValue)
+            {
+                throw new AdvocacyInputException(NoAccountMessage);
+            }
+
+            var accountId = answer.AccountId.Value;
+            var settings = _host.Settings;
+            var today = _host.Today();
+            _host.Trace("Feedback {0} for account {1}: NPS {2}, CSAT {3} ({4}). Account, advocate and manager are read and written as {5}.",
+                answer.FeedbackId, accountId, Show(answer.Nps), Show(answer.Csat), score.Sentiment, _host.SystemIdentity);
+
+            var snapshot = new RefreshAccountLoyalty(_host).AfterFeedback(accountId, answer.Nps, answer.Csat);
+            var account = new FollowUpAccounts(_host.SystemService, _host.Tracing, settings).ForSnapshot(snapshot, today);
+            var planner = new AdvocacyTaskPlanner(settings);
+            var tasks = planner.PlanFeedbackTasks(account.Facts, account.Routing, answer.FeedbackId, answer.Nps, answer.Csat, answer.Comments, today);
+            var results = new List<TaskWriteResult>(tasks.Count);
+            if (tasks.Count == 0)
+            {
+                _host.Trace("Not a detractor (NPS above {0}, CSAT above {1}): no recovery task.", settings.FollowUp.DetractorNpsAtMost, settings.FollowUp.DetractorCsatAtMost);
+                return results;
+            }
+
+            var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing);
+            foreach (var task in tasks)
+            {
+                var result = writer.Ensure(task, oncePerKey: true);
+                results.Add(result);
+                _host.Trace("{0}: {1} task {2} for {3}, due {4:yyyy-MM-dd}.", task.Kind, result.Created ? "created" : "already had", result.TaskId, task.OwnerUserId, task.DueDate);
+            }
+
+            if (!planner.NeedsManagerEscalation(answer.Nps))
+            {
+                _host.Trace("No manager escalation: NPS {0} is above {1}.", Show(answer.Nps), settings.FollowUp.ManagerEscalationNpsAtMost);
+            }
+
+            return results;
+        }
+
+        private static object Show(int? value) => value.HasValue ? (object)value.Value : "(none)";
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Loyalty;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Plugins.Data
+{
+    /// <summary>An account with its scored inconveniences since a date, as read in one query.</summary>
+    public sealed class AccountWithEvents
+    {
+        public AccountWithEvents(AccountSnapshot account, IReadOnlyList<ScoredEvent> events)
+        {
+            Account = account;
+            Events = events;
+        }
+
+        public AccountSnapshot Account { get; }
+
+        public IReadOnlyList<ScoredEvent> Events { get; }
+    }
+
+    /// <summary>Reads what an account's loyalty figures depend on: one query for the account and its recent inconveniences.</summary>
+    public sealed class AccountLoyaltyReader
+    {
+        private readonly IOrganizationService _service;
+
+        public AccountLoyaltyReader(IOrganizationService service)
+        {
+            _service = service;
+        }
+
+        /// <exception cref="AdvocacyInputException">The account does not exist (or cannot be seen).</exception>
+        public AccountWithEvents Read(Guid accountId, DateTime since)
+        {
+            var query = new QueryExpression("account") { ColumnSet = new ColumnSet(AccountSnapshot.Columns) };
+            query.Criteria.AddCondition("accountid", ConditionOperator.Equal, accountId);
+            var link = query.AddLink("adv_inconvenience", "accountid", "adv_accountid", JoinOperator.LeftOuter);
+            link.EntityAlias = "inc";
+            link.Columns = new ColumnSet("createdon", "adv_impactscore");
+            link.LinkCriteria.AddCondition("createdon", ConditionOperator.GreaterEqual, since);
+
+            var rows = _service.RetrieveMultiple(query).Entities;
+            if (rows.Count == 0)
+            {
+                throw new AdvocacyInputException("Account " + accountId.ToString("D") + " does not exist, so its loyalty figures cannot be updated.");
+            }
+
+            var events = new List<ScoredEvent>();
+            foreach (var row in rows)
+            {
+                var created = row.GetAttributeValue<AliasedValue>("inc.createdon")?.Value;
+                var score = row.GetAttributeValue<AliasedValue>("inc.adv_impactscore")?.Value;
+                if (created is DateTime when && score is int points)
+                {
+                    events.Add(new ScoredEvent(when, points));
+                }
+            }
+
+            return new AccountWithEvents(new AccountSnapshot(rows[0]), events);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+
+namespace Advocacy.Plugins.Domain.Impact
+{
+    /// <summary>
+    /// What a caller says about one inconvenience — a saved adv_inconvenience row, the adv_ScoreInconvenience
+    /// parameters or the "Calculate inconvenience impact" activity's arguments, each mapped once by its entry
+    /// point — before the account adds its tier and recurrence. <see cref="ToFacts"/> is the one place that turns
+    /// it into scoring facts, so the three cannot score the same facts differently.
+    /// </summary>
+    public sealed class InconvenienceInput
+    {
+        /// <summary>
+        /// A missing kind scores as "other": nothing says the trouble was a late delivery, so the explanation does
+        /// not claim it was.
+        /// </summary>
+        public const InconvenienceKind DefaultKind = InconvenienceKind.Other;
+
+        /// <summary>Null: not given (see <see cref="UnknownKindValue"/> for a value the solution does not define).</summary>
+        public InconvenienceKind? Kind { get; set; }
+
+        /// <summary>A kind value the caller gave that is none of the solution's kinds: refused, never scored as "other".</summary>
+        public int? UnknownKindValue { get; set; }
+
+        public DateTime? PromisedOn { get; set; }
+
+        public DateTime? ResolvedOn { get; set; }
+
+        public decimal? OrderValue { get; set; }
+
+        public decimal? ReportedLoss { get; set; }
+
+        public bool BusinessCritical { get; set; }
+
+        /// <exception cref="ImpactInputException">The kind given is not one of the solution's kinds.</exception>
+        public InconvenienceFacts ToFacts(CustomerTier? tier, int otherRecentCount)
+        {
+            if (UnknownKindValue.HasValue)
+            {
+                var kinds = new System.Text.StringBuilder();
+                foreach (var option in Choices.AdvocacyChoices.InconvenienceKinds)
+                {
+                    kinds.Append(kinds.Length > 0 ? ", " : string.Empty).Append(option.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        .Append(" (").Append(option.Label.ToLowerInvariant()).Append(')');
+                }
+
+                throw new ImpactInputException(nameof(Kind), "Kind " + UnknownKindValue.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + " is not an inconvenience kind; use an adv_inconveniencekind value: " + kinds + ", or leave it empty for other.");
+            }
+
+            return new InconvenienceFacts
+            {
+                Kind = Kind ?? DefaultKind,
+                PromisedOn = PromisedOn,
+                ResolvedOn = ResolvedOn,
+                OrderValue = OrderValue,
+                ReportedLoss = ReportedLoss,
+                BusinessCritical = BusinessCritical,
+                Tier = tier,
+                OtherRecentCount = otherRecentCount,
+            };
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using Advocacy.Plugins.Application.Impact;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Tests.Scenarios.Assignment;
+using Advocacy.Sandbox;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.Tests.Scenarios.Impact
+{
+    /// <summary>
+    /// DESIGN §2: a case shows the worst score of its linked inconveniences, and an inconvenience that moves to
+    /// another case or account leaves the old one's figures right too.
+    /// </summary>
+    [TestClass]
+    public sealed class CaseImpactAndMoveTests
+    {
+        private AdvocacyWorld _world = null!;
+        private Guid _account;
+
+        [TestInitialize]
+        public void CreateWorld()
+        {
+            _world = new AdvocacyWorld();
+            _account = _world.SeedAccount("Contoso", CustomerTier.Standard);
+        }
+
+        [TestMethod]
+        public void The_case_shows_its_worst_linked_score_and_the_case_an_inconvenience_left_is_recomputed()
+        {
+            var first = SeedCase("Pallets damaged");
+            var second = SeedCase("Invoice wrong");
+            var mild = Create(first, critical: true, orderValue: null);          // critical +20
+            var bad = Create(first, critical: true, orderValue: 48000m);          // +20, $48,000 +8 (created at the same instant: no recurrence)
+            int mildScore = Score(mild), badScore = Score(bad);
+            Assert.AreEqual(20, mildScore);
+            Assert.AreEqual(28, badScore, _world.Sandbox.Get("adv_inconvenience", bad).GetAttributeValue<string>("adv_impactexplanation"));
+            Assert.AreEqual(28, CaseScore(first), "the worst of the two");
+
+            _world.Agent.Update(new Entity("adv_inconvenience", bad) { ["adv_caseid"] = new EntityReference("incident", second) });
+
+            Assert.AreEqual(20, CaseScore(first), "the case it left shows what is still linked");
+            Assert.AreEqual(28, CaseScore(second));
+
+            _world.Agent.Update(new Entity("adv_inconvenience", mild) { ["adv_caseid"] = null });
+
+            Assert.IsNull(CaseScore(first), "no linked inconvenience left: no score");
+            Assert.AreEqual(28, CaseScore(second));
+        }
+
+        [TestMethod]
+        public void Moving_an_inconvenience_to_another_account_recomputes_both_accounts()
+        {
+            var other = _world.SeedAccount("Fabrikam", CustomerTier.Standard);
+            var id = Create(null, critical: true, orderValue: null);
+            Assert.AreEqual(20, Index(_account));
+
+            _world.Agent.Update(new Entity("adv_inconvenience", id) { ["adv_accountid"] = new EntityReference("account", other) });
+
+            Assert.AreEqual(0, Index(_account), "the account it left no longer carries it");
+            Assert.AreEqual(20, Index(other));
+        }
+
+        [TestMethod]
+        public void An_inconvenience_without_an_account_is_not_followed_up()
+        {
+            var tracer = new ListTracer();
+            var caseId = SeedCase("Unrelated");
+            var before = _world.Sandbox.Metrics.RoundTripCount();
+
+            new FollowUpInconvenience(new TestHost(_world.Sandbox.Service, tracer)).Run(new ScoredInconvenience
+            {
+                InconvenienceId = Guid.NewGuid(),
+                Score = 90,
+                Band = ImpactBand.Severe,
+                CaseId = caseId,
+            });
+
+            CollectionAssert.Contains(tracer.Lines, "No account on the inconvenience: nothing to follow up.");
+            Assert.AreEqual(before, _world.Sandbox.Metrics.RoundTripCount(), "not a read, not a write");
+            Assert.IsNull(CaseScore(caseId));
+            Assert.IsEmpty(_world.Tasks(AdvocacyTaskKind.ImpactReview));
+        }
+
+        private Guid SeedCase(string title)
+        {
+            var incident = new Entity("incident", Guid.NewGuid())
+            {
+                ["title"] = title,
+                ["customerid"] = new EntityReference("account", _account),
+            };
+            _world.Sandbox.Seed(incident);
+            return incident.Id;
+        }
+
+        private Guid Create(Guid? caseId, bool critical, decimal? orderValue)
+        {
+            var row = new Entity("adv_inconvenience")
+            {
+                ["adv_name"] = "Trouble",
+                ["adv_accountid"] = new EntityReference("account", _account),
+                ["adv_kind"] = Choices.Option(InconvenienceKind.Other),
+                ["adv_businesscritical"] = critical,
+            };
+            if (caseId.HasValue) row["adv_caseid"] = new EntityReference("incident", caseId.Value);
+            if (orderValue.HasValue) row["adv_ordervalue"] = new Money(orderValue.Value);
+            return _world.Agent.Create(row);
+        }
+
+        private int Score(Guid id) => _world.Sandbox.Get("adv_inconvenience", id).GetAttributeValue<int>("adv_impactscore");
+
+        private int? CaseScore(Guid caseId) => _world.Sandbox.Get("incident", caseId).GetAttributeValue<int?>("adv_impactscore");
+
+        private int? Index(Guid accountId) => _world.Sandbox.Get("account", accountId).GetAttributeValue<int?>("adv_inconvenienceindex");
+    }
+}
