@@ -1,0 +1,67 @@
+using System;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.FollowUp;
+using Advocacy.Plugins.Tests.Scenarios;
+using Advocacy.Plugins.Tests.Scenarios.Assignment;
+using Advocacy.Sandbox;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.Tests.DataAccess
+{
+    /// <summary>One open task per key: what Ensure reports, when it refreshes, and CompleteOpen.</summary>
+    [TestClass]
+    public sealed class TaskWriterTests
+    {
+        private static PlannedTask Plan(AdvocacyWorld world, Guid account, string key, string description, TaskPriority priority = TaskPriority.Normal) =>
+            new PlannedTask(AdvocacyTaskKind.ImpactReview, key, "Review the impact", description, AdvocacyWorld.Now.Date, priority,
+                world.AgentUserId, false, RegardingKind.Account, account, account);
+
+        [TestMethod]
+        public void Ensure_reports_created_kept_and_refreshed_and_never_refreshes_a_closed_task()
+        {
+            var world = new AdvocacyWorld();
+            var account = world.SeedAccount("Contoso", CustomerTier.Key);
+            var writer = new AdvocacyTaskWriter(world.Sandbox.Service, new ListTracer());
+
+            var created = writer.Ensure(Plan(world, account, "k1", "first"));
+            Assert.IsTrue(created.Created);
+            Assert.IsFalse(created.Updated);
+            Assert.IsFalse(created.AlreadyExisted);
+
+            var kept = writer.Ensure(Plan(world, account, "k1", "second"));
+            Assert.AreEqual(created.TaskId, kept.TaskId);
+            Assert.IsFalse(kept.Created);
+            Assert.IsFalse(kept.Updated, "not asked to refresh");
+            Assert.AreEqual("first", world.Sandbox.Get("task", created.TaskId).GetAttributeValue<string>("description"));
+
+            var same = writer.Ensure(Plan(world, account, "k1", "first"), refreshOpenTask: true);
+            Assert.IsFalse(same.Updated, "nothing differs");
+
+            var refreshed = writer.Ensure(Plan(world, account, "k1", "second", TaskPriority.High), refreshOpenTask: true);
+            Assert.AreEqual(created.TaskId, refreshed.TaskId);
+            Assert.IsTrue(refreshed.Updated);
+            Assert.IsFalse(refreshed.Created);
+            var row = world.Sandbox.Get("task", created.TaskId);
+            Assert.AreEqual("second", row.GetAttributeValue<string>("description"));
+            Assert.AreEqual((int)TaskPriority.High, row.GetAttributeValue<OptionSetValue>("prioritycode").Value);
+
+            Assert.IsTrue(writer.CompleteOpen("k1", "done elsewhere"));
+            Assert.AreEqual("second\n\nClosed automatically: done elsewhere", world.Sandbox.Get("task", created.TaskId).GetAttributeValue<string>("description"));
+            Assert.AreEqual(1, world.Sandbox.Get("task", created.TaskId).GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.IsFalse(writer.CompleteOpen("k1", "again"), "no open task left");
+
+            var closed = writer.Ensure(Plan(world, account, "k1", "third"), oncePerKey: true, refreshOpenTask: true);
+            Assert.AreEqual(created.TaskId, closed.TaskId, "once per key: the closed task counts");
+            Assert.IsFalse(closed.Updated, "a closed task is not refreshed");
+            Assert.AreEqual("second\n\nClosed automatically: done elsewhere", world.Sandbox.Get("task", created.TaskId).GetAttributeValue<string>("description"));
+
+            var next = writer.Ensure(Plan(world, account, "k1", "third"));
+            Assert.IsTrue(next.Created, "a new task may follow a closed one");
+            Assert.AreNotEqual(created.TaskId, next.TaskId);
+            Assert.AreEqual(next.TaskId, writer.Find("k1", anyState: true)!.Id, "open ones first");
+            Assert.AreEqual(next.TaskId, writer.Find("k1", anyState: false)!.Id);
+        }
+    }
+}
