@@ -5,6 +5,7 @@ using Advocacy.Plugins.Domain.Assignment;
 using Advocacy.Plugins.Domain.FollowUp;
 using Advocacy.Plugins.Domain.Settings;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using static Advocacy.Plugins.Tests.Domain.FollowUp.PlannerIds;
 
 namespace Advocacy.Plugins.Tests.Domain.FollowUp
 {
@@ -15,14 +16,6 @@ namespace Advocacy.Plugins.Tests.Domain.FollowUp
         private static readonly DateTime Friday = new DateTime(2025, 3, 14, 16, 30, 0, DateTimeKind.Utc);
         private static readonly DateTime Monday = new DateTime(2025, 3, 17, 0, 0, 0, DateTimeKind.Utc);
 
-        private static readonly Guid AccountId = new Guid("11111111-1111-1111-1111-111111111111");
-        private static readonly Guid OwnerId = new Guid("22222222-2222-2222-2222-222222222222");
-        private static readonly Guid AdvocateId = new Guid("33333333-3333-3333-3333-333333333333");
-        private static readonly Guid AdvocateUser = new Guid("44444444-4444-4444-4444-444444444444");
-        private static readonly Guid BackupUser = new Guid("55555555-5555-5555-5555-555555555555");
-        private static readonly Guid ManagerUser = new Guid("66666666-6666-6666-6666-666666666666");
-        private static readonly Guid CaseId = new Guid("77777777-7777-7777-7777-777777777777");
-        private static readonly Guid SourceId = new Guid("88888888-8888-8888-8888-888888888888");
 
         private readonly AdvocacyTaskPlanner planner = new AdvocacyTaskPlanner(AdvocacySettings.Defaults());
 
