@@ -57,7 +57,9 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
         public sealed record SchemaLagEntry(string Parent, string[] Children, string Evidence);
 
         [TestMethod]
-        public void Customizations_xml_is_valid_against_Microsofts_published_schema()
+        [DataRow("solution")]
+        [DataRow("solution-sales")]
+        public void Customizations_xml_is_valid_against_Microsofts_published_schema(string solutionFolder)
         {
             string? folder = Environment.GetEnvironmentVariable(SchemasVariable);
             if (string.IsNullOrWhiteSpace(folder) || !File.Exists(Path.Combine(folder, "CustomizationsSolution.xsd")))
@@ -70,7 +72,7 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
             }
 
             XmlSchemaSet schemas = Load(folder);
-            XDocument document = WithoutSchemaLag(PackedSolution.Customizations);
+            XDocument document = WithoutSchemaLag(solutionFolder == "solution" ? PackedSolution.Customizations : PackedSolution.SalesCustomizations);
             var errors = new List<string>();
             document.Validate(schemas, (sender, e) => errors.Add($"{e.Severity}: {PathOf(sender)}: {e.Message}"), addSchemaInfo: false);
             Assert.AreEqual(0, errors.Count, Environment.NewLine + string.Join(Environment.NewLine, errors.Select(Shorten).Distinct().Take(60)));

@@ -40,6 +40,19 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
 
         public static XDocument Customizations => CanonicalXml.Parse(Entries["customizations.xml"]);
 
+        /// <summary>The Sales extension's customizations.xml, packed as eng/Pack.targets packs it.</summary>
+        public static XDocument SalesCustomizations
+        {
+            get
+            {
+                string assembly = PackagingTestSupport.RequireDeployableAssembly();
+                var registration = ProductSolutions.Sales.Apply(RegistrationReader.ReadFile(assembly));
+                var files = SolutionPacker.ReadFolder(Path.Combine(PackagingTestSupport.RepoRoot, "solution-sales"));
+                var entries = SolutionPacker.BuildEntries(files, registration, File.ReadAllBytes(assembly), managed: false, version: null, includeAssembly: false);
+                return CanonicalXml.Parse(entries["customizations.xml"]);
+            }
+        }
+
         public static IEnumerable<KeyValuePair<string, XDocument>> Xml(Func<string, bool> path) =>
             Entries.Where(e => path(e.Key) && e.Key.EndsWith(".xml", StringComparison.Ordinal))
                 .Select(e => new KeyValuePair<string, XDocument>(e.Key, CanonicalXml.Parse(e.Value)));
