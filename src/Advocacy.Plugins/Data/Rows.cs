@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using Advocacy.Plugins.Domain;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -39,7 +38,5 @@ namespace Advocacy.Plugins.Data
             var rows = service.RetrieveMultiple(query).Entities;
             return rows.Count > 0 ? rows[0] : throw new MissingRecordException(table, what, id);
         }
-
-        internal static string Show(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
     }
 }

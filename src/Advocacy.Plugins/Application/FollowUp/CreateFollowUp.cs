@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Choices;
@@ -42,29 +41,12 @@ namespace Advocacy.Plugins.Application.FollowUp
             _host = host;
         }
 
-        /// <summary>"104520000 (introduction), …": every value of the task-kind table with its label.</summary>
-        internal static string KindValues()
-        {
-            var values = new StringBuilder();
-            foreach (var option in AdvocacyChoices.TaskKinds)
-            {
-                if (values.Length > 0)
-                {
-                    values.Append(", ");
-                }
-
-                values.Append(option.Value.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(option.Label.ToLowerInvariant()).Append(')');
-            }
-
-            return values.ToString();
-        }
-
         public TaskWriteResult Run(FollowUpRequest request)
         {
             if (!request.Kind.HasValue)
             {
                 throw new AdvocacyInputException("Kind " + request.KindValue.ToString(CultureInfo.InvariantCulture)
-                    + " is not an advocacy task kind; use an adv_taskkind value: " + KindValues() + ".");
+                    + " is not an advocacy task kind; use an adv_taskkind value: " + AdvocacyChoices.TaskKinds.Describe() + ".");
             }
 
             if (request.DueInBusinessDays < 0 || request.DueInBusinessDays > MaxDueInBusinessDays)

@@ -27,11 +27,12 @@ namespace Advocacy.Plugins.CustomApis.Impact
 
         protected override void Execute(PluginContext context)
         {
-            var kind = context.Input<int?>("Kind");
+            var kindValue = context.Input<int?>("Kind");
+            var kind = kindValue.HasValue ? Choices.KindOrNull(new OptionSetValue(kindValue.Value)) : null;
             var input = new InconvenienceInput
             {
-                Kind = kind.HasValue ? Choices.KindOrNull(new OptionSetValue(kind.Value)) : null,
-                UnknownKindValue = kind.HasValue && Choices.KindOrNull(new OptionSetValue(kind.Value)) == null ? kind : null,
+                Kind = kind,
+                UnknownKindValue = kindValue.HasValue && kind == null ? kindValue : null,
                 PromisedOn = context.Input<DateTime?>("PromisedOn"),
                 ResolvedOn = context.Input<DateTime?>("ResolvedOn"),
                 OrderValue = context.Input<Money>("OrderValue")?.Value,

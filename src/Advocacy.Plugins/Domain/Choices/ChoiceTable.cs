@@ -126,6 +126,18 @@ namespace Advocacy.Plugins.Domain.Choices
 
         public bool Contains(T item) => byItem.ContainsKey(item);
 
+        /// <summary>"104520000 (introduction), …": every value with its label, for a message that lists the valid values.</summary>
+        public string Describe()
+        {
+            var parts = new List<string>(options.Length);
+            foreach (TOption option in options)
+            {
+                parts.Add(option.Value.ToString(CultureInfo.InvariantCulture) + " (" + option.Label.ToLowerInvariant() + ")");
+            }
+
+            return string.Join(", ", parts);
+        }
+
         public IEnumerator<TOption> GetEnumerator() => ((IEnumerable<TOption>)options).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -37,15 +37,8 @@ namespace Advocacy.Plugins.Domain.Impact
         {
             if (UnknownKindValue.HasValue)
             {
-                var kinds = new System.Text.StringBuilder();
-                foreach (var option in Choices.AdvocacyChoices.InconvenienceKinds)
-                {
-                    kinds.Append(kinds.Length > 0 ? ", " : string.Empty).Append(option.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                        .Append(" (").Append(option.Label.ToLowerInvariant()).Append(')');
-                }
-
                 throw new ImpactInputException(nameof(Kind), "Kind " + UnknownKindValue.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    + " is not an inconvenience kind; use an adv_inconveniencekind value: " + kinds + ", or leave it empty for other.");
+                    + " is not an inconvenience kind; use an adv_inconveniencekind value: " + Choices.AdvocacyChoices.InconvenienceKinds.Describe() + ", or leave it empty for other.");
             }
 
             return new InconvenienceFacts
