@@ -24,11 +24,16 @@ namespace Advocacy.Packaging
         /// <summary>The InvocationSource current exports write on every step (1, "Child"; the column is deprecated).</summary>
         public const string InvocationSourceChild = "1";
 
-        /// <summary>sdkmessage ids that are the same in every organization (verified in exported solutions).</summary>
+        /// <summary>
+        /// sdkmessage ids that are the same in every organization: Create and Update as real exported solutions write
+        /// them; Delete as an organisation's own sdkmessage listing (Web API) and a public registration tool's message
+        /// cache both give it. A step on any other message is packed without SdkMessageId (with a warning).
+        /// </summary>
         public static readonly IReadOnlyDictionary<string, Guid> KnownMessageIds = new Dictionary<string, Guid>(StringComparer.Ordinal)
         {
             ["Create"] = new Guid("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8"),
             ["Update"] = new Guid("20bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+            ["Delete"] = new Guid("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
         };
 
         /// <summary>The folder under PluginAssemblies/ that holds the assembly: <c>{name without dots}-{ID}</c>.</summary>

@@ -91,13 +91,42 @@ namespace Advocacy.Plugins.Data
                 return false;
             }
 
+            Complete(open, why);
+            _tracing.Trace("Task with key {0} ({1}) completed automatically: {2}.", sourceKey, open.Id, why);
+            return true;
+        }
+
+        /// <summary>Completes an open task read with its description, adding why.</summary>
+        public void Complete(Entity open, string why)
+        {
             var update = new Entity("task", open.Id);
             update["description"] = (open.GetAttributeValue<string>("description") ?? string.Empty) + "\n\nClosed automatically: " + why;
             update["statecode"] = new OptionSetValue(1);
             update["statuscode"] = new OptionSetValue(5);
             _service.Update(update);
-            _tracing.Trace("Task with key {0} ({1}) completed automatically: {2}.", sourceKey, open.Id, why);
-            return true;
+        }
+
+        /// <summary>
+        /// The open advocacy tasks (adv_kind set) regarding the account that the user owns, with their kind and
+        /// description: what follows the account when its advocate changes. One round trip, at most one page.
+        /// </summary>
+        public IReadOnlyList<Entity> OpenAdvocacyTasks(Guid accountId, Guid ownerUserId)
+        {
+            var query = new QueryExpression("task") { ColumnSet = new ColumnSet("adv_kind", "subject", "description"), TopCount = 5000 };
+            query.Criteria.AddCondition("regardingobjectid", ConditionOperator.Equal, accountId);
+            query.Criteria.AddCondition("ownerid", ConditionOperator.Equal, ownerUserId);
+            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            query.Criteria.AddCondition("adv_kind", ConditionOperator.NotNull);
+            query.AddOrder("createdon", OrderType.Ascending);
+            return _service.RetrieveMultiple(query).Entities;
+        }
+
+        /// <summary>Gives the task to a user or a team (an Update of ownerid, which the platform performs as an Assign).</summary>
+        public void Reassign(Guid taskId, Guid ownerId, bool ownerIsTeam)
+        {
+            var update = new Entity("task", taskId);
+            update["ownerid"] = new EntityReference(ownerIsTeam ? "team" : "systemuser", ownerId);
+            _service.Update(update);
         }
 
         /// <summary>The open task with the key, or any when <paramref name="anyState"/>; open ones first.</summary>

@@ -49,18 +49,20 @@ namespace Advocacy.Plugins.Tests.DataAccess
         }
 
         [TestMethod]
-        public void A_load_change_for_an_advocate_that_no_longer_exists_writes_nothing_for_it()
+        public void Settling_an_advocate_that_no_longer_exists_writes_nothing_for_it()
         {
             var world = new AdvocacyWorld();
             var kept = world.SeedAdvocate("Lee Park", world.SeedUser("Lee"), new[] { CustomerTier.Key }, accountCount: 3);
+            world.SeedAccount("Contoso", advocateId: kept);
             var gone = Guid.NewGuid();
             var tracer = new ListTracer();
 
-            new AdvocatePool(world.Sandbox.Service, tracer, 25).ApplyLoad(
-                new[] { new AdvocateLoadDelta(gone, -1), new AdvocateLoadDelta(kept, 1) }, null, advocateChanged: true, AdvocacyWorld.Now);
+            var result = new AdvocateLoadRecount(world.Sandbox.Service, tracer).Settle(new[] { gone, kept }, kept, AdvocacyWorld.Now);
 
-            CollectionAssert.Contains(tracer.Lines, "Assignment: advocate " + gone + " no longer exists; its count was not changed.");
-            Assert.AreEqual(4, world.CountOf(kept), "the others are still written");
+            CollectionAssert.Contains(tracer.Lines, "Load: advocate " + gone + " no longer exists; nothing to count for it.");
+            Assert.AreEqual(1, world.CountOf(kept), "the stored 3 is replaced by the one active account that names Lee");
+            Assert.AreEqual(AdvocacyWorld.Now, world.Sandbox.Get("adv_advocate", kept).GetAttributeValue<DateTime>("adv_lastassignedon"));
+            Assert.AreEqual(1, result.AdvocatesChecked);
             Assert.IsFalse(world.Sandbox.Rows("adv_advocate").Any(r => r.Id == gone));
         }
 

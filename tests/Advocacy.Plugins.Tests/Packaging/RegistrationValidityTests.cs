@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Advocacy.Plugins.Plugins;
+using Advocacy.Packaging;
 using Advocacy.Registration;
 using Advocacy.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -16,7 +18,18 @@ namespace Advocacy.Plugins.Tests.Packaging
     [TestClass]
     public sealed class RegistrationValidityTests
     {
-        private static readonly HashSet<string> PackableMessages = new HashSet<string> { "Create", "Update" };
+        private static readonly HashSet<string> PackableMessages = new HashSet<string> { "Create", "Update", "Delete" };
+
+        [TestMethod]
+        public void The_packer_knows_the_platforms_fixed_ids_of_the_messages_our_steps_use()
+        {
+            // The same in every organisation: Create and Update as exported solutions write them, Delete as an
+            // organisation's sdkmessage listing gives it. A wrong id imports a step on another message.
+            Assert.AreEqual(new Guid("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8"), PluginComponents.KnownMessageIds["Create"]);
+            Assert.AreEqual(new Guid("20bebb1b-ea3e-db11-86a7-000a3a5473e8"), PluginComponents.KnownMessageIds["Update"]);
+            Assert.AreEqual(new Guid("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8"), PluginComponents.KnownMessageIds["Delete"]);
+            CollectionAssert.AreEquivalent(PackableMessages.ToList(), PluginComponents.KnownMessageIds.Keys.ToList());
+        }
 
         [TestMethod]
         public void Every_step_names_a_known_message_table_and_columns()
@@ -49,6 +62,7 @@ namespace Advocacy.Plugins.Tests.Packaging
                     }
 
                     if (step.Message == "Create" && image.ImageType != ImageType.PostImage) problems.Add(where + ": a Create step can only have a post-image");
+                    if (step.Message == "Delete" && image.ImageType != ImageType.PreImage) problems.Add(where + ": a Delete step can only have a pre-image");
                     if (image.ImageType != ImageType.PreImage && step.Stage != StepStage.PostOperation) problems.Add(where + ": a post-image needs PostOperation");
                 }
 

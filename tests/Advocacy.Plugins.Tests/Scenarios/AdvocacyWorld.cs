@@ -35,6 +35,18 @@ namespace Advocacy.Plugins.Tests.Scenarios
 
         public Guid SeedUser(string name, Guid? managerId = null) => Sandbox.SeedUser(name, managerId ?? ManagerUserId);
 
+        /// <summary>
+        /// Active accounts that already name the advocate — a real load, so the advocate's stored adv_accountcount is
+        /// what a recount finds (counts are settled from the accounts, never moved by deltas).
+        /// </summary>
+        public void SeedAccountsOf(Guid advocateId, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                SeedAccount("Existing account " + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), null, advocateId);
+            }
+        }
+
         public Guid SeedAccount(string name, CustomerTier? tier = null, Guid? advocateId = null, Guid? ownerId = null)
         {
             var account = new Entity("account", Guid.NewGuid())

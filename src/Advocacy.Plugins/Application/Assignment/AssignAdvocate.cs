@@ -45,10 +45,11 @@ namespace Advocacy.Plugins.Application.Assignment
     /// <summary>
     /// DESIGN §4 for one account, outside the account's own save: adv_AssignAdvocate, the "Assign advocate" activity,
     /// the re-assignment of a deactivated advocate's accounts, and the case and inconvenience triggers. Runs the whole
-    /// policy (sticky when the current advocate may stay, else choose), writes the account, the load and the task.
+    /// policy (sticky when the current advocate may stay, else choose), writes the account and the task; the account write's own step
+    /// (<see cref="Plugins.Assignment.AdvocateLoadPlugin"/>) settles the advocates' counts in the same transaction.
     /// <para>
     /// Cost: the lock row (1), the account (1), one candidates query whatever the pool size up to one page of 5,000
-    /// (1), the account write when it changes (1) and one write per advocate whose count moves.
+    /// (1) and the account write when it changes (1); the settling step's round trips are its own.
     /// Concurrency: the lock row is written before any advocate count is read, so two assignments in flight serialise
     /// inside their transactions and the second reads the first's counts. Every write runs as
     /// <see cref="IAdvocacyHost.SystemService"/> (advocate rows and other people's tasks), and the trace says so.
@@ -117,7 +118,6 @@ namespace Advocacy.Plugins.Application.Assignment
                 _host.Trace("Assignment: wrote account {0} adv_advocateid = {1}.", accountId, finalId.HasValue ? finalId.Value.ToString() : "(none)");
             }
 
-            pools.ApplyLoad(LoadLedger.Changes(account.AdvocateId, true, finalId, true), pool, account.AdvocateId != finalId, _host.UtcNow);
             var result = new AssignmentResult(choice.Outcome, choice.Advocate, choice.Changed, choice.Reason, counted.Count);
             _host.Trace("Assignment: {0} round trips for the assignment itself.", counted.Count.ToString(CultureInfo.InvariantCulture));
             result.Task = RaiseTask(account.Facts(), choice.Outcome, choice.Changed ? choice.Advocate : null, choice.Reason);

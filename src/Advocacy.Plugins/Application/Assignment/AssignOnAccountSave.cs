@@ -34,8 +34,8 @@ namespace Advocacy.Plugins.Application.Assignment
 
     /// <summary>
     /// DESIGN §4 triggers on the account itself, in the save's transaction: <see cref="Decide"/> runs before the save
-    /// (the advocate goes into the Target at no cost; every save that moves adv_advocateid or statecode moves the
-    /// advocates' load), and <see cref="AssignOnAccountSave.RaiseTask"/> after it, once the account exists.
+    /// (the advocate goes into the Target at no cost; the advocates' counts are settled after the save by
+    /// <see cref="SettleAdvocateLoad"/>), and <see cref="AssignOnAccountSave.RaiseTask"/> after it, once the account exists.
     /// When a save calls for a selection is <see cref="AssignmentTriggers.ForAccountSave"/>'s rule.
     /// </summary>
     public sealed class AssignOnAccountSave
@@ -82,14 +82,8 @@ namespace Advocacy.Plugins.Application.Assignment
                 _host.Trace("Assignment: nothing to choose for {0} (no tier change, advocate kept or set by the user, or account inactive).", accountName);
             }
 
-            var deltas = LoadLedger.Changes(before?.AdvocateId, before?.IsActive ?? false, finalId, after.IsActive);
-            if (deltas.Count > 0 && pool == null)
-            {
-                LockRows.Take(counted, LockRows.Assignment);
-                _host.Trace("Assignment: took lock row '{0}' as {1} before moving advocate counts.", LockRows.Assignment, _host.SystemIdentity);
-            }
-
-            pools.ApplyLoad(deltas, pool, before?.AdvocateId != finalId, _host.UtcNow);
+            // adv_accountcount moves after the save, in AdvocateLoadPlugin (SettleAdvocateLoad), from what the
+            // accounts then say — so this step writes no count and a re-fire of it cannot count twice.
             _host.Trace("Assignment: {0} round trips for the assignment itself.", counted.Count.ToString(CultureInfo.InvariantCulture));
             return new AssignmentDecision(choice, finalId, finalId != after.AdvocateId, selection.SkippedReason, counted.Count);
         }

@@ -21,9 +21,11 @@ namespace Advocacy.Plugins.Domain.Assignment
     }
 
     /// <summary>
-    /// Keeps <c>adv_accountcount</c> equal to "active accounts whose adv_advocateid is this advocate", so the
-    /// selection reads counts from one query instead of counting per advocate. An account counts for its
-    /// advocate only while the account is active: deactivating an account frees a seat, reactivating takes one.
+    /// Which advocates' <c>adv_accountcount</c> ("active accounts whose adv_advocateid is this advocate") a change of
+    /// one account moves, and which way. An account counts for its advocate only while the account is active:
+    /// deactivating an account frees a seat, reactivating takes one, deleting it frees it. The counts themselves are
+    /// never written as deltas: the advocates named here are recounted (SettleAdvocateLoad), so applying a change
+    /// twice cannot count twice.
     /// </summary>
     public static class LoadLedger
     {
@@ -32,8 +34,8 @@ namespace Advocacy.Plugins.Domain.Assignment
         /// <summary>
         /// The deltas for any change of an account: before = (oldAdvocateId, wasActive), after =
         /// (newAdvocateId, isActive). Covers assign (null→A), unassign (A→null), reassign (A→B), account
-        /// deactivation/reactivation (A→A with the state changing) and create (before = null). A delete would be
-        /// after = null, but no step calls it for one yet: deleting an advocated account does not free its seat (see the README's "Not finished").
+        /// deactivation/reactivation (A→A with the state changing), create (before = null, inactive) and delete
+        /// (after = null, inactive).
         /// </summary>
         public static IReadOnlyList<AdvocateLoadDelta> Changes(Guid? oldAdvocateId, bool wasActive, Guid? newAdvocateId, bool isActive)
         {
@@ -61,8 +63,5 @@ namespace Advocacy.Plugins.Domain.Assignment
         /// <summary>The account's state changes while its advocate does not.</summary>
         public static IReadOnlyList<AdvocateLoadDelta> ForStateChange(Guid? advocateId, bool wasActive, bool isActive) =>
             Changes(advocateId, wasActive, advocateId, isActive);
-
-        /// <summary>Applies a delta; a maintained count never goes below zero even if it has drifted.</summary>
-        public static int Apply(int accountCount, int delta) => Math.Max(0, accountCount + delta);
     }
 }

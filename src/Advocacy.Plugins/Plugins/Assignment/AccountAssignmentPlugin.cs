@@ -9,18 +9,18 @@ namespace Advocacy.Plugins.Plugins.Assignment
     /// <summary>
     /// DESIGN §4 triggers on the account itself, in the save's transaction (pre-operation, so the account's
     /// adv_advocateid is written through the Target at no cost): the account gets a tier, its tier changes (the
-    /// current advocate stays only while they cover it), it loses its advocate, or it is (de)activated. Every save
-    /// that moves adv_advocateid or statecode also moves the advocates' adv_accountcount (LoadLedger).
+    /// current advocate stays only while they cover it), it loses its advocate, or it is reactivated. The advocates'
+    /// adv_accountcount is settled after the save by <see cref="AdvocateLoadPlugin"/>.
     /// The decision travels to <see cref="AccountAssignmentTaskPlugin"/> in SharedVariables, which raises the task
     /// once the account exists.
     /// </summary>
     [CrmPluginRegistration("Create", "account", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, "",
         "Advocacy: assign advocate (account create)", 10, IsolationModeEnum.Sandbox,
-        Description = "Chooses the account's advocate when it is created with a tier, and counts the load.")]
+        Description = "Chooses the account's advocate when it is created with a tier.")]
     [CrmPluginRegistration("Update", "account", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, "adv_tier,adv_advocateid,statecode",
         "Advocacy: assign advocate (account update)", 10, IsolationModeEnum.Sandbox,
         Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = "name,adv_tier,adv_advocateid,statecode",
-        Description = "Chooses the account's advocate when it gets a tier or loses its advocate; moves advocate load on every advocate or state change.")]
+        Description = "Chooses the account's advocate when it gets a tier or loses its advocate.")]
     public sealed class AccountAssignmentPlugin : AdvocacyPlugin
     {
         internal const string SharedOutcome = "adv_assignment_outcome";
@@ -54,6 +54,14 @@ namespace Advocacy.Plugins.Plugins.Assignment
             }
 
             var shared = context.Execution.SharedVariables;
+            if (shared.Contains(SharedOutcome) && !choice.Changed)
+            {
+                // A re-fire of this step sees the advocate its first run put into the Target and "keeps" it; the
+                // first run's decision (e.g. "assigned": an introduction is due) is the save's decision.
+                context.Trace("Assignment: this save was already decided ({0}); the earlier decision stands.", shared[SharedReason]);
+                return;
+            }
+
             shared[SharedOutcome] = (int)choice.Outcome;
             shared[SharedReason] = choice.Reason;
             if (choice.Changed && choice.Advocate != null && choice.Advocate.UserId.HasValue)

@@ -72,13 +72,6 @@ namespace Advocacy.Plugins.Tests.Domain.Assignment
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
         }
 
-        [TestMethod]
-        public void Apply_never_goes_negative()
-        {
-            Assert.AreEqual(0, LoadLedger.Apply(0, -1));
-            Assert.AreEqual(3, LoadLedger.Apply(2, 1));
-        }
-
         private static void Apply(Dictionary<Guid, int> counts, IReadOnlyList<AdvocateLoadDelta> deltas)
         {
             foreach (AdvocateLoadDelta d in deltas)

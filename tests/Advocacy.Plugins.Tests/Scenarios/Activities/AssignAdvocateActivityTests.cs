@@ -23,6 +23,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Activities
             var world = new AdvocacyWorld();
             var leeUser = world.SeedUser("Lee");
             var lee = world.SeedAdvocate("Lee Park", leeUser, new[] { CustomerTier.Strategic }, capacity: 20, accountCount: 3);
+            world.SeedAccountsOf(lee, 3);
             world.SeedAdvocate("Busy Bee", world.SeedUser("Busy"), new[] { CustomerTier.Strategic }, capacity: 20, accountCount: 10);
             var account = world.SeedAccount("Contoso", CustomerTier.Strategic);
             var traces = new List<string>();

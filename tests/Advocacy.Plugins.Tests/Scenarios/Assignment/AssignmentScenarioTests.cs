@@ -17,6 +17,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
         public const string AssignOnCreate = "Advocacy: assign advocate (account create)";
         public const string TaskOnUpdate = "Advocacy: assignment task (account update)";
         public const string CaseUpdate = "Advocacy: assign advocate (case escalated, update)";
+        public const string SettleOnUpdate = "Advocacy: settle advocate load (account update)";
     }
 
     internal static class WorldExtensions
@@ -46,6 +47,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var dana = world.SeedAdvocate("Dana Ruiz", world.SeedUser("Dana"), new[] { CustomerTier.Strategic }, capacity: 25, accountCount: 12);
             var leeUser = world.SeedUser("Lee");
             var lee = world.SeedAdvocate("Lee Park", leeUser, new[] { CustomerTier.Strategic, CustomerTier.Key }, capacity: 20, accountCount: 3);
+            world.SeedAccountsOf(lee, 3);
             var account = world.SeedAccount("Contoso");
 
             world.SetTier(account, CustomerTier.Strategic);
@@ -96,6 +98,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var world = new AdvocacyWorld();
             var a = world.SeedAdvocate("Ann", world.SeedUser("Ann"), new[] { CustomerTier.Key }, accountCount: 1);
             var b = world.SeedAdvocate("Bob", world.SeedUser("Bob"), new[] { CustomerTier.Key }, accountCount: 5);
+            world.SeedAccountsOf(b, 5);
             var account = world.SeedAccount("Contoso", CustomerTier.Key, a);
 
             world.Agent.Update(new Entity("account", account) { ["adv_advocateid"] = null });
@@ -110,6 +113,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
         {
             var world = new AdvocacyWorld();
             var a = world.SeedAdvocate("Ann", world.SeedUser("Ann"), new[] { CustomerTier.Key }, accountCount: 4);
+            world.SeedAccountsOf(a, 3);
             var account = world.SeedAccount("Contoso", CustomerTier.Key, a);
 
             world.Agent.Update(new Entity("account", account) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) });
@@ -280,7 +284,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
         }
 
         [TestMethod]
-        public void One_assignment_costs_three_round_trips_with_a_thousand_advocates()
+        public void One_assignment_costs_two_round_trips_and_settling_the_count_four_with_a_thousand_advocates()
         {
             var world = new AdvocacyWorld();
             var users = Enumerable.Range(0, 1000).Select(i => world.SeedUser("U" + i)).ToArray();
@@ -295,11 +299,14 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
 
             Assert.IsNotNull(world.AdvocateOf(account));
             var assign = world.Sandbox.ExecutionsOf(Steps.AssignOnUpdate).Single();
-            StringAssert.Contains(assign.TraceText, "3 round trips for the assignment itself");
-            // The step's total = the assignment (lock, candidates, advocate write) + the settings read every step makes.
-            Assert.AreEqual(4, assign.RoundTrips);
+            StringAssert.Contains(assign.TraceText, "2 round trips for the assignment itself");
+            // The step's total = the assignment (lock, candidates) + the settings read every step makes.
+            Assert.AreEqual(3, assign.RoundTrips);
             var task = world.Sandbox.ExecutionsOf(Steps.TaskOnUpdate).Single();
             Assert.AreEqual(5, task.RoundTrips, "settings + closing a left-over unassigned task (find) + task factory (lock, find, create)");
+            var settle = world.Sandbox.ExecutionsOf(Steps.SettleOnUpdate).Single();
+            StringAssert.Contains(settle.TraceText, "4 round trips to settle account");
+            Assert.AreEqual(4, settle.RoundTrips, "lock (held already) + the advocate's accounts (one page) + the advocate + its new count; no settings");
         }
     }
 

@@ -80,6 +80,25 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
         }
 
         [TestMethod]
+        public void Two_hand_changes_of_advocate_racing_are_both_counted()
+        {
+            // No selection runs (the user names the advocate), so only the settling step's own lock row orders them.
+            var world = new AdvocacyWorld();
+            var bob = world.SeedAdvocate("Bob", world.SeedUser("Bob"), new[] { CustomerTier.Key }, capacity: 5);
+            var first = world.SeedAccount("First");
+            var second = world.SeedAccount("Second");
+            world.Sandbox.Run(new OrganizationRequest("adv_RecountAdvocateLoad"));
+            world.Sandbox.RegisterPlugins(typeof(HoldAdvocateReadersPlugin));
+            HoldAdvocateReadersPlugin.Gate = new RendezVous();
+
+            Task.WaitAll(
+                Task.Run(() => world.Agent.Update(new Entity("account", first) { ["adv_advocateid"] = new EntityReference("adv_advocate", bob) })),
+                Task.Run(() => world.Agent.Update(new Entity("account", second) { ["adv_advocateid"] = new EntityReference("adv_advocate", bob) })));
+
+            Assert.AreEqual(2, world.CountOf(bob), "each count includes the other change: the second waited for the first to commit");
+        }
+
+        [TestMethod]
         public void A_recount_racing_an_assignment_keeps_the_count_true()
         {
             var world = new AdvocacyWorld();

@@ -24,6 +24,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
             // The billing specialist is less loaded, so only the specialty can explain choosing Lee.
             world.SeedAdvocate("Dana Ruiz", billingUser, new[] { CustomerTier.Strategic }, new[] { Specialty.Billing }, capacity: 20, accountCount: 1);
             var lee = world.SeedAdvocate("Lee Park", logisticsUser, new[] { CustomerTier.Strategic }, new[] { Specialty.Logistics }, capacity: 20, accountCount: 3);
+            world.SeedAccountsOf(lee, 3);
             var accountId = world.SeedAccount("Contoso Pharmaceuticals", CustomerTier.Strategic);
 
             world.Agent.Create(new Entity("adv_inconvenience")

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain.Assignment;
+using Advocacy.Plugins.Domain.FollowUp;
+
+namespace Advocacy.Plugins.Application.Assignment
+{
+    /// <summary>What settling an account's change did, for the trace and tests.</summary>
+    public sealed class LoadSettlement
+    {
+        internal LoadSettlement(AdvocateLoadRecountResult counts, int moved, int closed, int roundTrips)
+        {
+            Counts = counts;
+            TasksMoved = moved;
+            TasksClosed = closed;
+            RoundTrips = roundTrips;
+        }
+
+        public AdvocateLoadRecountResult Counts { get; }
+        public int TasksMoved { get; }
+        public int TasksClosed { get; }
+        public int RoundTrips { get; }
+    }
+
+    /// <summary>
+    /// After an account is created, changes advocate or state, or is deleted — by a user, our own assignment, a
+    /// workflow or an import — inside that change's transaction: the advocates it touched get their adv_accountcount
+    /// recounted from the accounts (<see cref="AdvocateLoadRecount.Settle"/>: the same answer however often it runs,
+    /// so a re-fire or replay never counts twice), and when the advocate changed, the previous advocate's open advocacy
+    /// tasks on the account follow it (<see cref="AdvocacyHandOver"/>).
+    /// <para>
+    /// Cost when something moved: the lock row (1, already held when the save's own assignment took it), the touched
+    /// advocates' accounts (1 page), the advocates (1), one write per advocate whose count changed; on an advocate
+    /// change also the previous advocate's open tasks (1) and one write per task. Nothing when neither the advocate nor
+    /// the state changed. Runs as <see cref="IAdvocacyHost.SystemService"/>: advocate rows and tasks are not the caller's.
+    /// </para>
+    /// </summary>
+    public sealed class SettleAdvocateLoad
+    {
+        private readonly IAdvocacyHost _host;
+
+        public SettleAdvocateLoad(IAdvocacyHost host)
+        {
+            _host = host;
+        }
+
+        /// <param name="before">The account before the change; null on Create.</param>
+        /// <param name="after">The account after it; null on Delete.</param>
+        /// <param name="account">Name and owner after the change (null on Delete: no task can follow a deleted account).</param>
+        public LoadSettlement AfterAccountChange(Guid accountId, AccountAdvocacyState? before, AccountAdvocacyState? after, AccountFacts? account)
+        {
+            var counted = new CountingService(_host.SystemService);
+            var touched = LoadLedger.Changes(before?.AdvocateId, before?.IsActive ?? false, after?.AdvocateId, after?.IsActive ?? false)
+                .Select(d => d.AdvocateId).ToList();
+            Guid? previous = before?.AdvocateId;
+            Guid? current = after?.AdvocateId;
+            bool advocateChanged = after != null && before != null && previous != current;
+            if (advocateChanged && previous.HasValue && !touched.Contains(previous.Value))
+            {
+                // An inactive account changing advocate moves no count, but its tasks still follow; read the profile.
+                touched.Add(previous.Value);
+            }
+
+            if (advocateChanged && current.HasValue && !touched.Contains(current.Value))
+            {
+                touched.Add(current.Value);
+            }
+
+            if (touched.Count == 0)
+            {
+                _host.Trace("Load: account {0} changed neither advocate nor counted state; no count to settle.", accountId);
+                return new LoadSettlement(new AdvocateLoadRecountResult(), 0, 0, 0);
+            }
+
+            LockRows.Take(counted, LockRows.Assignment);
+            _host.Trace("Load: took lock row '{0}' as {1} before counting the accounts of {2} advocate(s).", LockRows.Assignment, _host.SystemIdentity, touched.Count.ToString(CultureInfo.InvariantCulture));
+            Guid? newlyAssigned = (after?.IsActive ?? false) && current.HasValue && previous != current ? current : null;
+            var counts = new AdvocateLoadRecount(counted, _host.Tracing).Settle(touched, newlyAssigned, _host.UtcNow);
+
+            int moved = 0, closed = 0;
+            if (advocateChanged && previous.HasValue && account != null)
+            {
+                HandOver(account, previous.Value, current, counts, counted, ref moved, ref closed);
+            }
+
+            _host.Trace("Load: {0} round trips to settle account {1}.", counted.Count.ToString(CultureInfo.InvariantCulture), accountId);
+            return new LoadSettlement(counts, moved, closed, counted.Count);
+        }
+
+        private void HandOver(AccountFacts account, Guid previous, Guid? current, AdvocateLoadRecountResult counts, CountingService counted, ref int moved, ref int closed)
+        {
+            Guid? previousUser = counts.UserOf.TryGetValue(previous, out Guid? p) ? p : null;
+            if (!previousUser.HasValue)
+            {
+                _host.Trace("Hand-over: the previous advocate {0} has no user (or no longer exists); no tasks to move.", previous);
+                return;
+            }
+
+            Guid? currentUser = current.HasValue && counts.UserOf.TryGetValue(current.Value, out Guid? c) ? c : null;
+            if (currentUser == previousUser)
+            {
+                _host.Trace("Hand-over: the new advocate is the same user; the tasks stay.");
+                return;
+            }
+
+            string? currentName = current.HasValue && counts.NameOf.TryGetValue(current.Value, out string? n) ? n : null;
+            var recipient = AdvocacyHandOver.Recipient(currentUser, account);
+            var writer = new AdvocacyTaskWriter(counted, _host.Tracing);
+            foreach (var task in writer.OpenAdvocacyTasks(account.AccountId, previousUser.Value))
+            {
+                var kind = Choices.TaskKind(task.GetAttributeValue<Microsoft.Xrm.Sdk.OptionSetValue>("adv_kind"));
+                var action = kind.HasValue ? AdvocacyHandOver.For(kind.Value) : HandOverAction.Move;
+                if (action == HandOverAction.Close)
+                {
+                    writer.Complete(task, AdvocacyHandOver.ClosedBecause(currentName));
+                    closed++;
+                    _host.Trace("Hand-over: closed '{0}' of the previous advocate ({1}).", task.GetAttributeValue<string>("subject"), AdvocacyHandOver.ClosedBecause(currentName));
+                }
+                else if (recipient != null)
+                {
+                    writer.Reassign(task.Id, recipient.Id, recipient.IsTeam);
+                    moved++;
+                    _host.Trace("Hand-over: '{0}' moved to {1} {2} ({3}).", task.GetAttributeValue<string>("subject"), recipient.IsTeam ? "team" : "user", recipient.Id,
+                        currentUser.HasValue ? "the new advocate" : "the account's owner: nobody advocates the account now");
+                }
+                else
+                {
+                    _host.Trace("Hand-over: '{0}' stays with the previous advocate: the account has neither an advocate nor an owner.", task.GetAttributeValue<string>("subject"));
+                }
+            }
+        }
+    }
+}
