@@ -141,7 +141,7 @@ namespace Advocacy.Benchmarks.Assignment
 
         public string Run()
         {
-            var table = new StringBuilder(Environment.NewLine + "    advocates | ours: assignment (step total incl. settings) | task step | naive per-advocate" + Environment.NewLine);
+            var table = new StringBuilder(Environment.NewLine + "    advocates | ours: assignment (step total incl. settings) | task step | settle-load step | naive per-advocate" + Environment.NewLine);
             foreach (int n in new[] { 10, 100, 1000 })
             {
                 var sandbox = AssignmentData.World(n, out var accounts, 2);
@@ -150,8 +150,9 @@ namespace Advocacy.Benchmarks.Assignment
                 var step = sandbox.ExecutionsOf("Advocacy: assign advocate (account update)").Single();
                 int assignment = step.Traces.Where(t => t.Contains("round trips for the assignment itself")).Select(t => int.Parse(t.Split(' ')[1])).Single();
                 int task = sandbox.RoundTrips("Advocacy: assignment task (account update)");
+                int settle = sandbox.RoundTrips("Advocacy: settle advocate load (account update)");
                 int naive = Naive(sandbox.Service, accounts[1]);
-                table.AppendLine($"    {n,9:N0} | {assignment,5} ({step.RoundTrips})                                | {task,9} | {naive,6:N0}");
+                table.AppendLine($"    {n,9:N0} | {assignment,5} ({step.RoundTrips})                                | {task,9} | {settle,16} | {naive,6:N0}");
             }
 
             return table.ToString();
