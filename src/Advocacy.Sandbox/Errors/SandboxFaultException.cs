@@ -36,6 +36,7 @@ namespace Advocacy.Sandbox
         public const int OutOfRange = unchecked((int)0x8004431A);              // picklist value outside the valid range
         public const int UnsupportedMessage = unchecked((int)0x80040800);
         public const int DuplicateKey = unchecked((int)0x80060892);            // alternate key already exists
+        public const int ReferencedByRestrict = unchecked((int)0x80040227);    // delete refused: a Restrict relationship has children
     }
 
     /// <summary>Builds the faults with the platform's wording in one place.</summary>
@@ -43,6 +44,9 @@ namespace Advocacy.Sandbox
     {
         public static SandboxFaultException DoesNotExist(string entity, Guid id) =>
             new(ErrorCodes.ObjectDoesNotExist, $"{entity} With Id = {id} Does Not Exist");
+
+        public static SandboxFaultException Restricted(string entity, Guid id, string relationship, string referencing) =>
+            new(ErrorCodes.ReferencedByRestrict, $"The {entity} {id} cannot be deleted because it is associated with {referencing} records (relationship {relationship}, delete behaviour Restrict).");
 
         public static SandboxFaultException Duplicate(string entity, Guid id) =>
             new(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key. A record of type '{entity}' with Id = {id} already exists.");

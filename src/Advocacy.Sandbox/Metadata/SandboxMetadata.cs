@@ -116,6 +116,14 @@ namespace Advocacy.Sandbox
 
         public void AddRelationship(ManyToManyMetadata relationship) => _relationships[relationship.SchemaName] = relationship;
 
+        private readonly ConcurrentDictionary<string, OneToManyMetadata> _oneToMany = new(StringComparer.OrdinalIgnoreCase);
+
+        public void AddRelationship(OneToManyMetadata relationship) => _oneToMany[relationship.SchemaName] = relationship;
+
+        /// <summary>The one-to-many relationships whose referenced (parent) table is this one.</summary>
+        public IEnumerable<OneToManyMetadata> ReferencingRelationships(string referencedEntity) =>
+            _oneToMany.Values.Where(r => string.Equals(r.ReferencedEntity, referencedEntity, StringComparison.OrdinalIgnoreCase)).OrderBy(r => r.SchemaName, StringComparer.Ordinal);
+
         /// <summary>The N:N relationship by schema name; an unknown one gets a default intersect layout.</summary>
         public ManyToManyMetadata Relationship(string schemaName, string entity1, string entity2) =>
             _relationships.GetOrAdd(schemaName, name => new ManyToManyMetadata(name, entity1, entity2));

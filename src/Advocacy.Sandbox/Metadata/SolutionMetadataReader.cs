@@ -149,6 +149,21 @@ namespace Advocacy.Sandbox
         {
             foreach (var rel in doc.Descendants().Where(e => Local(e) == "EntityRelationship"))
             {
+                if (string.Equals(Child(rel, "EntityRelationshipType"), "OneToMany", StringComparison.OrdinalIgnoreCase))
+                {
+                    string? schema = (string?)rel.Attribute("Name");
+                    string? referenced = Child(rel, "ReferencedEntityName");
+                    string? referencing = Child(rel, "ReferencingEntityName");
+                    string? attribute = Child(rel, "ReferencingAttributeName");
+                    if (schema != null && referenced != null && referencing != null && attribute != null
+                        && Enum.TryParse(Child(rel, "CascadeDelete"), ignoreCase: true, out CascadeDelete onDelete))
+                    {
+                        into.AddRelationship(new OneToManyMetadata(schema, referenced, referencing, attribute, onDelete));
+                    }
+
+                    continue;
+                }
+
                 if (!string.Equals(Child(rel, "EntityRelationshipType"), "ManyToMany", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;

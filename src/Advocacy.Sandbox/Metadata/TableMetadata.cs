@@ -58,4 +58,36 @@ namespace Advocacy.Sandbox
         public string Entity1Attribute { get; }
         public string Entity2Attribute { get; }
     }
+
+    /// <summary>What deleting the referenced row does to the rows whose lookup names it (a one-to-many relationship's CascadeDelete).</summary>
+    public enum CascadeDelete
+    {
+        /// <summary>The referencing rows are deleted too.</summary>
+        Cascade,
+
+        /// <summary>The referencing rows' lookup is cleared.</summary>
+        RemoveLink,
+
+        /// <summary>The delete is refused while a referencing row exists.</summary>
+        Restrict,
+    }
+
+    /// <summary>A one-to-many relationship: referencing table's lookup column → referenced table.</summary>
+    public sealed class OneToManyMetadata
+    {
+        public OneToManyMetadata(string schemaName, string referencedEntity, string referencingEntity, string referencingAttribute, CascadeDelete onDelete)
+        {
+            SchemaName = schemaName;
+            ReferencedEntity = referencedEntity.ToLowerInvariant();
+            ReferencingEntity = referencingEntity.ToLowerInvariant();
+            ReferencingAttribute = referencingAttribute.ToLowerInvariant();
+            OnDelete = onDelete;
+        }
+
+        public string SchemaName { get; }
+        public string ReferencedEntity { get; }
+        public string ReferencingEntity { get; }
+        public string ReferencingAttribute { get; }
+        public CascadeDelete OnDelete { get; }
+    }
 }

@@ -31,6 +31,7 @@ namespace Advocacy.Sandbox
             row.KeyAttributes.Clear();
             row.FormattedValues.Clear();
             _sandbox.ApplyCreateDefaults(row, id, op.Caller.UserId, op.CreatedOn);
+            RequireLookupTargets(op.Transaction!, target.LogicalName, id, target.Attributes);
             Insert(op.Transaction!, row);
             _sandbox.Metrics.Written(1);
             op.EntityId = id;
@@ -40,6 +41,83 @@ namespace Advocacy.Sandbox
             op.Output["id"] = id;
             response.Results = op.Output;
             return response;
+        }
+
+        /// <summary>
+        /// A lookup must name a row that exists (as the saving transaction sees it): Dataverse refuses the save with
+        /// "{table} With Id = {id} Does Not Exist" (ObjectDoesNotExist), whoever makes it — the user's own request or a
+        /// plug-in's. Only tables the sandbox holds metadata for are checked (lenient mode leaves the rest alone); a
+        /// row pointing at itself (a Create naming its own new id) is allowed. Seeding is not a save and is not checked.
+        /// </summary>
+        private void RequireLookupTargets(Transaction tx, string table, Guid id, IEnumerable<KeyValuePair<string, object>> columns)
+        {
+            foreach (var pair in columns)
+            {
+                if (pair.Value is EntityReference reference && Metadata.Table(reference.LogicalName) != null
+                    && !(reference.Id == id && string.Equals(reference.LogicalName, table, StringComparison.OrdinalIgnoreCase))
+                    && Store.Read(tx, reference.LogicalName, reference.Id) == null)
+                {
+                    throw Faults.DoesNotExist(reference.LogicalName, reference.Id);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Deletes the row and applies the one-to-many relationships' delete behaviour from the solution metadata, in
+        /// the same transaction, as Dataverse does: Restrict refuses while a referencing row exists, RemoveLink clears
+        /// the referencing rows' lookup, Cascade deletes them (and their own cascades). Only relationships the
+        /// solution folders define are applied; standard relationships the sandbox has no metadata for are not
+        /// (README: differences from Dataverse). The cascaded writes run no plug-in steps in the sandbox.
+        /// </summary>
+        private void DeleteWithCascades(Transaction tx, string table, Guid id, int level)
+        {
+            if (level > 32)
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"Cascade delete from {table} {id} goes deeper than 32 levels; the relationships form a cycle.");
+            }
+
+            foreach (var relationship in Metadata.ReferencingRelationships(table))
+            {
+                var children = Store.Scan(tx, relationship.ReferencingEntity)
+                    .Where(r => r.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute) is EntityReference er && er.Id == id
+                        && !(er.Id == r.Id && string.Equals(relationship.ReferencingEntity, table, StringComparison.OrdinalIgnoreCase)))
+                    .Select(r => r.Id).ToList();
+                if (children.Count == 0)
+                {
+                    continue;
+                }
+
+                switch (relationship.OnDelete)
+                {
+                    case CascadeDelete.Restrict:
+                        throw Faults.Restricted(table, id, relationship.SchemaName, relationship.ReferencingEntity);
+                    case CascadeDelete.RemoveLink:
+                        foreach (var child in children)
+                        {
+                            Store.Lock(tx, relationship.ReferencingEntity, child);
+                            var row = EntityCloner.Clone(Store.Read(tx, relationship.ReferencingEntity, child)!);
+                            row[relationship.ReferencingAttribute] = null;
+                            tx.Write(relationship.ReferencingEntity, child, row, created: false);
+                            _sandbox.Metrics.Written(1);
+                        }
+
+                        break;
+                    default:
+                        foreach (var child in children)
+                        {
+                            Store.Lock(tx, relationship.ReferencingEntity, child);
+                            if (Store.Read(tx, relationship.ReferencingEntity, child) != null)
+                            {
+                                DeleteWithCascades(tx, relationship.ReferencingEntity, child, level + 1);
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            tx.Write(table, id, null, created: false);
+            _sandbox.Metrics.Written(1);
         }
 
         internal void Insert(Transaction tx, Entity row)
@@ -69,6 +147,7 @@ namespace Advocacy.Sandbox
             var tx = op.Transaction!;
             Store.Lock(tx, table, id);
             var current = Store.Read(tx, table, id) ?? throw Faults.DoesNotExist(table, id);
+            RequireLookupTargets(tx, table, id, columns);
             var row = EntityCloner.Clone(current);
             string pid = Metadata.PrimaryIdAttribute(table);
             foreach (var pair in columns)
@@ -94,8 +173,7 @@ namespace Advocacy.Sandbox
             {
                 throw Faults.DoesNotExist(target.LogicalName, id);
             }
-            tx.Write(target.LogicalName, id, null, created: false);
-            _sandbox.Metrics.Written(1);
+            DeleteWithCascades(tx, target.LogicalName, id, 0);
             response.Results = op.Output;
             return response;
         }

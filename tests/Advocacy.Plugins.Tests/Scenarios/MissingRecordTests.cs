@@ -74,11 +74,17 @@ namespace Advocacy.Plugins.Tests.Scenarios
         public void Completing_a_check_in_about_a_case_that_is_gone_completes_and_traces()
         {
             var w = new FollowUpWorld();
-            var task = w.World.Agent.Create(new Entity("task")
+            // The platform refuses a save naming a case that does not exist, so the task was there first (imported,
+            // or regarding a case the completing user cannot see — the same "does not exist or you cannot see it").
+            var task = Guid.NewGuid();
+            w.Sandbox.Seed(new Entity("task", task)
             {
                 ["subject"] = "Check in",
+                ["ownerid"] = new EntityReference("systemuser", w.World.AgentUserId),
                 ["regardingobjectid"] = new EntityReference("incident", Nowhere),
                 ["adv_kind"] = Data.Choices.Option(AdvocacyTaskKind.PostResolutionCheckIn),
+                ["statecode"] = new OptionSetValue(0),
+                ["statuscode"] = new OptionSetValue(2),
             });
 
             w.Complete(task);

@@ -1,0 +1,99 @@
+using System;
+using System.Linq;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Tests.Scenarios;
+using Advocacy.Sandbox;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.Tests.Sandbox
+{
+    /// <summary>
+    /// Lookups name rows that exist, and deleting a referenced row applies the relationship's delete behaviour from
+    /// the solution's metadata (Cascade, RemoveLink, Restrict), as Dataverse does. Without these the sandbox kept
+    /// references Dataverse never keeps, and the product's tests saw failures that cannot happen there (and missed
+    /// the ones that can).
+    /// </summary>
+    [TestClass]
+    public sealed class ReferentialTests
+    {
+        [TestMethod]
+        public void A_save_whose_lookup_names_a_missing_row_is_refused_with_the_platforms_fault_and_writes_nothing()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var account = sandbox.Service.Create(new Entity("account") { ["name"] = "Contoso" });
+            var nowhere = Guid.NewGuid();
+
+            var create = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("adv_feedback")
+            {
+                ["adv_accountid"] = new EntityReference("account", nowhere),
+                ["adv_nps"] = 9,
+            }));
+            Assert.AreEqual("account With Id = " + nowhere + " Does Not Exist", create.Message);
+            Assert.AreEqual(ErrorCodes.ObjectDoesNotExist, create.ErrorCode);
+            Assert.IsEmpty(sandbox.Rows("adv_feedback"));
+
+            var update = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Update(new Entity("account", account)
+            {
+                ["parentaccountid"] = new EntityReference("account", nowhere),
+            }));
+            Assert.AreEqual(ErrorCodes.ObjectDoesNotExist, update.ErrorCode);
+            Assert.IsFalse(sandbox.Rows("account").Single().Contains("parentaccountid") && sandbox.Rows("account").Single()["parentaccountid"] != null);
+
+            sandbox.Service.Update(new Entity("account", account) { ["parentaccountid"] = new EntityReference("account", account) });
+            Assert.AreEqual(account, sandbox.Rows("account").Single().GetAttributeValue<EntityReference>("parentaccountid").Id, "a row may name itself");
+        }
+
+        [TestMethod]
+        public void Deleting_an_account_cascades_to_its_feedback_and_inconveniences()
+        {
+            var world = new AdvocacyWorld();
+            var account = world.SeedAccount("Contoso");
+            var other = world.SeedAccount("Fabrikam");
+            world.Sandbox.Seed(
+                new Entity("adv_feedback", Guid.NewGuid()) { ["adv_accountid"] = new EntityReference("account", account), ["adv_nps"] = 9 },
+                new Entity("adv_inconvenience", Guid.NewGuid()) { ["adv_name"] = "Late", ["adv_accountid"] = new EntityReference("account", account) },
+                new Entity("adv_inconvenience", Guid.NewGuid()) { ["adv_name"] = "Other's", ["adv_accountid"] = new EntityReference("account", other) });
+
+            world.Sandbox.Service.Delete("account", account);
+
+            Assert.IsEmpty(world.Sandbox.Rows("adv_feedback"), "adv_account_adv_feedback_accountid: Cascade");
+            Assert.AreEqual("Other's", world.Sandbox.Rows("adv_inconvenience").Single().GetAttributeValue<string>("adv_name"), "only the deleted account's rows go");
+        }
+
+        [TestMethod]
+        public void Deleting_a_case_clears_the_inconveniences_link_and_deleting_an_advocate_clears_the_accounts()
+        {
+            var world = new AdvocacyWorld();
+            var lee = world.SeedAdvocate("Lee Park", world.SeedUser("Lee"), new[] { CustomerTier.Key });
+            var account = world.SeedAccount("Contoso", CustomerTier.Key, lee);
+            var caseId = Guid.NewGuid();
+            var inconvenience = Guid.NewGuid();
+            world.Sandbox.Seed(
+                new Entity("incident", caseId) { ["title"] = "Late", ["customerid"] = new EntityReference("account", account) },
+                new Entity("adv_inconvenience", inconvenience) { ["adv_name"] = "Late", ["adv_accountid"] = new EntityReference("account", account), ["adv_caseid"] = new EntityReference("incident", caseId) });
+
+            world.Sandbox.Service.Delete("incident", caseId);
+            Assert.IsNull(world.Sandbox.Get("adv_inconvenience", inconvenience).GetAttributeValue<EntityReference>("adv_caseid"), "RemoveLink");
+
+            world.Sandbox.Service.Delete("adv_advocate", lee);
+            Assert.IsNull(world.Sandbox.Get("account", account).GetAttributeValue<EntityReference>("adv_advocateid"), "RemoveLink");
+        }
+
+        [TestMethod]
+        public void Deleting_a_user_who_has_an_advocate_profile_is_refused_and_changes_nothing()
+        {
+            var world = new AdvocacyWorld();
+            var user = world.SeedUser("Lee");
+            world.SeedAdvocate("Lee Park", user, new[] { CustomerTier.Key });
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => world.Sandbox.Service.Delete("systemuser", user));
+
+            Assert.AreEqual(ErrorCodes.ReferencedByRestrict, fault.ErrorCode);
+            StringAssert.Contains(fault.Message, "adv_systemuser_adv_advocate_userid");
+            Assert.IsTrue(world.Sandbox.Rows("systemuser").Any(r => r.Id == user));
+            Assert.HasCount(1, world.Sandbox.Rows("adv_advocate"));
+        }
+    }
+}
