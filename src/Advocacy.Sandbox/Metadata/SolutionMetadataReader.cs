@@ -161,6 +161,15 @@ namespace Advocacy.Sandbox
                         into.AddRelationship(new OneToManyMetadata(schema, referenced, referencing, attribute, onDelete));
                     }
 
+                    // A custom lookup's attribute XML names no target; its relationship does. Without it the sandbox
+                    // would accept a lookup to any table, which Dataverse refuses.
+                    var table = referencing == null ? null : into.Table(referencing.ToLowerInvariant());
+                    var column = attribute == null ? null : table?.Column(attribute.ToLowerInvariant());
+                    if (table != null && column != null && column.Type == ColumnType.Lookup && column.Targets.Count == 0 && referenced != null)
+                    {
+                        table.Add(new ColumnMetadata(column.LogicalName, column.Type, new[] { referenced.ToLowerInvariant() }, column.Options) { OptionSetName = column.OptionSetName });
+                    }
+
                     continue;
                 }
 

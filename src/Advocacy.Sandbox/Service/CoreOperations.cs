@@ -148,6 +148,12 @@ namespace Advocacy.Sandbox
             Store.Lock(tx, table, id);
             var current = Store.Read(tx, table, id) ?? throw Faults.DoesNotExist(table, id);
             RequireLookupTargets(tx, table, id, columns);
+            if (current.Contains("ownerid") && columns.Any(c => c.Key.Equals("ownerid", StringComparison.OrdinalIgnoreCase) && c.Value == null))
+            {
+                // A user- or team-owned row always has an owner: the platform changes owners (Assign), never clears them.
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"The owner of {table} {id} cannot be cleared: a user- or team-owned record always has an owner (assign it to someone else instead).");
+            }
+
             var row = EntityCloner.Clone(current);
             string pid = Metadata.PrimaryIdAttribute(table);
             foreach (var pair in columns)

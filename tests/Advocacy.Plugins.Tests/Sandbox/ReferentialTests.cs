@@ -46,6 +46,36 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void A_custom_lookup_takes_its_target_table_from_its_relationship_and_refuses_any_other()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var account = sandbox.Service.Create(new Entity("account") { ["name"] = "Contoso" });
+            CollectionAssert.AreEqual(new[] { "account" }, sandbox.Metadata.Table("adv_feedback")!.Column("adv_accountid")!.Targets.ToArray());
+            CollectionAssert.AreEqual(new[] { "systemuser" }, sandbox.Metadata.Table("adv_advocate")!.Column("adv_userid")!.Targets.ToArray());
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("adv_advocate")
+            {
+                ["adv_name"] = "Lee",
+                ["adv_userid"] = new EntityReference("account", account),
+            }));
+
+            StringAssert.Contains(fault.Message, "The lookup 'adv_userid' of 'adv_advocate' cannot point at a 'account' record; allowed: systemuser.");
+            Assert.IsEmpty(sandbox.Rows("adv_advocate"));
+        }
+
+        [TestMethod]
+        public void An_owned_rows_owner_cannot_be_cleared()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var account = sandbox.Service.Create(new Entity("account") { ["name"] = "Contoso" });
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Update(new Entity("account", account) { ["ownerid"] = null }));
+
+            StringAssert.Contains(fault.Message, "cannot be cleared");
+            Assert.IsNotNull(sandbox.Rows("account").Single().GetAttributeValue<EntityReference>("ownerid"));
+        }
+
+        [TestMethod]
         public void Deleting_an_account_cascades_to_its_feedback_and_inconveniences()
         {
             var world = new AdvocacyWorld();

@@ -114,6 +114,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
             private readonly Dictionary<string, List<Guid>> _rows = new();
             private readonly string[] _tables;
 
+            private readonly List<string> _history = new();
             private readonly List<string> _ran;
             private readonly List<string> _refusals;
 
@@ -188,6 +189,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
                     entity[c.LogicalName] = Value(c, value);
                 }
 
+                _history.Add(kind + " " + table + " " + entity.Id + " {" + string.Join(", ", entity.Attributes.Select(a => a.Key + "=" + Show(a.Value))) + "}");
                 var before = Snapshot();
                 var clock = Stopwatch.StartNew();
                 try
@@ -211,7 +213,8 @@ namespace Advocacy.Plugins.Tests.Scenarios
                         || entity.Attributes.Values.OfType<EntityReference>().Any(r => r.Id == Guid.Parse(missing.Groups[1].Value)));
                     if (missing.Success && !namedByTheUser)
                     {
-                        return (true, "the platform's raw missing-record fault reached the user: " + Excerpt(e.Message));
+                        return (true, "the platform's raw missing-record fault reached the user: " + Excerpt(e.Message) + " (" + kind + " " + table + "; steps: "
+                            + string.Join(", ", _world.Sandbox.Executions.Select(x => x.StepName)) + "; trace: " + string.Join(" | ", _world.Sandbox.Executions.SelectMany(x => x.Traces)) + ")\nhistory:\n" + string.Join("\n", _history));
                     }
 
                     if (Snapshot() != before)
