@@ -27,6 +27,9 @@ namespace Advocacy.Plugins.Data
         /// <summary>The columns a score depends on: the scoring step's filtering attributes and its pre-image.</summary>
         public const string InputColumns = "adv_accountid,adv_kind,adv_promisedon,adv_resolvedon,adv_ordervalue,adv_reportedloss,adv_businesscritical";
 
+        /// <summary>The computed columns <see cref="WriteOutputs"/> writes: a save that sets any of them is re-scored.</summary>
+        public const string OutputColumns = "adv_impactscore,adv_impactband,adv_estimatedloss,adv_impactexplanation";
+
         private readonly IOrganizationService _service;
 
         public InconvenienceRows(IOrganizationService service)

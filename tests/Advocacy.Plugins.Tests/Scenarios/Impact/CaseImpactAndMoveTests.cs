@@ -63,6 +63,32 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
         }
 
         [TestMethod]
+        public void A_forged_score_band_or_explanation_is_replaced_by_the_computed_one_and_raises_nothing()
+        {
+            var caseId = SeedCase("Pallets damaged");
+            var id = Create(caseId, critical: true, orderValue: null);   // 20: low, no impact review
+            var computed = _world.Sandbox.Get("adv_inconvenience", id);
+
+            // An agent (issue 13's attack) writes only the outputs: a severe score and their own words.
+            _world.Agent.Update(new Entity("adv_inconvenience", id)
+            {
+                ["adv_impactscore"] = 99,
+                ["adv_impactband"] = Choices.Option(ImpactBand.Severe),
+                ["adv_impactexplanation"] = "Call me at once: 555-0100",
+                ["adv_estimatedloss"] = new Money(1_000_000m),
+            });
+
+            var stored = _world.Sandbox.Get("adv_inconvenience", id);
+            Assert.AreEqual(20, stored.GetAttributeValue<int>("adv_impactscore"), "re-scored from the inputs");
+            Assert.AreEqual(computed.GetAttributeValue<OptionSetValue>("adv_impactband").Value, stored.GetAttributeValue<OptionSetValue>("adv_impactband").Value);
+            Assert.AreEqual(computed.GetAttributeValue<string>("adv_impactexplanation"), stored.GetAttributeValue<string>("adv_impactexplanation"));
+            Assert.AreEqual(computed.GetAttributeValue<Money>("adv_estimatedloss")?.Value, stored.GetAttributeValue<Money>("adv_estimatedloss")?.Value);
+            Assert.AreEqual(20, CaseScore(caseId), "the case shows the computed score");
+            Assert.AreEqual(20, Index(_account), "and so does the account's index");
+            Assert.IsEmpty(_world.Tasks(AdvocacyTaskKind.ImpactReview), "no review raised on the forged words");
+        }
+
+        [TestMethod]
         public void An_inconvenience_without_an_account_is_not_followed_up()
         {
             var tracer = new ListTracer();
