@@ -20,12 +20,18 @@ namespace Advocacy.Plugins.Application.FollowUp
 
         /// <summary>The task's actualend; the operation's time when empty.</summary>
         public DateTime? CompletedOn { get; set; }
+
+        /// <summary>The task's owner (a user or a team id).</summary>
+        public Guid? OwnerId { get; set; }
     }
 
     /// <summary>
     /// Completing a check-in (DESIGN §5): the account's last proactive contact = the completion date and next = +
     /// cadence (<see cref="ScheduleProactiveContact.AfterContact"/>). Check-in kinds are
     /// <see cref="AdvocacyTaskPlanner.IsCheckIn"/>'s; any other completed task, advocacy or not, is ignored with a trace.
+    /// Only the check-in of the account's advocate (or backup; the owner while nobody advocates it) moves the
+    /// schedule, and with a date no later than now (<see cref="CheckInCompletion"/>): the writes run as SYSTEM, so
+    /// what a user's own task may change is decided here. Cost: the account, the advocate's routing, the account write.
     /// </summary>
     public sealed class RecordCompletedCheckIn
     {
@@ -89,8 +95,25 @@ namespace Advocacy.Plugins.Application.FollowUp
                 return null;
             }
 
+            var account = AccountSnapshot.Read(_host.SystemService, accountId.Value);
+            var routing = account.AdvocateId.HasValue
+                ? new AdvocateDirectory(_host.SystemService, _host.Settings.Assignment.DefaultCapacity).RoutingFor(account.AdvocateId.Value, _host.Today())
+                : null;
+            if (!CheckInCompletion.Counts(task.OwnerId ?? Guid.Empty, routing, account.Owner?.Id ?? Guid.Empty))
+            {
+                _host.Trace("Check-in task {0} completed, but it belongs to {1}, not to {2}: the proactive schedule is unchanged.", task.TaskId,
+                    task.OwnerId.HasValue ? "user or team " + task.OwnerId.Value : "nobody",
+                    routing != null ? "the account's advocate " + routing.AdvocateName : "the account's owner (no advocate)");
+                return null;
+            }
+
+            if (CheckInCompletion.IsInTheFuture(task.CompletedOn, _host.UtcNow))
+            {
+                _host.Trace("Check-in task {0} is dated {1:o}, after now: the contact is recorded as now.", task.TaskId, task.CompletedOn!.Value);
+            }
+
             _host.Trace("Check-in task {0} ({1}) completed.", task.TaskId, task.Kind!.Value);
-            return new ScheduleProactiveContact(_host).AfterContact(accountId.Value, task.CompletedOn ?? _host.UtcNow);
+            return new ScheduleProactiveContact(_host).AfterContact(account, CheckInCompletion.ContactDate(task.CompletedOn, _host.UtcNow));
         }
     }
 }

@@ -38,11 +38,14 @@ namespace Advocacy.Plugins.Application.FollowUp
         }
 
         /// <summary>A contact with the customer on <paramref name="contactDate"/> (a completed check-in): last and next contact.</summary>
-        public CadenceResult AfterContact(Guid accountId, DateTime contactDate)
+        public CadenceResult AfterContact(Guid accountId, DateTime contactDate) =>
+            AfterContact(AccountSnapshot.Read(_host.SystemService, accountId), contactDate);
+
+        /// <summary>The same, for an account the caller has already read.</summary>
+        public CadenceResult AfterContact(AccountSnapshot account, DateTime contactDate)
         {
-            var account = AccountSnapshot.Read(_host.SystemService, accountId);
             var result = ProactiveSchedule.AfterContact(_host.Settings.FollowUp, account.Tier, account.CadenceDays, account.LastProactiveContact, contactDate);
-            Write(accountId, result, writeLast: true);
+            Write(account.Id, result, writeLast: true);
             return result;
         }
 

@@ -13,7 +13,7 @@ namespace Advocacy.Plugins.Plugins.FollowUp
     [CrmPluginRegistration("Update", "task", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, "statecode",
         "Advocacy: completed check-in schedules the next contact", 10, IsolationModeEnum.Sandbox,
         Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = "statecode,adv_kind,regardingobjectid",
-        Image2Name = "post", Image2Type = ImageTypeEnum.PostImage, Image2Attributes = "statecode,adv_kind,regardingobjectid,actualend",
+        Image2Name = "post", Image2Type = ImageTypeEnum.PostImage, Image2Attributes = "statecode,adv_kind,regardingobjectid,actualend,ownerid",
         Description = "When a check-in task is completed, sets the account's last and next proactive contact.")]
     public sealed class CheckInCompletedPlugin : AdvocacyPlugin
     {
@@ -31,6 +31,7 @@ namespace Advocacy.Plugins.Plugins.FollowUp
                 Kind = Choices.TaskKind(post?.GetAttributeValue<OptionSetValue>("adv_kind") ?? pre?.GetAttributeValue<OptionSetValue>("adv_kind")),
                 Regarding = post?.GetAttributeValue<EntityReference>("regardingobjectid") ?? pre?.GetAttributeValue<EntityReference>("regardingobjectid"),
                 CompletedOn = post?.GetAttributeValue<System.DateTime?>("actualend"),
+                OwnerId = (post?.GetAttributeValue<EntityReference>("ownerid") ?? pre?.GetAttributeValue<EntityReference>("ownerid"))?.Id,
             });
         }
     }

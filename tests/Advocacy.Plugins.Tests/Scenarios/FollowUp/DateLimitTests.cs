@@ -33,11 +33,11 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         }
 
         [TestMethod]
-        public void A_check_in_completed_on_the_platforms_last_day_schedules_without_failing()
+        public void A_check_in_dated_on_the_platforms_last_day_is_recorded_as_now_without_failing()
         {
             var w = new FollowUpWorld();
             var account = w.SeedAccount("Contoso", CustomerTier.Key);
-            var task = w.World.Agent.Create(new Entity("task")
+            var task = w.Sandbox.CreateService(w.AdvocateUserId).Create(new Entity("task")
             {
                 ["subject"] = "Check in",
                 ["regardingobjectid"] = new EntityReference("account", account),
@@ -46,9 +46,59 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
 
             w.Complete(task, Last);
 
+            // A check-in cannot have happened after it was recorded (issue 13: a date in 2099 pushed the next contact
+            // out of reach); the limit arithmetic itself is pinned below.
             var row = w.Account(account);
-            Assert.AreEqual(Last, row.GetAttributeValue<DateTime>("adv_lastproactivecontact"));
-            Assert.AreEqual(Last, row.GetAttributeValue<DateTime>("adv_nextproactivecontact"));
+            Assert.AreEqual(AdvocacyWorld.Now.Date, row.GetAttributeValue<DateTime>("adv_lastproactivecontact"));
+            Assert.AreEqual(AdvocacyWorld.Now.Date.AddDays(60), row.GetAttributeValue<DateTime>("adv_nextproactivecontact"));
+            StringAssert.Contains(string.Join("\n", w.Sandbox.Traces("Advocacy: completed check-in schedules the next contact")), "after now: the contact is recorded as now");
+        }
+
+        [TestMethod]
+        public void Only_the_advocates_check_in_moves_the_schedule_a_users_own_check_in_task_does_not()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Contoso", CustomerTier.Key, next: FollowUpWorld.Day(2026, 4, 1), last: FollowUpWorld.Day(2026, 2, 1));
+            // Issue 13's attack: an agent's own task, of kind "proactive check-in", regarding someone else's account.
+            var own = w.World.Agent.Create(new Entity("task")
+            {
+                ["subject"] = "Check in",
+                ["regardingobjectid"] = new EntityReference("account", account),
+                ["adv_kind"] = Data.Choices.Option(AdvocacyTaskKind.ProactiveCheckIn),
+            });
+
+            w.World.Agent.Update(new Entity("task", own) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5), ["actualend"] = new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+
+            var row = w.Account(account);
+            Assert.AreEqual(FollowUpWorld.Day(2026, 4, 1), row.GetAttributeValue<DateTime>("adv_nextproactivecontact"), "unchanged");
+            Assert.AreEqual(FollowUpWorld.Day(2026, 2, 1), row.GetAttributeValue<DateTime>("adv_lastproactivecontact"), "unchanged");
+            StringAssert.Contains(string.Join("\n", w.Sandbox.Traces("Advocacy: completed check-in schedules the next contact")), "not to the account's advocate");
+            Assert.AreEqual(1, w.Sandbox.Get("task", own).GetAttributeValue<OptionSetValue>("statecode").Value, "the agent's own task is still completed");
+        }
+
+        [TestMethod]
+        public void Whose_completion_counts_and_which_date_it_records()
+        {
+            var advocateUser = Guid.NewGuid();
+            var backupUser = Guid.NewGuid();
+            var owner = Guid.NewGuid();
+            var routing = new AdvocateRouting(Guid.NewGuid(), "Lee", advocateUser);
+            Assert.IsTrue(CheckInCompletion.Counts(advocateUser, routing, owner));
+            Assert.IsFalse(CheckInCompletion.Counts(owner, routing, owner), "while someone advocates the account, the owner's check-in is not the advocate's");
+            Assert.IsFalse(CheckInCompletion.Counts(backupUser, routing, owner), "a backup counts only when the work was routed to them");
+            Assert.IsTrue(CheckInCompletion.Counts(backupUser, routing.WithBackup(backupUser, "Bo", "Lee is away"), owner));
+            Assert.IsTrue(CheckInCompletion.Counts(owner, null, owner), "no advocate: the owner's");
+            Assert.IsFalse(CheckInCompletion.Counts(advocateUser, null, owner));
+            Assert.IsFalse(CheckInCompletion.Counts(Guid.Empty, null, Guid.Empty), "nobody's task is nobody's check-in");
+
+            var now = AdvocacyWorld.Now;
+            Assert.AreEqual(now, CheckInCompletion.ContactDate(null, now));
+            Assert.AreEqual(now.AddDays(-3), CheckInCompletion.ContactDate(now.AddDays(-3), now));
+            Assert.AreEqual(now, CheckInCompletion.ContactDate(now, now));
+            Assert.AreEqual(now, CheckInCompletion.ContactDate(now.AddTicks(1), now));
+            Assert.IsTrue(CheckInCompletion.IsInTheFuture(now.AddTicks(1), now));
+            Assert.IsFalse(CheckInCompletion.IsInTheFuture(now, now));
+            Assert.IsFalse(CheckInCompletion.IsInTheFuture(null, now));
         }
 
         [TestMethod]

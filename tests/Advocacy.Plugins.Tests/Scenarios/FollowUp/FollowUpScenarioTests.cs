@@ -139,6 +139,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             w.Resolve(caseId);
             var task = w.TasksFor(AdvocacyTaskKind.PostResolutionCheckIn, caseId).Single();
 
+            w.Sandbox.Clock.UtcNow = FollowUpWorld.Day(2026, 3, 12).AddHours(16);
             w.Complete(task.Id, FollowUpWorld.Day(2026, 3, 12).AddHours(15));
             // Re-fire: another update of statecode on the completed task.
             w.Sandbox.Service.Update(new Entity("task", task.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
