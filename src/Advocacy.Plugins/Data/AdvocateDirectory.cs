@@ -16,6 +16,9 @@ namespace Advocacy.Plugins.Data
             "adv_outofofficefrom", "adv_outofofficeto", "adv_backupadvocateid", "adv_lastassignedon",
         };
 
+        /// <summary>The alias under which a query links the profile's systemuser (for isdisabled).</summary>
+        public const string UserAlias = "user";
+
         private readonly IOrganizationService _service;
         private readonly int _defaultCapacity;
 
@@ -34,8 +37,8 @@ namespace Advocacy.Plugins.Data
             var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet(Columns) };
             query.Criteria.AddCondition("adv_advocateid", ConditionOperator.Equal, advocateId);
             var user = query.AddLink("systemuser", "adv_userid", "systemuserid", JoinOperator.LeftOuter);
-            user.EntityAlias = "user";
-            user.Columns = new ColumnSet("parentsystemuserid");
+            user.EntityAlias = UserAlias;
+            user.Columns = new ColumnSet("parentsystemuserid", "isdisabled");
             var backup = query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
             backup.EntityAlias = "b1";
             // A linked row's id comes back only when asked for, and without it the backup cannot be identified.
@@ -94,9 +97,13 @@ namespace Advocacy.Plugins.Data
                 return null;
             }
 
+            // A profile whose user is disabled (left the company, licence removed) has nobody to do the work: it
+            // counts as a profile without a user, so it is never chosen and its work goes to the account's owner. Read
+            // when the query linked the user as "user" (the candidates and routing queries do).
+            bool disabled = alias == null && row.GetAttributeValue<AliasedValue>(UserAlias + ".isdisabled")?.Value is true;
             var candidate = new AdvocateCandidate(id, Get<string>("adv_name") ?? string.Empty)
             {
-                UserId = Get<EntityReference>("adv_userid")?.Id,
+                UserId = disabled ? null : Get<EntityReference>("adv_userid")?.Id,
                 IsActive = (Get<OptionSetValue>("statecode")?.Value ?? 0) == 0,
                 Capacity = alias == null ? row.GetAttributeValue<int?>("adv_capacity") ?? _defaultCapacity : (Get<object>("adv_capacity") as int?) ?? _defaultCapacity,
                 AccountCount = alias == null ? row.GetAttributeValue<int?>("adv_accountcount") ?? 0 : (Get<object>("adv_accountcount") as int?) ?? 0,

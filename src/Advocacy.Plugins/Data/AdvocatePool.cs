@@ -8,7 +8,7 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Data
 {
-    /// <summary>The advocates an assignment chooses from, and the writes that keep their maintained load.</summary>
+    /// <summary>The advocates an assignment chooses from.</summary>
     public sealed class AdvocatePool
     {
         private readonly IOrganizationService _service;
@@ -25,7 +25,8 @@ namespace Advocacy.Plugins.Data
         /// <summary>
         /// One query: every active profile covering the tier (out-of-office and full ones included, so the reason can
         /// say why they were passed over) plus the given profile whatever its state (the current advocate, so
-        /// stickiness can judge an inactive one). <paramref name="excluded"/> is dropped from the result.
+        /// stickiness can judge an inactive one). <paramref name="excluded"/> is dropped from the result. The profile's
+        /// user is linked for isdisabled: a disabled user's profile is a profile without a user.
         /// </summary>
         public List<AdvocateCandidate> Load(CustomerTier tier, Guid? include, Guid? excluded)
         {
@@ -40,6 +41,9 @@ namespace Advocacy.Plugins.Data
                 query.Criteria.AddCondition("adv_advocateid", ConditionOperator.Equal, include.Value);
             }
 
+            var user = query.AddLink("systemuser", "adv_userid", "systemuserid", JoinOperator.LeftOuter);
+            user.EntityAlias = AdvocateDirectory.UserAlias;
+            user.Columns = new ColumnSet("isdisabled");
             var directory = new AdvocateDirectory(_service, _defaultCapacity);
             var pool = new List<AdvocateCandidate>();
             foreach (var row in _service.RetrieveMultiple(query).Entities)

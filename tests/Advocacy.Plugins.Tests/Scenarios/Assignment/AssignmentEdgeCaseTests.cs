@@ -48,6 +48,28 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
         }
 
         [TestMethod]
+        public void An_active_profile_whose_user_is_disabled_is_never_chosen_and_its_urgent_work_goes_to_the_owner()
+        {
+            var world = new AdvocacyWorld();
+            var goneUser = world.SeedUser("Gone");
+            var gone = world.SeedAdvocate("Gone Away", goneUser, new[] { CustomerTier.Key }, accountCount: 0);
+            var staysUser = world.SeedUser("Stays");
+            var stays = world.SeedAdvocate("Stays Here", staysUser, new[] { CustomerTier.Key }, accountCount: 10);
+            var advocated = world.SeedAccount("Advocated by Gone", CustomerTier.Key, gone);
+            world.Sandbox.Service.Update(new Entity("systemuser", goneUser) { ["isdisabled"] = true });
+            var account = world.SeedAccount("Contoso");
+
+            world.SetTier(account, CustomerTier.Key);
+            Assert.AreEqual(stays, world.AdvocateOf(account), "the less loaded profile's user is disabled");
+            StringAssert.Contains(world.Traces(Steps.AssignOnUpdate), "chose Stays Here: lowest load 10/25 [pool 2]");
+
+            // Work for the account whose advocate's user is disabled goes to the account's owner.
+            world.Agent.Create(new Entity("adv_feedback") { ["adv_accountid"] = new EntityReference("account", advocated), ["adv_nps"] = 2 });
+            var recovery = world.TasksFor(AdvocacyTaskKind.DetractorRecovery, advocated).Single();
+            Assert.AreEqual(world.AgentUserId, recovery.GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [TestMethod]
         public void Unknown_tier_value_assigns_nobody_and_says_so()
         {
             var world = new AdvocacyWorld();
