@@ -122,6 +122,10 @@ namespace Advocacy.Plugins.Data
             return result;
         }
 
+        /// <summary>How many active accounts name the advocate now (pages of 5,000).</summary>
+        public int CountFor(Guid advocateId) =>
+            CountActiveAccounts(new object[] { advocateId }).TryGetValue(advocateId, out int n) ? n : 0;
+
         /// <summary>Active accounts per advocate, for the given advocates or (null) every advocate.</summary>
         private Dictionary<Guid, int> CountActiveAccounts(object[]? advocateIds)
         {

@@ -131,6 +131,13 @@ namespace Advocacy.Sandbox
                 table.PrimaryNameAttribute = logical;
             }
             var targets = attribute.Descendants().Where(e => Local(e) == "LookupType").Select(e => e.Value.Trim().ToLowerInvariant()).Where(v => v.Length > 0).ToList();
+            // Exports write lookup types as object type codes (an owner column: 8 and 9). A code the sandbox does not
+            // know leaves the column unchecked rather than refusing every value.
+            if (targets.Count > 0 && targets.All(t => t.All(char.IsDigit)))
+            {
+                var names = targets.Select(t => TypeCodes.TryGetValue(t, out var name) ? name : null).ToList();
+                targets = names.All(n => n != null) ? names.Select(n => n!).ToList() : new List<string>();
+            }
             string? optionSetName = Child(attribute, "OptionSetName");
             var localSet = attribute.Descendants().FirstOrDefault(e => Local(e) == "optionset");
             Dictionary<int, string>? options = null;
@@ -144,6 +151,13 @@ namespace Advocacy.Sandbox
             }
             return new ColumnMetadata(logical, type, targets, options) { OptionSetName = optionSetName };
         }
+
+        /// <summary>The fixed object type codes of the standard tables a lookup type list may name.</summary>
+        private static readonly Dictionary<string, string> TypeCodes = new(StringComparer.Ordinal)
+        {
+            ["1"] = "account", ["2"] = "contact", ["8"] = "systemuser", ["9"] = "team", ["10"] = "businessunit",
+            ["112"] = "incident", ["1088"] = "salesorder", ["4212"] = "task",
+        };
 
         private void ReadRelationships(XDocument doc, SandboxMetadata into)
         {

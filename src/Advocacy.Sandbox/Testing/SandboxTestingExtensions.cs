@@ -21,6 +21,23 @@ namespace Advocacy.Sandbox
             return sandbox;
         }
 
+        /// <summary>
+        /// Changes columns of an existing row directly, without the pipeline (no step runs, no round trip): data
+        /// that arrived around the plug-ins, such as an import with custom plug-in execution bypassed. Values are
+        /// checked against the metadata; a null value clears the column.
+        /// </summary>
+        public static DataverseSandbox SeedChange(this DataverseSandbox sandbox, Entity change)
+        {
+            sandbox.WriteDirect(change.LogicalName, change.Id, row =>
+            {
+                foreach (var pair in change.Attributes)
+                {
+                    row[pair.Key] = pair.Value;
+                }
+            });
+            return sandbox;
+        }
+
         /// <summary>Seeds an enabled user (optionally with a manager) and returns its id.</summary>
         public static Guid SeedUser(this DataverseSandbox sandbox, string fullName, Guid? managerId = null)
         {

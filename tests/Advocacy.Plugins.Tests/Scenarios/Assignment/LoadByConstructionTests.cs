@@ -46,6 +46,35 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
         }
 
         [TestMethod]
+        public void An_advocate_cannot_make_themselves_look_full_or_freshly_assigned()
+        {
+            var world = new AdvocacyWorld();
+            var leeUser = world.SeedUser("Lee");
+            var lee = world.SeedAdvocate("Lee Park", leeUser, new[] { CustomerTier.Key });
+            world.SeedAccountsOf(lee, 2);
+            var bob = world.SeedAdvocate("Bob Diaz", world.SeedUser("Bob"), new[] { CustomerTier.Key }, accountCount: 5);
+            world.SeedAccountsOf(bob, 5);
+            world.Sandbox.SeedChange(new Entity("adv_advocate", lee) { ["adv_accountcount"] = 2 });
+
+            // Issue 13's attack: Lee, who owns the profile, writes a huge count and a fresh assignment stamp.
+            world.Sandbox.CreateService(leeUser).Update(new Entity("adv_advocate", lee)
+            {
+                ["adv_accountcount"] = 1_000_000,
+                ["adv_lastassignedon"] = AdvocacyWorld.Now,
+            });
+            Assert.AreEqual(2, world.CountOf(lee), "the real count is written instead");
+            Assert.IsNull(world.Sandbox.Get("adv_advocate", lee).GetAttributeValue<DateTime?>("adv_lastassignedon"), "the stamp is left as it was");
+
+            var created = world.Agent.Create(new Entity("adv_advocate") { ["adv_name"] = "New", ["adv_userid"] = new EntityReference("systemuser", world.SeedUser("New")), ["adv_accountcount"] = 99 });
+            Assert.AreEqual(0, world.CountOf(created), "a new profile starts at its real count");
+
+            var account = world.SeedAccount("Contoso");
+            world.SetTier(account, CustomerTier.Key);
+            Assert.AreEqual(lee, world.AdvocateOf(account), "Lee's real load 2 is below Bob's 5; the claimed 1,000,000 would have sent it to Bob");
+            StringAssert.Contains(world.Traces(Steps.AssignOnUpdate), "chose Lee Park: lowest load 2/25");
+        }
+
+        [TestMethod]
         public void Deleting_an_advocated_account_releases_its_seat_and_a_full_advocate_takes_the_next_account()
         {
             var world = new AdvocacyWorld();

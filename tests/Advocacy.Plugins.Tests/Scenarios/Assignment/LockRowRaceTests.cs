@@ -106,7 +106,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var account = world.SeedAccount("Contoso");
             world.Sandbox.Run(new OrganizationRequest("adv_RecountAdvocateLoad"));
             // The count has drifted (accounts imported around the plug-ins): why the admin runs the recount.
-            world.Sandbox.Service.Update(new Entity("adv_advocate", advocate) { ["adv_accountcount"] = 3 });
+            world.Sandbox.SeedChange(new Entity("adv_advocate", advocate) { ["adv_accountcount"] = 3 });
             world.Sandbox.RegisterPlugins(typeof(HoldAdvocateReadersPlugin));
             HoldAdvocateReadersPlugin.Gate = new RendezVous();
 

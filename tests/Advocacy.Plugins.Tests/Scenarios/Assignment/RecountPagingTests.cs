@@ -29,8 +29,8 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             world.Sandbox.Seed(Enumerable.Range(1, Profiles).Select(n => Profile(n, user, count: 0)).ToArray());
             var onPageTwo = Ordered(Profiles - 1);
             var last = Ordered(Profiles);
-            world.Sandbox.Service.Update(new Entity("adv_advocate", onPageTwo) { ["adv_accountcount"] = 7 });
-            world.Sandbox.Service.Update(new Entity("adv_advocate", last) { ["adv_accountcount"] = null });
+            world.Sandbox.SeedChange(new Entity("adv_advocate", onPageTwo) { ["adv_accountcount"] = 7 });
+            world.Sandbox.SeedChange(new Entity("adv_advocate", last) { ["adv_accountcount"] = null });
             world.SeedAccount("Named by the last profile", CustomerTier.Key, last);
             world.SeedAccount("Also named by it", CustomerTier.Key, last);
 
