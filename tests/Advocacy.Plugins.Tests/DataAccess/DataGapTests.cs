@@ -57,12 +57,11 @@ namespace Advocacy.Plugins.Tests.DataAccess
             var gone = Guid.NewGuid();
             var tracer = new ListTracer();
 
-            // (The stamp Settle writes for a newly assigned advocate is asserted through the pipeline, in
-            // AssignmentScenarioTests: called from a test, at depth 1, the guard step would drop it as a user's write.)
-            var result = new AdvocateLoadRecount(world.Sandbox.Service, tracer).Settle(new[] { gone, kept }, null, AdvocacyWorld.Now);
+            var result = new AdvocateLoadRecount(world.Sandbox.Service, tracer).Settle(new[] { gone, kept }, kept, AdvocacyWorld.Now);
 
             CollectionAssert.Contains(tracer.Lines, "Load: advocate " + gone + " no longer exists; nothing to count for it.");
             Assert.AreEqual(1, world.CountOf(kept), "the stored 3 is replaced by the one active account that names Lee");
+            Assert.AreEqual(AdvocacyWorld.Now, world.Sandbox.Get("adv_advocate", kept).GetAttributeValue<DateTime>("adv_lastassignedon"));
             Assert.AreEqual(1, result.AdvocatesChecked);
             Assert.IsFalse(world.Sandbox.Rows("adv_advocate").Any(r => r.Id == gone));
         }

@@ -91,34 +91,20 @@ namespace Advocacy.Plugins.Application.Assignment
         }
 
         /// <summary>
-        /// A user's save of an advocate profile that sets adv_accountcount or adv_lastassignedon (both maintained by
-        /// the product): the count in the save becomes the real count and the assignment stamp is dropped, so nobody
-        /// can make themselves look full ("1,000,000 accounts") or freshly assigned to dodge new accounts. Returns the
-        /// count written into the save, or null when the save did not set it.
+        /// A save of an advocate profile that sets adv_accountcount: the count to write is the real one, whoever saves
+        /// (nobody can make themselves look full — "1,000,000 accounts" — to dodge new accounts). A profile being
+        /// created cannot be named by any account yet, so its count is 0 without a query.
         /// </summary>
-        public int? GuardAdvocateSave(Guid advocateId, bool isCreate, int? countInSave, bool setsCount, bool setsStamp, Action<int> writeCount, Action dropStamp)
+        public int GuardAdvocateCount(Guid advocateId, bool isCreate, int? countInSave)
         {
-            int? written = null;
-            if (setsCount)
+            int real = isCreate ? 0 : new AdvocateLoadRecount(_host.SystemService, _host.Tracing).CountFor(advocateId);
+            if (countInSave != real)
             {
-                // A profile being created cannot be named by any account yet.
-                int real = isCreate ? 0 : new AdvocateLoadRecount(_host.SystemService, _host.Tracing).CountFor(advocateId);
-                writeCount(real);
-                written = real;
-                if (countInSave != real)
-                {
-                    _host.Trace("Load: the save set adv_accountcount to {0}; it is maintained by Customer Advocacy, so the real count {1} is written instead.",
-                        countInSave.HasValue ? countInSave.Value.ToString(CultureInfo.InvariantCulture) : "(empty)", real.ToString(CultureInfo.InvariantCulture));
-                }
+                _host.Trace("Load: the save set adv_accountcount to {0}; it is the number of active accounts naming the advocate, so {1} is written instead.",
+                    countInSave.HasValue ? countInSave.Value.ToString(CultureInfo.InvariantCulture) : "(empty)", real.ToString(CultureInfo.InvariantCulture));
             }
 
-            if (setsStamp)
-            {
-                dropStamp();
-                _host.Trace("Load: the save set adv_lastassignedon; it is maintained by Customer Advocacy and was left as it was.");
-            }
-
-            return written;
+            return real;
         }
 
         private void HandOver(AccountFacts account, Guid previous, Guid? current, AdvocateLoadRecountResult counts, CountingService counted, ref int moved, ref int closed)

@@ -3,35 +3,32 @@ using Advocacy.Plugins.Application.Assignment;
 namespace Advocacy.Plugins.Plugins.Assignment
 {
     /// <summary>
-    /// adv_accountcount and adv_lastassignedon are the product's to write: a user's save of an advocate profile that
-    /// sets them gets the real count and keeps the old stamp (<see cref="SettleAdvocateLoad.GuardAdvocateSave"/>).
-    /// Pre-operation, through the Target: no extra write. Depth 1 only — the product's own writes of these columns
-    /// (the settling step, the recount) run deeper and are the real values already.
+    /// adv_accountcount is always the number of active accounts naming the advocate: any save of an advocate profile
+    /// that sets it — a user making themselves look full, an import, or our own settling step — gets the real count
+    /// written through the Target (<see cref="SettleAdvocateLoad.GuardAdvocateCount"/>). The rule is about the value,
+    /// not about who writes it, so it runs at any depth (Microsoft: do not base business logic on Depth); for our own
+    /// writes it costs one count and changes nothing.
     /// </summary>
     [CrmPluginRegistration("Create", "adv_advocate", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, "",
-        "Advocacy: guard maintained advocate columns (create)", 10, IsolationModeEnum.Sandbox,
-        Description = "A new profile starts with the real account count (0) and no assignment stamp, whatever the save says.")]
-    [CrmPluginRegistration("Update", "adv_advocate", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, "adv_accountcount,adv_lastassignedon",
-        "Advocacy: guard maintained advocate columns (update)", 10, IsolationModeEnum.Sandbox,
-        Description = "A user's save of the account count gets the real count; a save of the assignment stamp is dropped.")]
+        "Advocacy: guard advocate account count (create)", 10, IsolationModeEnum.Sandbox,
+        Description = "A new profile starts with its real account count (0), whatever the save says.")]
+    [CrmPluginRegistration("Update", "adv_advocate", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, "adv_accountcount",
+        "Advocacy: guard advocate account count (update)", 10, IsolationModeEnum.Sandbox,
+        Description = "A save of the account count gets the real count of active accounts that name the advocate.")]
     public sealed class AdvocateCountGuardPlugin : AdvocacyPlugin
     {
+        protected override int MaxDepth => int.MaxValue;
+
         protected override void Execute(PluginContext context)
         {
             var target = context.Target;
-            if (target == null || target.LogicalName != "adv_advocate")
+            if (target == null || target.LogicalName != "adv_advocate" || !target.Contains("adv_accountcount"))
             {
                 return;
             }
 
-            new SettleAdvocateLoad(context).GuardAdvocateSave(
-                target.Id,
-                context.Execution.MessageName == "Create",
-                target.GetAttributeValue<int?>("adv_accountcount"),
-                target.Contains("adv_accountcount"),
-                target.Contains("adv_lastassignedon"),
-                count => target["adv_accountcount"] = count,
-                () => target.Attributes.Remove("adv_lastassignedon"));
+            target["adv_accountcount"] = new SettleAdvocateLoad(context).GuardAdvocateCount(
+                target.Id, context.Execution.MessageName == "Create", target.GetAttributeValue<int?>("adv_accountcount"));
         }
     }
 }
