@@ -251,8 +251,9 @@ namespace Advocacy.Sandbox.Query
             return column;
         }
 
-        private static QueryFilter Filter(XElement element)
+        private static QueryFilter Filter(XElement element, int depth = 1)
         {
+            QueryFilter.CheckDepth(depth);
             CheckAttributes(element, "type", "isquickfindfields", "overridequickfindrecordlimitenabled", "overridequickfindrecordlimitdisabled", "hint");
             var filter = new QueryFilter
             {
@@ -268,7 +269,7 @@ namespace Advocacy.Sandbox.Query
                 switch (child.Name.LocalName)
                 {
                     case "condition": filter.Conditions.Add(Condition(child)); break;
-                    case "filter": filter.Filters.Add(Filter(child)); break;
+                    case "filter": filter.Filters.Add(Filter(child, depth + 1)); break;
                     case "link-entity":
                         throw new QueryException(QueryErrorCodes.NotSupported, "link-entity inside a filter (any / not any) is not supported by the sandbox; put it under the entity.");
                     default: throw Invalid($"The element '{child.Name.LocalName}' is not allowed in 'filter'.");

@@ -212,10 +212,12 @@ namespace Advocacy.Sandbox.Query
             {
                 size = spec.PageSize > 0 ? Math.Min(spec.PageSize, MaxPageSize) : MaxPageSize;
                 var page = Math.Max(1, spec.PageNumber);
-                start = (page - 1) * size;
+                // In long arithmetic: page 429,497 of 5,000 is past int.MaxValue rows, which is past the end (an
+                // empty page with MoreRecords false), never a wrapped-around negative start.
+                start = (int)Math.Min((long)(page - 1) * size, total);
                 if (spec.PagingCookie != null && page > 1 && distinct == null)
                     start = ContinueAfter(spec.PagingCookie, rows, pk, start);
-                more = start + size < total;
+                more = (long)start + size < total;
             }
             start = Math.Min(start, total);
             var count = Math.Min(size, total - start);
@@ -550,8 +552,8 @@ namespace Advocacy.Sandbox.Query
             else
             {
                 size = spec.PageSize > 0 ? Math.Min(spec.PageSize, MaxPageSize) : MaxPageSize;
-                start = (Math.Max(1, spec.PageNumber) - 1) * size;
-                more = start + size < sorted.Count;
+                start = (int)Math.Min((long)(Math.Max(1, spec.PageNumber) - 1) * size, sorted.Count);
+                more = (long)start + size < sorted.Count;
             }
             var collection = new EntityCollection { EntityName = spec.Root.EntityName, MoreRecords = more, TotalRecordCount = -1 };
             foreach (var (e, _) in sorted.Skip(start).Take(size)) collection.Entities.Add(e);

@@ -128,16 +128,17 @@ namespace Advocacy.Sandbox.Query
             EntityName = string.IsNullOrEmpty(o.EntityName) ? null : o.EntityName,
         };
 
-        internal static QueryFilter? Filter(FilterExpression? filter)
+        internal static QueryFilter? Filter(FilterExpression? filter, int depth = 1)
         {
             if (filter == null) return null;
+            QueryFilter.CheckDepth(depth);
             var result = new QueryFilter { IsOr = filter.FilterOperator == LogicalOperator.Or };
             if (filter.Conditions != null)
                 foreach (var c in filter.Conditions) result.Conditions.Add(Condition(c));
             if (filter.Filters != null)
                 foreach (var f in filter.Filters)
                 {
-                    var child = Filter(f);
+                    var child = Filter(f, depth + 1);
                     if (child != null) result.Filters.Add(child);
                 }
             return result;

@@ -60,9 +60,22 @@ namespace Advocacy.Sandbox.Query
 
     internal sealed class QueryFilter
     {
+        /// <summary>
+        /// Filters nested deeper than this are refused with a fault. Dataverse turns a query into SQL, whose nesting
+        /// is bounded too; here the point is that 100,000 nested filters end in a clear fault instead of a stack
+        /// overflow that kills the test process. No real query comes near it.
+        /// </summary>
+        public const int MaxDepth = 100;
+
         public bool IsOr;
         public readonly List<QueryCondition> Conditions = new();
         public readonly List<QueryFilter> Filters = new();
+
+        public static void CheckDepth(int depth)
+        {
+            if (depth > MaxDepth)
+                throw new QueryException(QueryErrorCodes.InvalidQuery, $"The query nests filters more than {MaxDepth} levels deep; flatten it (an 'in' condition or one 'or' filter with many conditions).");
+        }
     }
 
     internal sealed class QueryCondition

@@ -46,6 +46,60 @@ namespace Advocacy.Plugins.Tests.Sandbox.Query
         }
 
         [TestMethod]
+        public void A_page_number_far_past_the_end_is_an_empty_last_page_never_a_wrapped_index()
+        {
+            var (_, engine) = Big(20);
+            foreach (var page in new[] { 429_497, 2_147_483_646, int.MaxValue })
+            {
+                var q = new QueryExpression("account") { ColumnSet = new ColumnSet("name"), PageInfo = new PagingInfo { PageNumber = page, Count = 5000 } };
+                var result = engine.RetrieveMultiple(q);
+                Assert.IsEmpty(result.Entities, "page " + page);
+                Assert.IsFalse(result.MoreRecords, "page " + page + ": a paging loop must end");
+
+                var aggregate = engine.RetrieveMultiple(new FetchExpression(
+                    "<fetch aggregate='true' count='5000' page='" + page + "'><entity name='account'><attribute name='accountid' aggregate='count' alias='n' /><attribute name='industrycode' groupby='true' alias='i' /></entity></fetch>"));
+                Assert.IsEmpty(aggregate.Entities);
+                Assert.IsFalse(aggregate.MoreRecords);
+            }
+        }
+
+        [TestMethod]
+        public void Filters_nested_past_the_limit_are_refused_with_a_fault_not_a_stack_overflow()
+        {
+            var (_, engine) = Big(5);
+            var root = new FilterExpression();
+            var current = root;
+            for (var i = 0; i < 100_000; i++)
+            {
+                var child = new FilterExpression(i % 2 == 0 ? LogicalOperator.Or : LogicalOperator.And);
+                current.AddFilter(child);
+                current = child;
+            }
+
+            current.AddCondition("name", ConditionOperator.NotNull);
+            var q = new QueryExpression("account") { ColumnSet = new ColumnSet("name"), Criteria = root };
+            var e = Assert.ThrowsExactly<QueryException>(() => engine.RetrieveMultiple(q));
+            StringAssert.Contains(e.Message, "nests filters more than 100 levels deep");
+
+            var fetch = "<fetch><entity name='account'><attribute name='name' />" + string.Concat(Enumerable.Repeat("<filter>", 5000))
+                + "<condition attribute='name' operator='not-null' />" + string.Concat(Enumerable.Repeat("</filter>", 5000)) + "</entity></fetch>";
+            var f = Assert.ThrowsExactly<QueryException>(() => engine.RetrieveMultiple(new FetchExpression(fetch)));
+            StringAssert.Contains(f.Message, "nests filters more than 100 levels deep");
+
+            var fine = new FilterExpression();
+            var at = fine;
+            for (var i = 1; i < 100; i++)
+            {
+                var child = new FilterExpression();
+                at.AddFilter(child);
+                at = child;
+            }
+
+            at.AddCondition("name", ConditionOperator.NotNull);
+            Assert.HasCount(5, engine.RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet("name"), Criteria = fine }).Entities, "100 levels are allowed");
+        }
+
+        [TestMethod]
         public void Paging_with_cookies_across_12000_rows_with_the_default_page_size()
         {
             var (_, engine) = Big(12000);
