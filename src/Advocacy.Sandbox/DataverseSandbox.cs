@@ -267,7 +267,18 @@ namespace Advocacy.Sandbox
                     DateTime now = Clock.UtcNow;
                     var createdOn = keepAuditColumns ? row.GetAttributeValue<DateTime?>("createdon") : null;
                     var modifiedOn = keepAuditColumns ? row.GetAttributeValue<DateTime?>("modifiedon") : null;
+                    var createdBy = keepAuditColumns ? row.GetAttributeValue<EntityReference>("createdby") : null;
+                    var modifiedBy = keepAuditColumns ? row.GetAttributeValue<EntityReference>("modifiedby") : null;
                     ApplyCreateDefaults(row, id, userId, now);
+                    // Seeded history keeps who did it too (e.g. "a task the advocate created").
+                    if (createdBy != null)
+                    {
+                        row["createdby"] = EntityCloner.CloneValue(createdBy);
+                    }
+                    if (modifiedBy != null || createdBy != null)
+                    {
+                        row["modifiedby"] = EntityCloner.CloneValue(modifiedBy ?? createdBy);
+                    }
                     // Seeded history: a test may backdate createdon (e.g. "an inconvenience 40 days ago").
                     if (createdOn != null)
                     {

@@ -64,6 +64,25 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void Seeding_keeps_a_given_createdby_and_modifiedby()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var ada = sandbox.SeedUser("Ada");
+            var bo = sandbox.SeedUser("Bo");
+            var id = Guid.NewGuid();
+            var plain = Guid.NewGuid();
+
+            sandbox.Seed(
+                new Entity("account", id) { ["name"] = "Contoso", ["createdby"] = new EntityReference("systemuser", ada), ["modifiedby"] = new EntityReference("systemuser", bo) },
+                new Entity("account", plain) { ["name"] = "Fabrikam", ["createdby"] = new EntityReference("systemuser", ada) });
+
+            var row = sandbox.Rows("account").Single(r => r.Id == id);
+            Assert.AreEqual(ada, row.GetAttributeValue<EntityReference>("createdby").Id);
+            Assert.AreEqual(bo, row.GetAttributeValue<EntityReference>("modifiedby").Id);
+            Assert.AreEqual(ada, sandbox.Rows("account").Single(r => r.Id == plain).GetAttributeValue<EntityReference>("modifiedby").Id, "modified by whoever created it");
+        }
+
+        [TestMethod]
         public void An_owned_rows_owner_cannot_be_cleared()
         {
             var sandbox = DataverseSandbox.ForRepository();
