@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Xml.Linq;
+using Advocacy.Plugins.Domain.Settings;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Advocacy.Plugins.Tests.SolutionSchema
@@ -616,14 +617,25 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
         }
 
         [TestMethod]
-        public void Settings_variable_is_a_json_variable_with_an_empty_object_default()
+        public void Settings_variable_shows_every_key_with_its_default_within_the_platforms_column_lengths()
         {
             var env = S.Documents["environmentvariabledefinitions/adv_AdvocacySettings/environmentvariabledefinition.xml"].Root!;
             Assert.AreEqual("adv_AdvocacySettings", (string?)env.Attribute("schemaname"));
             Assert.AreEqual("100000003", (string?)env.Element("type"), "Dataverse's JSON environment variable type");
-            using var json = JsonDocument.Parse((string)env.Element("defaultvalue")!);
-            Assert.AreEqual(JsonValueKind.Object, json.RootElement.ValueKind);
-            StringAssert.Contains((string?)env.Element("description")!.Attribute("default"), "README");
+            var defaultValue = (string)env.Element("defaultvalue")!;
+            var description = (string?)env.Element("description")!.Attribute("default") ?? string.Empty;
+
+            // What an admin sees in Power Apps is every rule with its value: the same JSON `advocacy settings` prints,
+            // and exactly the parser's defaults (a changed default that the XML does not follow fails here).
+            Assert.AreEqual(Advocacy.Cli.Settings.AdvocacySettingsWriter.ToJson(AdvocacySettings.Defaults()).Trim(), defaultValue.Trim());
+            Assert.AreEqual(Advocacy.Cli.Settings.AdvocacySettingsWriter.ToJson(AdvocacySettings.Defaults()),
+                Advocacy.Cli.Settings.AdvocacySettingsWriter.ToJson(AdvocacySettingsParser.Parse(defaultValue)));
+            // environmentvariabledefinition.defaultvalue and .description are Memo columns of MaxLength 2000
+            // (Microsoft's table reference); a longer value would fail the import.
+            Assert.IsTrue(defaultValue.Length <= 2000, defaultValue.Length + " characters");
+            Assert.IsTrue(description.Length <= 2000, description.Length + " characters");
+            StringAssert.Contains(description, "README");
+            StringAssert.Contains(description, "remove a key to use its default");
         }
     }
 }
