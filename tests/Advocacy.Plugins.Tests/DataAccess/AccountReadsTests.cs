@@ -104,8 +104,9 @@ namespace Advocacy.Plugins.Tests.DataAccess
             CollectionAssert.AreEqual(sorted.Skip(3).ToList(), rest);
         }
 
+        /// <summary>The batches are key-set pages ("after the last id"), so the query must order by id itself: Dataverse does not promise an order otherwise (the sandbox happens to return id order).</summary>
         [TestMethod]
-        public void A_batch_query_asks_for_the_account_id_only()
+        public void A_batch_query_asks_for_the_account_id_only_in_id_order_after_the_last_one()
         {
             QueryExpression? sent = null;
             var service = new Mock<IOrganizationService>(MockBehavior.Strict);
@@ -115,10 +116,17 @@ namespace Advocacy.Plugins.Tests.DataAccess
                 return new EntityCollection();
             });
 
-            new AdvocateAccounts(service.Object).NextBatch(Guid.NewGuid(), null, 10);
+            var after = Guid.NewGuid();
+            new AdvocateAccounts(service.Object).NextBatch(Guid.NewGuid(), after, 10);
 
             CollectionAssert.AreEqual(new[] { "accountid" }, sent!.ColumnSet.Columns.ToList());
             Assert.AreEqual(10, sent.TopCount);
+            Assert.HasCount(1, sent.Orders);
+            Assert.AreEqual("accountid", sent.Orders[0].AttributeName);
+            Assert.AreEqual(OrderType.Ascending, sent.Orders[0].OrderType);
+            var keyset = sent.Criteria.Conditions.Single(c => c.AttributeName == "accountid");
+            Assert.AreEqual(ConditionOperator.GreaterThan, keyset.Operator);
+            Assert.AreEqual(after, keyset.Values[0]);
         }
 
         private static AssignAdvocateResponse Answer(ParameterCollection results)
