@@ -28,7 +28,15 @@ namespace Advocacy.Plugins.Tests.DataAccess
         public void Settings_fall_back_to_the_definitions_default_and_ignore_other_variables()
         {
             var sandbox = new DataverseSandbox();
-            sandbox.SetEnvironmentVariable("adv_OtherSettings", "{\"other\":1}", "{\"other\":0}");
+            // Another variable that comes first in any order (created first, lowest id): only the schema name tells them apart.
+            var other = Guid.Parse("00000000-0000-0000-0000-000000000001");
+            sandbox.Seed(new Entity("environmentvariabledefinition", other)
+            {
+                ["schemaname"] = "adv_OtherSettings",
+                ["displayname"] = "adv_OtherSettings",
+                ["defaultvalue"] = "{\"other\":0}",
+                ["type"] = new OptionSetValue(100000003),
+            });
             sandbox.SetAdvocacySettings(null, "{\"assignment\":{\"defaultCapacity\":10}}");
 
             Assert.AreEqual("{\"assignment\":{\"defaultCapacity\":10}}", new SettingsReader(sandbox.Service).ReadJson());
