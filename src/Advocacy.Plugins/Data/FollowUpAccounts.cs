@@ -69,6 +69,7 @@ namespace Advocacy.Plugins.Data
                 }
                 else
                 {
+                    // Stryker disable once all : trace text only
                     _tracing.Trace("Account {0}: advocate {1} (user {2}){3}{4}.", snapshot.Id, routing.AdvocateName, routing.AdvocateUserId,
                         routing.BackupUserId.HasValue ? "; urgent work goes to backup " + routing.BackupName + " (" + routing.BackupNote + ")" : string.Empty,
                         routing.ManagerUserId.HasValue ? "; manager " + routing.ManagerUserId.Value : "; no manager recorded");

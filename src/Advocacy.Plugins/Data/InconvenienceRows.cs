@@ -99,6 +99,7 @@ namespace Advocacy.Plugins.Data
         {
             var query = new QueryExpression("adv_inconvenience") { ColumnSet = new ColumnSet("adv_impactscore"), TopCount = 1 };
             query.Criteria.AddCondition("adv_caseid", ConditionOperator.Equal, caseId);
+            // Stryker disable once Statement : equivalent, in descending order an empty score sorts last (SQL), so the top row has a score whenever any row has one, and an empty top score reads as "none" too
             query.Criteria.AddCondition("adv_impactscore", ConditionOperator.NotNull);
             query.AddOrder("adv_impactscore", OrderType.Descending);
             var rows = _service.RetrieveMultiple(query).Entities;
@@ -114,6 +115,7 @@ namespace Advocacy.Plugins.Data
 
         public bool ExistsForOrder(Guid orderId)
         {
+            // Stryker disable once Initializer,Boolean : equivalent, only how much is read changes; the answer is whether any row matches
             var existing = new QueryExpression("adv_inconvenience") { ColumnSet = new ColumnSet(false), TopCount = 1 };
             existing.Criteria.AddCondition("adv_orderid", ConditionOperator.Equal, orderId);
             return _service.RetrieveMultiple(existing).Entities.Count > 0;
