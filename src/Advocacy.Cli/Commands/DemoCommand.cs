@@ -101,15 +101,23 @@ namespace Advocacy.Cli.Commands
             var agent = sandbox.CreateService(agentId);
             var dana = sandbox.SeedUser("Dana Ruiz", manager);
             var lee = sandbox.SeedUser("Lee Park", manager);
-            output.WriteLine("Customer Advocacy demo — in-memory Dataverse, clock " + Now.ToString("ddd d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture));
+            output.WriteLine("Customer Advocacy demo — in-memory Dataverse, clock " + Day(Now) + Now.ToString(" HH:mm 'UTC'", CultureInfo.InvariantCulture));
             sandbox.Run(new OrganizationRequest("adv_RecountAdvocateLoad"));
 
             Advocate(sandbox, "Dana Ruiz", dana, Specialty.Billing, 1);
             var leeId = Advocate(sandbox, "Lee Park", lee, Specialty.Logistics, 3);
 
             output.WriteLine();
-            output.WriteLine("1. Contoso (strategic) gets its tier; nobody advocates it yet.");
-            var contoso = agent.Create(new Entity("account") { ["name"] = "Contoso Pharmaceuticals", ["adv_tier"] = Choices.Option(CustomerTier.Strategic) });
+            output.WriteLine("1. Contoso Pharmaceuticals (strategic) was a customer before Customer Advocacy was installed:");
+            output.WriteLine("   it has a tier, but nobody advocates it yet. Two advocates cover strategic accounts:");
+            output.WriteLine("   Dana Ruiz (billing, 1 of 20 accounts) and Lee Park (logistics, 3 of 20).");
+            var contoso = Guid.NewGuid();
+            sandbox.Seed(new Entity("account", contoso)
+            {
+                ["name"] = "Contoso Pharmaceuticals",
+                ["adv_tier"] = Choices.Option(CustomerTier.Strategic),
+                ["ownerid"] = new EntityReference("systemuser", agentId),
+            });
             PrintAccount(sandbox, contoso, output);
 
             output.WriteLine();
@@ -137,11 +145,15 @@ namespace Advocacy.Cli.Commands
             });
             var scored = sandbox.Get("adv_inconvenience", inconvenience);
             output.WriteLine("   " + scored.GetAttributeValue<string>("adv_impactexplanation"));
+            output.WriteLine("   A severe score on an account nobody advocates assigns one now, and a late delivery needs the");
+            output.WriteLine("   logistics specialist: Lee Park, although Dana Ruiz has fewer accounts. Lee gets the introduction");
+            output.WriteLine("   and the impact review.");
             PrintAccount(sandbox, contoso, output);
             PrintTasks(sandbox, output);
 
             output.WriteLine();
-            output.WriteLine("3. 30 days later the proactive sweep checks in; the customer answers NPS 3, CSAT 2.");
+            output.WriteLine("3. 30 days later the proactive sweep raises Lee's check-in; Lee calls, and the customer answers");
+            output.WriteLine("   NPS 3, CSAT 2: a detractor, so Lee gets a recovery task and Lee's manager an escalation.");
             sandbox.Clock.UtcNow = Now.AddDays(30);
             var sweep = sandbox.Run(new OrganizationRequest("adv_RunProactiveSweep"));
             output.WriteLine("   Sweep: " + sweep.Results["Summary"]);
@@ -191,7 +203,7 @@ namespace Advocacy.Cli.Commands
                 + ", inconvenience index " + (account.GetAttributeValue<int?>("adv_inconvenienceindex")?.ToString(CultureInfo.InvariantCulture) ?? "-")
                 + ", loyalty risk " + RiskLabel(account.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"))
                 + ", last NPS " + (account.GetAttributeValue<int?>("adv_lastnps")?.ToString(CultureInfo.InvariantCulture) ?? "-")
-                + ", next proactive contact " + (account.GetAttributeValue<DateTime?>("adv_nextproactivecontact")?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"));
+                + ", next proactive contact " + (account.GetAttributeValue<DateTime?>("adv_nextproactivecontact") is DateTime next ? Day(next) : "-"));
         }
 
         private static void PrintTasks(DataverseSandbox sandbox, TextWriter output)
@@ -202,9 +214,12 @@ namespace Advocacy.Cli.Commands
                 var ownerName = sandbox.Row("systemuser", owner.Id)?.GetAttributeValue<string>("fullname") ?? owner.Id.ToString();
                 var open = task.GetAttributeValue<OptionSetValue>("statecode")?.Value == 0 ? "open" : "done";
                 output.WriteLine("   Task [" + open + "] " + task.GetAttributeValue<string>("subject") + " → " + ownerName
-                    + ", due " + task.GetAttributeValue<DateTime>("scheduledend").ToString("ddd d MMM", CultureInfo.InvariantCulture));
+                    + ", due " + Day(task.GetAttributeValue<DateTime>("scheduledend")));
             }
         }
+
+        /// <summary>The demo's one date format: "Thu 9 Apr 2026".</summary>
+        private static string Day(DateTime date) => date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
 
         private static string RiskLabel(OptionSetValue? value) =>
             value == null ? "-" : AdvocacyChoices.LoyaltyRisks.Find(value.Value)?.Label.ToLowerInvariant() ?? value.Value.ToString(CultureInfo.InvariantCulture);

@@ -17,6 +17,14 @@ namespace Advocacy.Plugins.Tests.Cli
             var json = DemoCommand.Run(folder, output);
 
             var text = output.ToString();
+            // The narration matches what happens (issue 16): nobody advocates Contoso at first, the late order brings
+            // the logistics specialist, and every date reads the same way.
+            StringAssert.Contains(text, "nobody advocates it yet");
+            StringAssert.Contains(text, "   Account: advocate none, inconvenience index -");
+            StringAssert.Contains(text, "   Account: advocate Lee Park, inconvenience index 100, loyalty risk high");
+            StringAssert.Contains(text, "Introduce yourself to Contoso Pharmaceuticals as their advocate → Lee Park, due Thu 12 Mar 2026");
+            StringAssert.Contains(text, "next proactive contact Sat 9 May 2026");
+            Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(text, @"\d{4}-\d{2}-\d{2}"), "one date format: no ISO dates beside the spelled-out ones");
             StringAssert.Contains(text, "Impact 82/100 (severe): delivered 12 days late (+29)");
             StringAssert.Contains(text, "Detractor recovery: Contoso Pharmaceuticals (NPS 3/10, CSAT 2/5)");
             StringAssert.Contains(text, "→ Morgan Manager");
