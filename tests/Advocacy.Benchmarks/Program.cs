@@ -54,12 +54,21 @@ namespace Advocacy.Benchmarks
                 Console.Error.WriteLine($"no quick measure matches '{filter}'");
                 return 1;
             }
-            foreach (var measure in measures)
+            for (var i = 0; i < measures.Count; i++)
             {
+                var measure = measures[i];
+                // Progress on stderr (the figures on stdout stay a clean table): which measure runs, and a line every
+                // 5 s while one takes long (the naive sweep takes close to a minute).
+                Console.Error.WriteLine($"[{i + 1}/{measures.Count}] {measure.Name} …");
+                var started = Stopwatch.StartNew();
+                using var heartbeat = new System.Threading.Timer(
+                    _ => Console.Error.WriteLine($"      … still running {measure.Name} ({started.Elapsed.TotalSeconds:N0} s)"),
+                    null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
                 measure.Setup();
                 var watch = Stopwatch.StartNew();
                 string note = measure.Run();
                 watch.Stop();
+                heartbeat.Change(System.Threading.Timeout.Infinite, System.Threading.Timeout.Infinite);
                 Console.WriteLine($"{measure.Name,-50} {watch.Elapsed.TotalMilliseconds,12:N1} ms  {note}");
             }
             return 0;
