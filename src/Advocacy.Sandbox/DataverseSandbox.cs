@@ -35,7 +35,10 @@ namespace Advocacy.Sandbox
             Metadata = metadata;
             Store = new RowStore();
             Engine = new MessageEngine(this);
+            Security = new SandboxSecurity(this);
             SeedOrganization();
+            // The default caller is an administrator: it keeps passing every check when Security.Enforce is on.
+            Security.AssignRole(AdminUserId, SecurityRole.SystemAdministratorName);
         }
 
         /// <summary>
@@ -72,6 +75,12 @@ namespace Advocacy.Sandbox
         public SandboxMetadata Metadata { get; }
         public StepRegistry Steps { get; } = new();
         public SandboxMetrics Metrics { get; } = new();
+
+        /// <summary>
+        /// Security roles, business units and teams; off unless <see cref="SandboxSecurity.Enforce"/> is set, so that by
+        /// default every caller may do anything, as before.
+        /// </summary>
+        public SandboxSecurity Security { get; }
 
         public Guid OrganizationId { get; } = new("0a0a0a0a-0000-4000-8000-000000000001");
         public string OrganizationName { get; } = "sandbox";

@@ -329,7 +329,7 @@ namespace Advocacy.Sandbox
             return response;
         }
 
-        private Guid ResolveId(Transaction? tx, Entity target)
+        internal Guid ResolveId(Transaction? tx, Entity target)
         {
             if (target.Id != Guid.Empty)
             {

@@ -91,7 +91,12 @@ namespace Advocacy.Sandbox
                 LoadPreImageIfNeeded(op, PipelineStage.PreOperation);
                 RunSyncSteps(op, PipelineStage.PreOperation);
 
+                // Security (opt-in): the privilege and access checks run here, inside the transaction, after
+                // stage 20 (whose changes to Target count) and before the main operation; a refusal fails the
+                // operation like any fault. A query's rows the caller may not read are dropped before stage 40.
+                _sandbox.Security.BeforeCore(op, _core.ResolveId);
                 var response = MainOperation(op);
+                _sandbox.Security.AfterCore(op);
 
                 LoadPostImageIfNeeded(op);
                 RunSyncSteps(op, PipelineStage.PostOperation);
