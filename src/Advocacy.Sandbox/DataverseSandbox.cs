@@ -193,7 +193,11 @@ namespace Advocacy.Sandbox
         }
 
         internal EntityCollection RunQuery(ITableSource source, QueryBase query, Guid userId) =>
-            new QueryEngine(source, () => Clock.UtcNow, () => userId, () => BusinessUnitId) { AggregateRecordLimit = AggregateRecordLimit }.RetrieveMultiple(query);
+            new QueryEngine(source, () => Clock.UtcNow, () => userId, () => BusinessUnitOf(null, userId)) { AggregateRecordLimit = AggregateRecordLimit }.RetrieveMultiple(query);
+
+        /// <summary>A user's business unit (systemuser.businessunitid), the root one when the user has none.</summary>
+        internal Guid BusinessUnitOf(Transaction? tx, Guid userId) =>
+            Store.Read(tx, "systemuser", userId)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? BusinessUnitId;
 
         /// <summary>
         /// Rows an aggregate query may touch before it fails as on the platform (50,000); raise it to

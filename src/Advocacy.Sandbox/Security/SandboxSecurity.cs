@@ -286,8 +286,9 @@ namespace Advocacy.Sandbox
 
         /// <summary>
         /// After a RetrieveMultiple's main operation: drops the root table's rows the caller cannot read (the access
-        /// check). Linked tables' columns are not filtered, aggregate rows (no id) are not filtered, and paging counts
-        /// are those of the unfiltered query — a first step, see the README's differences from Dataverse.
+        /// check). A first step: only the root table is filtered (a linked table's columns come back whatever the
+        /// caller may read of it), aggregate rows (no id) are not filtered, and a page is filtered after it is cut, so it
+        /// can hold fewer rows than asked while more remain (the platform filters in the query itself).
         /// </summary>
         internal void AfterCore(Operation op)
         {

@@ -308,7 +308,7 @@ namespace Advocacy.Sandbox
                 SharedVariables = op.Shared,
                 UserId = op.Caller.UserId,
                 InitiatingUserId = op.Caller.InitiatingUserId,
-                BusinessUnitId = _sandbox.BusinessUnitId,
+                BusinessUnitId = _sandbox.BusinessUnitOf(op.Transaction, op.Caller.UserId),
                 OrganizationId = _sandbox.OrganizationId,
                 OrganizationName = _sandbox.OrganizationName,
                 PrimaryEntityId = op.EntityId,

@@ -352,6 +352,26 @@ namespace Advocacy.Plugins.Tests.Sandbox
             Assert.IsNull(world.Sandbox.Get("adv_feedback", world.Feedback).GetAttributeValue<EntityReference>("adv_accountid"));
         }
 
+        [TestMethod]
+        public void Associating_two_rows_needs_prvAppend_on_both_at_the_level_of_their_owners()
+        {
+            var world = new World();
+            var contact = world.Seed("contact", world.Owner, ("lastname", "Chen"));
+            var relationship = new Relationship("adv_account_contact");
+            void Associate() => world.As(world.Peer).Associate("account", world.Account, relationship, new EntityReferenceCollection { new EntityReference("contact", contact) });
+            world.Grant(world.Peer, AccessLevel.Local, "prvAppendAccount");
+            world.Grant(world.Peer, AccessLevel.Basic, "prvAppendContact");
+
+            AssertAccessDenied(Assert.ThrowsExactly<SandboxFaultException>(Associate), "AppendAccess", "prvAppendContact");
+            Assert.AreEqual(0, world.Sandbox.Count("adv_account_contact"));
+
+            world.Grant(world.Peer, AccessLevel.Local, "prvAppendContact");
+            Associate();
+            Assert.AreEqual(1, world.Sandbox.Count("adv_account_contact"));
+            world.As(world.Peer).Disassociate("contact", contact, relationship, new EntityReferenceCollection { new EntityReference("account", world.Account) });
+            Assert.AreEqual(0, world.Sandbox.Count("adv_account_contact"));
+        }
+
         // ----- Assign (changing ownerid) --------------------------------------------------------------------------------
 
         [TestMethod]
@@ -503,6 +523,17 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void A_plug_ins_context_carries_the_calling_users_business_unit()
+        {
+            var world = new World();
+            world.Sandbox.RegisterPlugins(typeof(SbxSecurityProbeApi));
+            var request = new OrganizationRequest(SbxSecurityProbeApi.MessageName) { ["Mode"] = "business-unit", ["FeedbackId"] = world.Feedback.ToString() };
+
+            Assert.AreEqual(world.Branch.ToString(), world.As(world.Peer).Execute(request).Results["Result"]);
+            Assert.AreEqual(world.Sandbox.BusinessUnitId.ToString(), world.Sandbox.Service.Execute(request).Results["Result"]);
+        }
+
+        [TestMethod]
         public void A_refused_call_inside_a_plug_in_dooms_the_transaction_even_when_the_plug_in_catches_it()
         {
             var world = new World();
@@ -549,6 +580,11 @@ namespace Advocacy.Plugins.Tests.Sandbox
             var id = Guid.Parse((string)context.InputParameters["FeedbackId"]);
             var asUser = factory.CreateOrganizationService(context.UserId);
             var asSystem = factory.CreateOrganizationService(null);
+            if (mode == "business-unit")
+            {
+                context.OutputParameters["Result"] = context.BusinessUnitId.ToString();
+                return;
+            }
             if (mode == "write-then-swallow")
             {
                 asSystem.Create(new Entity("adv_feedback") { ["adv_name"] = "written by SYSTEM" });
