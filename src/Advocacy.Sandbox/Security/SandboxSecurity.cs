@@ -274,13 +274,20 @@ namespace Advocacy.Sandbox
                     break;
                 }
                 default:
-                    // A Custom API with an ExecutePrivilegeName: the caller must hold that privilege, at any level
-                    // (Microsoft Learn, "CustomAPI tables": ExecutePrivilegeName, the privilege that allows execution).
-                    if (_sandbox.Steps.CustomApi(op.Message)?.ExecutePrivilegeName is { Length: > 0 } privilege)
-                    {
-                        DemandPrivilege(tx, user, privilege, null);
-                    }
-                    break;
+                    break; // Upsert: its inner Create or Update is checked; a Custom API: BeforePipeline
+            }
+        }
+
+        /// <summary>
+        /// Before any step of a Custom API with an ExecutePrivilegeName: the caller must hold that privilege, at any
+        /// level (Microsoft Learn, "CustomAPI tables", https://learn.microsoft.com/power-apps/developer/data-platform/custom-api-tables:
+        /// ExecutePrivilegeName, the name of the privilege that allows execution of the custom API).
+        /// </summary>
+        internal void BeforePipeline(Operation op)
+        {
+            if (Applies(op.Caller) && _sandbox.Steps.CustomApi(op.Message)?.ExecutePrivilegeName is { Length: > 0 } privilege)
+            {
+                DemandPrivilege(op.Transaction, op.Caller.UserId, privilege, null);
             }
         }
 

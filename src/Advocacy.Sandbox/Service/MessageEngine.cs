@@ -78,6 +78,9 @@ namespace Advocacy.Sandbox
             bool owns = false;
             try
             {
+                // A Custom API's execute privilege is checked before any of its steps runs (opt-in security).
+                _sandbox.Security.BeforePipeline(op);
+
                 // Stage 10 of an outer call runs before the transaction exists: its own writes commit alone.
                 LoadPreImageIfNeeded(op, PipelineStage.PreValidation);
                 RunSyncSteps(op, PipelineStage.PreValidation);
