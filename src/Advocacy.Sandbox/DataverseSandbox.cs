@@ -35,7 +35,10 @@ namespace Advocacy.Sandbox
             Metadata = metadata;
             Store = new RowStore();
             Engine = new MessageEngine(this);
+            Security = new SandboxSecurity(this);
             SeedOrganization();
+            // The default caller is an administrator: it keeps passing every check when Security.Enforce is on.
+            Security.AssignRole(AdminUserId, SecurityRole.SystemAdministratorName);
         }
 
         /// <summary>
@@ -72,6 +75,12 @@ namespace Advocacy.Sandbox
         public SandboxMetadata Metadata { get; }
         public StepRegistry Steps { get; } = new();
         public SandboxMetrics Metrics { get; } = new();
+
+        /// <summary>
+        /// Security roles, business units and teams; off unless <see cref="SandboxSecurity.Enforce"/> is set, so that by
+        /// default every caller may do anything, as before.
+        /// </summary>
+        public SandboxSecurity Security { get; }
 
         public Guid OrganizationId { get; } = new("0a0a0a0a-0000-4000-8000-000000000001");
         public string OrganizationName { get; } = "sandbox";
@@ -184,7 +193,11 @@ namespace Advocacy.Sandbox
         }
 
         internal EntityCollection RunQuery(ITableSource source, QueryBase query, Guid userId) =>
-            new QueryEngine(source, () => Clock.UtcNow, () => userId, () => BusinessUnitId) { AggregateRecordLimit = AggregateRecordLimit }.RetrieveMultiple(query);
+            new QueryEngine(source, () => Clock.UtcNow, () => userId, () => BusinessUnitOf(null, userId)) { AggregateRecordLimit = AggregateRecordLimit }.RetrieveMultiple(query);
+
+        /// <summary>A user's business unit (systemuser.businessunitid), the root one when the user has none.</summary>
+        internal Guid BusinessUnitOf(Transaction? tx, Guid userId) =>
+            Store.Read(tx, "systemuser", userId)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? BusinessUnitId;
 
         /// <summary>
         /// Rows an aggregate query may touch before it fails as on the platform (50,000); raise it to

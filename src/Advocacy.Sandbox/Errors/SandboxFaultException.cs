@@ -37,6 +37,18 @@ namespace Advocacy.Sandbox
         public const int UnsupportedMessage = unchecked((int)0x80040800);
         public const int DuplicateKey = unchecked((int)0x80060892);            // alternate key already exists
         public const int ReferencedByRestrict = unchecked((int)0x80040227);    // delete refused: a Restrict relationship has children
+
+        /// <summary>
+        /// -2147220960 PrivilegeDenied: no role of the principal grants the privilege ("Principal user … is missing
+        /// prv… privilege … on OTC=…"). Microsoft Learn, "Troubleshoot Dataverse client errors".
+        /// </summary>
+        public const int PrivilegeDenied = unchecked((int)0x80040220);
+
+        /// <summary>
+        /// -2147187962: the privilege is held but its access level does not reach the row ("Principal with id … does not
+        /// have ReadAccess right(s) for record with id … of entity …"). Microsoft Learn, "Troubleshoot Dataverse client errors".
+        /// </summary>
+        public const int AccessCheckFailed = unchecked((int)0x80048306);
     }
 
     /// <summary>Builds the faults with the platform's wording in one place.</summary>

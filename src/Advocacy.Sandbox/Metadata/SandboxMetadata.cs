@@ -114,6 +114,16 @@ namespace Advocacy.Sandbox
             return table;
         }
 
+        private readonly ConcurrentDictionary<string, SecurityRole> _roles = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The security roles the solution folders ship (Roles/*.xml), by name.</summary>
+        public IEnumerable<SecurityRole> Roles => _roles.Values;
+
+        public SecurityRole? Role(string name) => _roles.TryGetValue(name, out var role) ? role : null;
+
+        /// <summary>Adds (or replaces) a security role; a later solution's role of the same name wins, as an import does.</summary>
+        public void AddRole(SecurityRole role) => _roles[role.Name] = role;
+
         public void AddRelationship(ManyToManyMetadata relationship) => _relationships[relationship.SchemaName] = relationship;
 
         private readonly ConcurrentDictionary<string, OneToManyMetadata> _oneToMany = new(StringComparer.OrdinalIgnoreCase);

@@ -35,6 +35,14 @@ namespace Advocacy.Sandbox
                     Try(file, () => ReadEntity(XDocument.Load(file), into));
                 }
             }
+            string roles = Path.Combine(solutionFolder, "Roles");
+            if (Directory.Exists(roles))
+            {
+                foreach (string file in Directory.EnumerateFiles(roles, "*.xml").OrderBy(f => f, StringComparer.Ordinal))
+                {
+                    Try(file, () => into.AddRole(SecurityRole.FromXml(XDocument.Load(file))));
+                }
+            }
             string relationships = Path.Combine(solutionFolder, "Other", "Relationships");
             if (Directory.Exists(relationships))
             {
@@ -91,6 +99,21 @@ namespace Advocacy.Sandbox
                 return;
             }
             var table = into.GetOrAddTable(name);
+            // The entity's Name is its schema name (adv_Feedback): privilege names are built from it (prvReadadv_Feedback).
+            table.SchemaName = (string?)entity.Attribute("Name") ?? table.SchemaName;
+            string? ownership = entity.Descendants().FirstOrDefault(e => Local(e) == "OwnershipTypeMask")?.Value.Trim();
+            table.Ownership = ownership?.ToLowerInvariant() switch
+            {
+                "userowned" or "teamowned" => TableOwnership.UserOwned,
+                "orgowned" or "organizationowned" => TableOwnership.OrganizationOwned,
+                "businessowned" => TableOwnership.BusinessOwned,
+                "none" => TableOwnership.None,
+                _ => table.Ownership,
+            };
+            if (entity.Descendants().FirstOrDefault(e => Local(e) == "IsActivity") is { } isActivity)
+            {
+                table.IsActivity = isActivity.Value.Trim() == "1";
+            }
             foreach (var attribute in entity.Descendants().Where(e => Local(e) == "attribute"))
             {
                 var column = ReadColumn(attribute, table);

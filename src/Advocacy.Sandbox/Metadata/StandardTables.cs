@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Advocacy.Sandbox
 {
@@ -9,7 +10,32 @@ namespace Advocacy.Sandbox
     /// </summary>
     internal static class StandardTables
     {
-        public static IEnumerable<TableMetadata> All()
+        public static IEnumerable<TableMetadata> All() => Tables().Select(Describe);
+
+        /// <summary>Schema names, ownership and activity flags of the standard tables (what privilege names are made of).</summary>
+        private static TableMetadata Describe(TableMetadata table)
+        {
+            (table.SchemaName, table.Ownership, table.IsActivity) = table.LogicalName switch
+            {
+                "account" => ("Account", TableOwnership.UserOwned, false),
+                "contact" => ("Contact", TableOwnership.UserOwned, false),
+                "incident" => ("Incident", TableOwnership.UserOwned, false),
+                "salesorder" => ("SalesOrder", TableOwnership.UserOwned, false),
+                "task" => ("Task", TableOwnership.UserOwned, true),
+                "incidentresolution" => ("IncidentResolution", TableOwnership.UserOwned, true),
+                // prvReadUser, not prvReadSystemUser: the platform's privilege names use the table's old names.
+                "systemuser" => ("User", TableOwnership.BusinessOwned, false),
+                "team" => ("Team", TableOwnership.BusinessOwned, false),
+                "businessunit" => ("BusinessUnit", TableOwnership.BusinessOwned, false),
+                "subject" => ("Subject", TableOwnership.OrganizationOwned, false),
+                "environmentvariabledefinition" => ("EnvironmentVariableDefinition", TableOwnership.UserOwned, false),
+                "environmentvariablevalue" => ("EnvironmentVariableValue", TableOwnership.UserOwned, false),
+                _ => (table.SchemaName, table.Ownership, table.IsActivity),
+            };
+            return table;
+        }
+
+        private static IEnumerable<TableMetadata> Tables()
         {
             yield return Owned("account", "name",
                 S("name"), S("accountnumber"), S("telephone1"), S("emailaddress1"), S("address1_city"), S("websiteurl"), T("description"),

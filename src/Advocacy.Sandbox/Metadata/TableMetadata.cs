@@ -19,6 +19,18 @@ namespace Advocacy.Sandbox
         public string PrimaryIdAttribute { get; internal set; }
         public string? PrimaryNameAttribute { get; internal set; }
 
+        /// <summary>
+        /// The table's schema name (<c>adv_Feedback</c>, <c>Account</c>): what privilege names are built from
+        /// (prvReadadv_Feedback). Null when unknown; the logical name stands in (privileges match case-insensitively).
+        /// </summary>
+        public string? SchemaName { get; set; }
+
+        /// <summary>How rows are owned, when the solution (OwnershipTypeMask) or the built-in tables say so; null = inferred.</summary>
+        public TableOwnership? Ownership { get; set; }
+
+        /// <summary>An activity table (task, …): its privileges are the shared Activity ones (prvCreateActivity).</summary>
+        public bool IsActivity { get; set; }
+
         /// <summary>Alternate keys: key name → its columns (Upsert by KeyAttributes matches on any of them).</summary>
         public Dictionary<string, string[]> AlternateKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -36,6 +48,22 @@ namespace Advocacy.Sandbox
         }
 
         internal void AddIfMissing(ColumnMetadata column) => _columns.TryAdd(column.LogicalName, column);
+    }
+
+    /// <summary>How a table's rows are owned (EntityMetadata.OwnershipType): what the access levels of its privileges mean.</summary>
+    public enum TableOwnership
+    {
+        /// <summary>No owner and no privileges (intersect tables).</summary>
+        None,
+
+        /// <summary>Owned by a user or a team: Basic, Local, Deep and Global apply.</summary>
+        UserOwned,
+
+        /// <summary>Owned by the organization: only Global (or none) counts.</summary>
+        OrganizationOwned,
+
+        /// <summary>Owned by a business unit (systemuser, team, businessunit): Local, Deep and Global apply.</summary>
+        BusinessOwned,
     }
 
     /// <summary>An N:N relationship: where Associate stores its intersect rows.</summary>

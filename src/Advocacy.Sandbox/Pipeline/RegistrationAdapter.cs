@@ -30,7 +30,7 @@ namespace Advocacy.Sandbox
                 {
                     var main = new PipelineStep(api.UniqueName, clr, api.UniqueName, api.BoundEntityLogicalName, PipelineStage.MainOperation, false, 1);
                     var required = api.RequestParameters.Where(p => !p.IsOptional).Select(p => p.UniqueName);
-                    registry.AddCustomApi(new CustomApiHandler(api.UniqueName, main, required, api.BoundEntityLogicalName));
+                    registry.AddCustomApi(new CustomApiHandler(api.UniqueName, main, required, api.BoundEntityLogicalName, api.ExecutePrivilegeName));
                 }
             }
         }

@@ -7,8 +7,9 @@ namespace Advocacy.Sandbox
     /// <summary>A Custom API's implementation: the plug-in that runs as the message's main operation.</summary>
     public sealed class CustomApiHandler
     {
-        public CustomApiHandler(string uniqueName, PipelineStep step, IEnumerable<string> requiredParameters, string? boundEntity)
+        public CustomApiHandler(string uniqueName, PipelineStep step, IEnumerable<string> requiredParameters, string? boundEntity, string? executePrivilegeName = null)
         {
+            ExecutePrivilegeName = string.IsNullOrWhiteSpace(executePrivilegeName) ? null : executePrivilegeName;
             UniqueName = uniqueName;
             Step = step;
             RequiredParameters = requiredParameters.ToList();
@@ -19,6 +20,9 @@ namespace Advocacy.Sandbox
         public PipelineStep Step { get; }
         public IReadOnlyList<string> RequiredParameters { get; }
         public string? BoundEntity { get; }
+
+        /// <summary>The privilege a caller must hold (at any level) to call the API, or null (Custom API ExecutePrivilegeName).</summary>
+        public string? ExecutePrivilegeName { get; }
     }
 
     /// <summary>

@@ -269,9 +269,10 @@ namespace Advocacy.Sandbox
         {
             if (Metadata.Table(rel.IntersectEntity) == null)
             {
+                // An intersect table has no owner and no privileges of its own (Associate checks the two ends' Append).
                 Metadata.AddTable(rel.IntersectEntity,
                     new ColumnMetadata(rel.Entity1Attribute, ColumnType.UniqueIdentifier),
-                    new ColumnMetadata(rel.Entity2Attribute, ColumnType.UniqueIdentifier));
+                    new ColumnMetadata(rel.Entity2Attribute, ColumnType.UniqueIdentifier)).Ownership = TableOwnership.None;
             }
         }
 
@@ -329,7 +330,7 @@ namespace Advocacy.Sandbox
             return response;
         }
 
-        private Guid ResolveId(Transaction? tx, Entity target)
+        internal Guid ResolveId(Transaction? tx, Entity target)
         {
             if (target.Id != Guid.Empty)
             {

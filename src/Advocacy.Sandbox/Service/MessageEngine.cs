@@ -78,6 +78,9 @@ namespace Advocacy.Sandbox
             bool owns = false;
             try
             {
+                // A Custom API's execute privilege is checked before any of its steps runs (opt-in security).
+                _sandbox.Security.BeforePipeline(op);
+
                 // Stage 10 of an outer call runs before the transaction exists: its own writes commit alone.
                 LoadPreImageIfNeeded(op, PipelineStage.PreValidation);
                 RunSyncSteps(op, PipelineStage.PreValidation);
@@ -91,7 +94,12 @@ namespace Advocacy.Sandbox
                 LoadPreImageIfNeeded(op, PipelineStage.PreOperation);
                 RunSyncSteps(op, PipelineStage.PreOperation);
 
+                // Security (opt-in): the privilege and access checks run here, inside the transaction, after
+                // stage 20 (whose changes to Target count) and before the main operation; a refusal fails the
+                // operation like any fault. A query's rows the caller may not read are dropped before stage 40.
+                _sandbox.Security.BeforeCore(op, _core.ResolveId);
                 var response = MainOperation(op);
+                _sandbox.Security.AfterCore(op);
 
                 LoadPostImageIfNeeded(op);
                 RunSyncSteps(op, PipelineStage.PostOperation);
@@ -303,7 +311,7 @@ namespace Advocacy.Sandbox
                 SharedVariables = op.Shared,
                 UserId = op.Caller.UserId,
                 InitiatingUserId = op.Caller.InitiatingUserId,
-                BusinessUnitId = _sandbox.BusinessUnitId,
+                BusinessUnitId = _sandbox.BusinessUnitOf(op.Transaction, op.Caller.UserId),
                 OrganizationId = _sandbox.OrganizationId,
                 OrganizationName = _sandbox.OrganizationName,
                 PrimaryEntityId = op.EntityId,

@@ -38,14 +38,14 @@ namespace Advocacy.Sandbox
             return sandbox;
         }
 
-        /// <summary>Seeds an enabled user (optionally with a manager) and returns its id.</summary>
-        public static Guid SeedUser(this DataverseSandbox sandbox, string fullName, Guid? managerId = null)
+        /// <summary>Seeds an enabled user (optionally with a manager, in a business unit other than the root) and returns its id.</summary>
+        public static Guid SeedUser(this DataverseSandbox sandbox, string fullName, Guid? managerId = null, Guid? businessUnitId = null)
         {
             var user = new Entity("systemuser", Guid.NewGuid())
             {
                 ["fullname"] = fullName,
                 ["isdisabled"] = false,
-                ["businessunitid"] = new EntityReference("businessunit", sandbox.BusinessUnitId),
+                ["businessunitid"] = new EntityReference("businessunit", businessUnitId ?? sandbox.BusinessUnitId),
             };
             if (managerId != null)
             {
@@ -53,6 +53,35 @@ namespace Advocacy.Sandbox
             }
             sandbox.Seed(user);
             return user.Id;
+        }
+
+        /// <summary>Seeds a business unit under a parent (the root business unit when none is given) and returns its id.</summary>
+        public static Guid SeedBusinessUnit(this DataverseSandbox sandbox, string name, Guid? parentBusinessUnitId = null)
+        {
+            var unit = new Entity("businessunit", Guid.NewGuid())
+            {
+                ["name"] = name,
+                ["parentbusinessunitid"] = new EntityReference("businessunit", parentBusinessUnitId ?? sandbox.BusinessUnitId),
+            };
+            sandbox.Seed(unit);
+            return unit.Id;
+        }
+
+        /// <summary>Seeds an owner team in a business unit (the root when none is given) with members, and returns its id.</summary>
+        public static Guid SeedTeam(this DataverseSandbox sandbox, string name, Guid? businessUnitId = null, params Guid[] memberIds)
+        {
+            var team = new Entity("team", Guid.NewGuid())
+            {
+                ["name"] = name,
+                ["teamtype"] = new OptionSetValue(0), // owner team
+                ["businessunitid"] = new EntityReference("businessunit", businessUnitId ?? sandbox.BusinessUnitId),
+            };
+            sandbox.Seed(team);
+            foreach (var member in memberIds)
+            {
+                sandbox.Security.AddTeamMember(team.Id, member);
+            }
+            return team.Id;
         }
 
         /// <summary>Executes a request as a user (the administrator when none is given).</summary>

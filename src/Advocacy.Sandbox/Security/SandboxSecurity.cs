@@ -1,0 +1,501 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>The eight record privileges of a table (Microsoft Learn, "How access to a record is determined").</summary>
+    public enum PrivilegeType
+    {
+        Create,
+        Read,
+        Write,
+        Delete,
+        Append,
+        AppendTo,
+        Assign,
+        Share,
+    }
+
+    /// <summary>
+    /// The sandbox's security model, opt-in: with <see cref="Enforce"/> false (the default) nothing is checked and
+    /// every caller may do anything, as before. With it true, calls made as a user — a test's
+    /// <see cref="DataverseSandbox.CreateService"/>, or a plug-in's CreateOrganizationService(userId) — pass
+    /// Dataverse's two checks before the main operation (Microsoft Learn, "How access to a record is determined",
+    /// https://learn.microsoft.com/power-platform/admin/how-record-access-determined): the privilege check (does any
+    /// role of the user, or of a team the user belongs to, grant prv{Verb}{Table} at all?) and the access check (does
+    /// the level it is granted at reach the row's owner: Basic = the user's own rows or its teams', Local = its
+    /// business unit, Deep = its business unit and those below, Global = all). The SYSTEM user and holders of the
+    /// System Administrator role bypass both, as on the platform. Roles come from the solution folders' Roles/*.xml
+    /// and from <see cref="DefineRole"/>; users and teams get them with <see cref="AssignRole"/>.
+    /// </summary>
+    public sealed class SandboxSecurity
+    {
+        private readonly DataverseSandbox _sandbox;
+        private readonly object _gate = new();
+        private readonly Dictionary<string, SecurityRole> _roles = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<Guid, List<SecurityRole>> _assigned = new();
+        private readonly Dictionary<Guid, HashSet<Guid>> _teamMembers = new();
+
+        internal SandboxSecurity(DataverseSandbox sandbox)
+        {
+            _sandbox = sandbox;
+            _roles[SecurityRole.SystemAdministratorName] = new SecurityRole(SecurityRole.SystemAdministratorName);
+        }
+
+        /// <summary>
+        /// When true, user-context calls are checked against the users' security roles. False by default: the
+        /// sandbox then behaves as it always has (no privilege is ever missing).
+        /// </summary>
+        public bool Enforce { get; set; }
+
+        /// <summary>A role by name: one defined in code first, then one the solution folders ship; null when unknown.</summary>
+        public SecurityRole? Role(string name)
+        {
+            lock (_gate)
+            {
+                if (_roles.TryGetValue(name, out var role))
+                {
+                    return role;
+                }
+            }
+            return _sandbox.Metadata.Role(name);
+        }
+
+        /// <summary>
+        /// Defines a role in code (or returns the one already defined under that name), to grant privileges to:
+        /// <c>Security.DefineRole("Reader").Grant("prvReadadv_Feedback", AccessLevel.Local)</c>. A role of the same
+        /// name from the solution is hidden by it.
+        /// </summary>
+        public SecurityRole DefineRole(string name)
+        {
+            lock (_gate)
+            {
+                if (!_roles.TryGetValue(name, out var role))
+                {
+                    role = new SecurityRole(name);
+                    _roles[name] = role;
+                }
+                return role;
+            }
+        }
+
+        /// <summary>Gives a user or a team a role, by name (a solution role such as "Customer Advocate", "System Administrator", or one defined in code).</summary>
+        public void AssignRole(Guid principalId, string roleName)
+        {
+            var role = Role(roleName) ?? throw new ArgumentException($"The sandbox knows no security role named '{roleName}' (solution Roles/*.xml, DefineRole, or \"{SecurityRole.SystemAdministratorName}\").", nameof(roleName));
+            lock (_gate)
+            {
+                if (!_assigned.TryGetValue(principalId, out var list))
+                {
+                    _assigned[principalId] = list = new List<SecurityRole>();
+                }
+                if (!list.Contains(role))
+                {
+                    list.Add(role);
+                }
+            }
+        }
+
+        /// <summary>Takes a role away from a user or a team.</summary>
+        public void RemoveRole(Guid principalId, string roleName)
+        {
+            lock (_gate)
+            {
+                if (_assigned.TryGetValue(principalId, out var list))
+                {
+                    list.RemoveAll(r => string.Equals(r.Name, roleName, StringComparison.OrdinalIgnoreCase));
+                }
+            }
+        }
+
+        /// <summary>The roles a user or team holds directly (not through its teams).</summary>
+        public IReadOnlyList<SecurityRole> RolesOf(Guid principalId)
+        {
+            lock (_gate)
+            {
+                return _assigned.TryGetValue(principalId, out var list) ? list.ToList() : new List<SecurityRole>();
+            }
+        }
+
+        /// <summary>Makes a user a member of an owner team (a <c>team</c> row): the user gets the team's roles, and rows the team owns count as the user's own for Basic.</summary>
+        public void AddTeamMember(Guid teamId, Guid userId)
+        {
+            lock (_gate)
+            {
+                if (!_teamMembers.TryGetValue(teamId, out var members))
+                {
+                    _teamMembers[teamId] = members = new HashSet<Guid>();
+                }
+                members.Add(userId);
+            }
+        }
+
+        public void RemoveTeamMember(Guid teamId, Guid userId)
+        {
+            lock (_gate)
+            {
+                if (_teamMembers.TryGetValue(teamId, out var members))
+                {
+                    members.Remove(userId);
+                }
+            }
+        }
+
+        /// <summary>The teams a user is a member of.</summary>
+        public IReadOnlyList<Guid> TeamsOf(Guid userId)
+        {
+            lock (_gate)
+            {
+                return _teamMembers.Where(t => t.Value.Contains(userId)).Select(t => t.Key).ToList();
+            }
+        }
+
+        /// <summary>True for the SYSTEM user and for holders of the System Administrator role (directly or through a team).</summary>
+        public bool Bypasses(Guid userId) =>
+            userId == _sandbox.SystemUserId
+            || RolesOf(userId).Any(r => r.IsSystemAdministrator)
+            || TeamsOf(userId).Any(t => RolesOf(t).Any(r => r.IsSystemAdministrator));
+
+        /// <summary>
+        /// The highest level at which the user holds a privilege, through its own roles or its teams' (null: not held).
+        /// Ignores <see cref="Enforce"/> and the bypass.
+        /// </summary>
+        public AccessLevel? LevelOf(Guid userId, string privilegeName) =>
+            Principals(userId, null).Select(p => p.LevelOf(privilegeName)).Where(l => l != null).Max();
+
+        /// <summary>
+        /// The privilege name for an action on a table, as the platform names it: prv{Verb}{SchemaName}
+        /// (prvCreateadv_Feedback, prvReadAccount, prvReadUser); every activity table shares the Activity privileges
+        /// (prvCreateActivity). The schema name comes from the metadata; the logical name stands in when unknown.
+        /// </summary>
+        public string PrivilegeName(PrivilegeType type, string logicalName)
+        {
+            var table = _sandbox.Metadata.Table(logicalName);
+            string schema = table?.IsActivity == true ? "Activity" : table?.SchemaName ?? logicalName;
+            return "prv" + type + schema;
+        }
+
+        // ---------------------------------------------------------------------------------------------------------
+        // The checks (called by the message engine, inside the operation's transaction, before stage 30).
+        // ---------------------------------------------------------------------------------------------------------
+
+        private static readonly HashSet<string> NotAppendColumns = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "ownerid", "owninguser", "owningteam", "owningbusinessunit", "createdby", "modifiedby", "createdonbehalfby", "modifiedonbehalfby",
+        };
+
+        internal bool Applies(CallerContext caller) => Enforce && !Bypasses(caller.UserId);
+
+        /// <summary>
+        /// Checks a user-context operation before its main operation; throws the platform's fault when refused. Called
+        /// inside the operation's try block, so a refusal rolls back (or dooms) the transaction like any failure.
+        /// </summary>
+        internal void BeforeCore(Operation op, Func<Transaction?, Entity, Guid> resolveId)
+        {
+            if (!Applies(op.Caller))
+            {
+                return;
+            }
+            var tx = op.Transaction;
+            var user = op.Caller.UserId;
+            switch (op.Message.ToLowerInvariant())
+            {
+                case "create" when op.Target is { } target:
+                {
+                    var scope = NewRowScope(tx, target, user);
+                    Demand(tx, user, PrivilegeType.Create, target.LogicalName, target.Id, scope);
+                    DemandAppends(tx, user, target.LogicalName, target.Id, scope, target.Attributes, current: null);
+                    break;
+                }
+                case "update" when op.Target is { } target:
+                {
+                    Guid id = resolveId(tx, target);
+                    var current = _sandbox.Store.Read(tx, target.LogicalName, id);
+                    if (current == null)
+                    {
+                        return; // the main operation answers "Does Not Exist"
+                    }
+                    var scope = RowScope(tx, current);
+                    string pid = _sandbox.Metadata.PrimaryIdAttribute(target.LogicalName);
+                    if (target.Attributes.Keys.Any(k => !k.Equals("ownerid", StringComparison.OrdinalIgnoreCase) && !k.Equals(pid, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        Demand(tx, user, PrivilegeType.Write, target.LogicalName, id, scope);
+                    }
+                    if (target.GetAttributeValue<EntityReference>("ownerid") is { } newOwner && current.GetAttributeValue<EntityReference>("ownerid")?.Id != newOwner.Id)
+                    {
+                        // Changing the owner is an assignment: prvAssign on the row as it is owned now.
+                        Demand(tx, user, PrivilegeType.Assign, target.LogicalName, id, scope);
+                    }
+                    DemandAppends(tx, user, target.LogicalName, id, scope, target.Attributes, current);
+                    break;
+                }
+                case "delete":
+                case "retrieve":
+                case "setstate":
+                case "setstatedynamicentity":
+                {
+                    var reference = (op.Input.TryGetValue("Target", out var t) ? t : op.Input.TryGetValue("EntityMoniker", out var m) ? m : null) as EntityReference;
+                    if (reference == null || _sandbox.Store.Read(tx, reference.LogicalName, reference.Id) is not { } row)
+                    {
+                        return;
+                    }
+                    var type = op.Message.ToLowerInvariant() switch
+                    {
+                        "delete" => PrivilegeType.Delete,
+                        "retrieve" => PrivilegeType.Read,
+                        _ => PrivilegeType.Write,
+                    };
+                    Demand(tx, user, type, reference.LogicalName, reference.Id, RowScope(tx, row));
+                    break;
+                }
+                case "retrievemultiple":
+                    // The privilege check fails the query; the access check filters its rows (AfterCore).
+                    if (op.Entity != null && Ownership(op.Entity) != TableOwnership.None)
+                    {
+                        Demand(tx, user, PrivilegeType.Read, op.Entity, Guid.Empty, null);
+                    }
+                    break;
+                case "associate":
+                case "disassociate":
+                {
+                    // Microsoft Learn: "For many-to-many relationships, you must have Append privilege for both tables
+                    // being associated or disassociated."
+                    var target = op.Input.TryGetValue("Target", out var t) ? t as EntityReference : null;
+                    var related = op.Input.TryGetValue("RelatedEntities", out var r) ? r as EntityReferenceCollection : null;
+                    foreach (var end in (related ?? new EntityReferenceCollection()).Prepend(target))
+                    {
+                        if (end != null && _sandbox.Store.Read(tx, end.LogicalName, end.Id) is { } row)
+                        {
+                            Demand(tx, user, PrivilegeType.Append, end.LogicalName, end.Id, RowScope(tx, row));
+                        }
+                    }
+                    break;
+                }
+                default:
+                    break; // Upsert: its inner Create or Update is checked; a Custom API: BeforePipeline
+            }
+        }
+
+        /// <summary>
+        /// Before any step of a Custom API with an ExecutePrivilegeName: the caller must hold that privilege, at any
+        /// level (Microsoft Learn, "CustomAPI tables", https://learn.microsoft.com/power-apps/developer/data-platform/custom-api-tables:
+        /// ExecutePrivilegeName, the name of the privilege that allows execution of the custom API).
+        /// </summary>
+        internal void BeforePipeline(Operation op)
+        {
+            if (Applies(op.Caller) && _sandbox.Steps.CustomApi(op.Message)?.ExecutePrivilegeName is { Length: > 0 } privilege)
+            {
+                DemandPrivilege(op.Transaction, op.Caller.UserId, privilege, null);
+            }
+        }
+
+        /// <summary>
+        /// After a RetrieveMultiple's main operation: drops the root table's rows the caller cannot read (the access
+        /// check). A first step: only the root table is filtered (a linked table's columns come back whatever the
+        /// caller may read of it), aggregate rows (no id) are not filtered, and a page is filtered after it is cut, so it
+        /// can hold fewer rows than asked while more remain (the platform filters in the query itself).
+        /// </summary>
+        internal void AfterCore(Operation op)
+        {
+            if (!op.Message.Equals("RetrieveMultiple", StringComparison.OrdinalIgnoreCase) || !Applies(op.Caller)
+                || op.Entity == null || Ownership(op.Entity) == TableOwnership.None
+                || !op.Output.TryGetValue("EntityCollection", out var value) || value is not EntityCollection collection)
+            {
+                return;
+            }
+            var tx = op.Transaction;
+            var user = op.Caller.UserId;
+            string name = PrivilegeName(PrivilegeType.Read, op.Entity);
+            var principals = Principals(user, tx);
+            var kept = collection.Entities.Where(e =>
+                e.Id == Guid.Empty
+                || _sandbox.Store.Read(tx, op.Entity, e.Id) is not { } row
+                || Reaches(principals, name, RowScope(tx, row), tx)).ToList();
+            if (kept.Count != collection.Entities.Count)
+            {
+                collection.Entities.Clear();
+                collection.Entities.AddRange(kept);
+            }
+        }
+
+        private void DemandAppends(Transaction? tx, Guid user, string table, Guid id, RecordScope scope, IEnumerable<KeyValuePair<string, object>> columns, Entity? current)
+        {
+            foreach (var pair in columns)
+            {
+                if (pair.Value is not EntityReference reference || NotAppendColumns.Contains(pair.Key)
+                    || current?.GetAttributeValue<EntityReference>(pair.Key) is { } before && before.Id == reference.Id
+                    || _sandbox.Metadata.Table(reference.LogicalName) == null
+                    || _sandbox.Store.Read(tx, reference.LogicalName, reference.Id) is not { } referenced)
+                {
+                    continue; // unchanged, not a lookup, or a missing row (the main operation answers "Does Not Exist")
+                }
+                // Setting a lookup appends this row to the referenced one: prvAppend here, prvAppendTo there
+                // (Microsoft Learn, "How access to a record is determined": Append / Append To).
+                Demand(tx, user, PrivilegeType.Append, table, id, scope);
+                Demand(tx, user, PrivilegeType.AppendTo, reference.LogicalName, reference.Id, RowScope(tx, referenced));
+            }
+        }
+
+        // ---------------------------------------------------------------------------------------------------------
+        // Principals, rows and levels.
+        // ---------------------------------------------------------------------------------------------------------
+
+        /// <summary>Who a row belongs to, for the access check: its owner and the owner's business unit.</summary>
+        private sealed record RecordScope(TableOwnership Ownership, EntityReference? Owner, Guid BusinessUnit);
+
+        /// <summary>A user or a team with its roles and business unit. A user's teams count as its own for Basic.</summary>
+        private sealed record Principal(Guid Id, bool IsTeam, Guid BusinessUnit, IReadOnlyList<SecurityRole> Roles, IReadOnlyList<Guid> Teams)
+        {
+            public AccessLevel? LevelOf(string privilege) => Roles.Select(r => r.LevelOf(privilege)).Where(l => l != null).Max();
+        }
+
+        private List<Principal> Principals(Guid userId, Transaction? tx)
+        {
+            var teams = TeamsOf(userId);
+            var list = new List<Principal> { new(userId, false, BusinessUnitOf(tx, "systemuser", userId), RolesOf(userId), teams) };
+            list.AddRange(teams.Select(t => new Principal(t, true, BusinessUnitOf(tx, "team", t), RolesOf(t), Array.Empty<Guid>())));
+            return list;
+        }
+
+        private TableOwnership Ownership(string logicalName)
+        {
+            var table = _sandbox.Metadata.Table(logicalName);
+            if (table?.Ownership is { } known)
+            {
+                return known;
+            }
+            if (table == null)
+            {
+                return TableOwnership.None; // lenient metadata: an undeclared table is not secured
+            }
+            return table.HasColumn("ownerid") ? TableOwnership.UserOwned : TableOwnership.OrganizationOwned;
+        }
+
+        private Guid BusinessUnitOf(Transaction? tx, string table, Guid id) =>
+            _sandbox.Store.Read(tx, table, id)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? _sandbox.BusinessUnitId;
+
+        /// <summary>The scope of a stored row: its owner and the owner's current business unit.</summary>
+        private RecordScope RowScope(Transaction? tx, Entity row)
+        {
+            var ownership = Ownership(row.LogicalName);
+            switch (ownership)
+            {
+                case TableOwnership.UserOwned:
+                {
+                    var owner = row.GetAttributeValue<EntityReference>("ownerid");
+                    Guid bu = owner != null && _sandbox.Store.Read(tx, owner.LogicalName, owner.Id) is { } principal
+                        ? principal.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? _sandbox.BusinessUnitId
+                        : row.GetAttributeValue<EntityReference>("owningbusinessunit")?.Id ?? _sandbox.BusinessUnitId;
+                    return new RecordScope(ownership, owner, bu);
+                }
+                case TableOwnership.BusinessOwned:
+                    return BusinessScope(row);
+                default:
+                    return new RecordScope(ownership, null, _sandbox.BusinessUnitId);
+            }
+        }
+
+        /// <summary>A business-owned row (user, team, business unit) belongs to its business unit; a user's own row counts as its own.</summary>
+        private RecordScope BusinessScope(Entity row)
+        {
+            Guid bu = row.LogicalName == "businessunit" && row.Id != Guid.Empty
+                ? row.Id
+                : (row.GetAttributeValue<EntityReference>("businessunitid") ?? row.GetAttributeValue<EntityReference>("parentbusinessunitid"))?.Id ?? _sandbox.BusinessUnitId;
+            var self = row.LogicalName == "systemuser" && row.Id != Guid.Empty ? new EntityReference("systemuser", row.Id) : null;
+            return new RecordScope(TableOwnership.BusinessOwned, self, bu);
+        }
+
+        /// <summary>The scope of a row about to be created: owned by its ownerid, or by the caller (the platform's default).</summary>
+        private RecordScope NewRowScope(Transaction? tx, Entity target, Guid user)
+        {
+            var ownership = Ownership(target.LogicalName);
+            if (ownership == TableOwnership.BusinessOwned)
+            {
+                return BusinessScope(target);
+            }
+            if (ownership != TableOwnership.UserOwned)
+            {
+                return new RecordScope(ownership, null, _sandbox.BusinessUnitId);
+            }
+            var owner = target.GetAttributeValue<EntityReference>("ownerid") ?? new EntityReference("systemuser", user);
+            return new RecordScope(ownership, owner, BusinessUnitOf(tx, owner.LogicalName, owner.Id));
+        }
+
+        /// <summary>The level a principal needs for a row: Basic for its own (or its teams'), Local in its business unit, Deep below it, else Global.</summary>
+        private AccessLevel Needed(Principal principal, RecordScope scope, Transaction? tx)
+        {
+            if (scope.Ownership == TableOwnership.OrganizationOwned)
+            {
+                // Microsoft Learn, "Security concepts for developers": organization-owned tables' access levels
+                // "can only be Global or None, which are effectively on/off switches".
+                return AccessLevel.Global;
+            }
+            if (scope.Owner != null && (scope.Owner.Id == principal.Id || principal.Teams.Contains(scope.Owner.Id)))
+            {
+                return AccessLevel.Basic;
+            }
+            if (scope.BusinessUnit == principal.BusinessUnit)
+            {
+                return AccessLevel.Local;
+            }
+            return IsBelow(tx, scope.BusinessUnit, principal.BusinessUnit) ? AccessLevel.Deep : AccessLevel.Global;
+        }
+
+        /// <summary>True when a business unit is a child (at any depth) of another: parentbusinessunitid, followed up.</summary>
+        private bool IsBelow(Transaction? tx, Guid businessUnit, Guid ancestor)
+        {
+            var current = businessUnit;
+            for (int i = 0; i < 64; i++)
+            {
+                var parent = _sandbox.Store.Read(tx, "businessunit", current)?.GetAttributeValue<EntityReference>("parentbusinessunitid");
+                if (parent == null)
+                {
+                    return false;
+                }
+                if (parent.Id == ancestor)
+                {
+                    return true;
+                }
+                current = parent.Id;
+            }
+            return false;
+        }
+
+        private bool Reaches(IReadOnlyList<Principal> principals, string privilege, RecordScope scope, Transaction? tx) =>
+            principals.Any(p => p.LevelOf(privilege) is { } level && level >= Needed(p, scope, tx));
+
+        private void Demand(Transaction? tx, Guid user, PrivilegeType type, string table, Guid id, RecordScope? scope)
+        {
+            if (Ownership(table) == TableOwnership.None)
+            {
+                return;
+            }
+            string name = PrivilegeName(type, table);
+            var principals = DemandPrivilege(tx, user, name, table);
+            if (scope == null || Reaches(principals, name, scope, tx))
+            {
+                return;
+            }
+            var self = principals[0];
+            var held = principals.Select(p => p.LevelOf(name)).Where(l => l != null).Max()!.Value;
+            throw SecurityFaults.AccessDenied(user, type, name, held, Needed(self, scope, tx), table, id, scope.Owner, scope.BusinessUnit);
+        }
+
+        /// <summary>The privilege check alone: some role of the user or its teams grants the privilege, at any level.</summary>
+        private List<Principal> DemandPrivilege(Transaction? tx, Guid user, string privilege, string? table)
+        {
+            var principals = Principals(user, tx);
+            if (principals.Any(p => p.LevelOf(privilege) != null))
+            {
+                return principals;
+            }
+            var self = principals[0];
+            int privilegeCount = self.Roles.SelectMany(r => r.Privileges.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            var metadata = table == null ? null : _sandbox.Metadata.Table(table);
+            throw SecurityFaults.PrivilegeDenied(user, self.Roles.Count, privilegeCount, self.BusinessUnit, privilege,
+                table == null ? 0 : SecurityFaults.ObjectTypeCode(table), table ?? "", metadata?.SchemaName ?? table ?? "");
+        }
+    }
+}
