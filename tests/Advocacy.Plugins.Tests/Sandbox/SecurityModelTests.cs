@@ -496,7 +496,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
         {
             var world = new World();
             world.Sandbox.RegisterPlugins(typeof(SbxGuardedApi), typeof(RunProactiveSweepApi));
-            Assert.AreEqual("prvCreateActivity", world.Sandbox.Steps.CustomApi(RunProactiveSweepApi.MessageName)!.ExecutePrivilegeName, "read from the product's registration");
+            Assert.AreEqual(Advocacy.Plugins.CustomApis.CustomApiPrivileges.ManageAdvocacy, world.Sandbox.Steps.CustomApi(RunProactiveSweepApi.MessageName)!.ExecutePrivilegeName, "read from the product's registration");
             var request = new OrganizationRequest(SbxGuardedApi.MessageName);
 
             var fault = Assert.ThrowsExactly<SandboxFaultException>(() => world.As(world.Peer).Execute(request));

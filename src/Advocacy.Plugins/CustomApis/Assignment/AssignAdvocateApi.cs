@@ -12,7 +12,8 @@ namespace Advocacy.Plugins.CustomApis.Assignment
     /// else choose; none eligible → unassigned task for the owner) in one transaction, for Power Automate, the
     /// workflow activity's callers and the deactivation batches. Thin over <see cref="AssignAdvocate.Assign"/>.
     /// </summary>
-    [CustomApi(AssignAdvocateNames.Message, "Assign advocate", "Chooses (or keeps) the account's advocate by the advocacy policy and returns the advocate, the reason and whether it changed.")]
+    [CustomApi(AssignAdvocateNames.Message, "Assign advocate", "Chooses (or keeps) the account's advocate by the advocacy policy and returns the advocate, the reason and whether it changed.",
+        ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy)]
     [CustomApiParameter(AssignAdvocateNames.Account, CustomApiFieldType.EntityReference, "The account to assign.", LogicalEntityName = "account")]
     [CustomApiResponse(AssignAdvocateNames.Advocate, CustomApiFieldType.EntityReference, "The account's advocate afterwards; empty when none is eligible.", LogicalEntityName = "adv_advocate")]
     [CustomApiResponse(AssignAdvocateNames.Reason, CustomApiFieldType.String, "One line explaining the choice.")]

@@ -10,7 +10,8 @@ namespace Advocacy.Plugins.CustomApis.Assignment
     /// accounts grouped by adv_advocateid), for an admin who imported accounts around the plug-ins. It also
     /// creates the product's lock rows, so it is the one call an admin makes after importing the solution.
     /// </summary>
-    [CustomApi(AdvocateLoadRecount.Message, "Recount advocate load", "Rebuilds each advocate's account count from the active accounts that name them.")]
+    [CustomApi(AdvocateLoadRecount.Message, "Recount advocate load", "Rebuilds each advocate's account count from the active accounts that name them.",
+        ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy)]
     [CustomApiResponse("AdvocatesChecked", CustomApiFieldType.Integer, "Advocate profiles looked at.")]
     [CustomApiResponse("AdvocatesCorrected", CustomApiFieldType.Integer, "Profiles whose count was wrong and was rewritten.")]
     [CustomApiResponse("AccountsCounted", CustomApiFieldType.Integer, "Active accounts with an advocate.")]

@@ -1,0 +1,73 @@
+using System;
+using Advocacy.Plugins.CustomApis;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Tests.Scenarios.Assignment;
+using Advocacy.Sandbox;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.Tests.Scenarios.Security
+{
+    /// <summary>
+    /// Issue 13: the Custom APIs that act on every account and advocate run only for a caller holding
+    /// <see cref="CustomApiPrivileges.ManageAdvocacy"/> — with the sandbox's security model on and the shipped roles.
+    /// </summary>
+    [TestClass]
+    public sealed class CustomApiPrivilegeTests
+    {
+        private AdvocacyWorld _world = null!;
+        private Guid _account;
+
+        [TestInitialize]
+        public void Secure()
+        {
+            _world = new AdvocacyWorld();
+            _world.SeedAdvocate("Lee Park", _world.SeedUser("Lee"), new[] { CustomerTier.Key });
+            _account = _world.SeedAccount("Contoso", CustomerTier.Key);
+            _world.Sandbox.Security.Enforce = true;
+            _world.Sandbox.Security.AssignRole(_world.AgentUserId, "Customer Advocate");
+            _world.Sandbox.Security.AssignRole(_world.ManagerUserId, "Advocacy Manager");
+        }
+
+        [DataTestMethod]
+        [DataRow("adv_AssignAdvocate")]
+        [DataRow("adv_RecountAdvocateLoad")]
+        [DataRow("adv_RunProactiveSweep")]
+        public void An_agent_cannot_run_a_manager_operation_and_nothing_is_written(string message)
+        {
+            var before = _world.Sandbox.Rows("account")[0].GetAttributeValue<EntityReference>("adv_advocateid");
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => _world.Sandbox.Run(Request(message), _world.AgentUserId));
+
+            StringAssert.Contains(fault.Message, "is missing " + CustomApiPrivileges.ManageAdvocacy + " privilege");
+            Assert.AreEqual(before, _world.Sandbox.Get("account", _account).GetAttributeValue<EntityReference>("adv_advocateid"));
+            Assert.IsEmpty(_world.Sandbox.Rows("adv_assignmentlock"), "not even a lock row");
+        }
+
+        [DataTestMethod]
+        [DataRow("adv_AssignAdvocate")]
+        [DataRow("adv_RecountAdvocateLoad")]
+        [DataRow("adv_RunProactiveSweep")]
+        public void An_advocacy_manager_can(string message)
+        {
+            var response = _world.Sandbox.Run(Request(message), _world.ManagerUserId);
+
+            Assert.IsNotNull(response);
+            if (message == "adv_AssignAdvocate")
+            {
+                Assert.IsNotNull(_world.AdvocateOf(_account));
+            }
+        }
+
+        private OrganizationRequest Request(string message)
+        {
+            var request = new OrganizationRequest(message);
+            if (message == "adv_AssignAdvocate")
+            {
+                request["Account"] = new EntityReference("account", _account);
+            }
+
+            return request;
+        }
+    }
+}
