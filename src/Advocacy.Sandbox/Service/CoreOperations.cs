@@ -189,7 +189,12 @@ namespace Advocacy.Sandbox
             var target = Required<EntityReference>(op, "Target");
             RequireTable(target.LogicalName);
             var columns = op.Input.TryGetValue("ColumnSet", out var c) ? c as ColumnSet : null;
-            if (columns != null && !columns.AllColumns)
+            if (columns == null)
+            {
+                // Dataverse refuses a Retrieve without a ColumnSet rather than guessing one.
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, "Required field 'ColumnSet' is missing");
+            }
+            if (!columns.AllColumns)
             {
                 foreach (string column in columns.Columns.Where(col => !Metadata.ColumnExists(target.LogicalName, col)))
                 {
@@ -198,6 +203,7 @@ namespace Advocacy.Sandbox
             }
             var row = Store.Read(op.Transaction, target.LogicalName, target.Id) ?? throw Faults.DoesNotExist(target.LogicalName, target.Id);
             var result = EntityCloner.Clone(row, ColumnFilter.From(columns, Metadata.PrimaryIdAttribute(target.LogicalName)));
+            OmitNulls(result);
             _sandbox.Decorate(result, op.Transaction);
             _sandbox.Metrics.Read(1);
             op.Output["Entity"] = result;
@@ -205,11 +211,27 @@ namespace Advocacy.Sandbox
             return response;
         }
 
+        /// <summary>
+        /// Dataverse returns no attribute for a column without a value: a column updated to null disappears from
+        /// results (Contains is false), it is not returned as a key with a null value.
+        /// </summary>
+        private static void OmitNulls(Entity entity)
+        {
+            foreach (var key in entity.Attributes.Where(a => a.Value == null).Select(a => a.Key).ToList())
+            {
+                entity.Attributes.Remove(key);
+            }
+        }
+
         public OrganizationResponse RetrieveMultiple(Operation op, RetrieveMultipleResponse response)
         {
             var query = Required<QueryBase>(op, "Query");
             var source = new TransactionTableSource(_sandbox, op.Transaction);
             var collection = _sandbox.RunQuery(source, query, op.Caller.UserId);
+            foreach (var entity in collection.Entities)
+            {
+                OmitNulls(entity);
+            }
             _sandbox.Metrics.Read(collection.Entities.Count);
             op.Output["EntityCollection"] = collection;
             response.Results = op.Output;

@@ -83,6 +83,23 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void A_column_without_a_value_is_not_returned_and_a_retrieve_without_a_column_set_is_refused()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var account = sandbox.Service.Create(new Entity("account") { ["name"] = "Contoso", ["telephone1"] = "555" });
+            sandbox.Service.Update(new Entity("account", account) { ["telephone1"] = null });
+
+            var retrieved = sandbox.Service.Retrieve("account", account, new Microsoft.Xrm.Sdk.Query.ColumnSet("name", "telephone1"));
+            Assert.IsFalse(retrieved.Contains("telephone1"), "updated to null: gone from the result, as on Dataverse");
+            Assert.AreEqual("Contoso", retrieved.GetAttributeValue<string>("name"));
+            var queried = sandbox.Service.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryExpression("account") { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet("telephone1") }).Entities.Single();
+            Assert.IsFalse(queried.Contains("telephone1"));
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Retrieve("account", account, null!));
+            Assert.AreEqual("Required field 'ColumnSet' is missing", fault.Message);
+        }
+
+        [TestMethod]
         public void An_owned_rows_owner_cannot_be_cleared()
         {
             var sandbox = DataverseSandbox.ForRepository();
