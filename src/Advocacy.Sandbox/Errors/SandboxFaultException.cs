@@ -18,6 +18,9 @@ namespace Advocacy.Sandbox
 
         /// <summary>The platform's error code (OrganizationServiceFault.ErrorCode).</summary>
         public int ErrorCode { get; }
+
+        /// <summary>For ExecuteTransaction: the index of the request that failed (ExecuteTransactionFault.FaultedRequestIndex).</summary>
+        public int? FaultedRequestIndex { get; init; }
     }
 
     /// <summary>Dataverse's error codes for the faults the sandbox raises (values as the platform reports them).</summary>

@@ -39,6 +39,24 @@ namespace Advocacy.Sandbox
             {
                 return ExecuteMultiple(request, caller);
             }
+            if (message.Equals("ExecuteTransaction", StringComparison.OrdinalIgnoreCase))
+            {
+                return ExecuteTransaction(request, caller);
+            }
+            if (message.Equals("Assign", StringComparison.OrdinalIgnoreCase))
+            {
+                // Microsoft: Assign is deprecated in favour of an Update of ownerid; the sandbox runs it as that Update
+                // (Update steps fire; steps registered on the Assign message itself do not).
+                var target = request.Parameters.TryGetValue("Target", out var t) ? t as EntityReference : null;
+                var assignee = request.Parameters.TryGetValue("Assignee", out var a) ? a as EntityReference : null;
+                if (target == null || assignee == null)
+                {
+                    throw new SandboxFaultException(ErrorCodes.InvalidArgument, "Assign needs Target and Assignee.");
+                }
+
+                Execute(new UpdateRequest { Target = new Entity(target.LogicalName, target.Id) { ["ownerid"] = assignee } }, caller, nested);
+                return new OrganizationResponse { ResponseName = "Assign" };
+            }
             int depth = caller.Depth + 1;
             if (depth > _sandbox.MaxDepth)
             {
@@ -220,6 +238,74 @@ namespace Advocacy.Sandbox
             var result = new ExecuteMultipleResponse { ResponseName = "ExecuteMultiple" };
             result.Results["Responses"] = items;
             result.Results["IsFaulted"] = faulted;
+            return result;
+        }
+
+        /// <summary>
+        /// ExecuteTransaction: every request in one transaction, all or nothing (at most 1,000; no nested
+        /// ExecuteMultiple or ExecuteTransaction). A failure rolls back the ones before it and is rethrown with its
+        /// FaultedRequestIndex, as ExecuteTransactionFault carries it. Inside a plug-in the requests join the step's
+        /// transaction.
+        /// </summary>
+        private OrganizationResponse ExecuteTransaction(OrganizationRequest request, CallerContext caller)
+        {
+            var requests = request.Parameters.TryGetValue("Requests", out var r) ? r as OrganizationRequestCollection : null;
+            if (requests == null)
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, "ExecuteTransaction needs Requests.");
+            }
+            if (requests.Count > 1000)
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"The number of requests ({requests.Count}) exceeds the ExecuteTransaction limit of 1000.");
+            }
+            bool returnResponses = request.Parameters.TryGetValue("ReturnResponses", out var rr) && rr is true;
+            bool owns = caller.Transaction == null;
+            var transaction = caller.Transaction ?? new Transaction();
+            var inner = owns ? caller.Within(transaction, caller.Depth, null) : caller;
+            var responses = new OrganizationResponseCollection();
+            try
+            {
+                for (int i = 0; i < requests.Count; i++)
+                {
+                    var name = requests[i].RequestName;
+                    if (string.Equals(name, "ExecuteMultiple", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "ExecuteTransaction", StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"ExecuteTransaction cannot contain {name}.") { FaultedRequestIndex = i };
+                    }
+                    try
+                    {
+                        var response = Execute(requests[i], inner, nested: true);
+                        if (returnResponses)
+                        {
+                            responses.Add(response);
+                        }
+                    }
+                    catch (SandboxFaultException e) when (e.FaultedRequestIndex == null)
+                    {
+                        throw new SandboxFaultException(e.ErrorCode, e.Message, e) { FaultedRequestIndex = i };
+                    }
+                }
+                if (owns)
+                {
+                    if (transaction.Doomed)
+                    {
+                        throw Faults.NoActiveTransaction();
+                    }
+                    _sandbox.Store.Commit(transaction);
+                    _sandbox.EnqueueAsync(transaction.PendingAsync);
+                }
+            }
+            catch
+            {
+                if (owns)
+                {
+                    _sandbox.Store.Rollback(transaction);
+                }
+                throw;
+            }
+
+            var result = new OrganizationResponse { ResponseName = "ExecuteTransaction" };
+            result.Results["Responses"] = responses;
             return result;
         }
 

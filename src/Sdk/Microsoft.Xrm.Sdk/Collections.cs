@@ -137,6 +137,13 @@ namespace Microsoft.Xrm.Sdk
         }
     }
 
+    public sealed class OrganizationResponseCollection : DataCollection<OrganizationResponse>
+    {
+        public OrganizationResponseCollection()
+        {
+        }
+    }
+
     public sealed class ExecuteMultipleResponseItemCollection : DataCollection<ExecuteMultipleResponseItem>
     {
         public ExecuteMultipleResponseItemCollection()

@@ -100,6 +100,41 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void ExecuteTransaction_is_all_or_nothing_and_names_the_request_that_failed()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var requests = new OrganizationRequestCollection
+            {
+                new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = new Entity("account") { ["name"] = "One" } },
+                new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = new Entity("account") { ["name"] = "Two" } },
+                new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = new Entity("account") { ["name"] = "Three", ["parentaccountid"] = new EntityReference("account", Guid.NewGuid()) } },
+            };
+            var failing = new OrganizationRequest("ExecuteTransaction") { ["Requests"] = requests, ["ReturnResponses"] = true };
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Execute(failing));
+            Assert.AreEqual(2, fault.FaultedRequestIndex);
+            Assert.IsEmpty(sandbox.Rows("account"), "the two creates before it rolled back with it");
+
+            requests.RemoveAt(2);
+            var response = sandbox.Service.Execute(new OrganizationRequest("ExecuteTransaction") { ["Requests"] = requests, ["ReturnResponses"] = true });
+            Assert.HasCount(2, (OrganizationResponseCollection)response.Results["Responses"]);
+            Assert.HasCount(2, sandbox.Rows("account"));
+        }
+
+        [TestMethod]
+        public void Assign_changes_the_owner_as_an_update_of_ownerid()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var bo = sandbox.SeedUser("Bo");
+            var account = sandbox.Service.Create(new Entity("account") { ["name"] = "Contoso" });
+
+            sandbox.Service.Execute(new OrganizationRequest("Assign") { ["Target"] = new EntityReference("account", account), ["Assignee"] = new EntityReference("systemuser", bo) });
+
+            Assert.AreEqual(bo, sandbox.Rows("account").Single().GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Execute(new OrganizationRequest("Assign") { ["Target"] = new EntityReference("account", account) }));
+        }
+
+        [TestMethod]
         public void An_owned_rows_owner_cannot_be_cleared()
         {
             var sandbox = DataverseSandbox.ForRepository();
