@@ -118,6 +118,7 @@ namespace Advocacy.Sandbox
                 _sandbox.Security.BeforeCore(op, _core.ResolveId);
                 var response = MainOperation(op);
                 _sandbox.Security.AfterCore(op);
+                CreateRelatedEntities(op);
 
                 LoadPostImageIfNeeded(op);
                 RunSyncSteps(op, PipelineStage.PostOperation);
@@ -307,6 +308,49 @@ namespace Advocacy.Sandbox
             var result = new OrganizationResponse { ResponseName = "ExecuteTransaction" };
             result.Results["Responses"] = responses;
             return result;
+        }
+
+        /// <summary>
+        /// Deep insert: a Create whose Target carries RelatedEntities creates each child in the same transaction,
+        /// through its own pipeline, with its lookup to the new parent set from the one-to-many relationship the
+        /// collection is keyed by (Microsoft: "Create related table rows in one operation"). A relationship the
+        /// metadata does not know as one-to-many from this table is refused.
+        /// </summary>
+        private void CreateRelatedEntities(Operation op)
+        {
+            if (!string.Equals(op.Message, "Create", StringComparison.OrdinalIgnoreCase)
+                || !(op.Input.TryGetValue("Target", out var t) && t is Entity target)
+                || !(op.Request.Parameters.TryGetValue("Target", out var given) && given is Entity original) || original.RelatedEntities.Count == 0)
+            {
+                return;
+            }
+
+            var inner = op.Caller.Within(op.Transaction, op.Caller.Depth, null);
+            // The caller's Target (the pipeline works on a copy of its attributes).
+            foreach (var pair in original.RelatedEntities)
+            {
+                var relationship = _sandbox.Metadata.ReferencingRelationships(target.LogicalName)
+                    .FirstOrDefault(r => string.Equals(r.SchemaName, pair.Key.SchemaName, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new SandboxFaultException(ErrorCodes.InvalidArgument,
+                        $"The relationship '{pair.Key.SchemaName}' is not a one-to-many relationship from '{target.LogicalName}' the sandbox knows; related rows cannot be created through it.");
+                foreach (var child in pair.Value.Entities)
+                {
+                    if (!string.Equals(child.LogicalName, relationship.ReferencingEntity, StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new SandboxFaultException(ErrorCodes.InvalidArgument,
+                            $"The relationship '{relationship.SchemaName}' relates '{relationship.ReferencingEntity}' rows, not '{child.LogicalName}'.");
+                    }
+
+                    var row = new Entity(child.LogicalName, child.Id);
+                    foreach (var attribute in child.Attributes)
+                    {
+                        row[attribute.Key] = attribute.Value;
+                    }
+
+                    row[relationship.ReferencingAttribute] = new EntityReference(target.LogicalName, op.EntityId);
+                    Execute(new CreateRequest { Target = row }, inner, nested: true);
+                }
+            }
         }
 
         private void LockTarget(Operation op)

@@ -135,6 +135,31 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void A_create_with_related_entities_creates_the_children_linked_to_the_new_parent_in_one_transaction()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var account = new Entity("account") { ["name"] = "Contoso" };
+            account.RelatedEntities[new Relationship("adv_account_adv_feedback_accountid")] = new EntityCollection
+            {
+                Entities = { new Entity("adv_feedback") { ["adv_nps"] = 9 }, new Entity("adv_feedback") { ["adv_nps"] = 10 } },
+            };
+
+            var id = sandbox.Service.Create(account);
+
+            Assert.HasCount(2, sandbox.Rows("adv_feedback"));
+            Assert.IsTrue(sandbox.Rows("adv_feedback").All(f => f.GetAttributeValue<EntityReference>("adv_accountid").Id == id));
+
+            var bad = new Entity("account") { ["name"] = "Fabrikam" };
+            bad.RelatedEntities[new Relationship("adv_account_adv_feedback_accountid")] = new EntityCollection
+            {
+                Entities = { new Entity("adv_feedback") { ["adv_nps"] = 9 }, new Entity("adv_feedback") { ["adv_nope"] = 1 } },
+            };
+            Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(bad));
+            Assert.HasCount(1, sandbox.Rows("account"), "a failing child rolls back the parent and its siblings");
+            Assert.HasCount(2, sandbox.Rows("adv_feedback"));
+        }
+
+        [TestMethod]
         public void An_owned_rows_owner_cannot_be_cleared()
         {
             var sandbox = DataverseSandbox.ForRepository();
