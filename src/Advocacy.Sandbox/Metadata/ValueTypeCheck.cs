@@ -7,6 +7,9 @@ namespace Advocacy.Sandbox
     /// <summary>The CLR type a column accepts, as the platform's serializer enforces it.</summary>
     internal static class ValueTypeCheck
     {
+        private static readonly DateTime MinDate = new DateTime(1753, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        private const decimal MaxMoney = 922337203685477m;
+
         public static void Check(string entity, ColumnMetadata column, object? value)
         {
             if (value == null)
@@ -39,6 +42,17 @@ namespace Advocacy.Sandbox
             {
                 throw new SandboxFaultException(ErrorCodes.InvalidArgument,
                     $"The lookup '{column.LogicalName}' of '{entity}' cannot point at a '{reference.LogicalName}' record; allowed: {string.Join(", ", column.Targets)}.");
+            }
+            // The platform's own ranges: SQL datetime starts in 1753; money is stored within ±922,337,203,685,477.
+            if (value is DateTime date && date < MinDate)
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument,
+                    $"The date-time format for {column.LogicalName} is invalid, or value is outside the supported range ({date:yyyy-MM-dd}; the earliest is 1753-01-01).");
+            }
+            if (value is Money money && (money.Value > MaxMoney || money.Value < -MaxMoney))
+            {
+                throw new SandboxFaultException(ErrorCodes.OutOfRange,
+                    $"A validation error occurred. The value {money.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} of '{column.LogicalName}' on record of type '{entity}' is outside the valid range. Accepted Values: Between -922337203685477 and 922337203685477");
             }
             if (value is OptionSetValue option && column.Options.Count > 0 && !column.Options.ContainsKey(option.Value))
             {

@@ -160,6 +160,29 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void Dates_before_1753_and_money_beyond_the_platforms_range_are_refused()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var early = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("adv_inconvenience")
+            {
+                ["adv_name"] = "Early", ["adv_promisedon"] = new DateTime(1752, 12, 31, 0, 0, 0, DateTimeKind.Utc),
+            }));
+            StringAssert.Contains(early.Message, "adv_promisedon is invalid, or value is outside the supported range");
+            var rich = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("adv_inconvenience")
+            {
+                ["adv_name"] = "Rich", ["adv_ordervalue"] = new Money(922337203685478m),
+            }));
+            StringAssert.Contains(rich.Message, "Accepted Values: Between -922337203685477 and 922337203685477");
+            Assert.IsEmpty(sandbox.Rows("adv_inconvenience"));
+
+            sandbox.Service.Create(new Entity("adv_inconvenience")
+            {
+                ["adv_name"] = "Limits", ["adv_promisedon"] = new DateTime(1753, 1, 1, 0, 0, 0, DateTimeKind.Utc), ["adv_ordervalue"] = new Money(-922337203685477m),
+            });
+            Assert.HasCount(1, sandbox.Rows("adv_inconvenience"), "the limits themselves are accepted");
+        }
+
+        [TestMethod]
         public void An_owned_rows_owner_cannot_be_cleared()
         {
             var sandbox = DataverseSandbox.ForRepository();
