@@ -127,7 +127,8 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             Assert.AreEqual(bobUser, OwnerOf(world, checkIn), "open check-in follows the account");
             Assert.AreEqual(bobUser, OwnerOf(world, otherAccounts), "on every account that moved");
             Assert.AreEqual(1, world.Sandbox.Get("task", intro).GetAttributeValue<OptionSetValue>("statecode").Value, "Ann's introduction is closed");
-            StringAssert.Contains(world.Sandbox.Get("task", intro).GetAttributeValue<string>("description"), "Closed automatically: the account's advocate is now Bob Diaz");
+            Assert.AreEqual("work\n\nClosed automatically: the account's advocate is now Bob Diaz", world.Sandbox.Get("task", intro).GetAttributeValue<string>("description"),
+                "the note is added to what the task said");
             Assert.AreEqual(annUser, OwnerOf(world, done), "completed work stays with who did it");
             Assert.AreEqual(world.ManagerUserId, OwnerOf(world, managers), "the manager's escalation is not the advocate's");
             Assert.AreEqual(annUser, OwnerOf(world, ownPersonal), "a task that is not an advocacy task stays");
@@ -163,10 +164,14 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var account = world.SeedAccount("Contoso", CustomerTier.Key, ann);
             var review = SeedTask(world, account, annUser, AdvocacyTaskKind.DetractorRecovery);
 
+            var stays = world.SeedAccount("Stays with Ann", CustomerTier.Key, ann);
+            var staysReview = SeedTask(world, stays, annUser, AdvocacyTaskKind.ImpactReview);
+
             world.Agent.Update(new Entity("account", account) { ["adv_advocateid"] = new EntityReference("adv_advocate", bob) });
 
             Assert.AreEqual(bobUser, OwnerOf(world, review));
-            Assert.AreEqual(0, world.CountOf(ann));
+            Assert.AreEqual(annUser, OwnerOf(world, staysReview), "only the tasks of the account that changed advocate move");
+            Assert.AreEqual(1, world.CountOf(ann), "Ann keeps the other account");
             Assert.AreEqual(1, world.CountOf(bob));
         }
 
