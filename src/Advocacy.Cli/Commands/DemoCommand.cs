@@ -105,7 +105,7 @@ namespace Advocacy.Cli.Commands
             sandbox.Run(new OrganizationRequest("adv_RecountAdvocateLoad"));
 
             Advocate(sandbox, "Dana Ruiz", dana, Specialty.Billing, 1);
-            var leeId = Advocate(sandbox, "Lee Park", lee, Specialty.Logistics, 3);
+            Advocate(sandbox, "Lee Park", lee, Specialty.Logistics, 3);
 
             output.WriteLine();
             output.WriteLine("1. Contoso Pharmaceuticals (strategic) was a customer before Customer Advocacy was installed:");
@@ -176,11 +176,10 @@ namespace Advocacy.Cli.Commands
             output.WriteLine("4. Management report (adv_GetAdvocacyReport):");
             var report = (string)sandbox.Run(new OrganizationRequest("adv_GetAdvocacyReport"), manager).Results["ReportJson"];
             ReportRenderer.Render(report, output);
-            _ = leeId;
             return report;
         }
 
-        private static Guid Advocate(DataverseSandbox sandbox, string name, Guid userId, Specialty specialty, int load)
+        private static void Advocate(DataverseSandbox sandbox, string name, Guid userId, Specialty specialty, int load)
         {
             var advocate = new Entity("adv_advocate", Guid.NewGuid())
             {
@@ -192,7 +191,6 @@ namespace Advocacy.Cli.Commands
                 ["adv_specialties"] = new OptionSetValueCollection { Choices.Option(specialty) },
             };
             sandbox.Seed(advocate);
-            return advocate.Id;
         }
 
         private static void PrintAccount(DataverseSandbox sandbox, Guid accountId, TextWriter output)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Assignment;
 using Microsoft.Xrm.Sdk;
@@ -12,13 +11,11 @@ namespace Advocacy.Plugins.Data
     public sealed class AdvocatePool
     {
         private readonly IOrganizationService _service;
-        private readonly ITracingService _tracing;
         private readonly int _defaultCapacity;
 
-        public AdvocatePool(IOrganizationService service, ITracingService tracing, int defaultCapacity)
+        public AdvocatePool(IOrganizationService service, int defaultCapacity)
         {
             _service = service;
-            _tracing = tracing;
             _defaultCapacity = defaultCapacity;
         }
 

@@ -97,7 +97,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
             var otherTier = world.SeedAdvocate("Other tier", world.SeedUser("u3"), new[] { CustomerTier.Strategic });
             var current = world.SeedAdvocate("Current, inactive", world.SeedUser("u4"), new[] { CustomerTier.Standard }, active: false);
             var leaving = world.SeedAdvocate("Leaving", world.SeedUser("u5"), new[] { CustomerTier.Key });
-            var pool = new AdvocatePool(world.Sandbox.Service, new ListTracer(), 25);
+            var pool = new AdvocatePool(world.Sandbox.Service, 25);
 
             var ids = pool.Load(CustomerTier.Key, current, leaving).Select(c => c.Id).ToList();
 

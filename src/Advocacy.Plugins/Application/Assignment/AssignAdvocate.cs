@@ -107,7 +107,7 @@ namespace Advocacy.Plugins.Application.Assignment
                 return new AssignmentResult(AssignmentOutcome.NoTier, null, false, why, counted.Count);
             }
 
-            var pools = new AdvocatePool(counted, _host.Tracing, _host.Settings.Assignment.DefaultCapacity);
+            var pools = new AdvocatePool(counted, _host.Settings.Assignment.DefaultCapacity);
             var pool = pools.Load(tier.Value, account.AdvocateId, null);
             var choice = AdvocateSelection.Choose(new SelectionRequest(tier, account.AdvocateId, neededSpecialty, _host.UtcNow, urgent), pool);
             _host.Trace("Assignment of {0} ({1}): {2} [pool {3}].", account.Name, trigger, choice.Reason, pool.Count.ToString(CultureInfo.InvariantCulture));

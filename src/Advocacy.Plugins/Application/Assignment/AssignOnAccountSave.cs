@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain.Assignment;
@@ -53,9 +52,7 @@ namespace Advocacy.Plugins.Application.Assignment
             var counted = new CountingService(_host.SystemService);
             var selection = AssignmentTriggers.ForAccountSave(before, after);
             AdvocateChoice? choice = null;
-            List<AdvocateCandidate>? pool = null;
             Guid? finalId = after.AdvocateId;
-            var pools = new AdvocatePool(counted, _host.Tracing, _host.Settings.Assignment.DefaultCapacity);
             if (selection.SkippedReason != null)
             {
                 _host.Trace("Assignment of {0}: {1}.", accountName, selection.SkippedReason);
@@ -64,7 +61,7 @@ namespace Advocacy.Plugins.Application.Assignment
             {
                 LockRows.Take(counted, LockRows.Assignment);
                 _host.Trace("Assignment: took lock row '{0}' as {1} before reading advocate counts.", LockRows.Assignment, _host.SystemIdentity);
-                pool = pools.Load(selection.Tier!.Value, after.AdvocateId, selection.ExcludedAdvocateId);
+                var pool = new AdvocatePool(counted, _host.Settings.Assignment.DefaultCapacity).Load(selection.Tier!.Value, after.AdvocateId, selection.ExcludedAdvocateId);
                 if (selection.ExcludedAdvocateId.HasValue)
                 {
                     _host.Trace("Assignment: the advocate was removed from the account by the save, so profile {0} is not considered again.", selection.ExcludedAdvocateId.Value);
