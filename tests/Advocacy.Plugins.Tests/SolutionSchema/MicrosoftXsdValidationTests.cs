@@ -51,6 +51,11 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
                 "export tooling: downgrade transforms strip IsHidden=\"0\" from options of current exports"),
             new("form", new[] { "@headerdensity" },
                 "export tooling: form-designer captures of exported main forms (headerdensity=\"HighWithControls\")"),
+
+            // Differential form XML: the schema declares solutionaction (Added/Removed/Modified) on labels and values but
+            // not on a tab; exports of customized standard forms carry it there (the Advocacy tab on Account, Case, Task).
+            new("tab", new[] { "@solutionaction" },
+                "real export: Entities/Account/FormXml/main/{8448b78f-…}_managed.xml, tab solutionaction=\"Added\" (silviocortes/D365DevOps)"),
         };
 
         /// <summary>Elements (or <c>@attributes</c>) of <paramref name="Parent"/> that current exports carry beyond the published schema.</summary>

@@ -27,6 +27,12 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
             ["transactioncurrency"] = new[] { "transactioncurrencyid" },
         };
 
+        /// <summary>
+        /// Standard (Microsoft) one-to-many relationships our subgrids follow: an activity's regarding row, per
+        /// Microsoft's table reference for account ("Account_Tasks") and incident ("Incident_Tasks").
+        /// </summary>
+        public static readonly IReadOnlyCollection<string> StandardRelationships = new[] { "Account_Tasks", "Incident_Tasks" };
+
         private SolutionFolder(string root)
         {
             Root = root;

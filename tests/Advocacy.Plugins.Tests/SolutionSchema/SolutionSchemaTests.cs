@@ -453,7 +453,7 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
         {
             var views = ViewsById();
             var charts = ChartsById();
-            var relationships = S.Relationships.Select(r => (string)r.Attribute("Name")!).ToHashSet(StringComparer.Ordinal);
+            var relationships = S.Relationships.Select(r => (string)r.Attribute("Name")!).Concat(SolutionFolder.StandardRelationships).ToHashSet(StringComparer.Ordinal);
             foreach (var p in container.Descendants("parameters").Where(p => p.Element("TargetEntityType") != null))
             {
                 var target = (string)p.Element("TargetEntityType")!;
