@@ -111,6 +111,9 @@ namespace Advocacy.Sandbox
         /// <summary>Asynchronous steps queued by committed operations and not yet run.</summary>
         public int PendingAsyncJobs => _asyncQueue.Count;
 
+        /// <summary>The asynchronous jobs waiting to run, in queue order (a test can tell one step's jobs from another's).</summary>
+        public IReadOnlyList<AsyncJob> PendingAsync => _asyncQueue.ToArray();
+
         /// <summary>Asynchronous jobs that have run (succeeded or failed).</summary>
         public IReadOnlyList<AsyncJob> CompletedAsyncJobs => _asyncDone.ToArray();
 

@@ -29,6 +29,21 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>
+        /// The active profile of a user (one query), or null when the user is no advocate. Two profiles for one user
+        /// resolve as the assignment does: the first by name is the one that works (one person, one capacity).
+        /// </summary>
+        public Guid? ActiveProfileOf(Guid userId)
+        {
+            var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_name"), TopCount = 1 };
+            query.Criteria.AddCondition("adv_userid", ConditionOperator.Equal, userId);
+            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            query.AddOrder("adv_name", OrderType.Ascending);
+            query.AddOrder("adv_advocateid", OrderType.Ascending);
+            var rows = _service.RetrieveMultiple(query).Entities;
+            return rows.Count == 0 ? (Guid?)null : rows[0].Id;
+        }
+
+        /// <summary>
         /// The advocate and the two backups behind them, with the advocate's manager, in one query: enough to
         /// route urgent work past one away backup; a longer chain stops at the advocate, as the domain documents.
         /// </summary>

@@ -30,7 +30,7 @@ namespace Advocacy.Plugins.Application.FollowUp
     /// </summary>
     public sealed class RecordFeedback
     {
-        public const string NoAccountMessage = "Choose the account this feedback is from: feedback without an account cannot update loyalty figures or reach an advocate.";
+        public const string NoAccountMessage = "Choose the account this feedback is from, or record it from its check-in task: feedback without an account cannot update loyalty figures or reach an advocate.";
 
         private readonly IAdvocacyHost _host;
 

@@ -1,0 +1,40 @@
+using System;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Plugins.Data
+{
+    /// <summary>What a check-in task regards, and the customer of the case it regards: one query.</summary>
+    public sealed class CheckInRegarding
+    {
+        public EntityReference? Regarding { get; set; }
+
+        /// <summary>The regarded case's customer (account or contact); null when the task regards no case.</summary>
+        public EntityReference? CaseCustomer { get; set; }
+    }
+
+    public static class CheckInRows
+    {
+        /// <exception cref="MissingRecordException">No such task, or the service's user cannot see it.</exception>
+        public static CheckInRegarding Read(IOrganizationService service, Guid taskId)
+        {
+            // A task's primary key is activityid (it is an activity), not "taskid".
+            var query = new QueryExpression("task") { ColumnSet = new ColumnSet("regardingobjectid"), TopCount = 1 };
+            query.Criteria.AddCondition("activityid", ConditionOperator.Equal, taskId);
+            var incident = query.AddLink("incident", "regardingobjectid", "incidentid", JoinOperator.LeftOuter);
+            incident.EntityAlias = "case";
+            incident.Columns = new ColumnSet("customerid");
+            var rows = service.RetrieveMultiple(query).Entities;
+            if (rows.Count == 0)
+            {
+                throw new MissingRecordException("task", "check-in task", taskId);
+            }
+
+            return new CheckInRegarding
+            {
+                Regarding = rows[0].GetAttributeValue<EntityReference>("regardingobjectid"),
+                CaseCustomer = rows[0].GetAttributeValue<AliasedValue>("case.customerid")?.Value as EntityReference,
+            };
+        }
+    }
+}
