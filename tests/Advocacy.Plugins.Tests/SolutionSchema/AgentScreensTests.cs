@@ -15,9 +15,11 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
     public sealed class AgentScreensTests
     {
         // Microsoft's own system forms (ids from real solution exports and Microsoft Learn pages that name them):
-        // "Account" (msdynce_AppCommon), "Case" (Customer Service) and "Task".
+        // "Account" (msdynce_AppCommon), "Case" and "Case for Interactive experience" (Customer Service; the latter is
+        // the Customer Service Hub's) and "Task".
         public const string AccountForm = "8448b78f-8f42-454e-8e2a-f8196b0419af";
         public const string CaseForm = "4a63c8d1-6c1e-48ec-9db4-3e6c7155334c";
+        public const string CaseHubForm = "915f6055-2e07-4276-ae08-2b96c8d02c57";
         public const string TaskForm = "16654191-19ad-48ca-9e46-c4b4fbdad76f";
 
         // Ours.
@@ -50,6 +52,7 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
         [TestMethod]
         [DataRow("Account", AccountForm, "Account")]
         [DataRow("Incident", CaseForm, "Case")]
+        [DataRow("Incident", CaseHubForm, "Case for Interactive experience")]
         [DataRow("Task", TaskForm, "Task")]
         public void A_standard_form_only_gains_an_added_advocacy_tab(string folder, string formId, string name)
         {
@@ -95,9 +98,11 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
         }
 
         [TestMethod]
-        public void The_case_forms_advocacy_tab_shows_the_case_and_its_customers_advocacy()
+        [DataRow(CaseForm)]
+        [DataRow(CaseHubForm)]
+        public void The_case_forms_advocacy_tab_shows_the_case_and_its_customers_advocacy(string caseForm)
         {
-            var tab = Form("Incident", "main", CaseForm).Descendants("tab").Single();
+            var tab = Form("Incident", "main", caseForm).Descendants("tab").Single();
             var fields = Fields(tab);
             Assert.Contains("adv_advocateid", fields);
             Assert.Contains("adv_impactscore", fields);
