@@ -173,6 +173,15 @@ namespace Advocacy.Packaging
 
             // customizations.xml: the split files merged back, plus the generated plug-in sections.
             XElement customizations = SolutionLayout.Root(files, SolutionLayout.CustomizationsXml);
+            foreach (string section in new[] { "WebResources", "Workflows" })
+            {
+                if (customizations.Element(section)?.HasElements == true)
+                {
+                    // Fill replaces the section: components written inline would silently disappear.
+                    throw new InvalidDataException($"Other/Customizations.xml lists components in <{section}>: move each into its own {section}/….data.xml file, as SolutionPackager lays them out.");
+                }
+            }
+
             HashSet<string> used = SolutionLayout.Merge(customizations, files);
             var rootNames = new HashSet<string>(
                 roots.Elements("RootComponent").Where(r => (string?)r.Attribute("type") == WebResourceLayout.RootComponentType)
@@ -180,6 +189,10 @@ namespace Advocacy.Packaging
                 StringComparer.OrdinalIgnoreCase);
             IReadOnlyList<WebResourceLayout.Packed> webResources = WebResourceLayout.Read(files, used, rootNames);
             SolutionLayout.Fill(customizations, "WebResources", webResources.Select(w => w.Element));
+            var rootIds = new HashSet<Guid>(
+                roots.Elements("RootComponent").Where(r => (string?)r.Attribute("type") == WorkflowLayout.RootComponentType)
+                    .Select(r => Guid.TryParse(((string?)r.Attribute("id"))?.Trim('{', '}'), out Guid id) ? id : Guid.Empty));
+            SolutionLayout.Fill(customizations, "Workflows", WorkflowLayout.Read(files, used, rootIds));
             SolutionLayout.Fill(customizations, "SolutionPluginAssemblies",
                 includeAssembly ? new[] { PluginComponents.PluginAssemblyElement(registration, IntroducedVersion) } : Array.Empty<XElement>());
             SolutionLayout.Fill(customizations, "SdkMessageProcessingSteps",

@@ -190,6 +190,7 @@ namespace Advocacy.Packaging
                 steps?.Remove();
             }
             HashSet<string> webResourceEntries = WebResourceLayout.Split(customizations, entries, output);
+            WorkflowLayout.Split(customizations, output);
             SolutionLayout.Split(customizations, output);
             SolutionLayout.Write(output, SolutionLayout.CustomizationsXml, customizations);
 
