@@ -90,6 +90,16 @@ namespace Advocacy.Plugins.Tests.Packaging
         }
 
         [TestMethod]
+        public void Unpack_refuses_a_flow_whose_definition_name_would_leave_the_folder()
+        {
+            var entries = new Dictionary<string, byte[]>(Pack(Fixture()));
+            entries["customizations.xml"] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(entries["customizations.xml"])
+                .Replace("<JsonFileName>/" + Json + "</JsonFileName>", "<JsonFileName>/Workflows/../../evil.json</JsonFileName>"));
+            var e = Assert.ThrowsExactly<InvalidDataException>(() => SolutionUnpacker.Split(entries));
+            StringAssert.Contains(e.Message, "refused");
+        }
+
+        [TestMethod]
         public void Components_written_inline_in_Customizations_xml_are_refused_rather_than_dropped()
         {
             var e = Assert.ThrowsExactly<InvalidDataException>(() => Pack(Fixture(f => f["Other/Customizations.xml"] = Encoding.UTF8.GetBytes(
