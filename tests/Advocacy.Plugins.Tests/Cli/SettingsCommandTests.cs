@@ -92,6 +92,83 @@ namespace Advocacy.Plugins.Tests.Cli
             StringAssert.Contains(error, missing.FullName);
         }
 
+        private static (int Code, string Output, string Error) Cli(params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int code = Advocacy.Cli.Program.Run(args, output, error);
+            return (code, output.ToString(), error.ToString());
+        }
+
+        [TestMethod]
+        public void A_value_given_on_the_command_line_prints_the_same_effective_settings_as_the_same_file()
+        {
+            const string Value = "{ \"sweep\": { \"batchSize\": 200 }, \"index\": { \"halfLifeDays\": 45 } }";
+            var (code, output, error) = Cli("settings", "--value", Value);
+            var (_, fromFile, _) = Run(Write(Value));
+
+            Assert.AreEqual(0, code, error);
+            Assert.AreEqual(fromFile, output);
+            Assert.AreEqual(200, AdvocacySettingsParser.Parse(output).Sweep.BatchSize);
+        }
+
+        [TestMethod]
+        public void A_bad_value_on_the_command_line_is_refused_naming_the_option_and_the_path()
+        {
+            var (code, output, error) = Cli("settings", "--value", "{ \"sweep\": { \"pageSize\": 6000 } }");
+
+            Assert.AreEqual(1, code);
+            Assert.AreEqual(string.Empty, output);
+            StringAssert.Contains(error, "advocacy settings: --value: ");
+            StringAssert.Contains(error, "$.sweep.pageSize");
+        }
+
+        [TestMethod]
+        public void A_file_and_a_value_together_are_a_usage_error()
+        {
+            var (code, _, error) = Cli("settings", "--file", Write("{}").FullName, "--value", "{}");
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "give --file or --value, not both");
+        }
+
+        [TestMethod]
+        [DataRow("")]
+        [DataRow("   ")]
+        [DataRow("{}")]
+        [DataRow("{ \"followUp\": { \"cadenceDays\": { \"key\": 45 } } }")]
+        [DataRow("{ \"scoring\": { \"highFrom\": 20 } }")]
+        [DataRow("{ \"sweep\": { \"timeBudgetSeconds\": 111 } }")]
+        [DataRow("{ \"sweeps\": {} }")]
+        [DataRow("[1, 2]")]
+        [DataRow("{ \"assignment\": { \"specialtyByKind\": { \"lateDelivery\": \"finance\" } } }")]
+        public void The_command_accepts_exactly_what_the_plug_ins_accept_and_prints_what_they_would_use(string value)
+        {
+            // The plug-ins read the value through SettingsReader → AdvocacySettingsCache; the CLI must agree on every value.
+            AdvocacySettings? plugIns = null;
+            string? refusal = null;
+            try
+            {
+                plugIns = AdvocacySettingsCache.Get(value);
+            }
+            catch (AdvocacySettingsException e)
+            {
+                refusal = e.Message;
+            }
+
+            var (code, output, error) = Cli("settings", "--value", value);
+
+            if (plugIns != null)
+            {
+                Assert.AreEqual(0, code, error);
+                Assert.AreEqual(AdvocacySettingsWriter.ToJson(plugIns), output.TrimEnd('\r', '\n'));
+            }
+            else
+            {
+                Assert.AreEqual(1, code, output);
+                StringAssert.Contains(error, refusal!);
+            }
+        }
+
         [TestMethod]
         public void The_command_line_binds_the_file_option()
         {

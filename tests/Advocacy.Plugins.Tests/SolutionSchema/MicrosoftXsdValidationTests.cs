@@ -42,6 +42,12 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
             new("AppModuleSiteMap", new[] { "EnableCollapsibleGroups", "ShowHome", "ShowPinned", "ShowRecents" },
                 "real export: AppModuleSiteMaps/*/AppModuleSiteMap.xml (microsoft/coe-starter-kit)"),
 
+            // Cloud flows (2019 on): the definition file of a modern flow, and the connection references its actions use.
+            new("Workflow", new[] { "JsonFileName", "IsCustomProcessingStepAllowedForOtherPublishers" },
+                "real export: Workflows/*.json.data.xml of solution-aware flows (microsoft/coe-starter-kit)"),
+            new("ImportExportXml", new[] { "connectionreferences" },
+                "real export: Other/Customizations.xml, after EntityDataProviders and CanvasApps (microsoft/coe-starter-kit)"),
+
             // Newer than the exports above; known from tools that rewrite current exports for older servers.
             new("EntityRelationship", new[] { "CascadeArchive" },
                 "export tooling: downgrade transforms strip it from every relationship of current exports (long-term retention)"),
