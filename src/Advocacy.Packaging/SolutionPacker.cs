@@ -55,7 +55,8 @@ namespace Advocacy.Packaging
     /// <summary>
     /// Packs an unpacked solution folder plus the built plug-in assembly into importable solution zips, laid out
     /// as Dataverse exports them: solution.xml, customizations.xml, [Content_Types].xml,
-    /// PluginAssemblies/{Name}-{ID}/{Name}.dll, customapis/… and any other file of the folder unchanged.
+    /// PluginAssemblies/{Name}-{ID}/{Name}.dll, customapis/…, web resources at their FileName (<see cref="WebResourceLayout"/>)
+    /// and any other file of the folder unchanged.
     /// The plug-in assembly, its types, steps, images and Custom APIs are generated from the assembly's attributes
     /// (never read from the folder); the same inputs give the same bytes.
     /// </summary>
@@ -173,6 +174,12 @@ namespace Advocacy.Packaging
             // customizations.xml: the split files merged back, plus the generated plug-in sections.
             XElement customizations = SolutionLayout.Root(files, SolutionLayout.CustomizationsXml);
             HashSet<string> used = SolutionLayout.Merge(customizations, files);
+            var rootNames = new HashSet<string>(
+                roots.Elements("RootComponent").Where(r => (string?)r.Attribute("type") == WebResourceLayout.RootComponentType)
+                    .Select(r => (string?)r.Attribute("schemaName") ?? string.Empty),
+                StringComparer.OrdinalIgnoreCase);
+            IReadOnlyList<WebResourceLayout.Packed> webResources = WebResourceLayout.Read(files, used, rootNames);
+            SolutionLayout.Fill(customizations, "WebResources", webResources.Select(w => w.Element));
             SolutionLayout.Fill(customizations, "SolutionPluginAssemblies",
                 includeAssembly ? new[] { PluginComponents.PluginAssemblyElement(registration, IntroducedVersion) } : Array.Empty<XElement>());
             SolutionLayout.Fill(customizations, "SdkMessageProcessingSteps",
@@ -187,6 +194,14 @@ namespace Advocacy.Packaging
             if (includeAssembly)
             {
                 entries[PluginComponents.AssemblyZipPath(registration)] = assemblyBytes;
+            }
+
+            foreach (WebResourceLayout.Packed resource in webResources)
+            {
+                if (!entries.TryAdd(resource.Entry, resource.Content))
+                {
+                    throw new InvalidDataException($"The web resource {EntryNames.Quote(resource.Name)}'s FileName {resource.Entry} would be written twice.");
+                }
             }
 
             var generatedApis = new HashSet<string>(registration.CustomApis.Select(a => "customapis/" + a.UniqueName + "/"), StringComparer.OrdinalIgnoreCase);

@@ -189,6 +189,7 @@ namespace Advocacy.Packaging
                 assemblies?.Remove();
                 steps?.Remove();
             }
+            HashSet<string> webResourceEntries = WebResourceLayout.Split(customizations, entries, output);
             SolutionLayout.Split(customizations, output);
             SolutionLayout.Write(output, SolutionLayout.CustomizationsXml, customizations);
 
@@ -205,7 +206,7 @@ namespace Advocacy.Packaging
 
             foreach (KeyValuePair<string, byte[]> entry in entries)
             {
-                if (entry.Key is "solution.xml" or "customizations.xml" or "[Content_Types].xml")
+                if (entry.Key is "solution.xml" or "customizations.xml" or "[Content_Types].xml" || webResourceEntries.Contains(entry.Key))
                 {
                     continue;
                 }

@@ -273,6 +273,13 @@ namespace Advocacy.Plugins.Tests.Packaging
                 declared.Add(("380", Key((string)Xml(entries, path).Attribute("schemaname")!)));
             }
 
+            foreach (XElement resource in customizations.Element("WebResources")?.Elements("WebResource") ?? Enumerable.Empty<XElement>())
+            {
+                declared.Add(("61", Key(resource.Element("Name")!.Value)));
+                string file = resource.Element("FileName")!.Value.TrimStart('/');
+                Assert.IsTrue(entries.ContainsKey(file), $"customizations.xml names {file}, which is not in the zip");
+            }
+
             foreach (XElement assembly in customizations.Element("SolutionPluginAssemblies")!.Elements("PluginAssembly"))
             {
                 declared.Add(("91", Key((string)assembly.Attribute("FullName")!)));
@@ -285,7 +292,7 @@ namespace Advocacy.Plugins.Tests.Packaging
                 declared.Add(("92", Key((string)step.Attribute("SdkMessageProcessingStepId")!)));
             }
 
-            var checkedTypes = new HashSet<string> { "1", "9", "20", "60", "62", "80", "91", "92", "380" };
+            var checkedTypes = new HashSet<string> { "1", "9", "20", "60", "61", "62", "80", "91", "92", "380" };
             foreach ((string type, string key) in roots.Where(r => checkedTypes.Contains(r.Type)))
             {
                 Assert.IsTrue(declared.Contains((type, key)) || known.Contains((type, key)), $"root component type {type} '{key}' is not in the package");
