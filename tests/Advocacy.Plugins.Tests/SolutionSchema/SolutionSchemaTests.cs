@@ -90,6 +90,11 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
                 set.Add(("380", ((string)d.Value.Root!.Attribute("schemaname")!).ToLowerInvariant()));
             }
 
+            foreach (var d in S.Under("WebResources").Where(d => d.Key.EndsWith(".data.xml", StringComparison.Ordinal)))
+            {
+                set.Add(("61", ((string)d.Value.Root!.Element("Name")!).ToLowerInvariant()));
+            }
+
             return set;
         }
 
