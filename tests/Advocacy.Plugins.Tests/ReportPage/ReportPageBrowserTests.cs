@@ -112,6 +112,29 @@ namespace Advocacy.Plugins.Tests.ReportPage
 
         private const int StubScripts = 1;
 
+        [TestMethod]
+        public void A_period_the_dashboard_passes_as_data_is_the_one_asked_for_and_shown()
+        {
+            var w = new AdvocacyWorld();
+            string json = (string)w.Sandbox.Run(new OrganizationRequest(GetAdvocacyReportApi.MessageName) { [GetAdvocacyReportApi.PeriodDaysParameter] = 90 }, w.ManagerUserId)[GetAdvocacyReportApi.ReportResponse];
+
+            string dom = Render(json, "period", query: "?data=90");
+
+            StringAssert.Contains(dom, "data-request=\"adv_GetAdvocacyReport|1|90\"");
+            StringAssert.Contains(dom, "from 10 Dec 2025 to 10 Mar 2026");
+            StringAssert.Contains(dom, "<option value=\"90\" selected", "the period picker shows the period asked for");
+        }
+
+        [TestMethod]
+        public void A_refused_call_shows_the_platforms_message_as_text_instead_of_a_report()
+        {
+            string dom = Render("", "refused", answer: " return Promise.reject({ errorCode: 2147746336, message: 'Principal user is missing prvReadadv_Feedback <b>privilege</b>' });");
+
+            StringAssert.Contains(dom, "data-state=\"error\"");
+            StringAssert.Contains(dom, "The report could not be loaded: Principal user is missing prvReadadv_Feedback &lt;b&gt;privilege&lt;/b&gt;");
+            Assert.IsFalse(dom.Contains("<section"), "no half-drawn report");
+        }
+
         /// <summary>Strategic and key accounts of Dana, one without an advocate, answers in two months, open and overdue tasks, a severe inconvenience.</summary>
         private static string SampleReport()
         {
@@ -158,7 +181,7 @@ namespace Advocacy.Plugins.Tests.ReportPage
         /// execute records the call on the root element and answers with the report JSON as the Web API does
         /// ({ ReportJson: "…" }).
         /// </summary>
-        private static string Render(string reportJson, string name, string? screenshot = null)
+        private static string Render(string reportJson, string name, string? screenshot = null, string query = "", string? answer = null)
         {
             string chromium = Chromium() ?? throw new AssertInconclusiveException(
                 "chromium is not installed (Debian: apt-get install -y chromium; .ci/run does it): the report page's browser tests are skipped.");
@@ -167,7 +190,7 @@ namespace Advocacy.Plugins.Tests.ReportPage
             string stub = "<script>window.Xrm = { WebApi: { online: { execute: function (request) {"
                 + " var m = request.getMetadata();"
                 + " document.documentElement.setAttribute('data-request', m.operationName + '|' + m.operationType + '|' + request.PeriodDays);"
-                + " return Promise.resolve({ ok: true, status: 200, json: function () { return Promise.resolve({ ReportJson: " + JsonSerializer.Serialize(reportJson) + " }); } });"
+                + (answer ?? " return Promise.resolve({ ok: true, status: 200, json: function () { return Promise.resolve({ ReportJson: " + JsonSerializer.Serialize(reportJson) + " }); } });")
                 + " } } } };</script>";
             int head = page.IndexOf("<head>", StringComparison.Ordinal);
             Assert.IsTrue(head >= 0, "the page has a <head>");
@@ -179,7 +202,7 @@ namespace Advocacy.Plugins.Tests.ReportPage
             {
                 string file = Path.Combine(folder, name + ".html");
                 File.WriteAllText(file, wrapped);
-                string dom = RunChromium(chromium, folder, "--dump-dom", new Uri(file).AbsoluteUri);
+                string dom = RunChromium(chromium, folder, "--dump-dom", new Uri(file).AbsoluteUri + query);
                 if (screenshot != null)
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
