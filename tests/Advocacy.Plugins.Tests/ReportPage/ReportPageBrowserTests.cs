@@ -206,7 +206,7 @@ namespace Advocacy.Plugins.Tests.ReportPage
                 if (screenshot != null)
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-                    RunChromium(chromium, folder, "--screenshot=" + screenshot, "--window-size=1280,2000", "--hide-scrollbars", new Uri(file).AbsoluteUri);
+                    RunChromium(chromium, folder, "--screenshot=" + screenshot, "--window-size=1280,1540", "--hide-scrollbars", new Uri(file).AbsoluteUri);
                     Assert.IsTrue(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, "a screenshot was written to " + screenshot);
                 }
 
