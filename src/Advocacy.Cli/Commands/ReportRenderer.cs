@@ -30,10 +30,27 @@ namespace Advocacy.Cli.Commands
                     : Text.Printable(text)) + ".");
             }
 
+            // Reports made before the period and the months were added have neither; they render as before.
+            if (root.TryGetProperty("period", out var period) && period.ValueKind == JsonValueKind.Object)
+            {
+                output.WriteLine("   Answers and inconveniences from " + Day(period, "from") + " to " + Day(period, "to")
+                    + " (" + Show(period, "days") + " days); tasks as of the generation time.");
+            }
+
             Section("All accounts", new[] { root.GetProperty("overall") }, output);
             Section("By tier", root.GetProperty("byTier").EnumerateArray(), output);
             Section("By advocate", root.GetProperty("byAdvocate").EnumerateArray(), output);
+            if (root.TryGetProperty("byMonth", out var months) && months.ValueKind == JsonValueKind.Array)
+            {
+                Section("By month (tasks are not by month)", months.EnumerateArray(), output);
+            }
         }
+
+        private static string Day(JsonElement period, string property) =>
+            period.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            && DateTime.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? day.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)
+                : "-";
 
         private static void Section(string title, System.Collections.Generic.IEnumerable<JsonElement> rows, TextWriter output)
         {

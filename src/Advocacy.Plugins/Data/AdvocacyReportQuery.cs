@@ -14,7 +14,9 @@ namespace Advocacy.Plugins.Data
     /// queries — feedback by NPS and CSAT; open and overdue advocacy tasks regarding an account; the same for
     /// tasks regarding a case (through the case's customer account); inconveniences by impact band. Feedback
     /// and inconveniences are limited to a period (default 365 days) to stay inside the platform's 50,000-row
-    /// aggregate limit; open tasks are not limited by date.
+    /// aggregate limit, and are also grouped by the UTC year and month they were created in (the report page's
+    /// by-month charts) — inside the same two queries, so the months cost no round trip; open tasks are not
+    /// limited by date.
     /// </summary>
     public sealed class AdvocacyReportQuery
     {
@@ -34,16 +36,16 @@ namespace Advocacy.Plugins.Data
 
         public AdvocacyReport Build(DateTime now, int periodDays)
         {
-            DateTime today = DateTime.SpecifyKind(now.Date, DateTimeKind.Utc);
-            string from = today.AddDays(-periodDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            string todayText = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            ReportPeriod period = ReportPeriod.LastDays(now, periodDays);
+            string from = period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            string todayText = period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
             var feedback = new List<FeedbackRow>();
             // Stryker disable once String : trace text only (the label names the query in the trace)
             var feedbackRows = Fetch("feedback", FeedbackFetch(from));
             foreach (var row in feedbackRows)
             {
-                feedback.Add(new FeedbackRow(AdvocateId(row), AdvocateName(row), Tier(row), Int(row, "nps"), Int(row, "csat"), Int(row, "n") ?? 0));
+                feedback.Add(new FeedbackRow(AdvocateId(row), AdvocateName(row), Tier(row), Int(row, "nps"), Int(row, "csat"), Int(row, "n") ?? 0, Month(row)));
             }
 
             // The builder wants open and overdue of one group in one row (overdue ⊆ open), so merge the queries.
@@ -91,13 +93,13 @@ namespace Advocacy.Plugins.Data
                 var band = Choices.Band(Aliased<OptionSetValue>(row, "band"));
                 if (band.HasValue)
                 {
-                    inconveniences.Add(new InconvenienceCountRow(AdvocateId(row), AdvocateName(row), Tier(row), band.Value, Int(row, "n") ?? 0));
+                    inconveniences.Add(new InconvenienceCountRow(AdvocateId(row), AdvocateName(row), Tier(row), band.Value, Int(row, "n") ?? 0, Month(row)));
                 }
             }
 
             // Stryker disable once all : trace text only
             _tracing.Trace("Report: {0} feedback group(s), {1} task group(s), {2} inconvenience group(s) since {3}; {4} round trips.", feedback.Count, tasks.Count, inconveniences.Count, from, RoundTrips);
-            return AdvocacyReportBuilder.Build(feedback, tasks, inconveniences, now);
+            return AdvocacyReportBuilder.Build(feedback, tasks, inconveniences, now, period);
         }
 
         /// <summary>Active feedback since <paramref name="from"/> (yyyy-MM-dd), counted by NPS, CSAT, tier and advocate.</summary>
@@ -106,6 +108,8 @@ namespace Advocacy.Plugins.Data
                 .Aggregate(FetchAggregate.Count, "adv_feedbackid", "n")
                 .GroupBy("adv_nps", "nps")
                 .GroupBy("adv_csat", "csat")
+                .GroupBy("createdon", "year", FetchDateGrouping.Year, utc: true)
+                .GroupBy("createdon", "month", FetchDateGrouping.Month, utc: true)
                 .Filter(f => f.Equal("statecode", 0).GreaterEqual("createdon", from))
                 .Link("account", "accountid", "adv_accountid", FetchLinkType.Inner, "acc", AccountGroups)
                 .ToString();
@@ -128,6 +132,8 @@ namespace Advocacy.Plugins.Data
             FetchXml.For("adv_inconvenience").Aggregate()
                 .Aggregate(FetchAggregate.Count, "adv_inconvenienceid", "n")
                 .GroupBy("adv_impactband", "band")
+                .GroupBy("createdon", "year", FetchDateGrouping.Year, utc: true)
+                .GroupBy("createdon", "month", FetchDateGrouping.Month, utc: true)
                 .Filter(f => f.GreaterEqual("createdon", from).NotNull("adv_impactband"))
                 .Link("account", "accountid", "adv_accountid", FetchLinkType.Inner, "acc", AccountGroups)
                 .ToString();
@@ -189,6 +195,16 @@ namespace Advocacy.Plugins.Data
             if (value is Guid id) return id;
             if (value is EntityReference reference) return reference.Id;
             return null;
+        }
+
+        /// <summary>The first day of the row's year-and-month group; null when the platform returned no date parts.</summary>
+        private static DateTime? Month(Entity row)
+        {
+            int? year = Int(row, "year");
+            int? month = Int(row, "month");
+            return year.HasValue && month.HasValue && year.Value >= 1 && year.Value <= 9999 && month.Value >= 1 && month.Value <= 12
+                ? new DateTime(year.Value, month.Value, 1, 0, 0, 0, DateTimeKind.Utc)
+                : (DateTime?)null;
         }
 
         private static string? AdvocateName(Entity row) => Aliased<string>(row, "advocatename");

@@ -171,13 +171,16 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>A grouped column of an aggregate query, optionally grouped by a date part.</summary>
-        public TSelf GroupBy(string name, string alias, FetchDateGrouping? dateGrouping = null)
+        /// <param name="utc">Group a date part by its UTC value (<c>usertimezone="false"</c>); Dataverse otherwise takes the
+        /// date part in the calling user's time zone (FetchXML reference, "attribute element": usertimezone).</param>
+        public TSelf GroupBy(string name, string alias, FetchDateGrouping? dateGrouping = null, bool utc = false)
         {
             Element.Add(new XElement("attribute",
                 new XAttribute("name", Name(name, nameof(name))),
                 new XAttribute("alias", Name(alias, nameof(alias))),
                 new XAttribute("groupby", "true"),
-                dateGrouping.HasValue ? new XAttribute("dategrouping", dateGrouping.Value.ToString().ToLowerInvariant()) : null));
+                dateGrouping.HasValue ? new XAttribute("dategrouping", dateGrouping.Value.ToString().ToLowerInvariant()) : null,
+                dateGrouping.HasValue && utc ? new XAttribute("usertimezone", "false") : null));
             return Self;
         }
 

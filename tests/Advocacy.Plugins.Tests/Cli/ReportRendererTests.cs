@@ -41,6 +41,23 @@ namespace Advocacy.Plugins.Tests.Cli
         }
 
         [TestMethod]
+        public void The_period_is_named_and_each_month_is_a_row_without_task_counts()
+        {
+            var month = "{\"key\":\"month:2026-02\",\"label\":\"Feb 2026\",\"month\":\"2026-02\",\"nps\":-100,\"npsResponses\":1,\"averageCsat\":1.00,\"csatResponses\":1,"
+                + "\"inconveniences\":2,\"inconveniencesByBand\":{\"low\":0,\"moderate\":0,\"high\":2,\"severe\":0}}";
+            var json = "{\"generatedOn\":\"2026-03-10T09:00:00Z\",\"overall\":" + Row("All accounts", 20, 200, 4.1, 150, 7, 2)
+                + ",\"byAdvocate\":[],\"byTier\":[],\"period\":{\"from\":\"2026-01-09\",\"to\":\"2026-03-10\",\"days\":60},\"byMonth\":[" + month + "]}";
+            var output = new StringWriter();
+
+            ReportRenderer.Render(json, output);
+
+            var lines = output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+            StringAssert.Contains(lines[1], "from Fri 9 Jan 2026 to Tue 10 Mar 2026 (60 days)");
+            CollectionAssert.Contains(lines, "   By month (tasks are not by month)");
+            StringAssert.Contains(lines.Single(l => l.StartsWith("   Feb 2026")), " -100    1  1.00    1     -        -      2    0     0     2      0");
+        }
+
+        [TestMethod]
         public void A_label_is_cut_on_a_character_boundary()
         {
             Assert.AreEqual("Short", ReportRenderer.Label("Short"));

@@ -42,6 +42,11 @@ namespace Advocacy.Plugins.Tests.DataAccess
         private const string TaskOnCase = "<link-entity name=\"incident\" from=\"incidentid\" to=\"regardingobjectid\" link-type=\"inner\" alias=\"case\">"
             + "<link-entity name=\"account\" from=\"accountid\" to=\"customerid\" link-type=\"inner\" alias=\"acc\">" + AccountGroups + "</link-entity></link-entity>";
 
+        // The month a row was created in, by its UTC date parts (not the caller's time zone), so months agree with the period.
+        private const string MonthGroups =
+            "<attribute name=\"createdon\" alias=\"year\" groupby=\"true\" dategrouping=\"year\" usertimezone=\"false\" />"
+            + "<attribute name=\"createdon\" alias=\"month\" groupby=\"true\" dategrouping=\"month\" usertimezone=\"false\" />";
+
         private const string Overdue = "<condition attribute=\"scheduledend\" operator=\"lt\" value=\"2026-03-10\" />";
 
         /// <summary>A service that answers each of the report's queries with canned aggregate rows and keeps the queries.</summary>
@@ -98,7 +103,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
             CollectionAssert.AreEqual(new[]
             {
                 "<fetch aggregate=\"true\"><entity name=\"adv_feedback\"><attribute name=\"adv_feedbackid\" alias=\"n\" aggregate=\"count\" />"
-                + "<attribute name=\"adv_nps\" alias=\"nps\" groupby=\"true\" /><attribute name=\"adv_csat\" alias=\"csat\" groupby=\"true\" />"
+                + "<attribute name=\"adv_nps\" alias=\"nps\" groupby=\"true\" /><attribute name=\"adv_csat\" alias=\"csat\" groupby=\"true\" />" + MonthGroups
                 + "<filter type=\"and\"><condition attribute=\"statecode\" operator=\"eq\" value=\"0\" /><condition attribute=\"createdon\" operator=\"ge\" value=\"2026-02-08\" /></filter>"
                 + "<link-entity name=\"account\" from=\"accountid\" to=\"adv_accountid\" link-type=\"inner\" alias=\"acc\">" + AccountGroups + "</link-entity></entity></fetch>",
                 Tasks("", TaskOnAccount),
@@ -106,7 +111,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
                 Tasks(Overdue, TaskOnAccount),
                 Tasks(Overdue, TaskOnCase),
                 "<fetch aggregate=\"true\"><entity name=\"adv_inconvenience\"><attribute name=\"adv_inconvenienceid\" alias=\"n\" aggregate=\"count\" />"
-                + "<attribute name=\"adv_impactband\" alias=\"band\" groupby=\"true\" />"
+                + "<attribute name=\"adv_impactband\" alias=\"band\" groupby=\"true\" />" + MonthGroups
                 + "<filter type=\"and\"><condition attribute=\"createdon\" operator=\"ge\" value=\"2026-02-08\" /><condition attribute=\"adv_impactband\" operator=\"not-null\" /></filter>"
                 + "<link-entity name=\"account\" from=\"accountid\" to=\"adv_accountid\" link-type=\"inner\" alias=\"acc\">" + AccountGroups + "</link-entity></entity></fetch>",
             }, queries, string.Join("\n", queries));
@@ -184,6 +189,34 @@ namespace Advocacy.Plugins.Tests.DataAccess
             Assert.AreEqual(2, report.Overall.Inconveniences);
             Assert.AreEqual(2, report.Overall.InconveniencesByBand[ImpactBand.Severe]);
             Assert.AreEqual(2, report.ByAdvocate.Single(s => s.AdvocateId == Ann).Inconveniences);
+        }
+
+        [TestMethod]
+        public void Feedback_and_inconveniences_count_in_the_month_their_row_names_and_every_month_of_the_period_is_listed()
+        {
+            var (service, _) = Service(
+                feedback: new[]
+                {
+                    Row("adv_feedback", Ann, "Ann", CustomerTier.Key, 2, ("nps", 10), ("csat", 5), ("year", 2026), ("month", 2)),
+                    Row("adv_feedback", Bob, "Bob", CustomerTier.Strategic, 1, ("nps", 2), ("year", 2026), ("month", 2)),
+                    Row("adv_feedback", Ann, "Ann", CustomerTier.Key, 3, ("nps", 8), ("year", 2026), ("month", 3)),
+                    Row("adv_feedback", Ann, "Ann", CustomerTier.Key, 4, ("nps", 9), ("year", 2026), ("month", 13)),
+                },
+                inconveniences: new[] { Row("adv_inconvenience", Ann, "Ann", CustomerTier.Key, 5, ("band", Choices.Option(ImpactBand.High)), ("year", 2026), ("month", 1)) });
+
+            var report = Build(service, periodDays: 60);
+
+            Assert.AreEqual(new DateTime(2026, 1, 9), report.Period!.From);
+            Assert.AreEqual(new DateTime(2026, 3, 10), report.Period.To);
+            CollectionAssert.AreEqual(new[] { "Jan 2026", "Feb 2026", "Mar 2026" }, report.ByMonth.Select(m => m.Label).ToArray());
+            var february = report.ByMonth[1];
+            Assert.AreEqual(3, february.NpsResponses);
+            Assert.AreEqual(33, february.Nps, "2 promoters and 1 detractor of 3, across advocates");
+            Assert.AreEqual(2, february.CsatResponses);
+            Assert.AreEqual(3, report.ByMonth[2].NpsResponses);
+            Assert.AreEqual(0, report.ByMonth[2].Promoters);
+            Assert.AreEqual(5, report.ByMonth[0].InconveniencesByBand[ImpactBand.High]);
+            Assert.AreEqual(10, report.Overall.NpsResponses, "a row whose month is not a month still counts overall, in no month");
         }
 
         [TestMethod]

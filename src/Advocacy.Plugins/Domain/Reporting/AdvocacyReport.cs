@@ -8,18 +8,22 @@ using Advocacy.Plugins.Domain.Choices;
 namespace Advocacy.Plugins.Domain.Reporting
 {
     /// <summary>
-    /// The management report (DESIGN §5): loyalty and workload overall, per advocate and per tier. Built by
+    /// The management report (DESIGN §5): loyalty and workload overall, per advocate and per tier, and loyalty and
+    /// impact by month over the report's period. Built by
     /// <see cref="AdvocacyReportBuilder"/> from aggregate rows; rendered by the CLI or returned as JSON by a
     /// Custom API.
     /// </summary>
     public sealed class AdvocacyReport
     {
-        internal AdvocacyReport(DateTime generatedOn, ReportSection overall, IReadOnlyList<ReportSection> byAdvocate, IReadOnlyList<ReportSection> byTier)
+        internal AdvocacyReport(DateTime generatedOn, ReportSection overall, IReadOnlyList<ReportSection> byAdvocate, IReadOnlyList<ReportSection> byTier,
+            ReportPeriod? period, IReadOnlyList<ReportSection> byMonth)
         {
             GeneratedOn = generatedOn;
             Overall = overall;
             ByAdvocate = byAdvocate;
             ByTier = byTier;
+            Period = period;
+            ByMonth = byMonth;
         }
 
         public DateTime GeneratedOn { get; }
@@ -31,6 +35,15 @@ namespace Advocacy.Plugins.Domain.Reporting
 
         /// <summary>Strategic, key, standard, then "No tier" — only tiers with any data.</summary>
         public IReadOnlyList<ReportSection> ByTier { get; }
+
+        /// <summary>The dates answers and inconveniences were counted from; null when the rows were not read for a period.</summary>
+        public ReportPeriod? Period { get; }
+
+        /// <summary>
+        /// NPS, CSAT and inconveniences per calendar month (UTC), oldest first: every month of the period, with or
+        /// without data, so a chart's time axis has no gaps; tasks are not by month (they are counted as of now).
+        /// </summary>
+        public IReadOnlyList<ReportSection> ByMonth { get; }
 
         /// <summary>
         /// Stable JSON: fixed key order, invariant numbers, ISO dates, every section with the same keys (null where
@@ -57,8 +70,66 @@ namespace Advocacy.Plugins.Domain.Reporting
             }
 
             json.EndArray();
+
+            // Added for the report page (issue 16) after the original keys, so readers of the first shape are unaffected.
+            json.Name("period");
+            if (Period == null)
+            {
+                json.Null();
+            }
+            else
+            {
+                json.BeginObject();
+                json.Name("from").String(ReportPeriod.Date(Period.From));
+                json.Name("to").String(ReportPeriod.Date(Period.To));
+                json.Name("days").Number(Period.Days);
+                json.EndObject();
+            }
+
+            json.Name("byMonth").BeginArray();
+            foreach (ReportSection section in ByMonth)
+            {
+                WriteMonth(json, section);
+            }
+
+            json.EndArray();
             json.EndObject();
             return json.ToString();
+        }
+
+        /// <summary>A month's loyalty and impact (the keys it shares with the other sections, in their order).</summary>
+        private static void WriteMonth(JsonWriter json, ReportSection s)
+        {
+            json.BeginObject();
+            json.Name("key").String(s.Key);
+            json.Name("label").String(s.Label);
+            json.Name("month").String(ReportPeriod.MonthKey(s.Month!.Value));
+            WriteLoyalty(json, s);
+            WriteImpact(json, s);
+            json.EndObject();
+        }
+
+        private static void WriteLoyalty(JsonWriter json, ReportSection s)
+        {
+            json.Name("nps").Number(s.Nps);
+            json.Name("npsResponses").Number(s.NpsResponses);
+            json.Name("promoters").Number(s.Promoters);
+            json.Name("passives").Number(s.Passives);
+            json.Name("detractors").Number(s.Detractors);
+            json.Name("averageCsat").Number(s.AverageCsat);
+            json.Name("csatResponses").Number(s.CsatResponses);
+        }
+
+        private static void WriteImpact(JsonWriter json, ReportSection s)
+        {
+            json.Name("inconveniences").Number(s.Inconveniences);
+            json.Name("inconveniencesByBand").BeginObject();
+            foreach (ImpactBand band in ReportSection.Bands)
+            {
+                json.Name(AdvocacyWords.Band(band)).Number(s.InconveniencesByBand[band]);
+            }
+
+            json.EndObject();
         }
 
         private static void WriteSection(JsonWriter json, ReportSection s)
@@ -86,13 +157,7 @@ namespace Advocacy.Plugins.Domain.Reporting
                 json.Null();
             }
 
-            json.Name("nps").Number(s.Nps);
-            json.Name("npsResponses").Number(s.NpsResponses);
-            json.Name("promoters").Number(s.Promoters);
-            json.Name("passives").Number(s.Passives);
-            json.Name("detractors").Number(s.Detractors);
-            json.Name("averageCsat").Number(s.AverageCsat);
-            json.Name("csatResponses").Number(s.CsatResponses);
+            WriteLoyalty(json, s);
             json.Name("openTasks").Number(s.OpenTasks);
             json.Name("overdueTasks").Number(s.OverdueTasks);
             json.Name("tasksByKind").BeginObject();
@@ -106,14 +171,7 @@ namespace Advocacy.Plugins.Domain.Reporting
             }
 
             json.EndObject();
-            json.Name("inconveniences").Number(s.Inconveniences);
-            json.Name("inconveniencesByBand").BeginObject();
-            foreach (ImpactBand band in ReportSection.Bands)
-            {
-                json.Name(AdvocacyWords.Band(band)).Number(s.InconveniencesByBand[band]);
-            }
-
-            json.EndObject();
+            WriteImpact(json, s);
             json.EndObject();
         }
 
@@ -133,10 +191,12 @@ namespace Advocacy.Plugins.Domain.Reporting
         private readonly Dictionary<Guid, ReportSection> byAdvocate = new Dictionary<Guid, ReportSection>();
         private readonly Dictionary<CustomerTier, ReportSection> byTier = new Dictionary<CustomerTier, ReportSection>();
         private readonly HashSet<Guid> namedAdvocates = new HashSet<Guid>();
+        private readonly SortedDictionary<DateTime, ReportSection> byMonth = new SortedDictionary<DateTime, ReportSection>();
         private ReportSection? noAdvocate;
         private ReportSection? noTier;
 
-        public static AdvocacyReport Build(IEnumerable<FeedbackRow>? feedback, IEnumerable<TaskCountRow>? tasks, IEnumerable<InconvenienceCountRow>? inconveniences, DateTime generatedOn)
+        public static AdvocacyReport Build(IEnumerable<FeedbackRow>? feedback, IEnumerable<TaskCountRow>? tasks, IEnumerable<InconvenienceCountRow>? inconveniences, DateTime generatedOn,
+            ReportPeriod? period = null)
         {
             var builder = new AdvocacyReportBuilder();
             foreach (FeedbackRow row in feedback ?? new FeedbackRow[0])
@@ -154,7 +214,7 @@ namespace Advocacy.Plugins.Domain.Reporting
                 builder.Add(row);
             }
 
-            return builder.Build(generatedOn);
+            return builder.Build(generatedOn, period);
         }
 
         public AdvocacyReportBuilder Add(FeedbackRow row)
@@ -166,7 +226,7 @@ namespace Advocacy.Plugins.Domain.Reporting
 
             bool validNps = row.Nps.HasValue && row.Nps.Value >= 0 && row.Nps.Value <= 10;
             bool validCsat = row.Csat.HasValue && row.Csat.Value >= 1 && row.Csat.Value <= 5;
-            foreach (ReportSection section in SectionsFor(row.AdvocateId, row.AdvocateName, row.Tier))
+            foreach (ReportSection section in SectionsFor(row.AdvocateId, row.AdvocateName, row.Tier, row.Month))
             {
                 if (validNps)
                 {
@@ -207,7 +267,7 @@ namespace Advocacy.Plugins.Domain.Reporting
                 return this;
             }
 
-            foreach (ReportSection section in SectionsFor(row.AdvocateId, row.AdvocateName, row.Tier))
+            foreach (ReportSection section in SectionsFor(row.AdvocateId, row.AdvocateName, row.Tier, row.Month))
             {
                 section.AddInconveniences(row.Band, row.Count);
             }
@@ -215,7 +275,8 @@ namespace Advocacy.Plugins.Domain.Reporting
             return this;
         }
 
-        public AdvocacyReport Build(DateTime generatedOn)
+        /// <param name="period">When given, every month it touches is listed (empty ones too) and the JSON names it.</param>
+        public AdvocacyReport Build(DateTime generatedOn, ReportPeriod? period = null)
         {
             var advocates = new List<ReportSection>(byAdvocate.Values);
             advocates.Sort((a, b) =>
@@ -242,12 +303,34 @@ namespace Advocacy.Plugins.Domain.Reporting
                 tiers.Add(noTier);
             }
 
-            return new AdvocacyReport(generatedOn, overall, advocates, tiers);
+            if (period != null)
+            {
+                foreach (DateTime month in period.Months())
+                {
+                    MonthSection(month);
+                }
+            }
+
+            return new AdvocacyReport(generatedOn, overall, advocates, tiers, period, new List<ReportSection>(byMonth.Values));
         }
 
-        private ReportSection[] SectionsFor(Guid? advocateId, string? advocateName, CustomerTier? tier)
+        private ReportSection[] SectionsFor(Guid? advocateId, string? advocateName, CustomerTier? tier, DateTime? month = null)
         {
-            return new[] { overall, AdvocateSection(advocateId, advocateName), TierSection(tier) };
+            return month.HasValue
+                ? new[] { overall, AdvocateSection(advocateId, advocateName), TierSection(tier), MonthSection(month.Value) }
+                : new[] { overall, AdvocateSection(advocateId, advocateName), TierSection(tier) };
+        }
+
+        private ReportSection MonthSection(DateTime day)
+        {
+            DateTime month = ReportPeriod.MonthOf(day);
+            if (!byMonth.TryGetValue(month, out ReportSection? section))
+            {
+                section = new ReportSection("month:" + ReportPeriod.MonthKey(month), ReportPeriod.MonthLabel(month), null, null, month);
+                byMonth.Add(month, section);
+            }
+
+            return section;
         }
 
         private ReportSection AdvocateSection(Guid? advocateId, string? name)

@@ -9,7 +9,7 @@ namespace Advocacy.Plugins.Domain.Reporting
     /// </summary>
     public sealed class FeedbackRow
     {
-        public FeedbackRow(Guid? advocateId, string? advocateName, CustomerTier? tier, int? nps, int? csat, int count = 1)
+        public FeedbackRow(Guid? advocateId, string? advocateName, CustomerTier? tier, int? nps, int? csat, int count = 1, DateTime? month = null)
         {
             AdvocateId = advocateId;
             AdvocateName = advocateName;
@@ -17,7 +17,11 @@ namespace Advocacy.Plugins.Domain.Reporting
             Nps = nps;
             Csat = csat;
             Count = count;
+            Month = month;
         }
+
+        /// <summary>Any day of the month the answers were recorded in (null: not grouped by month).</summary>
+        public DateTime? Month { get; }
 
         public Guid? AdvocateId { get; }
 
@@ -63,14 +67,18 @@ namespace Advocacy.Plugins.Domain.Reporting
     /// <summary>Inconveniences of one impact band for one advocate and tier (aggregate row).</summary>
     public sealed class InconvenienceCountRow
     {
-        public InconvenienceCountRow(Guid? advocateId, string? advocateName, CustomerTier? tier, ImpactBand band, int count)
+        public InconvenienceCountRow(Guid? advocateId, string? advocateName, CustomerTier? tier, ImpactBand band, int count, DateTime? month = null)
         {
             AdvocateId = advocateId;
             AdvocateName = advocateName;
             Tier = tier;
             Band = band;
             Count = count;
+            Month = month;
         }
+
+        /// <summary>Any day of the month the inconveniences were recorded in (null: not grouped by month).</summary>
+        public DateTime? Month { get; }
 
         public Guid? AdvocateId { get; }
 

@@ -30,12 +30,13 @@ namespace Advocacy.Plugins.Domain.Reporting
         private readonly Dictionary<ImpactBand, int> inconveniencesByBand = new Dictionary<ImpactBand, int>();
         private long csatSum;
 
-        internal ReportSection(string key, string label, Guid? advocateId, CustomerTier? tier)
+        internal ReportSection(string key, string label, Guid? advocateId, CustomerTier? tier, DateTime? month = null)
         {
             Key = key;
             Label = label;
             AdvocateId = advocateId;
             Tier = tier;
+            Month = month;
             foreach (AdvocacyTaskKind kind in Kinds)
             {
                 tasksByKind[kind] = new TaskCounts();
@@ -47,7 +48,7 @@ namespace Advocacy.Plugins.Domain.Reporting
             }
         }
 
-        /// <summary>"overall", "advocate:{id:N}", "advocate:none", "tier:strategic", "tier:none".</summary>
+        /// <summary>"overall", "advocate:{id:N}", "advocate:none", "tier:strategic", "tier:none", "month:2026-03".</summary>
         public string Key { get; }
 
         public string Label { get; internal set; }
@@ -55,6 +56,9 @@ namespace Advocacy.Plugins.Domain.Reporting
         public Guid? AdvocateId { get; }
 
         public CustomerTier? Tier { get; }
+
+        /// <summary>The first day (UTC) of the month of a by-month section; null for the others.</summary>
+        public DateTime? Month { get; }
 
         public int NpsResponses => Promoters + Passives + Detractors;
 

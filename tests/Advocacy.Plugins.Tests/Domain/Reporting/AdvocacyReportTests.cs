@@ -136,7 +136,10 @@ namespace Advocacy.Plugins.Tests.Domain.Reporting
             Assert.AreEqual(json, Sample().ToJson());
             using JsonDocument doc = JsonDocument.Parse(json);
             JsonElement root = doc.RootElement;
-            CollectionAssert.AreEqual(new[] { "generatedOn", "overall", "byAdvocate", "byTier" }, root.EnumerateObject().Select(p => p.Name).ToArray());
+            // The first four keys are the report's original shape; the report page's keys come after them.
+            CollectionAssert.AreEqual(new[] { "generatedOn", "overall", "byAdvocate", "byTier", "period", "byMonth" }, root.EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.AreEqual(JsonValueKind.Null, root.GetProperty("period").ValueKind, "rows not read for a period name none");
+            Assert.AreEqual(0, root.GetProperty("byMonth").GetArrayLength(), "rows without a month are in no month");
             Assert.AreEqual("2025-03-12T09:05:07Z", root.GetProperty("generatedOn").GetString());
             JsonElement overall = root.GetProperty("overall");
             Assert.AreEqual(13, overall.GetProperty("nps").GetInt32());
@@ -156,6 +159,45 @@ namespace Advocacy.Plugins.Tests.Domain.Reporting
             {
                 CollectionAssert.AreEqual(shape, section.EnumerateObject().Select(p => p.Name).ToArray());
             }
+        }
+
+        [TestMethod]
+        public void Json_names_the_period_and_lists_every_month_of_it_oldest_first_with_answers_counts_and_impact()
+        {
+            var period = ReportPeriod.LastDays(Generated, 90);
+            var march = new DateTime(2025, 3, 3);
+            string json = AdvocacyReportBuilder.Build(
+                new[]
+                {
+                    new FeedbackRow(Dana, "Dana Ruiz", CustomerTier.Strategic, 10, 5, count: 3, month: march),
+                    new FeedbackRow(Lee, "Lee Park", CustomerTier.Key, 0, 1, month: new DateTime(2025, 1, 31)),
+                    new FeedbackRow(Lee, "Lee Park", CustomerTier.Key, 7, null, count: 2),
+                },
+                null,
+                new[] { new InconvenienceCountRow(Lee, "Lee Park", CustomerTier.Key, ImpactBand.Severe, 2, march) },
+                Generated,
+                period).ToJson();
+
+            using JsonDocument doc = JsonDocument.Parse(json);
+            JsonElement root = doc.RootElement;
+            Assert.AreEqual("{\"from\":\"2024-12-12\",\"to\":\"2025-03-12\",\"days\":90}", root.GetProperty("period").GetRawText());
+            JsonElement[] months = root.GetProperty("byMonth").EnumerateArray().ToArray();
+            CollectionAssert.AreEqual(new[] { "2024-12", "2025-01", "2025-02", "2025-03" }, months.Select(m => m.GetProperty("month").GetString()).ToArray(),
+                "every month the period touches, empty ones too, so a chart's time axis has no gaps");
+            CollectionAssert.AreEqual(new[] { "Dec 2024", "Jan 2025", "Feb 2025", "Mar 2025" }, months.Select(m => m.GetProperty("label").GetString()).ToArray());
+            Assert.AreEqual("month:2025-03", months[3].GetProperty("key").GetString());
+            Assert.AreEqual(JsonValueKind.Null, months[0].GetProperty("nps").ValueKind, "no answers: no score, not 0");
+            Assert.AreEqual(0, months[0].GetProperty("npsResponses").GetInt32());
+            Assert.AreEqual(-100, months[1].GetProperty("nps").GetInt32());
+            Assert.AreEqual(1, months[1].GetProperty("npsResponses").GetInt32());
+            Assert.AreEqual("1.00", months[1].GetProperty("averageCsat").GetRawText());
+            Assert.AreEqual(100, months[3].GetProperty("nps").GetInt32());
+            Assert.AreEqual(3, months[3].GetProperty("csatResponses").GetInt32());
+            Assert.AreEqual(2, months[3].GetProperty("inconveniencesByBand").GetProperty("severe").GetInt32());
+            Assert.AreEqual(6, root.GetProperty("overall").GetProperty("npsResponses").GetInt32(), "the answers without a month still count overall");
+            CollectionAssert.AreEqual(
+                new[] { "key", "label", "month", "nps", "npsResponses", "promoters", "passives", "detractors", "averageCsat", "csatResponses", "inconveniences", "inconveniencesByBand" },
+                months[0].EnumerateObject().Select(p => p.Name).ToArray(), "a month has the loyalty and impact keys of the other sections, no task keys");
         }
 
         [TestMethod]

@@ -76,6 +76,42 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         }
 
         [TestMethod]
+        public void A_manager_gets_the_period_and_each_months_answers_and_impact_in_the_same_six_queries()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Strategic", CustomerTier.Strategic);
+            DateTime Day(int year, int month, int day) => new DateTime(year, month, day, 23, 30, 0, DateTimeKind.Utc);
+            Entity Dated(Entity row, DateTime createdOn)
+            {
+                row["createdon"] = createdOn;
+                return row;
+            }
+
+            w.Sandbox.Seed(
+                Dated(Feedback(account, 10, 5), Day(2026, 1, 31)),
+                Dated(Feedback(account, 2, 1), Day(2026, 3, 1)),
+                Dated(Feedback(account, 9, 4), Day(2026, 3, 9)),
+                Dated(Feedback(account, 0, 1), Day(2025, 11, 30)),
+                Dated(new Entity("adv_inconvenience") { ["adv_name"] = "late", ["adv_accountid"] = new EntityReference("account", account), ["adv_impactband"] = Choices.Option(ImpactBand.High) }, Day(2026, 2, 14)));
+
+            var json = (string)w.Sandbox.Run(new OrganizationRequest(GetAdvocacyReportApi.MessageName) { [GetAdvocacyReportApi.PeriodDaysParameter] = 60 }, w.World.ManagerUserId)[GetAdvocacyReportApi.ReportResponse];
+
+            Assert.AreEqual(AdvocacyReportQuery.RoundTrips, w.Sandbox.RoundTrips(GetAdvocacyReportApi.MessageName));
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            Assert.AreEqual("{\"from\":\"2026-01-09\",\"to\":\"2026-03-10\",\"days\":60}", root.GetProperty("period").GetRawText());
+            var months = root.GetProperty("byMonth").EnumerateArray().ToDictionary(m => m.GetProperty("month").GetString()!);
+            CollectionAssert.AreEqual(new[] { "2026-01", "2026-02", "2026-03" }, months.Keys.ToArray(), "November's answer is before the period");
+            Assert.AreEqual(1, months["2026-01"].GetProperty("npsResponses").GetInt32(), "31 Jan 23:30 UTC is January");
+            Assert.AreEqual(0, months["2026-02"].GetProperty("npsResponses").GetInt32());
+            Assert.AreEqual(1, months["2026-02"].GetProperty("inconveniencesByBand").GetProperty("high").GetInt32());
+            Assert.AreEqual(2, months["2026-03"].GetProperty("npsResponses").GetInt32());
+            Assert.AreEqual(0, months["2026-03"].GetProperty("nps").GetInt32(), "one promoter, one detractor");
+            Assert.AreEqual("2.50", months["2026-03"].GetProperty("averageCsat").GetRawText());
+            Assert.AreEqual(3, root.GetProperty("overall").GetProperty("npsResponses").GetInt32());
+        }
+
+        [TestMethod]
         public void A_period_outside_1_to_3650_days_is_rejected()
         {
             var w = new FollowUpWorld();
