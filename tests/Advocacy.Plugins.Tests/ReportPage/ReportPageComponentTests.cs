@@ -59,7 +59,8 @@ namespace Advocacy.Plugins.Tests.ReportPage
             string fileName = ((string)Data.Element("FileName")!).TrimStart('/');
             CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(Solution, "WebResources", "adv_", "report", "advocacy-report.html")), entries[fileName]);
             XElement customizations = XElement.Parse(System.Text.Encoding.UTF8.GetString(entries["customizations.xml"]).TrimStart('\uFEFF'));
-            Assert.AreEqual(PageName, (string?)customizations.Element("WebResources")!.Elements("WebResource").Single().Element("Name"));
+            Assert.AreEqual(1, customizations.Element("WebResources")!.Elements("WebResource").Count(w => (string?)w.Element("Name") == PageName),
+                "the page is one <WebResource> of customizations.xml");
         }
 
         [TestMethod]
