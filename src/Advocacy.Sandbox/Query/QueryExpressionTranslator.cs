@@ -173,7 +173,8 @@ namespace Advocacy.Sandbox.Query
             var list = new List<object?>();
             foreach (var v in values)
             {
-                if (v is IEnumerable e && v is not string && v is not byte[])
+                // An OptionSetValueCollection stays one value: a condition on a choices column refuses it, as Dataverse does.
+                if (v is IEnumerable e && v is not string && v is not byte[] && v is not Microsoft.Xrm.Sdk.OptionSetValueCollection)
                     foreach (var x in e) list.Add(x);
                 else list.Add(v);
             }
