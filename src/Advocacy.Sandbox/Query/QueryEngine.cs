@@ -515,7 +515,13 @@ namespace Advocacy.Sandbox.Query
                 foreach (var c in aggregates)
                 {
                     var value = Compute(c, groupRows);
-                    if (value == null) continue;
+                    if (value == null)
+                    {
+                        // sum/avg/min/max over no values: Dataverse still returns the alias, an AliasedValue whose
+                        // Value is null (the fetch result's <alias /> element, type="null"), never a missing key.
+                        e.Attributes[c.Alias!] = new AliasedValue(c.Node.EntityName, c.Attribute, null);
+                        continue;
+                    }
                     Put(e, c.Alias!, c.Node.EntityName, c.Attribute, value, aliased: true);
                 }
                 results.Add(e);
