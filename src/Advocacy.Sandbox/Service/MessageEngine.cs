@@ -21,6 +21,7 @@ namespace Advocacy.Sandbox
         private static readonly HashSet<string> BuiltInMessages = new(StringComparer.OrdinalIgnoreCase)
         {
             "Create", "Update", "Delete", "Retrieve", "RetrieveMultiple", "Associate", "Disassociate", "SetState", "SetStateDynamicEntity", "Upsert",
+            "CreateMultiple", "UpdateMultiple", "UpsertMultiple",
         };
 
         private readonly DataverseSandbox _sandbox;
@@ -164,6 +165,7 @@ namespace Advocacy.Sandbox
                 "disassociate" => _core.Associate(op, new DisassociateResponse(), associate: false),
                 "setstate" or "setstatedynamicentity" => _core.SetState(op, new OrganizationResponse()),
                 "upsert" => _core.Upsert(op, new UpsertResponse(), this),
+                "createmultiple" or "updatemultiple" or "upsertmultiple" => Multiple(op),
                 _ => CustomApi(op),
             };
             response.ResponseName = op.Message;
@@ -528,6 +530,10 @@ namespace Advocacy.Sandbox
                 case EntityReference r:
                     return (r.LogicalName, r.Id);
             }
+            if (input.TryGetValue("Targets", out var ts) && ts is EntityCollection targets)
+            {
+                return (targets.EntityName, Guid.Empty);
+            }
             if (input.TryGetValue("Query", out var q) && q is QueryBase query)
             {
                 return (QueryEntity(query), Guid.Empty);
@@ -541,6 +547,7 @@ namespace Advocacy.Sandbox
         private static string? QueryEntity(QueryBase query) => query switch
         {
             QueryExpression qe => qe.EntityName,
+            QueryByAttribute qa => qa.EntityName,
             FetchExpression fe => FetchEntity().Match(fe.Query ?? "") is { Success: true } match ? match.Groups[1].Value : null,
             _ => null,
         };
