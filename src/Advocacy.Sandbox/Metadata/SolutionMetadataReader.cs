@@ -209,7 +209,10 @@ namespace Advocacy.Sandbox
                     if (schema != null && referenced != null && referencing != null && attribute != null
                         && Enum.TryParse(Child(rel, "CascadeDelete"), ignoreCase: true, out CascadeDelete onDelete))
                     {
-                        into.AddRelationship(new OneToManyMetadata(schema, referenced, referencing, attribute, onDelete));
+                        into.AddRelationship(new OneToManyMetadata(schema, referenced, referencing, attribute, onDelete)
+                        {
+                            OnAssign = Enum.TryParse(Child(rel, "CascadeAssign"), ignoreCase: true, out CascadeAssign onAssign) ? onAssign : CascadeAssign.NoCascade,
+                        });
                     }
 
                     // A custom lookup's attribute XML names no target; its relationship does. Without it the sandbox
