@@ -17,11 +17,11 @@ namespace Advocacy.Sandbox
     /// </summary>
     internal sealed partial class MessageEngine
     {
-        private static readonly HashSet<string> ReadMessages = new(StringComparer.OrdinalIgnoreCase) { "Retrieve", "RetrieveMultiple" };
+        private static readonly HashSet<string> ReadMessages = new(StringComparer.OrdinalIgnoreCase) { "Retrieve", "RetrieveMultiple", "RetrieveEntity", "RetrieveAttribute" };
         private static readonly HashSet<string> BuiltInMessages = new(StringComparer.OrdinalIgnoreCase)
         {
             "Create", "Update", "Delete", "Retrieve", "RetrieveMultiple", "Associate", "Disassociate", "SetState", "SetStateDynamicEntity", "Upsert",
-            "CreateMultiple", "UpdateMultiple", "UpsertMultiple",
+            "CreateMultiple", "UpdateMultiple", "UpsertMultiple", "RetrieveEntity", "RetrieveAttribute",
         };
 
         private readonly DataverseSandbox _sandbox;
@@ -166,6 +166,8 @@ namespace Advocacy.Sandbox
                 "setstate" or "setstatedynamicentity" => _core.SetState(op, new OrganizationResponse()),
                 "upsert" => _core.Upsert(op, new UpsertResponse(), this),
                 "createmultiple" or "updatemultiple" or "upsertmultiple" => Multiple(op),
+                "retrieveentity" => RetrieveEntity(op),
+                "retrieveattribute" => RetrieveAttribute(op),
                 _ => CustomApi(op),
             };
             response.ResponseName = op.Message;

@@ -133,6 +133,52 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
     }
 
+    /// <summary>RetrieveEntity and RetrieveAttribute answer from the solution's metadata with the SDK's metadata types.</summary>
+    [TestClass]
+    public sealed class MetadataMessagesTests
+    {
+        [TestMethod]
+        public void RetrieveEntity_describes_a_table_and_with_the_attributes_filter_its_columns()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var plain = (RetrieveEntityResponse)sandbox.Service.Execute(new RetrieveEntityRequest { LogicalName = "adv_feedback" });
+            Assert.AreEqual("adv_feedback", plain.EntityMetadata.LogicalName);
+            Assert.AreEqual("adv_Feedback", plain.EntityMetadata.SchemaName);
+            Assert.AreEqual("adv_feedbackid", plain.EntityMetadata.PrimaryIdAttribute);
+            Assert.AreEqual("adv_name", plain.EntityMetadata.PrimaryNameAttribute);
+            Assert.AreEqual(Microsoft.Xrm.Sdk.Metadata.OwnershipTypes.UserOwned, plain.EntityMetadata.OwnershipType);
+            Assert.IsNull(plain.EntityMetadata.Attributes, "the default filter (Entity) returns no columns");
+
+            var full = (RetrieveEntityResponse)sandbox.Service.Execute(new RetrieveEntityRequest { LogicalName = "adv_feedback", EntityFilters = Microsoft.Xrm.Sdk.Metadata.EntityFilters.Attributes });
+            var csat = (Microsoft.Xrm.Sdk.Metadata.IntegerAttributeMetadata)full.EntityMetadata.Attributes.Single(a => a.LogicalName == "adv_csat");
+            Assert.AreEqual(1, csat.MinValue);
+            Assert.AreEqual(5, csat.MaxValue);
+            Assert.AreEqual("adv_feedback", csat.EntityLogicalName);
+            var account = (Microsoft.Xrm.Sdk.Metadata.LookupAttributeMetadata)full.EntityMetadata.Attributes.Single(a => a.LogicalName == "adv_accountid");
+            CollectionAssert.AreEqual(new[] { "account" }, account.Targets);
+            Assert.AreEqual(true, full.EntityMetadata.Attributes.Single(a => a.LogicalName == "adv_feedbackid").IsPrimaryId);
+
+            var missing = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Execute(new RetrieveEntityRequest { LogicalName = "adv_nothing" }));
+            Assert.AreEqual(ErrorCodes.ObjectDoesNotExist, missing.ErrorCode);
+        }
+
+        [TestMethod]
+        public void RetrieveAttribute_describes_one_column_with_its_limits()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var name = (Microsoft.Xrm.Sdk.Metadata.StringAttributeMetadata)((RetrieveAttributeResponse)sandbox.Service.Execute(
+                new RetrieveAttributeRequest { EntityLogicalName = "adv_advocate", LogicalName = "adv_name" })).AttributeMetadata;
+            Assert.AreEqual(100, name.MaxLength);
+            Assert.AreEqual(Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.String, name.AttributeType);
+            Assert.AreEqual(true, name.IsPrimaryName);
+
+            var late = sandbox.Service.Execute(new OrganizationRequest("RetrieveAttribute") { ["EntityLogicalName"] = "account", ["LogicalName"] = "adv_tier" });
+            Assert.AreEqual(Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.Picklist, ((Microsoft.Xrm.Sdk.Metadata.AttributeMetadata)late.Results["AttributeMetadata"]).AttributeType);
+
+            Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Execute(new RetrieveAttributeRequest { EntityLogicalName = "account", LogicalName = "adv_nothing" }));
+        }
+    }
+
     [CrmPluginRegistration("Create", "sbx_ticket", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, "", "sbx: ticket create (bulk tests)", 1, IsolationModeEnum.Sandbox)]
     public sealed class SbxBulkTicketCreate : IPlugin
     {
