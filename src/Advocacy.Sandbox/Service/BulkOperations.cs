@@ -13,8 +13,10 @@ namespace Advocacy.Sandbox
     /// <item>one transaction: any failure rolls back every row (standard tables; elastic tables' partial success is not modelled);</item>
     /// <item>"message pipelines merged": each Target runs the single-row Create / Update / Upsert event with its own steps,
     /// and steps registered on the bulk message itself run once for the whole collection (its Targets in their
-    /// InputParameters). The other direction — a single Create also raising CreateMultiple steps with one Target — is
-    /// not modelled (README: differences from Dataverse);</item>
+    /// InputParameters); and a single Create / Update / Upsert raises its bulk message's synchronous steps with a Targets
+    /// collection of that one row (the same Entity, so a pre-operation step's change is saved), after the single-row
+    /// steps of the same stage. Those bulk steps get no entity images (Dataverse passes them per row in
+    /// PreEntityImagesCollection, which the sandbox does not model);</item>
     /// <item>responses: CreateMultiple returns "Ids" (Guid[], in Target order), UpsertMultiple "Results" (UpsertResponse[]),
     /// UpdateMultiple nothing.</item>
     /// </list>
@@ -22,6 +24,49 @@ namespace Advocacy.Sandbox
     /// </summary>
     internal sealed partial class MessageEngine
     {
+        private void RunBulkStepsOfSingleRow(Operation op, PipelineStage stage)
+        {
+            string? bulk = op.Message.ToLowerInvariant() switch
+            {
+                "create" => "CreateMultiple",
+                "update" => "UpdateMultiple",
+                "upsert" => "UpsertMultiple",
+                _ => null,
+            };
+            if (bulk == null || op.InBulk || op.Target is not Entity target)
+            {
+                return;
+            }
+            foreach (var step in _sandbox.Steps.For(bulk, op.Entity, stage, isAsync: false))
+            {
+                if (!step.PassesFilter("Update", target))
+                {
+                    continue;
+                }
+                var context = BuildContext(op, step, stage);
+                context.MessageName = bulk;
+                context.InputParameters = new ParameterCollection
+                {
+                    ["Targets"] = new EntityCollection(new System.Collections.Generic.List<Entity> { target }) { EntityName = target.LogicalName },
+                };
+                if (stage == PipelineStage.PostOperation)
+                {
+                    context.OutputParameters = new ParameterCollection();
+                    if (bulk == "CreateMultiple")
+                    {
+                        context.OutputParameters["Ids"] = new[] { op.EntityId };
+                    }
+                    else if (bulk == "UpsertMultiple" && op.Output.TryGetValue("Target", out var reference))
+                    {
+                        context.OutputParameters["Results"] = new[] { new UpsertResponse { Results = { ["Target"] = reference, ["RecordCreated"] = op.Output["RecordCreated"] } } };
+                    }
+                }
+                context.PreEntityImages.Clear();
+                context.PostEntityImages.Clear();
+                RunStep(context, step, op.Transaction);
+            }
+        }
+
         private OrganizationResponse Multiple(Operation op)
         {
             var targets = op.Input.TryGetValue("Targets", out var t) ? t as EntityCollection : null;
@@ -55,13 +100,13 @@ namespace Advocacy.Sandbox
                 switch (op.Message.ToLowerInvariant())
                 {
                     case "createmultiple":
-                        ids.Add(((CreateResponse)ExecuteInner(op, new CreateRequest { Target = row })).id);
+                        ids.Add(((CreateResponse)ExecuteInner(op, new CreateRequest { Target = row }, inBulk: true)).id);
                         break;
                     case "updatemultiple":
-                        ExecuteInner(op, new UpdateRequest { Target = row });
+                        ExecuteInner(op, new UpdateRequest { Target = row }, inBulk: true);
                         break;
                     default:
-                        upserts.Add((UpsertResponse)ExecuteInner(op, new UpsertRequest { Target = row }));
+                        upserts.Add((UpsertResponse)ExecuteInner(op, new UpsertRequest { Target = row }, inBulk: true));
                         break;
                 }
             }

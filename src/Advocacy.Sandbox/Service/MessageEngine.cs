@@ -191,10 +191,10 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>Runs Upsert's inner Create or Update as a child operation of the same transaction and depth.</summary>
-        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner)
+        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner, bool inBulk = false)
         {
             var caller = parent.Caller.Within(parent.Transaction, parent.Depth - 1, null);
-            return Run(new Operation(inner, caller, parent.Depth, parent.CreatedOn));
+            return Run(new Operation(inner, caller, parent.Depth, parent.CreatedOn) { InBulk = inBulk });
         }
 
         private OrganizationResponse ExecuteMultiple(OrganizationRequest request, CallerContext caller)
@@ -402,6 +402,7 @@ namespace Advocacy.Sandbox
                     RunStep(BuildContext(op, step, stage), step, op.Transaction);
                 }
             }
+            RunBulkStepsOfSingleRow(op, stage);
         }
 
         private void QueueAsyncSteps(Operation op)

@@ -64,6 +64,18 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void A_single_Create_raises_the_CreateMultiple_steps_with_a_Targets_collection_of_that_one_row()
+        {
+            var sandbox = Sandbox();
+            var id = sandbox.Service.Create(new Entity(SandboxFixture.Ticket) { ["sbx_name"] = "alone" });
+
+            Assert.HasCount(1, sandbox.ExecutionsOf(CreateStep));
+            CollectionAssert.AreEqual(new[] { "targets 1, ids 1, entity sbx_ticket" }, sandbox.Traces(CreateMultipleStep).ToArray());
+            Assert.AreEqual("CreateMultiple", sandbox.ExecutionsOf(CreateMultipleStep).Single().Message);
+            Assert.AreEqual(id, sandbox.ExecutionsOf(CreateMultipleStep).Single().EntityId);
+        }
+
+        [TestMethod]
         public void A_failing_row_rolls_back_the_whole_bulk_operation()
         {
             var sandbox = Sandbox();
