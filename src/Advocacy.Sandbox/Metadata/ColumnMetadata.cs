@@ -35,6 +35,10 @@ namespace Advocacy.Sandbox
         /// <summary>A number or currency column's largest accepted value (Entity.xml MaxValue); null = not checked.</summary>
         public decimal? MaxValue { get; init; }
 
+        /// <summary>The same column with other limits.</summary>
+        internal ColumnMetadata WithLimits(int? maxLength, decimal? minValue, decimal? maxValue) =>
+            new(LogicalName, Type, Targets, Options) { OptionSetName = OptionSetName, MaxLength = maxLength, MinValue = minValue, MaxValue = maxValue };
+
         /// <summary>The same column pointing at other tables (a custom lookup's target comes from its relationship).</summary>
         internal ColumnMetadata WithTargets(IReadOnlyList<string> targets) =>
             new(LogicalName, Type, targets, Options) { OptionSetName = OptionSetName, MaxLength = MaxLength, MinValue = MinValue, MaxValue = MaxValue };

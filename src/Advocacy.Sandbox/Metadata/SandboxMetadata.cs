@@ -21,7 +21,7 @@ namespace Advocacy.Sandbox
         {
             foreach (var table in StandardTables.All())
             {
-                _tables[table.LogicalName] = table;
+                _tables[table.LogicalName] = StandardLimits.Apply(table);
             }
         }
 

@@ -81,6 +81,21 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void The_standard_task_columns_carry_Microsofts_published_limits()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var task = sandbox.Metadata.Table("task")!;
+            Assert.AreEqual(200, task.Column("subject")!.MaxLength);
+            Assert.AreEqual(2000, task.Column("description")!.MaxLength);
+            Assert.AreEqual(100m, task.Column("percentcomplete")!.MaxValue);
+
+            var id = sandbox.Service.Create(new Entity("task") { ["subject"] = new string('s', 200), ["description"] = new string('d', 2000) });
+            StringAssert.Contains(Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Update(new Entity("task", id) { ["description"] = new string('d', 2001) })).Message,
+                "The length of the 'description' attribute of the 'task' entity exceeded the maximum allowed length of '2000'.");
+            Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Update(new Entity("task", id) { ["percentcomplete"] = 101 }));
+        }
+
+        [TestMethod]
         public void Seeded_rows_are_data_already_there_and_are_not_held_to_the_limits_but_a_save_of_them_is()
         {
             var sandbox = DataverseSandbox.ForRepository();
