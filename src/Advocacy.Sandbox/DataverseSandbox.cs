@@ -272,7 +272,9 @@ namespace Advocacy.Sandbox
             {
                 foreach (var source in rows)
                 {
-                    Metadata.ValidateWrite(source);
+                    // Seeded rows are data already in the environment: typed and within their choices, but not held to
+                    // the columns' current limits (an import or an older definition can have left other values).
+                    Metadata.ValidateWrite(source, checkLimits: false);
                     if (!Metadata.TableExists(source.LogicalName))
                     {
                         throw Faults.UnknownEntity(source.LogicalName);
@@ -332,7 +334,7 @@ namespace Advocacy.Sandbox
                 {
                     row = EntityCloner.Clone(current);
                     change(row);
-                    Metadata.ValidateWrite(row);
+                    Metadata.ValidateWrite(row, checkLimits: false);
                 }
                 tx.Write(logicalName, id, row, created: false);
                 Store.Commit(tx);

@@ -104,7 +104,7 @@ namespace Advocacy.Plugins.Data
         public void Complete(Entity open, string why)
         {
             var update = new Entity("task", open.Id);
-            update["description"] = (open.GetAttributeValue<string>("description") ?? string.Empty) + "\n\nClosed automatically: " + why;
+            update["description"] = PlannedTask.WithClosingNote(open.GetAttributeValue<string>("description"), why);
             update["statecode"] = new OptionSetValue(1);
             update["statuscode"] = new OptionSetValue(5);
             _service.Update(update);

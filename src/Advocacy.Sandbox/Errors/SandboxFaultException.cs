@@ -37,6 +37,7 @@ namespace Advocacy.Sandbox
         public const int NoActiveTransaction = unchecked((int)0x80040251);     // the "ignored a failed call" fault
         public const int DeadlockOrTimeout = unchecked((int)0x80044151);       // -2147204783 SqlDeadlock-like
         public const int OutOfRange = unchecked((int)0x8004431A);              // picklist value outside the valid range
+        public const int StringLengthTooLong = unchecked((int)0x80044331);     // -2147204303, text longer than the column's MaxLength
         public const int UnsupportedMessage = unchecked((int)0x80040800);
         public const int DuplicateKey = unchecked((int)0x80060892);            // alternate key already exists
         public const int ReferencedByRestrict = unchecked((int)0x80040227);    // delete refused: a Restrict relationship has children

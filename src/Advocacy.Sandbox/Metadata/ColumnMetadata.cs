@@ -26,6 +26,23 @@ namespace Advocacy.Sandbox
         /// <summary>The global option set this choice uses, resolved once all option sets are read.</summary>
         public string? OptionSetName { get; init; }
 
+        /// <summary>A text column's maximum length in characters (Entity.xml MaxLength); null = not checked.</summary>
+        public int? MaxLength { get; init; }
+
+        /// <summary>A number or currency column's smallest accepted value (Entity.xml MinValue); null = not checked.</summary>
+        public decimal? MinValue { get; init; }
+
+        /// <summary>A number or currency column's largest accepted value (Entity.xml MaxValue); null = not checked.</summary>
+        public decimal? MaxValue { get; init; }
+
+        /// <summary>The same column with other limits.</summary>
+        internal ColumnMetadata WithLimits(int? maxLength, decimal? minValue, decimal? maxValue) =>
+            new(LogicalName, Type, Targets, Options) { OptionSetName = OptionSetName, MaxLength = maxLength, MinValue = minValue, MaxValue = maxValue };
+
+        /// <summary>The same column pointing at other tables (a custom lookup's target comes from its relationship).</summary>
+        internal ColumnMetadata WithTargets(IReadOnlyList<string> targets) =>
+            new(LogicalName, Type, targets, Options) { OptionSetName = OptionSetName, MaxLength = MaxLength, MinValue = MinValue, MaxValue = MaxValue };
+
         public override string ToString() => $"{LogicalName} ({Type})";
     }
 }

@@ -21,7 +21,7 @@ namespace Advocacy.Sandbox
         {
             foreach (var table in StandardTables.All())
             {
-                _tables[table.LogicalName] = table;
+                _tables[table.LogicalName] = StandardLimits.Apply(table);
             }
         }
 
@@ -139,7 +139,13 @@ namespace Advocacy.Sandbox
             _relationships.GetOrAdd(schemaName, name => new ManyToManyMetadata(name, entity1, entity2));
 
         /// <summary>Checks every attribute of an entity about to be written; throws Dataverse's faults.</summary>
-        public void ValidateWrite(Entity entity)
+        public void ValidateWrite(Entity entity) => ValidateWrite(entity, checkLimits: true);
+
+        /// <summary>
+        /// Checks every attribute's table, column, type and choice; with <paramref name="checkLimits"/> also the
+        /// column's MaxLength and MinValue/MaxValue, as a save through the platform does.
+        /// </summary>
+        public void ValidateWrite(Entity entity, bool checkLimits)
         {
             var table = Table(entity.LogicalName);
             if (table == null)
@@ -161,7 +167,7 @@ namespace Advocacy.Sandbox
                     }
                     continue;
                 }
-                ValueTypeCheck.Check(entity.LogicalName, column, pair.Value);
+                ValueTypeCheck.Check(entity.LogicalName, column, pair.Value, checkLimits);
             }
         }
     }

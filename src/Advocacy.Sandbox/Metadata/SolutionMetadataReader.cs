@@ -172,8 +172,22 @@ namespace Advocacy.Sandbox
             {
                 options = global;
             }
-            return new ColumnMetadata(logical, type, targets, options) { OptionSetName = optionSetName };
+            return new ColumnMetadata(logical, type, targets, options)
+            {
+                OptionSetName = optionSetName,
+                MaxLength = type == ColumnType.String ? Integer(Child(attribute, "MaxLength")) : null,
+                MinValue = IsRanged(type) ? Number(Child(attribute, "MinValue")) : null,
+                MaxValue = IsRanged(type) ? Number(Child(attribute, "MaxValue")) : null,
+            };
         }
+
+        private static bool IsRanged(ColumnType type) => type is ColumnType.Integer or ColumnType.BigInt or ColumnType.Decimal or ColumnType.Double or ColumnType.Money;
+
+        private static int? Integer(string? text) =>
+            int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value > 0 ? value : null;
+
+        private static decimal? Number(string? text) =>
+            decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value) ? value : null;
 
         /// <summary>The fixed object type codes of the standard tables a lookup type list may name.</summary>
         private static readonly Dictionary<string, string> TypeCodes = new(StringComparer.Ordinal)
@@ -195,7 +209,10 @@ namespace Advocacy.Sandbox
                     if (schema != null && referenced != null && referencing != null && attribute != null
                         && Enum.TryParse(Child(rel, "CascadeDelete"), ignoreCase: true, out CascadeDelete onDelete))
                     {
-                        into.AddRelationship(new OneToManyMetadata(schema, referenced, referencing, attribute, onDelete));
+                        into.AddRelationship(new OneToManyMetadata(schema, referenced, referencing, attribute, onDelete)
+                        {
+                            OnAssign = Enum.TryParse(Child(rel, "CascadeAssign"), ignoreCase: true, out CascadeAssign onAssign) ? onAssign : CascadeAssign.NoCascade,
+                        });
                     }
 
                     // A custom lookup's attribute XML names no target; its relationship does. Without it the sandbox
@@ -204,7 +221,7 @@ namespace Advocacy.Sandbox
                     var column = attribute == null ? null : table?.Column(attribute.ToLowerInvariant());
                     if (table != null && column != null && column.Type == ColumnType.Lookup && column.Targets.Count == 0 && referenced != null)
                     {
-                        table.Add(new ColumnMetadata(column.LogicalName, column.Type, new[] { referenced.ToLowerInvariant() }, column.Options) { OptionSetName = column.OptionSetName });
+                        table.Add(column.WithTargets(new[] { referenced.ToLowerInvariant() }));
                     }
 
                     continue;

@@ -100,6 +100,25 @@ namespace Advocacy.Sandbox
         Restrict,
     }
 
+    /// <summary>
+    /// What assigning the referenced row to another owner does to the rows whose lookup names it (a one-to-many
+    /// relationship's CascadeAssign; Microsoft Learn, "Configure table relationship cascading behavior").
+    /// </summary>
+    public enum CascadeAssign
+    {
+        /// <summary>The referencing rows keep their owners.</summary>
+        NoCascade,
+
+        /// <summary>Every referencing row goes to the new owner (Cascade All).</summary>
+        Cascade,
+
+        /// <summary>Only active referencing rows (statecode 0) go to the new owner.</summary>
+        Active,
+
+        /// <summary>Only referencing rows owned by the referenced row's previous owner go to the new owner.</summary>
+        UserOwned,
+    }
+
     /// <summary>A one-to-many relationship: referencing table's lookup column → referenced table.</summary>
     public sealed class OneToManyMetadata
     {
@@ -117,5 +136,8 @@ namespace Advocacy.Sandbox
         public string ReferencingEntity { get; }
         public string ReferencingAttribute { get; }
         public CascadeDelete OnDelete { get; }
+
+        /// <summary>The relationship's CascadeAssign; NoCascade when the metadata does not say.</summary>
+        public CascadeAssign OnAssign { get; init; }
     }
 }

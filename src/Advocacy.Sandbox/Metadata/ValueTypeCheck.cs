@@ -10,7 +10,7 @@ namespace Advocacy.Sandbox
         private static readonly DateTime MinDate = new DateTime(1753, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         private const decimal MaxMoney = 922337203685477m;
 
-        public static void Check(string entity, ColumnMetadata column, object? value)
+        public static void Check(string entity, ColumnMetadata column, object? value, bool checkLimits = true)
         {
             if (value == null)
             {
@@ -53,6 +53,10 @@ namespace Advocacy.Sandbox
             {
                 throw new SandboxFaultException(ErrorCodes.OutOfRange,
                     $"A validation error occurred. The value {money.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} of '{column.LogicalName}' on record of type '{entity}' is outside the valid range. Accepted Values: Between -922337203685477 and 922337203685477");
+            }
+            if (checkLimits)
+            {
+                ColumnConstraints.Check(entity, column, value);
             }
             if (value is OptionSetValue option && column.Options.Count > 0 && !column.Options.ContainsKey(option.Value))
             {

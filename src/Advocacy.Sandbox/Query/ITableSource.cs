@@ -26,5 +26,12 @@ namespace Advocacy.Sandbox.Query
 
         /// <summary>Whether a column exists, so that unknown columns are rejected as Dataverse does.</summary>
         bool ColumnExists(string logicalName, string attribute);
+
+        /// <summary>
+        /// Whether a column is a choices (multi-select) column: its conditions compare sets of options, and rows
+        /// without a value match the negated operators. A source without column types answers false, and the engine
+        /// then recognises such a column only by a stored <see cref="OptionSetValueCollection"/>.
+        /// </summary>
+        bool IsMultiSelect(string logicalName, string attribute) => false;
     }
 }

@@ -76,8 +76,21 @@ namespace Advocacy.Sandbox.Query
                 };
             }
 
+            // contain-values and not-contain-values exist for choices columns only, so they say what the column is.
+            if (_validator.IsMultiSelect(node, attribute) || c.Operator is ConditionOperator.ContainValues or ConditionOperator.DoesNotContainValues)
+            {
+                var multi = MultiSelectCondition.Test(c);
+                return row => multi(Get(row[index], attribute));
+            }
+
+            // Without column metadata a choices column is known only by a stored OptionSetValueCollection.
             var test = Test(c, node);
-            return row => test(Get(row[index], attribute));
+            Func<object?, bool>? stored = null;
+            return row =>
+            {
+                var raw = Get(row[index], attribute);
+                return raw is OptionSetValueCollection ? (stored ??= MultiSelectCondition.Test(c))(raw) : test(raw);
+            };
         }
 
         internal static object? Get(Entity? e, string attribute)
@@ -117,7 +130,6 @@ namespace Advocacy.Sandbox.Query
                     var equal = op == ConditionOperator.Equal;
                     return raw =>
                     {
-                        if (raw is OptionSetValueCollection many) return SameOptions(many, values) == equal;
                         var s = Values.Normalize(raw);
                         if (s == null) return false;
                         return Values.AreEqual(s, v.For(s.GetType())) == equal;
@@ -134,7 +146,6 @@ namespace Advocacy.Sandbox.Query
                     {
                         var s = Values.Normalize(raw);
                         if (s == null) return false;
-                        if (raw is OptionSetValueCollection many) return many.Any(o => o != null && set.Contains(o.Value)) == isIn;
                         return set.Contains(s) == isIn;
                     };
                 }
@@ -216,17 +227,6 @@ namespace Advocacy.Sandbox.Query
                     var equal = op == ConditionOperator.EqualBusinessId;
                     return raw => Values.Normalize(raw) is Guid g && (g == unit) == equal;
                 }
-                case ConditionOperator.ContainValues:
-                case ConditionOperator.DoesNotContainValues:
-                {
-                    var wanted = values.Where(v => v != null).Select(v => (int)new ConditionValue(v!, attribute).For(typeof(int))).ToHashSet();
-                    var contains = op == ConditionOperator.ContainValues;
-                    return raw =>
-                    {
-                        if (raw is not OptionSetValueCollection many) return false;
-                        return many.Any(o => o != null && wanted.Contains(o.Value)) == contains;
-                    };
-                }
             }
 
             var range = DateRange(op, c, values);
@@ -250,20 +250,6 @@ namespace Advocacy.Sandbox.Query
         {
             var v = Single(c, values);
             return v as string ?? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
-        }
-
-        private static bool SameOptions(OptionSetValueCollection many, object?[] values)
-        {
-            var stored = many.Where(o => o != null).Select(o => o.Value).ToHashSet();
-            var wanted = new HashSet<int>();
-            foreach (var v in values)
-            {
-                if (v is int i) wanted.Add(i);
-                else if (v is string s)
-                    foreach (var part in s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                        wanted.Add(int.Parse(part, CultureInfo.InvariantCulture));
-            }
-            return stored.SetEquals(wanted);
         }
 
         private static string EscapeLike(string s)

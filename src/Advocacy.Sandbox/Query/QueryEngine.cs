@@ -11,8 +11,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace Advocacy.Sandbox.Query
 {
     /// <summary>
-    /// The sandbox's RetrieveMultiple: QueryExpression and FetchExpression (and, read by its property names, a
-    /// QueryByAttribute from an SDK that declares one — the offline surface does not, so no test runs it) over an
+    /// The sandbox's RetrieveMultiple: QueryExpression, QueryByAttribute and FetchExpression over an
     /// <see cref="ITableSource"/>, with Dataverse's semantics (SQL null logic, case- and accent-insensitive strings,
     /// joins, orders, distinct, top, paging with cookies, FetchXML aggregates). Results are clones: callers can't change
     /// the store through them. Thread-safe as long as the source's Scan is.
@@ -46,7 +45,7 @@ namespace Advocacy.Sandbox.Query
         /// <summary>Rows an aggregate query may read before it fails with AggregateQueryRecordLimit, as in Dataverse (50,000).</summary>
         public int AggregateRecordLimit { get; set; } = 50000;
 
-        /// <summary>Runs a QueryExpression or FetchExpression (or a QueryByAttribute recognised by its type name).</summary>
+        /// <summary>Runs a QueryExpression, QueryByAttribute or FetchExpression.</summary>
         /// <exception cref="QueryException">The query is one Dataverse would reject.</exception>
         public EntityCollection RetrieveMultiple(QueryBase query)
         {
@@ -55,7 +54,7 @@ namespace Advocacy.Sandbox.Query
                 null => throw new ArgumentNullException(nameof(query)),
                 QueryExpression qe => QueryExpressionTranslator.Translate(qe),
                 FetchExpression fe => FetchXmlParser.Parse(fe.Query),
-                _ when query.GetType().Name == "QueryByAttribute" => QueryExpressionTranslator.TranslateByAttribute(query),
+                QueryByAttribute qa => QueryExpressionTranslator.Translate(qa),
                 _ => throw new QueryException(QueryErrorCodes.NotSupported, $"Query type {query.GetType().Name} is not supported."),
             };
             return Execute(spec);
@@ -515,7 +514,13 @@ namespace Advocacy.Sandbox.Query
                 foreach (var c in aggregates)
                 {
                     var value = Compute(c, groupRows);
-                    if (value == null) continue;
+                    if (value == null)
+                    {
+                        // sum/avg/min/max over no values: Dataverse still returns the alias, an AliasedValue whose
+                        // Value is null (the fetch result's <alias /> element, type="null"), never a missing key.
+                        e.Attributes[c.Alias!] = new AliasedValue(c.Node.EntityName, c.Attribute, null);
+                        continue;
+                    }
                     Put(e, c.Alias!, c.Node.EntityName, c.Attribute, value, aliased: true);
                 }
                 results.Add(e);

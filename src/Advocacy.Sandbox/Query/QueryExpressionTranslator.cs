@@ -44,37 +44,33 @@ namespace Advocacy.Sandbox.Query
         }
 
         /// <summary>
-        /// QueryByAttribute, read by its property names (EntityName, ColumnSet, Attributes, Values, Orders, PageInfo,
-        /// TopCount) so that the engine does not depend on the type being in the offline SDK surface.
+        /// QueryByAttribute: the rows whose columns equal the given values, all of them (a null value asks for a column
+        /// without a value). As in Dataverse, at least one attribute is required and each attribute needs its value.
         /// </summary>
-        public static QuerySpec TranslateByAttribute(QueryBase query)
+        public static QuerySpec Translate(QueryByAttribute query)
         {
-            var type = query.GetType();
-            object? Property(string name) => type.GetProperty(name)?.GetValue(query);
-            var entityName = Property("EntityName") as string;
-            if (string.IsNullOrEmpty(entityName))
+            if (string.IsNullOrEmpty(query.EntityName))
                 throw new QueryException(QueryErrorCodes.InvalidArgument, "QueryByAttribute.EntityName is required.");
-            var attributes = (Property("Attributes") as IEnumerable)?.Cast<object?>().Select(a => a as string).ToList() ?? new List<string?>();
-            var values = (Property("Values") as IEnumerable)?.Cast<object?>().ToList() ?? new List<object?>();
+            var attributes = query.Attributes;
+            var values = query.Values;
             if (attributes.Count == 0)
                 throw new QueryException(QueryErrorCodes.InvalidArgument, "QueryByAttribute must specify at least one attribute.");
             if (values.Count != attributes.Count)
                 throw new QueryException(QueryErrorCodes.InvalidArgument,
                     "QueryByAttribute: the number of attributes and the number of values must be the same.");
-            var qe = new QueryExpression(entityName)
+            var qe = new QueryExpression(query.EntityName)
             {
-                ColumnSet = Property("ColumnSet") as ColumnSet ?? new ColumnSet(),
-                TopCount = Property("TopCount") as int?,
+                ColumnSet = query.ColumnSet ?? new ColumnSet(),
+                TopCount = query.TopCount,
+                PageInfo = query.PageInfo,
             };
-            if (Property("PageInfo") is PagingInfo paging) qe.PageInfo = paging;
             for (var i = 0; i < attributes.Count; i++)
             {
                 var condition = new ConditionExpression { AttributeName = attributes[i], Operator = values[i] == null ? ConditionOperator.Null : ConditionOperator.Equal };
                 if (values[i] != null) condition.Values.Add(values[i]);
                 qe.Criteria.Conditions.Add(condition);
             }
-            if (Property("Orders") is IEnumerable orders)
-                foreach (var o in orders.OfType<OrderExpression>()) qe.Orders.Add(o);
+            foreach (var o in query.Orders) qe.Orders.Add(o);
             return Translate(qe);
         }
 
@@ -173,7 +169,8 @@ namespace Advocacy.Sandbox.Query
             var list = new List<object?>();
             foreach (var v in values)
             {
-                if (v is IEnumerable e && v is not string && v is not byte[])
+                // An OptionSetValueCollection stays one value: a condition on a choices column refuses it, as Dataverse does.
+                if (v is IEnumerable e && v is not string && v is not byte[] && v is not Microsoft.Xrm.Sdk.OptionSetValueCollection)
                     foreach (var x in e) list.Add(x);
                 else list.Add(v);
             }

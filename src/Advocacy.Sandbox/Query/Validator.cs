@@ -36,6 +36,9 @@ namespace Advocacy.Sandbox.Query
             _known.Add((node.EntityName, attribute));
         }
 
+        /// <summary>Whether a column is a choices (multi-select) column, whose conditions have their own semantics.</summary>
+        public bool IsMultiSelect(QueryNode node, string attribute) => _source.IsMultiSelect(node.EntityName, attribute);
+
         /// <summary>A node by alias (as Dataverse resolves ConditionExpression.EntityName), else by table name.</summary>
         public QueryNode ResolveNode(string name, QueryNode owner)
         {

@@ -9,7 +9,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace Advocacy.Sandbox
 {
     /// <summary>The main operation (stage 30) of each built-in message: what the database does.</summary>
-    internal sealed class CoreOperations
+    internal sealed partial class CoreOperations
     {
         private readonly DataverseSandbox _sandbox;
 
@@ -137,7 +137,9 @@ namespace Advocacy.Sandbox
             Metadata.ValidateWrite(target);
             Guid id = ResolveId(op.Transaction, target);
             op.EntityId = id;
+            var previousOwner = OwnerBeforeAssign(op.Transaction!, target, id);
             WriteColumns(op, target.LogicalName, id, target.Attributes);
+            CascadeAssign(op, target.LogicalName, id, previousOwner);
             response.Results = op.Output;
             return response;
         }

@@ -17,10 +17,11 @@ namespace Advocacy.Sandbox
     /// </summary>
     internal sealed partial class MessageEngine
     {
-        private static readonly HashSet<string> ReadMessages = new(StringComparer.OrdinalIgnoreCase) { "Retrieve", "RetrieveMultiple" };
+        private static readonly HashSet<string> ReadMessages = new(StringComparer.OrdinalIgnoreCase) { "Retrieve", "RetrieveMultiple", "RetrieveEntity", "RetrieveAttribute" };
         private static readonly HashSet<string> BuiltInMessages = new(StringComparer.OrdinalIgnoreCase)
         {
             "Create", "Update", "Delete", "Retrieve", "RetrieveMultiple", "Associate", "Disassociate", "SetState", "SetStateDynamicEntity", "Upsert",
+            "CreateMultiple", "UpdateMultiple", "UpsertMultiple", "RetrieveEntity", "RetrieveAttribute",
         };
 
         private readonly DataverseSandbox _sandbox;
@@ -164,6 +165,9 @@ namespace Advocacy.Sandbox
                 "disassociate" => _core.Associate(op, new DisassociateResponse(), associate: false),
                 "setstate" or "setstatedynamicentity" => _core.SetState(op, new OrganizationResponse()),
                 "upsert" => _core.Upsert(op, new UpsertResponse(), this),
+                "createmultiple" or "updatemultiple" or "upsertmultiple" => Multiple(op),
+                "retrieveentity" => RetrieveEntity(op),
+                "retrieveattribute" => RetrieveAttribute(op),
                 _ => CustomApi(op),
             };
             response.ResponseName = op.Message;
@@ -187,10 +191,10 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>Runs Upsert's inner Create or Update as a child operation of the same transaction and depth.</summary>
-        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner)
+        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner, bool inBulk = false)
         {
             var caller = parent.Caller.Within(parent.Transaction, parent.Depth - 1, null);
-            return Run(new Operation(inner, caller, parent.Depth, parent.CreatedOn));
+            return Run(new Operation(inner, caller, parent.Depth, parent.CreatedOn) { InBulk = inBulk });
         }
 
         private OrganizationResponse ExecuteMultiple(OrganizationRequest request, CallerContext caller)
@@ -398,6 +402,7 @@ namespace Advocacy.Sandbox
                     RunStep(BuildContext(op, step, stage), step, op.Transaction);
                 }
             }
+            RunBulkStepsOfSingleRow(op, stage);
         }
 
         private void QueueAsyncSteps(Operation op)
@@ -528,6 +533,10 @@ namespace Advocacy.Sandbox
                 case EntityReference r:
                     return (r.LogicalName, r.Id);
             }
+            if (input.TryGetValue("Targets", out var ts) && ts is EntityCollection targets)
+            {
+                return (targets.EntityName, Guid.Empty);
+            }
             if (input.TryGetValue("Query", out var q) && q is QueryBase query)
             {
                 return (QueryEntity(query), Guid.Empty);
@@ -541,6 +550,7 @@ namespace Advocacy.Sandbox
         private static string? QueryEntity(QueryBase query) => query switch
         {
             QueryExpression qe => qe.EntityName,
+            QueryByAttribute qa => qa.EntityName,
             FetchExpression fe => FetchEntity().Match(fe.Query ?? "") is { Success: true } match ? match.Groups[1].Value : null,
             _ => null,
         };

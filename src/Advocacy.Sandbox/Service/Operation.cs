@@ -39,6 +39,9 @@ namespace Advocacy.Sandbox
         public Entity? PreImage { get; set; }
         public Entity? PostImage { get; set; }
 
+        /// <summary>A row of a CreateMultiple/UpdateMultiple/UpsertMultiple: its bulk message's steps ran once for all rows.</summary>
+        public bool InBulk { get; set; }
+
         public Guid CorrelationId => Caller.CorrelationId == Guid.Empty ? OperationId : Caller.CorrelationId;
 
         public Entity? Target => Input.TryGetValue("Target", out var t) ? t as Entity : null;

@@ -36,5 +36,8 @@ namespace Advocacy.Sandbox
         }
 
         public bool ColumnExists(string logicalName, string attribute) => _sandbox.Metadata.ColumnExists(logicalName, attribute);
+
+        public bool IsMultiSelect(string logicalName, string attribute) =>
+            _sandbox.Metadata.Table(logicalName)?.Column(attribute)?.Type == ColumnType.MultiChoice;
     }
 }

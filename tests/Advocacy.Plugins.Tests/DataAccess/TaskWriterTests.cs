@@ -19,6 +19,25 @@ namespace Advocacy.Plugins.Tests.DataAccess
                 world.AgentUserId, false, RegardingKind.Account, account, account);
 
         [TestMethod]
+        public void A_task_whose_description_a_user_filled_to_the_columns_length_can_still_be_closed_automatically()
+        {
+            // The platform refuses a task description over 2,000 characters (the sandbox models it): appending the
+            // closing note to a full description would fail the whole save that closes the task.
+            var world = new AdvocacyWorld();
+            var account = world.SeedAccount("Contoso", CustomerTier.Key);
+            var writer = new AdvocacyTaskWriter(world.Sandbox.Service, new ListTracer());
+            var task = writer.Ensure(Plan(world, account, "k1", "first")).TaskId;
+            world.Sandbox.Service.Update(new Entity("task", task) { ["description"] = new string('x', PlannedTask.DescriptionMaxLength) });
+
+            Assert.IsTrue(writer.CompleteOpen("k1", "done elsewhere"));
+
+            var description = world.Sandbox.Get("task", task).GetAttributeValue<string>("description");
+            Assert.AreEqual(PlannedTask.DescriptionMaxLength, description.Length);
+            StringAssert.EndsWith(description, "\n\nClosed automatically: done elsewhere");
+            Assert.AreEqual(1, world.Sandbox.Get("task", task).GetAttributeValue<OptionSetValue>("statecode").Value);
+        }
+
+        [TestMethod]
         public void Ensure_reports_created_kept_and_refreshed_and_never_refreshes_a_closed_task()
         {
             var world = new AdvocacyWorld();

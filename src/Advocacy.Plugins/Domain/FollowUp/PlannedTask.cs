@@ -29,6 +29,26 @@ namespace Advocacy.Plugins.Domain.FollowUp
         /// <summary>The task description column's default maximum length.</summary>
         public const int DescriptionMaxLength = 2000;
 
+        /// <summary>
+        /// The description of a task completed automatically: its text, then why it was closed. The closing note is
+        /// always kept whole; when both would pass the column's 2,000 characters (a user may have filled the
+        /// description), the earlier text is cut, marked with "…" — the platform would refuse the longer text and
+        /// with it the whole save that closes the task.
+        /// </summary>
+        public static string WithClosingNote(string? description, string why)
+        {
+            string note = "\n\nClosed automatically: " + why;
+            note = Text.Truncate(note, DescriptionMaxLength);
+            string text = description ?? string.Empty;
+            int room = DescriptionMaxLength - note.Length;
+            if (text.Length > room)
+            {
+                text = room <= 1 ? string.Empty : Text.Truncate(text, room);
+            }
+
+            return text + note;
+        }
+
         public PlannedTask(
             AdvocacyTaskKind kind,
             string sourceKey,

@@ -92,6 +92,56 @@ namespace Microsoft.Xrm.Sdk.Query
         }
     }
 
+    /// <summary>A query for the rows whose columns equal the given values (all of them), with Microsoft's members.</summary>
+    public sealed class QueryByAttribute : QueryBase
+    {
+        private ColumnSet _columnSet;
+        private PagingInfo _pageInfo;
+
+        public QueryByAttribute()
+        {
+            Attributes = new DataCollection<string>();
+            Values = new DataCollection<object>();
+            Orders = new DataCollection<OrderExpression>();
+        }
+
+        public QueryByAttribute(string entityName)
+            : this()
+        {
+            EntityName = entityName;
+        }
+
+        public string EntityName { get; set; }
+
+        public ColumnSet ColumnSet
+        {
+            get { return _columnSet ?? (_columnSet = new ColumnSet()); }
+            set { _columnSet = value; }
+        }
+
+        public DataCollection<string> Attributes { get; private set; }
+
+        public DataCollection<object> Values { get; private set; }
+
+        public DataCollection<OrderExpression> Orders { get; private set; }
+
+        public PagingInfo PageInfo
+        {
+            get { return _pageInfo ?? (_pageInfo = new PagingInfo()); }
+            set { _pageInfo = value; }
+        }
+
+        public int? TopCount { get; set; }
+
+        public void AddAttributeValue(string attributeName, object value)
+        {
+            Attributes.Add(attributeName);
+            Values.Add(value);
+        }
+
+        public void AddOrder(string attributeName, OrderType orderType) => Orders.Add(new OrderExpression(attributeName, orderType));
+    }
+
     public sealed class ColumnSet
     {
         private DataCollection<string> _columns;

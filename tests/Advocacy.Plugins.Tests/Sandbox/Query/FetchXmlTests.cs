@@ -183,7 +183,7 @@ namespace Advocacy.Plugins.Tests.Sandbox.Query
             // Ordered by label: Accounting (1), Brokers (3), Consulting (2).
             CollectionAssert.AreEqual(new[] { 1, 3, 2 }, rows.Select(r => ((OptionSetValue)r.GetAttributeValue<AliasedValue>("industry").Value).Value).ToArray());
             Assert.AreEqual(1500m, ((Money)rows[0].GetAttributeValue<AliasedValue>("total").Value).Value);
-            Assert.IsFalse(rows[1].Contains("total")); // A. Datum has no revenue: SUM of nothing is null
+            Assert.IsNull(rows[1].GetAttributeValue<AliasedValue>("total").Value); // A. Datum has no revenue: SUM of nothing is null, the alias is still there
             Assert.AreEqual(2500.50m, ((Money)rows[2].GetAttributeValue<AliasedValue>("total").Value).Value);
             Assert.AreEqual("Accounting", rows[0].FormattedValues["industry"]);
         }

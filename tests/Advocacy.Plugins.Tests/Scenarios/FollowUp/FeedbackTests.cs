@@ -99,11 +99,13 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             StringAssert.Contains(traces, "No manager escalation");
         }
 
+        // A score outside the column's MinValue/MaxValue is refused by the platform's validation in the main operation,
+        // before the post-operation feedback step runs: that is the message a caller sees for it.
         [TestMethod]
-        [DataRow(11, null, "Enter an NPS score from 0 to 10 (found 11).")]
-        [DataRow(-1, null, "Enter an NPS score from 0 to 10 (found -1).")]
-        [DataRow(null, 0, "Enter a CSAT score from 1 to 5 (found 0).")]
-        [DataRow(null, 6, "Enter a CSAT score from 1 to 5 (found 6).")]
+        [DataRow(11, null, "The value 11 of 'adv_nps' on record of type 'adv_feedback' is outside the valid range. Accepted Values: Between 0 and 10")]
+        [DataRow(-1, null, "The value -1 of 'adv_nps' on record of type 'adv_feedback' is outside the valid range. Accepted Values: Between 0 and 10")]
+        [DataRow(null, 0, "The value 0 of 'adv_csat' on record of type 'adv_feedback' is outside the valid range. Accepted Values: Between 1 and 5")]
+        [DataRow(null, 6, "The value 6 of 'adv_csat' on record of type 'adv_feedback' is outside the valid range. Accepted Values: Between 1 and 5")]
         [DataRow(null, null, "Enter an NPS score (0 to 10) or a CSAT score (1 to 5): the feedback has neither.")]
         public void Bad_scores_are_rejected_with_a_clear_message_and_nothing_is_written(int? nps, int? csat, string message)
         {
@@ -168,7 +170,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             Assert.IsEmpty(w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account));
 
             var bad = Assert.ThrowsExactly<SandboxFaultException>(() => w.World.Agent.Update(new Entity("adv_feedback", feedback) { ["adv_nps"] = 11 }));
-            StringAssert.Contains(bad.Message, "0 to 10");
+            StringAssert.Contains(bad.Message, "Between 0 and 10");
             Assert.AreEqual(8, w.Account(account).GetAttributeValue<int?>("adv_lastnps"), "the refused correction wrote nothing");
 
             // The agent typed 8 where the customer said 2.

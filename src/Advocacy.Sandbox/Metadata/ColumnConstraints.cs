@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>
+    /// The limits a column's metadata sets, checked on every Create and Update as the platform checks them before it
+    /// writes: a text column's MaxLength (StringAttributeMetadata.MaxLength / MemoAttributeMetadata.MaxLength, in
+    /// characters) and a whole number, decimal, float or currency column's MinValue and MaxValue. The wording is
+    /// Dataverse's validation fault ("A validation error occurred. …"), so a plug-in's save that would fail there fails
+    /// here with the same message. Only limits the metadata states are checked: the built-in standard tables carry none
+    /// yet (README: differences from Dataverse).
+    /// </summary>
+    internal static class ColumnConstraints
+    {
+        public static void Check(string entity, ColumnMetadata column, object value)
+        {
+            if (value is string text && column.MaxLength is int max && text.Length > max)
+            {
+                throw new SandboxFaultException(ErrorCodes.StringLengthTooLong,
+                    $"A validation error occurred. The length of the '{column.LogicalName}' attribute of the '{entity}' entity exceeded the maximum allowed length of '{max}'.");
+            }
+
+            if (column.MinValue == null && column.MaxValue == null)
+            {
+                return;
+            }
+
+            bool outside = value switch
+            {
+                int i => Outside(i, column),
+                long l => Outside(l, column),
+                decimal d => Outside(d, column),
+                Money m => Outside(m.Value, column),
+                // A float column's limits are stated in decimal; a double beyond decimal's range is outside any of them.
+                double f => double.IsNaN(f) || double.IsInfinity(f)
+                    || (column.MinValue is decimal low && f < (double)low) || (column.MaxValue is decimal high && f > (double)high),
+                _ => false,
+            };
+            if (outside)
+            {
+                string shown = value is Money money ? Invariant(money.Value) : value is System.IFormattable f2 ? f2.ToString(null, CultureInfo.InvariantCulture) : value.ToString()!;
+                throw new SandboxFaultException(ErrorCodes.OutOfRange,
+                    $"A validation error occurred. The value {shown} of '{column.LogicalName}' on record of type '{entity}' is outside the valid range. Accepted Values: Between {Invariant(column.MinValue)} and {Invariant(column.MaxValue)}");
+            }
+        }
+
+        private static bool Outside(decimal value, ColumnMetadata column) =>
+            (column.MinValue is decimal low && value < low) || (column.MaxValue is decimal high && value > high);
+
+        private static string Invariant(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "(none)";
+    }
+}

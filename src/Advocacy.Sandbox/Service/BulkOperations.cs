@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>
+    /// CreateMultiple, UpdateMultiple and UpsertMultiple (late-bound by name: OrganizationRequest with a "Targets"
+    /// EntityCollection), as Microsoft Learn's "Use bulk operation messages" describes them for standard tables:
+    /// <list type="bullet">
+    /// <item>all rows are one table's: the collection's EntityName is required and every Target must be of that table;</item>
+    /// <item>one transaction: any failure rolls back every row (standard tables; elastic tables' partial success is not modelled);</item>
+    /// <item>"message pipelines merged": each Target runs the single-row Create / Update / Upsert event with its own steps,
+    /// and steps registered on the bulk message itself run once for the whole collection (its Targets in their
+    /// InputParameters); and a single Create / Update / Upsert raises its bulk message's synchronous steps with a Targets
+    /// collection of that one row (the same Entity, so a pre-operation step's change is saved), after the single-row
+    /// steps of the same stage. Those bulk steps get no entity images (Dataverse passes them per row in
+    /// PreEntityImagesCollection, which the sandbox does not model);</item>
+    /// <item>responses: CreateMultiple returns "Ids" (Guid[], in Target order), UpsertMultiple "Results" (UpsertResponse[]),
+    /// UpdateMultiple nothing.</item>
+    /// </list>
+    /// No row-count limit is applied: Dataverse sets none for standard tables, only payload size and time limits.
+    /// </summary>
+    internal sealed partial class MessageEngine
+    {
+        private void RunBulkStepsOfSingleRow(Operation op, PipelineStage stage)
+        {
+            string? bulk = op.Message.ToLowerInvariant() switch
+            {
+                "create" => "CreateMultiple",
+                "update" => "UpdateMultiple",
+                "upsert" => "UpsertMultiple",
+                _ => null,
+            };
+            if (bulk == null || op.InBulk || op.Target is not Entity target)
+            {
+                return;
+            }
+            foreach (var step in _sandbox.Steps.For(bulk, op.Entity, stage, isAsync: false))
+            {
+                if (!step.PassesFilter("Update", target))
+                {
+                    continue;
+                }
+                var context = BuildContext(op, step, stage);
+                context.MessageName = bulk;
+                context.InputParameters = new ParameterCollection
+                {
+                    ["Targets"] = new EntityCollection(new System.Collections.Generic.List<Entity> { target }) { EntityName = target.LogicalName },
+                };
+                if (stage == PipelineStage.PostOperation)
+                {
+                    context.OutputParameters = new ParameterCollection();
+                    if (bulk == "CreateMultiple")
+                    {
+                        context.OutputParameters["Ids"] = new[] { op.EntityId };
+                    }
+                    else if (bulk == "UpsertMultiple" && op.Output.TryGetValue("Target", out var reference))
+                    {
+                        context.OutputParameters["Results"] = new[] { new UpsertResponse { Results = { ["Target"] = reference, ["RecordCreated"] = op.Output["RecordCreated"] } } };
+                    }
+                }
+                context.PreEntityImages.Clear();
+                context.PostEntityImages.Clear();
+                RunStep(context, step, op.Transaction);
+            }
+        }
+
+        private OrganizationResponse Multiple(Operation op)
+        {
+            var targets = op.Input.TryGetValue("Targets", out var t) ? t as EntityCollection : null;
+            if (targets == null)
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"{op.Message}: the parameter 'Targets' is missing or is not an EntityCollection.");
+            }
+            if (string.IsNullOrEmpty(targets.EntityName))
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument,
+                    $"{op.Message}: Targets.EntityName must be set; every row of a bulk operation belongs to that one table.");
+            }
+            if (!_sandbox.Metadata.TableExists(targets.EntityName))
+            {
+                throw Faults.UnknownEntity(targets.EntityName);
+            }
+            for (int i = 0; i < targets.Entities.Count; i++)
+            {
+                var row = targets.Entities[i];
+                if (row == null || !string.Equals(row.LogicalName, targets.EntityName, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new SandboxFaultException(ErrorCodes.InvalidArgument,
+                        $"{op.Message}: Targets[{i}] is a '{row?.LogicalName}' row, but Targets.EntityName is '{targets.EntityName}': every row of a bulk operation belongs to the same table.");
+                }
+            }
+
+            var ids = new List<Guid>();
+            var upserts = new List<UpsertResponse>();
+            foreach (var row in targets.Entities)
+            {
+                switch (op.Message.ToLowerInvariant())
+                {
+                    case "createmultiple":
+                        ids.Add(((CreateResponse)ExecuteInner(op, new CreateRequest { Target = row }, inBulk: true)).id);
+                        break;
+                    case "updatemultiple":
+                        ExecuteInner(op, new UpdateRequest { Target = row }, inBulk: true);
+                        break;
+                    default:
+                        upserts.Add((UpsertResponse)ExecuteInner(op, new UpsertRequest { Target = row }, inBulk: true));
+                        break;
+                }
+            }
+
+            var response = new OrganizationResponse { Results = op.Output };
+            if (op.Message.Equals("CreateMultiple", StringComparison.OrdinalIgnoreCase))
+            {
+                op.Output["Ids"] = ids.ToArray();
+            }
+            else if (op.Message.Equals("UpsertMultiple", StringComparison.OrdinalIgnoreCase))
+            {
+                op.Output["Results"] = upserts.ToArray();
+            }
+            return response;
+        }
+    }
+}
