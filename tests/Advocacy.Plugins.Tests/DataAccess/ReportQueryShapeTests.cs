@@ -42,7 +42,8 @@ namespace Advocacy.Plugins.Tests.DataAccess
         private const string TaskOnCase = "<link-entity name=\"incident\" from=\"incidentid\" to=\"regardingobjectid\" link-type=\"inner\" alias=\"case\">"
             + "<link-entity name=\"account\" from=\"accountid\" to=\"customerid\" link-type=\"inner\" alias=\"acc\">" + AccountGroups + "</link-entity></link-entity>";
 
-        private const string Overdue = "<condition attribute=\"scheduledend\" operator=\"lt\" value=\"2026-03-10\" />";
+        // Overdue: stored due instant (noon of the due date in the owner's zone) at least 12 hours before now (15:30Z).
+        private const string Overdue = "<condition attribute=\"scheduledend\" operator=\"lt\" value=\"2026-03-10T03:30:00Z\" />";
 
         /// <summary>A service that answers each of the report's queries with canned aggregate rows and keeps the queries.</summary>
         private static (IOrganizationService Service, List<string> Queries) Service(
@@ -89,7 +90,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
             new AdvocacyReportQuery(service, new ListTracer()).Build(Now, periodDays);
 
         [TestMethod]
-        public void The_report_sends_six_aggregate_queries_dated_from_the_period_start_and_overdue_before_today()
+        public void The_report_sends_six_aggregate_queries_dated_from_the_period_start_and_overdue_twelve_hours_after_the_stored_due_instant()
         {
             var (service, queries) = Service();
 
