@@ -1,6 +1,7 @@
 using System;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Impact;
+using Advocacy.Plugins.Domain.Time;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -11,14 +12,18 @@ namespace Advocacy.Plugins.Data
     {
         public static readonly AccountScoringContext None = new AccountScoringContext(null, 0);
 
-        public AccountScoringContext(CustomerTier? tier, int otherRecentCount)
+        public AccountScoringContext(CustomerTier? tier, int otherRecentCount, IUserZone? ownerZone = null)
         {
             Tier = tier;
             OtherRecentCount = otherRecentCount;
+            OwnerZone = ownerZone ?? ZoneRules.Utc;
         }
 
         public CustomerTier? Tier { get; }
         public int OtherRecentCount { get; }
+
+        /// <summary>The account owner's time zone (UTC for a team, a user without settings or an unknown zone).</summary>
+        public IUserZone OwnerZone { get; }
     }
 
     /// <summary>Reads and writes adv_inconvenience rows and what scoring needs around them.</summary>
@@ -38,18 +43,26 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>
-        /// The account's tier and how many of its other inconveniences were created in the window before
-        /// <paramref name="createdOn"/>, in one query: the account with an outer link to those inconveniences.
+        /// The account's tier, its owner's time zone and how many of its other inconveniences were created in the window
+        /// before <paramref name="createdOn"/>, in one query: the account with outer links to its owner's settings (and
+        /// their zone's definition) and to those inconveniences. The window is whole calendar days in the owner's zone:
+        /// the query reads a day more on each side, and the days are counted here.
         /// </summary>
         /// <exception cref="AdvocacyInputException">The account does not exist or cannot be seen.</exception>
         public AccountScoringContext LoadAccount(Guid accountId, Guid? inconvenienceId, DateTime createdOn, int windowDays)
         {
             var query = new QueryExpression("account") { ColumnSet = new ColumnSet("adv_tier") };
             query.Criteria.AddCondition("accountid", ConditionOperator.Equal, accountId);
+            var settings = query.AddLink("usersettings", "ownerid", "systemuserid", JoinOperator.LeftOuter);
+            settings.EntityAlias = "owner";
+            settings.Columns = new ColumnSet("timezonecode");
+            var definition = settings.AddLink("timezonedefinition", "timezonecode", "timezonecode", JoinOperator.LeftOuter);
+            definition.EntityAlias = "ownerzone";
+            definition.Columns = new ColumnSet("standardname");
             var recent = query.AddLink("adv_inconvenience", "accountid", "adv_accountid", JoinOperator.LeftOuter);
             recent.EntityAlias = "recent";
-            recent.Columns = new ColumnSet("adv_inconvenienceid");
-            recent.LinkCriteria.AddCondition("createdon", ConditionOperator.GreaterEqual, createdOn.AddDays(-windowDays));
+            recent.Columns = new ColumnSet("adv_inconvenienceid", "createdon");
+            recent.LinkCriteria.AddCondition("createdon", ConditionOperator.GreaterEqual, PlatformDates.AddDays(createdOn, -windowDays - 1));
             recent.LinkCriteria.AddCondition("createdon", ConditionOperator.LessThan, createdOn);
             if (inconvenienceId.HasValue && inconvenienceId.Value != Guid.Empty)
             {
@@ -62,13 +75,18 @@ namespace Advocacy.Plugins.Data
                 throw new AdvocacyInputException("The account of this inconvenience (" + accountId.ToString("D") + ") does not exist or you cannot see it. Choose an existing account.");
             }
 
+            var zone = ZoneRules.FindByStandardName(rows[0].GetAttributeValue<AliasedValue>("ownerzone.standardname")?.Value as string) ?? ZoneRules.Utc;
             var count = 0;
             foreach (var row in rows)
             {
-                if (row.Contains("recent.adv_inconvenienceid")) count++;
+                if (row.GetAttributeValue<AliasedValue>("recent.createdon")?.Value is DateTime created
+                    && LocalDays.DaysBetween(zone, created, createdOn) <= windowDays)
+                {
+                    count++;
+                }
             }
 
-            return new AccountScoringContext(Choices.Tier(rows[0].GetAttributeValue<OptionSetValue>("adv_tier")), count);
+            return new AccountScoringContext(Choices.Tier(rows[0].GetAttributeValue<OptionSetValue>("adv_tier")), count, zone);
         }
 
         /// <summary>The caller's input on an adv_inconvenience row (the Target merged over its pre-image).</summary>

@@ -58,9 +58,11 @@ namespace Advocacy.Plugins.Application.Impact
         private ImpactAssessment Assess(InconvenienceInput input, AccountScoringContext account)
         {
             var settings = _host.Settings.Scoring;
-            var assessment = ImpactScorer.Assess(input.ToFacts(account.Tier, account.OtherRecentCount), settings, _host.UtcNow);
-            _host.Trace("Tier {0}, {1} other inconvenience(s) in {2} days, kind {3}. {4}",
-                account.Tier.HasValue ? account.Tier.Value.ToString() : "not set", account.OtherRecentCount, settings.RecurrenceWindowDays,
+            var facts = input.ToFacts(account.Tier, account.OtherRecentCount);
+            facts.Zone = account.OwnerZone;
+            var assessment = ImpactScorer.Assess(facts, settings, _host.UtcNow);
+            _host.Trace("Tier {0}, {1} other inconvenience(s) in {2} days, days counted in {3} (the account owner's zone), kind {4}. {5}",
+                account.Tier.HasValue ? account.Tier.Value.ToString() : "not set", account.OtherRecentCount, settings.RecurrenceWindowDays, account.OwnerZone.Name,
                 input.Kind.HasValue ? input.Kind.Value.ToString() : "not given (" + InconvenienceInput.DefaultKind + ")", assessment.Explanation);
             return assessment;
         }

@@ -347,7 +347,12 @@ namespace Advocacy.Plugins.Domain.Impact
             }
         }
 
-        /// <summary>How late, measured once so points, text and loss agree.</summary>
+        /// <summary>
+        /// How late, measured once so points, text and loss agree: whole calendar days from the promised date to the
+        /// resolved date (or today while open), both as the account's owner sees them. Promised 26 Feb and delivered
+        /// 10 Mar in Los Angeles is 12 days, although the instants are 11.96 days apart across the change to daylight
+        /// saving time (08:00Z → 07:00Z).
+        /// </summary>
         private struct Lateness
         {
             public double Days;
@@ -361,18 +366,16 @@ namespace Advocacy.Plugins.Domain.Impact
                 }
 
                 var end = facts.ResolvedOn ?? nowUtc;
-                var ticks = end.Ticks - facts.PromisedOn.Value.Ticks;
-                if (ticks <= 0)
+                int days = Time.LocalDays.DaysBetween(facts.Zone, facts.PromisedOn.Value, end);
+                if (days <= 0)
                 {
                     return default;
                 }
 
-                // Ticks over ticks-per-day, not TimeSpan.TotalDays: .NET Framework multiplies by an inexact
-                // reciprocal, which can turn exactly 12 days into 11.999… and show "11 days late".
                 return new Lateness
                 {
-                    Days = (double)ticks / TimeSpan.TicksPerDay,
-                    WholeDays = (int)Math.Max(1, ticks / TimeSpan.TicksPerDay),
+                    Days = days,
+                    WholeDays = days,
                 };
             }
         }

@@ -5,7 +5,7 @@ namespace Advocacy.Plugins.Domain.Impact
 {
     /// <summary>
     /// What is known about one inconvenience, already mapped from the adv_inconvenience row. Dates are UTC
-    /// (or all in the same zone: only differences are used).
+    /// instants; <see cref="Zone"/> says in which zone they are counted as calendar days.
     /// </summary>
     public sealed class InconvenienceFacts
     {
@@ -35,6 +35,12 @@ namespace Advocacy.Plugins.Domain.Impact
 
         /// <summary>Number formatting for the explanation. Invariant by default: "$48,000".</summary>
         public IFormatProvider NumberFormat { get; set; } = CultureInfo.InvariantCulture;
+
+        /// <summary>
+        /// The account owner's time zone: days late are whole calendar days between the promised and resolved dates as
+        /// the owner sees them (DESIGN §6), so the words, the points and the loss agree. UTC when not known.
+        /// </summary>
+        public Time.IUserZone Zone { get; set; } = Time.ZoneRules.Utc;
 
         public InconvenienceFacts Clone()
         {
