@@ -30,7 +30,7 @@ namespace Advocacy.Plugins.Data
     public sealed class InconvenienceRows
     {
         /// <summary>The columns a score depends on: the scoring step's filtering attributes and its pre-image.</summary>
-        public const string InputColumns = "adv_accountid,adv_kind,adv_promisedon,adv_resolvedon,adv_ordervalue,adv_reportedloss,adv_businesscritical";
+        public const string InputColumns = "adv_accountid,adv_kind,adv_promisedon,adv_resolvedon,adv_ordervalue,adv_reportedloss,adv_businesscritical,transactioncurrencyid";
 
         /// <summary>The computed columns <see cref="WriteOutputs"/> writes: a save that sets any of them is re-scored.</summary>
         public const string OutputColumns = "adv_impactscore,adv_impactband,adv_estimatedloss,adv_impactexplanation";
@@ -96,6 +96,7 @@ namespace Advocacy.Plugins.Data
             {
                 Kind = Choices.KindOrNull(inconvenience.GetAttributeValue<OptionSetValue>("adv_kind")),
                 PromisedOn = inconvenience.GetAttributeValue<DateTime?>("adv_promisedon"),
+                CurrencyId = inconvenience.GetAttributeValue<EntityReference>("transactioncurrencyid")?.Id,
                 ResolvedOn = inconvenience.GetAttributeValue<DateTime?>("adv_resolvedon"),
                 OrderValue = inconvenience.GetAttributeValue<Money>("adv_ordervalue")?.Value,
                 ReportedLoss = inconvenience.GetAttributeValue<Money>("adv_reportedloss")?.Value,

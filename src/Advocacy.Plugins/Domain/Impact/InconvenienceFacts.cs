@@ -30,8 +30,11 @@ namespace Advocacy.Plugins.Domain.Impact
         /// <summary>The account's other inconveniences created within the recurrence window before this one.</summary>
         public int OtherRecentCount { get; set; }
 
-        /// <summary>Prefixed to amounts in the explanation, e.g. the transaction currency's symbol.</summary>
-        public string CurrencySymbol { get; set; } = "$";
+        /// <summary>
+        /// The record's currency: order value and reported loss are in it, and the explanation shows amounts in it;
+        /// money points compare its base-currency amount (<see cref="Money.Currency.ToBase"/>).
+        /// </summary>
+        public Money.Currency Currency { get; set; } = Money.Currency.UsDollar;
 
         /// <summary>Number formatting for the explanation. Invariant by default: "$48,000".</summary>
         public IFormatProvider NumberFormat { get; set; } = CultureInfo.InvariantCulture;

@@ -304,7 +304,7 @@ namespace Advocacy.Plugins.Tests.Domain.Impact
         {
             var facts = Plain();
             facts.OrderValue = 1234.5m;
-            facts.CurrencySymbol = "€";
+            facts.Currency = new Advocacy.Plugins.Domain.Money.Currency("EUR", "€", 2, 1m);
             StringAssert.Contains(ImpactScorer.Assess(facts, new ScoringSettings(), Now).Explanation, "€1,234.50 at stake (+2)");
         }
 
