@@ -30,10 +30,10 @@ namespace Advocacy.Plugins.Data
 
         public IUserZone Of(Guid userId, bool isTeam = false)
         {
-            if (isTeam)
+            if (isTeam || userId == Guid.Empty)
             {
                 // Stryker disable once all : trace text only
-                _tracing.Trace("Time zone: team {0} has no time zone; its dates are counted in UTC.", userId);
+                _tracing.Trace("Time zone: {0} has no time zone; its dates are counted in UTC.", isTeam ? "team " + userId : "no user");
                 return Fallback;
             }
             Load(new[] { userId });
