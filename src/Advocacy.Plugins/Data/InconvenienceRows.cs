@@ -141,7 +141,8 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>Creates a late-delivery inconvenience for an order (the scoring and follow-up steps run on it).</summary>
-        public Guid CreateLateDelivery(string name, Guid accountId, Guid orderId, DateTime promisedOn, DateTime deliveredOn, Money? orderValue)
+        /// <param name="currencyId">The order's currency, so the order value keeps its meaning (else the platform's default).</param>
+        public Guid CreateLateDelivery(string name, Guid accountId, Guid orderId, DateTime promisedOn, DateTime deliveredOn, Money? orderValue, Guid? currencyId = null)
         {
             var inconvenience = new Entity("adv_inconvenience")
             {
@@ -154,6 +155,11 @@ namespace Advocacy.Plugins.Data
                 ["adv_ordervalue"] = orderValue,
                 ["adv_businesscritical"] = false,
             };
+            if (currencyId.HasValue)
+            {
+                inconvenience["transactioncurrencyid"] = new EntityReference("transactioncurrency", currencyId.Value);
+            }
+
             return _service.Create(inconvenience);
         }
     }

@@ -45,6 +45,30 @@ namespace Advocacy.Plugins.Tests.Scenarios.TimeZones
             Assert.IsEmpty(world.Sandbox.Rows("adv_inconvenience").Where(r => r.GetAttributeValue<string>("adv_name") == "Order delivered late").ToList());
         }
 
+        [TestMethod]
+        public void A_late_order_in_yen_becomes_an_inconvenience_in_yen_and_its_explanation_says_so()
+        {
+            var world = new AdvocacyWorld();
+            var yen = world.Sandbox.Regional.AddCurrency("JPY", "¥", 0, 150m, "Japanese Yen");
+            var account = world.SeedAccount("Fabrikam", CustomerTier.Key);
+            var order = new Entity("salesorder", Guid.NewGuid())
+            {
+                ["name"] = "Order 77",
+                ["customerid"] = new EntityReference("account", account),
+                ["requestdeliveryby"] = AdvocacyWorld.Now.AddDays(-8),
+                ["totalamount"] = new Money(1_800_000m),
+                ["transactioncurrencyid"] = new EntityReference("transactioncurrency", yen),
+            };
+            world.Sandbox.Seed(order);
+
+            world.Agent.Update(new Entity("salesorder", order.Id) { ["datefulfilled"] = AdvocacyWorld.Now });
+
+            var inconvenience = world.Sandbox.Rows("adv_inconvenience").Single();
+            Assert.AreEqual(yen, inconvenience.GetAttributeValue<EntityReference>("transactioncurrencyid").Id);
+            StringAssert.Contains(inconvenience.GetAttributeValue<string>("adv_impactexplanation"), "¥1,800,000 at stake (+6)"); // $12,000 in base: log10(13)/3 × 15 = 5.6
+            Assert.AreEqual(12000m, inconvenience.GetAttributeValue<Money>("adv_ordervalue_base").Value);
+        }
+
         private static (Entity Inconvenience, Entity Review) SeedStoryIn(string iso, string symbol, int precision, decimal rate, decimal orderValue)
         {
             var world = new AdvocacyWorld();
