@@ -10,11 +10,15 @@ namespace Advocacy.Plugins.Data
     /// <summary>An account with its scored inconveniences since a date, as read in one query.</summary>
     public sealed class AccountWithEvents
     {
-        public AccountWithEvents(AccountSnapshot account, IReadOnlyList<ScoredEvent> events)
+        public AccountWithEvents(AccountSnapshot account, IReadOnlyList<ScoredEvent> events, Domain.Time.IUserZone? ownerZone = null)
         {
             Account = account;
             Events = events;
+            OwnerZone = ownerZone ?? Domain.Time.ZoneRules.Utc;
         }
+
+        /// <summary>The account owner's time zone, read with the account (UTC when unknown).</summary>
+        public Domain.Time.IUserZone OwnerZone { get; }
 
         public AccountSnapshot Account { get; }
 
@@ -39,7 +43,14 @@ namespace Advocacy.Plugins.Data
             var link = query.AddLink("adv_inconvenience", "accountid", "adv_accountid", JoinOperator.LeftOuter);
             link.EntityAlias = "inc";
             link.Columns = new ColumnSet("createdon", "adv_impactscore");
-            link.LinkCriteria.AddCondition("createdon", ConditionOperator.GreaterEqual, since);
+            // A day earlier than asked: the window is counted in calendar days in the owner's zone, by the index.
+            link.LinkCriteria.AddCondition("createdon", ConditionOperator.GreaterEqual, PlatformDates.AddDays(since, -1));
+            var owner = query.AddLink("usersettings", "ownerid", "systemuserid", JoinOperator.LeftOuter);
+            owner.EntityAlias = "owner";
+            owner.Columns = new ColumnSet("timezonecode");
+            var zone = owner.AddLink("timezonedefinition", "timezonecode", "timezonecode", JoinOperator.LeftOuter);
+            zone.EntityAlias = "ownerzone";
+            zone.Columns = new ColumnSet("standardname");
 
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
@@ -58,7 +69,8 @@ namespace Advocacy.Plugins.Data
                 }
             }
 
-            return new AccountWithEvents(new AccountSnapshot(rows[0]), events);
+            var ownerZone = Domain.Time.ZoneRules.FindByStandardName(rows[0].GetAttributeValue<AliasedValue>("ownerzone.standardname")?.Value as string);
+            return new AccountWithEvents(new AccountSnapshot(rows[0]), events, ownerZone);
         }
     }
 }

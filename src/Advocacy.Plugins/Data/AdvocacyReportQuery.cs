@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Time;
 using Advocacy.Plugins.Domain.Reporting;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -38,7 +39,6 @@ namespace Advocacy.Plugins.Data
         {
             ReportPeriod period = ReportPeriod.LastDays(now, periodDays);
             string from = period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            string todayText = period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
             var feedback = new List<FeedbackRow>();
             // Stryker disable once String : trace text only (the label names the query in the trace)
@@ -52,7 +52,8 @@ namespace Advocacy.Plugins.Data
             var taskGroups = new Dictionary<string, TaskGroup>(StringComparer.Ordinal);
             foreach (bool overdue in new[] { false, true })
             {
-                string? dueBefore = overdue ? todayText : null;
+                // Overdue as LocalDays defines it for every owner at once: stored due instant at least 12 hours ago.
+                string? dueBefore = overdue ? LocalDays.OverdueIfDueBefore(now).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null;
                 // Stryker disable once String,Conditional : trace text only (the label names the query in the trace)
                 var onAccounts = Fetch(overdue ? "overdue tasks on accounts" : "open tasks on accounts", TasksOnAccountsFetch(dueBefore));
                 // Stryker disable once String,Conditional : trace text only (the label names the query in the trace)
@@ -114,7 +115,7 @@ namespace Advocacy.Plugins.Data
                 .Link("account", "accountid", "adv_accountid", FetchLinkType.Inner, "acc", AccountGroups)
                 .ToString();
 
-        /// <summary>Open advocacy tasks regarding an account (due before <paramref name="dueBefore"/> when given), counted by kind, tier and advocate.</summary>
+        /// <summary>Open advocacy tasks regarding an account (due before the instant <paramref name="dueBefore"/> when given: overdue), counted by kind, tier and advocate.</summary>
         internal static string TasksOnAccountsFetch(string? dueBefore) =>
             OpenTasks(dueBefore)
                 .Link("account", "accountid", "regardingobjectid", FetchLinkType.Inner, "acc", AccountGroups)

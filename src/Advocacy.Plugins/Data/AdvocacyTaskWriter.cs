@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Advocacy.Plugins.Domain.FollowUp;
+using Advocacy.Plugins.Domain.Time;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
@@ -33,15 +34,19 @@ namespace Advocacy.Plugins.Data
     {
         private readonly IOrganizationService _service;
         private readonly ITracingService _tracing;
+        private readonly UserZones _zones;
 
         /// <param name="service">
         /// The system user's service: the task is owned by the advocate, whom the caller cannot be expected to
         /// assign work to.
         /// </param>
-        public AdvocacyTaskWriter(IOrganizationService service, ITracingService tracing)
+        /// <param name="zones">The owners' time zones (due dates are stored at noon in the owner's zone); read through
+        /// <paramref name="service"/> when not given.</param>
+        public AdvocacyTaskWriter(IOrganizationService service, ITracingService tracing, UserZones? zones = null)
         {
             _service = service;
             _tracing = tracing;
+            _zones = zones ?? new UserZones(service, tracing);
         }
 
         /// <param name="oncePerKey">
@@ -75,7 +80,7 @@ namespace Advocacy.Plugins.Data
                 return new TaskWriteResult(existing.Id, false, false);
             }
 
-            var id = _service.Create(ToEntity(task));
+            var id = _service.Create(ToEntity(task, _zones.Of(task.OwnerUserId, task.OwnerIsTeam)));
             // Stryker disable once all : trace text only
             _tracing.Trace("Task {0}: created {1} for {2} {3}, due {4:yyyy-MM-dd}, key {5}.",
                 task.Kind, id, task.OwnerIsTeam ? "team" : "user", task.OwnerUserId, task.DueDate, task.SourceKey);
@@ -170,9 +175,10 @@ namespace Advocacy.Plugins.Data
                 },
                 Requests = new OrganizationRequestCollection(),
             };
+            _zones.Load(System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(tasks, t => !t.OwnerIsTeam), t => t.OwnerUserId));
             foreach (var task in tasks)
             {
-                request.Requests.Add(new CreateRequest { Target = ToEntity(task) });
+                request.Requests.Add(new CreateRequest { Target = ToEntity(task, _zones.Of(task.OwnerUserId, task.OwnerIsTeam)) });
             }
 
             var response = (ExecuteMultipleResponse)_service.Execute(request);
@@ -187,12 +193,16 @@ namespace Advocacy.Plugins.Data
             }
         }
 
-        public static Entity ToEntity(PlannedTask task)
+        /// <summary>The task row; its due date stored at noon in UTC (an owner whose zone is not known).</summary>
+        public static Entity ToEntity(PlannedTask task) => ToEntity(task, UserZones.Fallback);
+
+        /// <summary>The task row, its due date stored at noon of that date in the owner's zone (<see cref="LocalDays.DueInstant"/>).</summary>
+        public static Entity ToEntity(PlannedTask task, IUserZone ownerZone)
         {
             var row = new Entity("task");
             row["subject"] = task.Subject;
             row["description"] = task.Description;
-            row["scheduledend"] = DateTime.SpecifyKind(task.DueDate.Date, DateTimeKind.Utc);
+            row["scheduledend"] = LocalDays.DueInstant(ownerZone, task.DueDate);
             row["prioritycode"] = new OptionSetValue((int)task.Priority);
             row["ownerid"] = new EntityReference(task.OwnerIsTeam ? "team" : "systemuser", task.OwnerUserId);
             row["regardingobjectid"] = new EntityReference(task.RegardingKind == RegardingKind.Case ? "incident" : "account", task.RegardingId);

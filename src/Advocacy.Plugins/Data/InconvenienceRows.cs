@@ -1,6 +1,7 @@
 using System;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Impact;
+using Advocacy.Plugins.Domain.Time;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -11,21 +12,25 @@ namespace Advocacy.Plugins.Data
     {
         public static readonly AccountScoringContext None = new AccountScoringContext(null, 0);
 
-        public AccountScoringContext(CustomerTier? tier, int otherRecentCount)
+        public AccountScoringContext(CustomerTier? tier, int otherRecentCount, IUserZone? ownerZone = null)
         {
             Tier = tier;
             OtherRecentCount = otherRecentCount;
+            OwnerZone = ownerZone ?? ZoneRules.Utc;
         }
 
         public CustomerTier? Tier { get; }
         public int OtherRecentCount { get; }
+
+        /// <summary>The account owner's time zone (UTC for a team, a user without settings or an unknown zone).</summary>
+        public IUserZone OwnerZone { get; }
     }
 
     /// <summary>Reads and writes adv_inconvenience rows and what scoring needs around them.</summary>
     public sealed class InconvenienceRows
     {
         /// <summary>The columns a score depends on: the scoring step's filtering attributes and its pre-image.</summary>
-        public const string InputColumns = "adv_accountid,adv_kind,adv_promisedon,adv_resolvedon,adv_ordervalue,adv_reportedloss,adv_businesscritical";
+        public const string InputColumns = "adv_accountid,adv_kind,adv_promisedon,adv_resolvedon,adv_ordervalue,adv_reportedloss,adv_businesscritical,transactioncurrencyid";
 
         /// <summary>The computed columns <see cref="WriteOutputs"/> writes: a save that sets any of them is re-scored.</summary>
         public const string OutputColumns = "adv_impactscore,adv_impactband,adv_estimatedloss,adv_impactexplanation";
@@ -38,18 +43,26 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>
-        /// The account's tier and how many of its other inconveniences were created in the window before
-        /// <paramref name="createdOn"/>, in one query: the account with an outer link to those inconveniences.
+        /// The account's tier, its owner's time zone and how many of its other inconveniences were created in the window
+        /// before <paramref name="createdOn"/>, in one query: the account with outer links to its owner's settings (and
+        /// their zone's definition) and to those inconveniences. The window is whole calendar days in the owner's zone:
+        /// the query reads a day more on each side, and the days are counted here.
         /// </summary>
         /// <exception cref="AdvocacyInputException">The account does not exist or cannot be seen.</exception>
         public AccountScoringContext LoadAccount(Guid accountId, Guid? inconvenienceId, DateTime createdOn, int windowDays)
         {
             var query = new QueryExpression("account") { ColumnSet = new ColumnSet("adv_tier") };
             query.Criteria.AddCondition("accountid", ConditionOperator.Equal, accountId);
+            var settings = query.AddLink("usersettings", "ownerid", "systemuserid", JoinOperator.LeftOuter);
+            settings.EntityAlias = "owner";
+            settings.Columns = new ColumnSet("timezonecode");
+            var definition = settings.AddLink("timezonedefinition", "timezonecode", "timezonecode", JoinOperator.LeftOuter);
+            definition.EntityAlias = "ownerzone";
+            definition.Columns = new ColumnSet("standardname");
             var recent = query.AddLink("adv_inconvenience", "accountid", "adv_accountid", JoinOperator.LeftOuter);
             recent.EntityAlias = "recent";
-            recent.Columns = new ColumnSet("adv_inconvenienceid");
-            recent.LinkCriteria.AddCondition("createdon", ConditionOperator.GreaterEqual, createdOn.AddDays(-windowDays));
+            recent.Columns = new ColumnSet("adv_inconvenienceid", "createdon");
+            recent.LinkCriteria.AddCondition("createdon", ConditionOperator.GreaterEqual, PlatformDates.AddDays(createdOn, -windowDays - 1));
             recent.LinkCriteria.AddCondition("createdon", ConditionOperator.LessThan, createdOn);
             if (inconvenienceId.HasValue && inconvenienceId.Value != Guid.Empty)
             {
@@ -62,13 +75,18 @@ namespace Advocacy.Plugins.Data
                 throw new AdvocacyInputException("The account of this inconvenience (" + accountId.ToString("D") + ") does not exist or you cannot see it. Choose an existing account.");
             }
 
+            var zone = ZoneRules.FindByStandardName(rows[0].GetAttributeValue<AliasedValue>("ownerzone.standardname")?.Value as string) ?? ZoneRules.Utc;
             var count = 0;
             foreach (var row in rows)
             {
-                if (row.Contains("recent.adv_inconvenienceid")) count++;
+                if (row.GetAttributeValue<AliasedValue>("recent.createdon")?.Value is DateTime created
+                    && LocalDays.DaysBetween(zone, created, createdOn) <= windowDays)
+                {
+                    count++;
+                }
             }
 
-            return new AccountScoringContext(Choices.Tier(rows[0].GetAttributeValue<OptionSetValue>("adv_tier")), count);
+            return new AccountScoringContext(Choices.Tier(rows[0].GetAttributeValue<OptionSetValue>("adv_tier")), count, zone);
         }
 
         /// <summary>The caller's input on an adv_inconvenience row (the Target merged over its pre-image).</summary>
@@ -78,6 +96,7 @@ namespace Advocacy.Plugins.Data
             {
                 Kind = Choices.KindOrNull(inconvenience.GetAttributeValue<OptionSetValue>("adv_kind")),
                 PromisedOn = inconvenience.GetAttributeValue<DateTime?>("adv_promisedon"),
+                CurrencyId = inconvenience.GetAttributeValue<EntityReference>("transactioncurrencyid")?.Id,
                 ResolvedOn = inconvenience.GetAttributeValue<DateTime?>("adv_resolvedon"),
                 OrderValue = inconvenience.GetAttributeValue<Money>("adv_ordervalue")?.Value,
                 ReportedLoss = inconvenience.GetAttributeValue<Money>("adv_reportedloss")?.Value,
@@ -122,7 +141,8 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>Creates a late-delivery inconvenience for an order (the scoring and follow-up steps run on it).</summary>
-        public Guid CreateLateDelivery(string name, Guid accountId, Guid orderId, DateTime promisedOn, DateTime deliveredOn, Money? orderValue)
+        /// <param name="currencyId">The order's currency, so the order value keeps its meaning (else the platform's default).</param>
+        public Guid CreateLateDelivery(string name, Guid accountId, Guid orderId, DateTime promisedOn, DateTime deliveredOn, Money? orderValue, Guid? currencyId = null)
         {
             var inconvenience = new Entity("adv_inconvenience")
             {
@@ -135,6 +155,11 @@ namespace Advocacy.Plugins.Data
                 ["adv_ordervalue"] = orderValue,
                 ["adv_businesscritical"] = false,
             };
+            if (currencyId.HasValue)
+            {
+                inconvenience["transactioncurrencyid"] = new EntityReference("transactioncurrency", currencyId.Value);
+            }
+
             return _service.Create(inconvenience);
         }
     }

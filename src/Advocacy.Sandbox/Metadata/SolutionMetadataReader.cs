@@ -172,9 +172,13 @@ namespace Advocacy.Sandbox
             {
                 options = global;
             }
+            var behavior = int.TryParse(Child(attribute, "Behavior"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int b) && Enum.IsDefined(typeof(DateBehavior), b)
+                ? (DateBehavior)b
+                : DateBehavior.UserLocal;
             return new ColumnMetadata(logical, type, targets, options)
             {
                 OptionSetName = optionSetName,
+                DateBehavior = behavior,
                 MaxLength = type == ColumnType.String ? Integer(Child(attribute, "MaxLength")) : null,
                 MinValue = IsRanged(type) ? Number(Child(attribute, "MinValue")) : null,
                 MaxValue = IsRanged(type) ? Number(Child(attribute, "MaxValue")) : null,

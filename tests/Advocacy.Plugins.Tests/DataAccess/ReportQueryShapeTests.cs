@@ -47,7 +47,8 @@ namespace Advocacy.Plugins.Tests.DataAccess
             "<attribute name=\"createdon\" alias=\"year\" groupby=\"true\" dategrouping=\"year\" usertimezone=\"false\" />"
             + "<attribute name=\"createdon\" alias=\"month\" groupby=\"true\" dategrouping=\"month\" usertimezone=\"false\" />";
 
-        private const string Overdue = "<condition attribute=\"scheduledend\" operator=\"lt\" value=\"2026-03-10\" />";
+        // Overdue: stored due instant (noon of the due date in the owner's zone) at least 12 hours before now (15:30Z).
+        private const string Overdue = "<condition attribute=\"scheduledend\" operator=\"lt\" value=\"2026-03-10T03:30:00Z\" />";
 
         /// <summary>A service that answers each of the report's queries with canned aggregate rows and keeps the queries.</summary>
         private static (IOrganizationService Service, List<string> Queries) Service(
@@ -94,7 +95,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
             new AdvocacyReportQuery(service, new ListTracer()).Build(Now, periodDays);
 
         [TestMethod]
-        public void The_report_sends_six_aggregate_queries_dated_from_the_period_start_and_overdue_before_today()
+        public void The_report_sends_six_aggregate_queries_dated_from_the_period_start_and_overdue_twelve_hours_after_the_stored_due_instant()
         {
             var (service, queries) = Service();
 

@@ -132,15 +132,15 @@ namespace Advocacy.Plugins.Application.Assignment
         public TaskWriteResult? RaiseTask(AccountFacts account, AssignmentOutcome outcome, AdvocateCandidate? newAdvocate, string reason)
         {
             var settings = _host.Settings;
-            var today = _host.Today();
             var planner = new AdvocacyTaskPlanner(settings);
-            var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing);
+            var days = new OwnerDays(_host);
+            var writer = days.Writer();
             if (outcome == AssignmentOutcome.Assigned && newAdvocate != null && newAdvocate.UserId.HasValue)
             {
                 var routing = new AdvocateRouting(newAdvocate.Id, newAdvocate.Name, newAdvocate.UserId.Value);
                 // The owner was told nobody looks after this account; now somebody does.
                 writer.CompleteOpen(AdvocacyTaskKeys.UnassignedAdvocacy(account.AccountId), newAdvocate.Name + " is now the account's advocate");
-                return writer.Ensure(planner.PlanIntroduction(account, routing, today, reason));
+                return writer.Ensure(days.Plan(day => planner.PlanIntroduction(account, routing, day, reason), p => p));
             }
 
             if (outcome == AssignmentOutcome.Unassigned)
@@ -151,7 +151,7 @@ namespace Advocacy.Plugins.Application.Assignment
                     return null;
                 }
 
-                return writer.Ensure(planner.PlanUnassignedAdvocacy(account, reason, today));
+                return writer.Ensure(days.Plan(day => planner.PlanUnassignedAdvocacy(account, reason, day), p => p));
             }
 
             _host.Trace("Assignment: no task for outcome {0} of {1}.", outcome, account.Name);

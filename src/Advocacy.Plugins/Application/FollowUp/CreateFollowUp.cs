@@ -75,11 +75,12 @@ namespace Advocacy.Plugins.Application.FollowUp
 
             var today = _host.Today();
             var loaded = new FollowUpAccounts(system, _host.Tracing, _host.Settings).Load(accountId.Value, today);
-            var planned = new AdvocacyTaskPlanner(_host.Settings).PlanFollowUp(
-                loaded.Facts, loaded.Routing, request.Kind.Value, subject, request.Description, request.DueInBusinessDays, request.CaseId, today);
+            var days = new OwnerDays(_host);
+            var planned = days.Plan(day => new AdvocacyTaskPlanner(_host.Settings).PlanFollowUp(
+                loaded.Facts, loaded.Routing, request.Kind.Value, subject, request.Description, request.DueInBusinessDays, request.CaseId, day), p => p);
             _host.Trace("Create advocacy follow-up: {0} for {1}, due {2:yyyy-MM-dd}, key {3}; created as {4} (the owner is not the caller).",
                 request.Kind.Value, planned.OwnerUserId, planned.DueDate, planned.SourceKey, _host.SystemIdentity);
-            return new AdvocacyTaskWriter(system, _host.Tracing).Ensure(planned);
+            return days.Writer(system).Ensure(planned);
         }
     }
 }

@@ -23,6 +23,9 @@ namespace Advocacy.Plugins.Application.FollowUp
 
         /// <summary>The task's owner (a user or a team id).</summary>
         public Guid? OwnerId { get; set; }
+
+        /// <summary>The user who completed it: the contact's date is the date in their time zone.</summary>
+        public Guid? CompletedBy { get; set; }
     }
 
     /// <summary>
@@ -113,7 +116,16 @@ namespace Advocacy.Plugins.Application.FollowUp
             }
 
             _host.Trace("Check-in task {0} ({1}) completed.", task.TaskId, task.Kind!.Value);
-            return new ScheduleProactiveContact(_host).AfterContact(account, CheckInCompletion.ContactDate(task.CompletedOn, _host.UtcNow));
+            var contact = CheckInCompletion.ContactDate(task.CompletedOn, _host.UtcNow);
+            if (task.CompletedBy.HasValue)
+            {
+                // 23:30 on 10 Mar in Los Angeles is 11 Mar in UTC; the customer was contacted on the 10th.
+                var zone = new UserZones(_host.SystemService, _host.Tracing).Of(task.CompletedBy.Value);
+                contact = Domain.Time.LocalDays.DateOf(zone, contact);
+                _host.Trace("Check-in task {0}: contact date {1:yyyy-MM-dd} in the completing user's time zone ({2}).", task.TaskId, contact, zone.Name);
+            }
+
+            return new ScheduleProactiveContact(_host).AfterContact(account, contact);
         }
     }
 }

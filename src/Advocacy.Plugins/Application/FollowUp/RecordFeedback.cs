@@ -56,7 +56,9 @@ namespace Advocacy.Plugins.Application.FollowUp
             var snapshot = new RefreshAccountLoyalty(_host).AfterFeedback(accountId, answer.Nps, answer.Csat);
             var account = new FollowUpAccounts(_host.SystemService, _host.Tracing, settings).ForSnapshot(snapshot, today);
             var planner = new AdvocacyTaskPlanner(settings);
-            var tasks = planner.PlanFeedbackTasks(account.Facts, account.Routing, answer.FeedbackId, answer.Nps, answer.Csat, answer.Comments, today);
+            var days = new OwnerDays(_host);
+            var tasks = days.Plan(day => planner.PlanFeedbackTasks(account.Facts, account.Routing, answer.FeedbackId, answer.Nps, answer.Csat, answer.Comments, day),
+                planned => planned.Count > 0 ? planned[0] : null);
             var results = new List<TaskWriteResult>(tasks.Count);
             if (tasks.Count == 0)
             {
@@ -64,7 +66,7 @@ namespace Advocacy.Plugins.Application.FollowUp
                 return results;
             }
 
-            var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing);
+            var writer = days.Writer();
             foreach (var task in tasks)
             {
                 var result = writer.Ensure(task, oncePerKey: true);

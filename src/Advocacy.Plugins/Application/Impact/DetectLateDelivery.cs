@@ -7,6 +7,9 @@ namespace Advocacy.Plugins.Application.Impact
     public sealed class FulfilledOrder
     {
         public Guid OrderId { get; set; }
+
+        /// <summary>The order's currency: the inconvenience's order value is in it.</summary>
+        public Guid? CurrencyId { get; set; }
         public string Label { get; set; } = string.Empty;
         public DateTime? RequestedDeliveryBy { get; set; }
         public DateTime? FulfilledOn { get; set; }
@@ -75,7 +78,7 @@ namespace Advocacy.Plugins.Application.Impact
             }
 
             var name = "Late delivery: " + order.Label;
-            var id = rows.CreateLateDelivery(name.Length <= 100 ? name : name.Substring(0, 100), order.AccountId.Value, order.OrderId, promised, fulfilled, total);
+            var id = rows.CreateLateDelivery(name.Length <= 100 ? name : name.Substring(0, 100), order.AccountId.Value, order.OrderId, promised, fulfilled, total, order.CurrencyId);
             _host.Trace("Order {0} fulfilled {1:yyyy-MM-dd}, promised {2:yyyy-MM-dd}: created late-delivery inconvenience {3} (as {4}: the person fulfilling the order may not log inconveniences).",
                 order.OrderId, fulfilled, promised, id, _host.SystemIdentity);
             return id;

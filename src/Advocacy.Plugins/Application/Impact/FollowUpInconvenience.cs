@@ -84,12 +84,13 @@ namespace Advocacy.Plugins.Application.Impact
 
             var today = _host.Today();
             var followUp = new FollowUpAccounts(_host.SystemService, _host.Tracing, settings).ForSnapshot(account, today, advocateId);
-            var plan = new AdvocacyTaskPlanner(settings).PlanImpactReview(
+            var days = new OwnerDays(_host);
+            var plan = days.Plan(day => new AdvocacyTaskPlanner(settings).PlanImpactReview(
                 followUp.Facts, followUp.Routing, inconvenience.InconvenienceId, inconvenience.Score, band.Value,
-                inconvenience.Explanation, inconvenience.CaseId, today);
+                inconvenience.Explanation, inconvenience.CaseId, day), p => p);
             if (plan != null)
             {
-                new AdvocacyTaskWriter(_host.SystemService, _host.Tracing).Ensure(plan, oncePerKey: true, refreshOpenTask: true);
+                days.Writer().Ensure(plan, oncePerKey: true, refreshOpenTask: true);
             }
         }
 

@@ -10,7 +10,7 @@ namespace Advocacy.Plugins.Application.Impact
     /// assessment into its Target), and "what would this score?" from adv_ScoreInconvenience and the "Calculate
     /// inconvenience impact" activity. All three map their inputs to <see cref="InconvenienceInput"/> and meet in
     /// <see cref="Assess"/>, so the same facts get the same score and explanation wherever they come from.
-    /// Cost: one account query (none without an account); no writes.
+    /// Cost: one account query (none without an account; it brings the owner's time zone) and one currency query; no writes.
     /// </summary>
     public sealed class ScoreInconvenience
     {
@@ -58,9 +58,14 @@ namespace Advocacy.Plugins.Application.Impact
         private ImpactAssessment Assess(InconvenienceInput input, AccountScoringContext account)
         {
             var settings = _host.Settings.Scoring;
-            var assessment = ImpactScorer.Assess(input.ToFacts(account.Tier, account.OtherRecentCount), settings, _host.UtcNow);
-            _host.Trace("Tier {0}, {1} other inconvenience(s) in {2} days, kind {3}. {4}",
-                account.Tier.HasValue ? account.Tier.Value.ToString() : "not set", account.OtherRecentCount, settings.RecurrenceWindowDays,
+            var facts = input.ToFacts(account.Tier, account.OtherRecentCount);
+            facts.Zone = account.OwnerZone;
+            // Read as the caller: with no currency on the record, the caller's default currency is the one it gets.
+            facts.Currency = new CurrencyReader(_host.UserService).Read(input.CurrencyId);
+            var assessment = ImpactScorer.Assess(facts, settings, _host.UtcNow);
+            _host.Trace("Tier {0}, {1} other inconvenience(s) in {2} days, days counted in {3} (the account owner's zone), amounts in {4} at {5} to the base currency, kind {6}. {7}",
+                account.Tier.HasValue ? account.Tier.Value.ToString() : "not set", account.OtherRecentCount, settings.RecurrenceWindowDays, account.OwnerZone.Name,
+                facts.Currency.IsoCode, facts.Currency.ExchangeRate,
                 input.Kind.HasValue ? input.Kind.Value.ToString() : "not given (" + InconvenienceInput.DefaultKind + ")", assessment.Explanation);
             return assessment;
         }

@@ -38,7 +38,7 @@ namespace Advocacy.Plugins.Application.Loyalty
             var account = read.Account;
             int? lastNps = feedback ? nps ?? account.LastNps : account.LastNps;
             int? lastCsat = feedback ? csat ?? account.LastCsat : account.LastCsat;
-            var figures = LoyaltyFigures.Compute(read.Events, lastNps, lastCsat, settings, now);
+            var figures = LoyaltyFigures.Compute(read.Events, lastNps, lastCsat, settings, now, read.OwnerZone);
 
             var oldIndex = account.Row.GetAttributeValue<int?>("adv_inconvenienceindex");
             var oldRisk = account.Row.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk")?.Value;

@@ -44,7 +44,7 @@ namespace Advocacy.Plugins.Domain.Impact
             Validate(facts);
             CheckSettings(settings);
 
-            var money = new MoneyText(facts.CurrencySymbol ?? "", facts.NumberFormat ?? CultureInfo.InvariantCulture);
+            var money = new MoneyText(facts.Currency ?? Money.Currency.UsDollar, facts.NumberFormat ?? CultureInfo.InvariantCulture);
             var lateness = Lateness.Of(facts, nowUtc);
             var components = new List<ImpactComponent>
             {
@@ -202,7 +202,9 @@ namespace Advocacy.Plugins.Domain.Impact
         private static ImpactComponent MoneyAtStake(InconvenienceFacts facts, ScoringSettings settings, MoneyText money)
         {
             var amount = (facts.OrderValue ?? 0m) + (facts.ReportedLoss ?? 0m);
-            var fraction = Math.Min(1.0, Math.Log10(1 + ((double)amount / settings.MoneyUnit)) / settings.MoneyDecades);
+            // Points compare the base-currency amount, so the same harm scores the same in any currency; the words
+            // show the record's own amount.
+            var fraction = Math.Min(1.0, Math.Log10(1 + ((double)money.ToBase(amount) / settings.MoneyUnit)) / settings.MoneyDecades);
             var points = Round(settings.MoneyMaxPoints * fraction);
             return Scored(ImpactComponentKind.MoneyAtStake, points, money.Format(amount) + " at stake");
         }
@@ -347,7 +349,12 @@ namespace Advocacy.Plugins.Domain.Impact
             }
         }
 
-        /// <summary>How late, measured once so points, text and loss agree.</summary>
+        /// <summary>
+        /// How late, measured once so points, text and loss agree: whole calendar days from the promised date to the
+        /// resolved date (or today while open), both as the account's owner sees them. Promised 26 Feb and delivered
+        /// 10 Mar in Los Angeles is 12 days, although the instants are 11.96 days apart across the change to daylight
+        /// saving time (08:00Z → 07:00Z).
+        /// </summary>
         private struct Lateness
         {
             public double Days;
@@ -361,39 +368,35 @@ namespace Advocacy.Plugins.Domain.Impact
                 }
 
                 var end = facts.ResolvedOn ?? nowUtc;
-                var ticks = end.Ticks - facts.PromisedOn.Value.Ticks;
-                if (ticks <= 0)
+                int days = Time.LocalDays.DaysBetween(facts.Zone, facts.PromisedOn.Value, end);
+                if (days <= 0)
                 {
                     return default;
                 }
 
-                // Ticks over ticks-per-day, not TimeSpan.TotalDays: .NET Framework multiplies by an inexact
-                // reciprocal, which can turn exactly 12 days into 11.999… and show "11 days late".
                 return new Lateness
                 {
-                    Days = (double)ticks / TimeSpan.TicksPerDay,
-                    WholeDays = (int)Math.Max(1, ticks / TimeSpan.TicksPerDay),
+                    Days = days,
+                    WholeDays = days,
                 };
             }
         }
 
-        /// <summary>"$48,000" for whole amounts, "$1,234.50" otherwise.</summary>
+        /// <summary>The record's currency and number format, bound once per assessment (<see cref="Money.MoneyText.Format"/>).</summary>
         private sealed class MoneyText
         {
-            private readonly string symbol;
+            private readonly Money.Currency currency;
             private readonly IFormatProvider format;
 
-            public MoneyText(string symbol, IFormatProvider format)
+            public MoneyText(Money.Currency currency, IFormatProvider format)
             {
-                this.symbol = symbol;
+                this.currency = currency;
                 this.format = format;
             }
 
-            public string Format(decimal amount)
-            {
-                var whole = decimal.Truncate(amount) == amount;
-                return symbol + amount.ToString(whole ? "N0" : "N2", format);
-            }
+            public string Format(decimal amount) => Money.MoneyText.Format(amount, currency, format);
+
+            public decimal ToBase(decimal amount) => currency.ToBase(amount);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Advocacy.Plugins.Domain.Impact
 {
     /// <summary>
     /// What is known about one inconvenience, already mapped from the adv_inconvenience row. Dates are UTC
-    /// (or all in the same zone: only differences are used).
+    /// instants; <see cref="Zone"/> says in which zone they are counted as calendar days.
     /// </summary>
     public sealed class InconvenienceFacts
     {
@@ -30,11 +30,20 @@ namespace Advocacy.Plugins.Domain.Impact
         /// <summary>The account's other inconveniences created within the recurrence window before this one.</summary>
         public int OtherRecentCount { get; set; }
 
-        /// <summary>Prefixed to amounts in the explanation, e.g. the transaction currency's symbol.</summary>
-        public string CurrencySymbol { get; set; } = "$";
+        /// <summary>
+        /// The record's currency: order value and reported loss are in it, and the explanation shows amounts in it;
+        /// money points compare its base-currency amount (<see cref="Money.Currency.ToBase"/>).
+        /// </summary>
+        public Money.Currency Currency { get; set; } = Money.Currency.UsDollar;
 
         /// <summary>Number formatting for the explanation. Invariant by default: "$48,000".</summary>
         public IFormatProvider NumberFormat { get; set; } = CultureInfo.InvariantCulture;
+
+        /// <summary>
+        /// The account owner's time zone: days late are whole calendar days between the promised and resolved dates as
+        /// the owner sees them (DESIGN §6), so the words, the points and the loss agree. UTC when not known.
+        /// </summary>
+        public Time.IUserZone Zone { get; set; } = Time.ZoneRules.Utc;
 
         public InconvenienceFacts Clone()
         {

@@ -24,6 +24,9 @@ namespace Advocacy.Plugins.Domain.Impact
 
         public DateTime? PromisedOn { get; set; }
 
+        /// <summary>The record's transactioncurrencyid, when it has one (else the platform's default currency applies).</summary>
+        public Guid? CurrencyId { get; set; }
+
         public DateTime? ResolvedOn { get; set; }
 
         public decimal? OrderValue { get; set; }

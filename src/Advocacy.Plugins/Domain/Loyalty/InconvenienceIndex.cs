@@ -32,14 +32,18 @@ namespace Advocacy.Plugins.Domain.Loyalty
         /// number. Events dated after <paramref name="nowUtc"/> (clock skew between servers) count as age 0.
         /// Scores outside 0..100 are clamped: the column can be edited by hand.
         /// </summary>
-        public static int Compute(IEnumerable<ScoredEvent> events, IndexSettings settings, DateTime nowUtc)
+        public static int Compute(IEnumerable<ScoredEvent> events, IndexSettings settings, DateTime nowUtc, Time.IUserZone? zone = null)
         {
-            return (int)Math.Round(ComputeExact(events, settings, nowUtc), MidpointRounding.AwayFromZero);
+            return (int)Math.Round(ComputeExact(events, settings, nowUtc, zone), MidpointRounding.AwayFromZero);
         }
 
-        /// <summary>The capped index before rounding, for callers that compare against thresholds.</summary>
-        public static double ComputeExact(IEnumerable<ScoredEvent> events, IndexSettings settings, DateTime nowUtc)
+        /// <summary>
+        /// The capped index before rounding, for callers that compare against thresholds. Ages are whole calendar days in
+        /// the account owner's <paramref name="zone"/> (DESIGN §6: days as the owner sees them), UTC when not given.
+        /// </summary>
+        public static double ComputeExact(IEnumerable<ScoredEvent> events, IndexSettings settings, DateTime nowUtc, Time.IUserZone? zone = null)
         {
+            var days = zone ?? Time.ZoneRules.Utc;
             if (events == null)
             {
                 throw new ArgumentNullException(nameof(events));
@@ -56,7 +60,6 @@ namespace Advocacy.Plugins.Domain.Loyalty
                 throw new ArgumentException("Index settings are out of range.", nameof(settings));
             }
 
-            var windowTicks = settings.WindowDays * TimeSpan.TicksPerDay;
             var sum = 0.0;
             foreach (var e in events)
             {
@@ -65,14 +68,14 @@ namespace Advocacy.Plugins.Domain.Loyalty
                     continue;
                 }
 
-                var ageTicks = Math.Max(0, nowUtc.Ticks - e.CreatedOn.Ticks);
-                if (ageTicks > windowTicks)
+                var ageDays = Math.Max(0, Time.LocalDays.DaysBetween(days, e.CreatedOn, nowUtc));
+                if (ageDays > settings.WindowDays)
                 {
                     continue;
                 }
 
                 var score = Math.Min(100, Math.Max(0, e.Score));
-                sum += score * Math.Pow(0.5, ((double)ageTicks / TimeSpan.TicksPerDay) / settings.HalfLifeDays);
+                sum += score * Math.Pow(0.5, ageDays / settings.HalfLifeDays);
             }
 
             return Math.Min(settings.Cap, sum);

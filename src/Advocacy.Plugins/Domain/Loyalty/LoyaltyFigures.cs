@@ -28,10 +28,11 @@ namespace Advocacy.Plugins.Domain.Loyalty
 
         public LoyaltyRiskAssessment Risk { get; }
 
-        public static LoyaltyFigures Compute(IEnumerable<ScoredEvent> events, int? lastNps, int? lastCsat, AdvocacySettings settings, DateTime nowUtc)
+        /// <param name="ownerZone">The account owner's zone: the index's ages are calendar days there (UTC when null).</param>
+        public static LoyaltyFigures Compute(IEnumerable<ScoredEvent> events, int? lastNps, int? lastCsat, AdvocacySettings settings, DateTime nowUtc, Time.IUserZone? ownerZone = null)
         {
             if (settings == null) throw new ArgumentNullException(nameof(settings));
-            int index = InconvenienceIndex.Compute(events, settings.Index, nowUtc);
+            int index = InconvenienceIndex.Compute(events, settings.Index, nowUtc, ownerZone);
             return new LoyaltyFigures(index, lastNps, lastCsat, LoyaltyRiskRules.Assess(lastNps, lastCsat, index, settings.LoyaltyRisk));
         }
     }

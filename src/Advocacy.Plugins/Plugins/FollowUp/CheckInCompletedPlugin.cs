@@ -32,6 +32,7 @@ namespace Advocacy.Plugins.Plugins.FollowUp
                 Regarding = post?.GetAttributeValue<EntityReference>("regardingobjectid") ?? pre?.GetAttributeValue<EntityReference>("regardingobjectid"),
                 CompletedOn = post?.GetAttributeValue<System.DateTime?>("actualend"),
                 OwnerId = (post?.GetAttributeValue<EntityReference>("ownerid") ?? pre?.GetAttributeValue<EntityReference>("ownerid"))?.Id,
+                CompletedBy = context.Execution.InitiatingUserId,
             });
         }
     }

@@ -11,7 +11,7 @@ namespace Advocacy.Plugins.Plugins.Impact
     /// </summary>
     [CrmPluginRegistration(MessageNameEnum.Update, "salesorder", StageEnum.PostOperation, ExecutionModeEnum.Synchronous,
         "datefulfilled,requestdeliveryby", "Advocacy: detect late delivery", 10, IsolationModeEnum.Sandbox,
-        Image1Name = "post", Image1Type = ImageTypeEnum.PostImage, Image1Attributes = "name,ordernumber,customerid,datefulfilled,requestdeliveryby,totalamount",
+        Image1Name = "post", Image1Type = ImageTypeEnum.PostImage, Image1Attributes = "name,ordernumber,customerid,datefulfilled,requestdeliveryby,totalamount,transactioncurrencyid",
         Description = "Creates a late-delivery inconvenience when an order is fulfilled after its requested delivery date.")]
     public sealed class LateDeliveryPlugin : AdvocacyPlugin
     {
@@ -27,6 +27,7 @@ namespace Advocacy.Plugins.Plugins.Impact
                 FulfilledOn = order.GetAttributeValue<DateTime?>("datefulfilled"),
                 AccountId = customer?.LogicalName == "account" ? customer.Id : (Guid?)null,
                 TotalAmount = order.GetAttributeValue<Money>("totalamount"),
+                CurrencyId = order.GetAttributeValue<EntityReference>("transactioncurrencyid")?.Id,
             });
         }
     }

@@ -83,18 +83,18 @@ namespace Advocacy.Plugins.Tests.Domain.Impact
         }
 
         [TestMethod]
-        public void Amounts_follow_the_given_number_format_and_an_absent_symbol()
+        public void Amounts_follow_the_given_number_format_and_a_currency_without_a_symbol_shows_its_iso_code()
         {
             var facts = Facts();
             facts.NumberFormat = CultureInfo.GetCultureInfo("de-DE");
-            facts.CurrencySymbol = "€";
+            facts.Currency = new Advocacy.Plugins.Domain.Money.Currency("EUR", "€", 2, 1m);
             StringAssert.Contains(ImpactScorer.Assess(facts, new ScoringSettings(), Now).Explanation, "€48.000 at stake (+8)");
 
             facts.NumberFormat = null!;
-            facts.CurrencySymbol = null!;
+            facts.Currency = new Advocacy.Plugins.Domain.Money.Currency("CHF", null, 2, 1m);
             string text = ImpactScorer.Assess(facts, new ScoringSettings(), Now).Explanation;
-            StringAssert.Contains(text, "; 48,000 at stake (+8);");
-            StringAssert.EndsWith(text, "Estimated customer loss 5,760.");
+            StringAssert.Contains(text, "; CHF 48,000 at stake (+8);");
+            StringAssert.EndsWith(text, "Estimated customer loss CHF 5,760.");
         }
 
         [TestMethod]

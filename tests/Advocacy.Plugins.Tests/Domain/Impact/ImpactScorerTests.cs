@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Impact;
+using Advocacy.Plugins.Domain.Time;
 using Advocacy.Plugins.Domain.Settings;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -136,19 +137,29 @@ namespace Advocacy.Plugins.Tests.Domain.Impact
         }
 
         [TestMethod]
-        public void Whole_days_are_completed_days_but_at_least_one_when_late()
+        public void Days_late_are_whole_calendar_days_between_the_dates_as_the_account_owner_sees_them()
         {
+            // The case: promised 26 Feb and delivered 10 Mar, entered by a Pacific user (midnight local each
+            // time); the instants are 11.96 days apart across the change to daylight saving time (08:00Z → 07:00Z).
             var facts = Seed();
-            facts.ResolvedOn = Promised.AddDays(12.9);
+            facts.Zone = new ZoneRules(TimeZoneInfo.FindSystemTimeZoneById("Pacific Standard Time"));
+            facts.PromisedOn = new DateTime(2026, 2, 26, 8, 0, 0, DateTimeKind.Utc);
+            facts.ResolvedOn = new DateTime(2026, 3, 10, 7, 0, 0, DateTimeKind.Utc);
             var result = ImpactScorer.Assess(facts, new ScoringSettings(), Now);
             Assert.AreEqual(12, result.WholeDaysLate);
             Assert.AreEqual(5760m, result.EstimatedLoss);
             StringAssert.Contains(result.Explanation, "delivered 12 days late (+29)");
 
-            facts.ResolvedOn = Promised.AddHours(2);
+            // In Honolulu 26 Feb 09:00Z is still 25 Feb and 10 Mar 11:00Z is 10 Mar: 13 calendar days there.
+            facts.Zone = new ZoneRules(TimeZoneInfo.FindSystemTimeZoneById("Hawaiian Standard Time"));
+            facts.PromisedOn = new DateTime(2026, 2, 26, 9, 0, 0, DateTimeKind.Utc);
+            facts.ResolvedOn = new DateTime(2026, 3, 10, 11, 0, 0, DateTimeKind.Utc);
+            Assert.AreEqual(13, ImpactScorer.Assess(facts, new ScoringSettings(), Now).WholeDaysLate);
+
+            facts.ResolvedOn = facts.PromisedOn.Value.AddMinutes(30); // 23:30 the same day in Honolulu: not a day late
             result = ImpactScorer.Assess(facts, new ScoringSettings(), Now);
-            Assert.AreEqual(1, result.WholeDaysLate);
-            StringAssert.Contains(result.Explanation, "delivered 1 day late (+0)");
+            Assert.AreEqual(0, result.WholeDaysLate);
+            StringAssert.Contains(result.Explanation, "on time");
         }
 
         [TestMethod]
@@ -293,7 +304,7 @@ namespace Advocacy.Plugins.Tests.Domain.Impact
         {
             var facts = Plain();
             facts.OrderValue = 1234.5m;
-            facts.CurrencySymbol = "€";
+            facts.Currency = new Advocacy.Plugins.Domain.Money.Currency("EUR", "€", 2, 1m);
             StringAssert.Contains(ImpactScorer.Assess(facts, new ScoringSettings(), Now).Explanation, "€1,234.50 at stake (+2)");
         }
 

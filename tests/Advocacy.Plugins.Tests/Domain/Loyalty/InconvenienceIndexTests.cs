@@ -39,8 +39,21 @@ namespace Advocacy.Plugins.Tests.Domain.Loyalty
         public void Window_keeps_180_days_inclusive()
         {
             Assert.AreEqual(2, Index(Aged(180, 100)));          // 100 / 64 = 1.56
-            Assert.AreEqual(0, Index(Aged(180.001, 100)));
+            // Ages are whole calendar days (issue 12): earlier on the 180th day before still counts, the day before that not.
+            Assert.AreEqual(2, Index(Aged(180.001, 100)));
+            Assert.AreEqual(0, Index(Aged(181, 100)));
             Assert.AreEqual(0, Index(Aged(400, 100)));
+        }
+
+        [TestMethod]
+        public void Ages_are_calendar_days_in_the_account_owners_zone()
+        {
+            var now = new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);            // 10 Mar 22:00 in Auckland
+            var events = new[] { new ScoredEvent(new DateTime(2026, 2, 8, 12, 0, 0, DateTimeKind.Utc), 100) }; // 9 Feb 01:00 there
+            var auckland = new Advocacy.Plugins.Domain.Time.ZoneRules(TimeZoneInfo.FindSystemTimeZoneById("New Zealand Standard Time"));
+
+            Assert.AreEqual(50, InconvenienceIndex.Compute(events, new IndexSettings(), now));            // 30 days in UTC
+            Assert.AreEqual(51, InconvenienceIndex.Compute(events, new IndexSettings(), now, auckland));  // 29 days: 100 × 0.5^(29/30)
         }
 
         [TestMethod]

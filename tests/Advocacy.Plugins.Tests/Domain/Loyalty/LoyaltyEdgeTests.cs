@@ -140,7 +140,8 @@ namespace Advocacy.Plugins.Tests.Domain.Loyalty
             Assert.AreEqual(10, InconvenienceIndex.Compute(new[] { null!, new ScoredEvent(Now, 10) }, new IndexSettings(), Now));
             var settings = new IndexSettings { WindowDays = 2, HalfLifeDays = 1 };
             Assert.AreEqual(25.0, InconvenienceIndex.ComputeExact(new[] { new ScoredEvent(Now.AddDays(-2), 100) }, settings, Now), 1e-9);
-            Assert.AreEqual(0.0, InconvenienceIndex.ComputeExact(new[] { new ScoredEvent(Now.AddDays(-2).AddTicks(-1), 100) }, settings, Now));
+            Assert.AreEqual(25.0, InconvenienceIndex.ComputeExact(new[] { new ScoredEvent(Now.AddDays(-2).AddTicks(-1), 100) }, settings, Now), 1e-9, "the same calendar day: age 2");
+            Assert.AreEqual(0.0, InconvenienceIndex.ComputeExact(new[] { new ScoredEvent(Now.AddDays(-3), 100) }, settings, Now));
             Assert.AreEqual(100.0, InconvenienceIndex.ComputeExact(new[] { new ScoredEvent(Now.AddDays(3), 100) }, settings, Now), "from the future: age 0");
         }
     }

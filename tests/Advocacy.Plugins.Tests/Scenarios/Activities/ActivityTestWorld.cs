@@ -24,7 +24,8 @@ namespace Advocacy.Plugins.Tests.Scenarios.Activities
 
         public static Guid OwnerOf(this Entity row) => row.GetAttributeValue<EntityReference>("ownerid").Id;
 
-        public static DateTime Due(this Entity task) => task.GetAttributeValue<DateTime>("scheduledend");
+        /// <summary>The due date as a user on UTC sees it (the task is stored at noon of it in the owner's zone).</summary>
+        public static DateTime Due(this Entity task) => task.GetAttributeValue<DateTime>("scheduledend").Date;
 
         public static int Value(AdvocacyTaskKind kind) => Choices.Option(kind).Value;
 

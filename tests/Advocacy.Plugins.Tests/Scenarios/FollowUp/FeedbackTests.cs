@@ -41,12 +41,12 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
 
             var recovery = w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single();
             Assert.AreEqual(w.AdvocateUserId, recovery.GetAttributeValue<EntityReference>("ownerid").Id);
-            Assert.AreEqual(FollowUpWorld.Day(2026, 3, 11), recovery.GetAttributeValue<DateTime>("scheduledend"), "next business day");
+            Assert.AreEqual(FollowUpWorld.Day(2026, 3, 11), recovery.GetAttributeValue<DateTime>("scheduledend").Date, "next business day");
             Assert.AreEqual(2, recovery.GetAttributeValue<OptionSetValue>("prioritycode").Value, "high priority");
             StringAssert.Contains(recovery.GetAttributeValue<string>("description"), "looking at other suppliers");
             var escalation = w.TasksFor(AdvocacyTaskKind.ManagerEscalation, account).Single();
             Assert.AreEqual(w.World.ManagerUserId, escalation.GetAttributeValue<EntityReference>("ownerid").Id);
-            Assert.AreEqual(FollowUpWorld.Day(2026, 3, 11), escalation.GetAttributeValue<DateTime>("scheduledend"));
+            Assert.AreEqual(FollowUpWorld.Day(2026, 3, 11), escalation.GetAttributeValue<DateTime>("scheduledend").Date);
 
             var row = w.Account(account);
             Assert.AreEqual(3, row.GetAttributeValue<int?>("adv_lastnps"));

@@ -25,7 +25,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             w.Resolve(caseId);
 
             var task = w.TasksFor(AdvocacyTaskKind.PostResolutionCheckIn, caseId).Single();
-            Assert.AreEqual(FollowUpWorld.Day(2026, 3, dueDay), task.GetAttributeValue<DateTime>("scheduledend"));
+            Assert.AreEqual(FollowUpWorld.Day(2026, 3, dueDay), task.GetAttributeValue<DateTime>("scheduledend").Date);
             Assert.AreEqual(w.AdvocateUserId, task.GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.AreEqual("checkin:" + caseId.ToString("N"), task.GetAttributeValue<string>("adv_sourcekey"));
             StringAssert.Contains(task.GetAttributeValue<string>("description"), "Pallets arrived damaged");
@@ -57,7 +57,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
 
             var task = w.TasksFor(AdvocacyTaskKind.PostResolutionCheckIn, caseId).Single();
             Assert.AreEqual(w.World.AgentUserId, task.GetAttributeValue<EntityReference>("ownerid").Id);
-            Assert.AreEqual(FollowUpWorld.Day(2026, 3, 19), task.GetAttributeValue<DateTime>("scheduledend"));
+            Assert.AreEqual(FollowUpWorld.Day(2026, 3, 19), task.GetAttributeValue<DateTime>("scheduledend").Date);
             StringAssert.Contains(task.GetAttributeValue<string>("description"), "No advocate is assigned");
             var traces = string.Join("\n", w.Sandbox.Traces("Advocacy: check-in after case resolution (state change)"));
             StringAssert.Contains(traces, "has no advocate: the account owner");
@@ -94,7 +94,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             w.Resolve(caseId);
 
             var task = w.TasksFor(AdvocacyTaskKind.PostResolutionCheckIn, caseId).Single();
-            Assert.AreEqual(FollowUpWorld.Day(2026, 3, 13), task.GetAttributeValue<DateTime>("scheduledend"));
+            Assert.AreEqual(FollowUpWorld.Day(2026, 3, 13), task.GetAttributeValue<DateTime>("scheduledend").Date);
             Assert.AreEqual(1, w.Sandbox.ExecutionsOf("Advocacy: check-in after case resolution (resolve dialog)").Count);
         }
     }

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Advocacy.Plugins.Domain.Time;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Plugins.Data
+{
+    /// <summary>
+    /// Users' time zones from <c>usersettings.timezonecode</c> and the zone's Windows name in <c>timezonedefinition</c>
+    /// (one query, the definition linked in), cached for the execution. A team, a user without settings, or a zone this
+    /// machine does not know falls back to UTC, and the trace says so.
+    /// </summary>
+    public sealed class UserZones
+    {
+        private readonly IOrganizationService _service;
+        private readonly ITracingService _tracing;
+        private readonly Dictionary<Guid, IUserZone> _known = new();
+
+        /// <param name="service">A service that may read every user's settings (the system user's).</param>
+        public UserZones(IOrganizationService service, ITracingService tracing)
+        {
+            _service = service;
+            _tracing = tracing;
+        }
+
+        /// <summary>The zone a fallback gives: the organization's default zone is not readable by a plug-in, so UTC.</summary>
+        public static IUserZone Fallback => ZoneRules.Utc;
+
+        public IUserZone Of(Guid userId, bool isTeam = false)
+        {
+            if (isTeam || userId == Guid.Empty)
+            {
+                // Stryker disable once all : trace text only
+                _tracing.Trace("Time zone: {0} has no time zone; its dates are counted in UTC.", isTeam ? "team " + userId : "no user");
+                return Fallback;
+            }
+            Load(new[] { userId });
+            return _known[userId];
+        }
+
+        /// <summary>Reads the zones of the users not read yet, in one query.</summary>
+        public void Load(IEnumerable<Guid> userIds)
+        {
+            var missing = userIds.Where(id => id != Guid.Empty && !_known.ContainsKey(id)).Distinct().ToArray();
+            if (missing.Length == 0) return;
+
+            var query = new QueryExpression("usersettings") { ColumnSet = new ColumnSet("systemuserid", "timezonecode") };
+            query.Criteria.AddCondition("systemuserid", ConditionOperator.In, missing.Cast<object>().ToArray());
+            var zone = query.AddLink("timezonedefinition", "timezonecode", "timezonecode", JoinOperator.LeftOuter);
+            zone.EntityAlias = "tz";
+            zone.Columns = new ColumnSet("standardname");
+            var found = new Dictionary<Guid, Entity>();
+            foreach (var row in _service.RetrieveMultiple(query).Entities)
+            {
+                found[row.GetAttributeValue<Guid>("systemuserid")] = row;
+            }
+
+            foreach (var id in missing)
+            {
+                _known[id] = ZoneFor(id, found.TryGetValue(id, out var row) ? row : null);
+            }
+        }
+
+        private IUserZone ZoneFor(Guid userId, Entity? settings)
+        {
+            if (settings == null)
+            {
+                // Stryker disable once all : trace text only
+                _tracing.Trace("Time zone: user {0} has no user settings; their dates are counted in UTC.", userId);
+                return Fallback;
+            }
+            var name = (settings.GetAttributeValue<AliasedValue>("tz.standardname")?.Value) as string;
+            var zone = ZoneRules.FindByStandardName(name);
+            if (zone == null)
+            {
+                // Stryker disable once all : trace text only
+                _tracing.Trace("Time zone: user {0} has time zone code {1} ({2}), which is not a zone known here; their dates are counted in UTC.",
+                    userId, settings.GetAttributeValue<int?>("timezonecode"), name ?? "no definition");
+                return Fallback;
+            }
+            return zone;
+        }
+    }
+}
