@@ -3,6 +3,7 @@ using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Impact;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Data
 {
@@ -59,7 +60,7 @@ namespace Advocacy.Plugins.Data
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
             {
-                throw new AdvocacyInputException("The account of this inconvenience (" + accountId.ToString("D") + ") does not exist or you cannot see it. Choose an existing account.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorScoringAccountMissing, accountId.ToString("D")));
             }
 
             var count = 0;

@@ -4,6 +4,7 @@ using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Choices;
 using Advocacy.Plugins.Domain.FollowUp;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.FollowUp
 {
@@ -45,20 +46,18 @@ namespace Advocacy.Plugins.Application.FollowUp
         {
             if (!request.Kind.HasValue)
             {
-                throw new AdvocacyInputException("Kind " + request.KindValue.ToString(CultureInfo.InvariantCulture)
-                    + " is not an advocacy task kind; use an adv_taskkind value: " + AdvocacyChoices.TaskKinds.Describe() + ".");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorNotTaskKind, request.KindValue, AdvocacyChoices.TaskKinds.Describe()));
             }
 
             if (request.DueInBusinessDays < 0 || request.DueInBusinessDays > MaxDueInBusinessDays)
             {
-                throw new AdvocacyInputException("Due in business days must be between 0 and " + MaxDueInBusinessDays.ToString(CultureInfo.InvariantCulture)
-                    + " (found " + request.DueInBusinessDays.ToString(CultureInfo.InvariantCulture) + ").");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorDueDaysRange, MaxDueInBusinessDays, request.DueInBusinessDays));
             }
 
             var subject = (request.Subject ?? string.Empty).Trim();
             if (subject.Length == 0)
             {
-                throw new AdvocacyInputException("Enter a subject for the follow-up task.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorFollowUpSubject));
             }
 
             var system = _host.SystemService;
@@ -70,7 +69,7 @@ namespace Advocacy.Plugins.Application.FollowUp
 
             if (!accountId.HasValue)
             {
-                throw new AdvocacyInputException("Choose an account, or a case whose customer is an account: advocacy follow-ups belong to accounts.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorFollowUpAccount));
             }
 
             var today = _host.Today();

@@ -6,6 +6,7 @@ using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.FollowUp
 {
@@ -78,7 +79,7 @@ namespace Advocacy.Plugins.Application.FollowUp
         {
             if (maxTasks.HasValue && maxTasks.Value < 0)
             {
-                throw new AdvocacyInputException("MaxTasks cannot be negative; leave it empty (or 0) for no limit.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorMaxTasks));
             }
 
             var settings = _host.Settings;

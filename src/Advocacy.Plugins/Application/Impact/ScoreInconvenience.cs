@@ -2,6 +2,7 @@ using System;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Impact;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.Impact
 {
@@ -14,7 +15,7 @@ namespace Advocacy.Plugins.Application.Impact
     /// </summary>
     public sealed class ScoreInconvenience
     {
-        public const string NoAccountMessage = "Choose the account that was inconvenienced: an inconvenience without an account cannot be scored or followed up.";
+        public static readonly string NoAccountMessage = Language.English.Format(TextKey.ErrorInconvenienceWithoutAccount);
 
         private readonly IAdvocacyHost _host;
 
@@ -33,7 +34,7 @@ namespace Advocacy.Plugins.Application.Impact
         {
             if (!accountId.HasValue)
             {
-                throw new AdvocacyInputException(NoAccountMessage);
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorInconvenienceWithoutAccount));
             }
 
             var settings = _host.Settings.Scoring;

@@ -4,6 +4,8 @@ using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Plugins;
 using Advocacy.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
+using Advocacy.Plugins.Domain;
 
 namespace Advocacy.Plugins.CustomApis.Assignment
 {
@@ -28,7 +30,7 @@ namespace Advocacy.Plugins.CustomApis.Assignment
             var account = context.Input<EntityReference>(AssignAdvocateNames.Account);
             if (account == null || account.LogicalName != "account" || account.Id == Guid.Empty)
             {
-                throw new InvalidPluginExecutionException("adv_AssignAdvocate needs an account in the 'Account' parameter.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorAssignAdvocateNeedsAccount));
             }
 
             var result = new AssignAdvocate(context).Assign(account.Id, null, false, AssignAdvocateNames.Message);

@@ -79,7 +79,7 @@ namespace Advocacy.Plugins.Domain.Words
         }
 
         /// <summary>The text for a key, its placeholders filled with <paramref name="args"/> written this reader's way.</summary>
-        public string Format(Text key, params object?[] args)
+        public string Format(TextKey key, params object?[] args)
         {
             string template;
             if (!_table.Entries.TryGetValue(key, out template!) && !EnglishTexts.Table.Entries.TryGetValue(key, out template!))
@@ -137,10 +137,10 @@ namespace Advocacy.Plugins.Domain.Words
         {
             switch (tier)
             {
-                case CustomerTier.Strategic: return Format(Text.TierStrategic);
-                case CustomerTier.Key: return Format(Text.TierKey);
-                case CustomerTier.Standard: return Format(Text.TierStandard);
-                default: return Format(Text.TierUnknown, (int)tier);
+                case CustomerTier.Strategic: return Format(TextKey.TierStrategic);
+                case CustomerTier.Key: return Format(TextKey.TierKey);
+                case CustomerTier.Standard: return Format(TextKey.TierStandard);
+                default: return Format(TextKey.TierUnknown, (int)tier);
             }
         }
 
@@ -148,11 +148,11 @@ namespace Advocacy.Plugins.Domain.Words
         {
             switch (specialty)
             {
-                case Specialty.Logistics: return Format(Text.SpecialtyLogistics);
-                case Specialty.Billing: return Format(Text.SpecialtyBilling);
-                case Specialty.Technical: return Format(Text.SpecialtyTechnical);
-                case Specialty.Onboarding: return Format(Text.SpecialtyOnboarding);
-                default: return Format(Text.SpecialtyUnknown, (int)specialty);
+                case Specialty.Logistics: return Format(TextKey.SpecialtyLogistics);
+                case Specialty.Billing: return Format(TextKey.SpecialtyBilling);
+                case Specialty.Technical: return Format(TextKey.SpecialtyTechnical);
+                case Specialty.Onboarding: return Format(TextKey.SpecialtyOnboarding);
+                default: return Format(TextKey.SpecialtyUnknown, (int)specialty);
             }
         }
 
@@ -160,11 +160,11 @@ namespace Advocacy.Plugins.Domain.Words
         {
             switch (band)
             {
-                case ImpactBand.Low: return Format(Text.BandLow);
-                case ImpactBand.Moderate: return Format(Text.BandModerate);
-                case ImpactBand.High: return Format(Text.BandHigh);
-                case ImpactBand.Severe: return Format(Text.BandSevere);
-                default: return Format(Text.BandUnknown, (int)band);
+                case ImpactBand.Low: return Format(TextKey.BandLow);
+                case ImpactBand.Moderate: return Format(TextKey.BandModerate);
+                case ImpactBand.High: return Format(TextKey.BandHigh);
+                case ImpactBand.Severe: return Format(TextKey.BandSevere);
+                default: return Format(TextKey.BandUnknown, (int)band);
             }
         }
 

@@ -12,24 +12,24 @@ namespace Advocacy.Plugins.Domain.Words
     /// </summary>
     public sealed class Phrase
     {
-        private readonly Text? _key;
+        private readonly TextKey? _key;
         private readonly string? _separator;
         private readonly object?[] _parts;
 
-        private Phrase(Text? key, string? separator, object?[] parts)
+        private Phrase(TextKey? key, string? separator, object?[] parts)
         {
             _key = key;
             _separator = separator;
             _parts = parts;
         }
 
-        public static Phrase Of(Text key, params object?[] args) => new Phrase(key, null, args ?? new object?[0]);
+        public static Phrase Of(TextKey key, params object?[] args) => new Phrase(key, null, args ?? new object?[0]);
 
         /// <summary>Parts shown one after the other with a separator between (punctuation only, no words).</summary>
         public static Phrase Join(string separator, IEnumerable<object?> parts) =>
             new Phrase(null, separator ?? string.Empty, new List<object?>(parts).ToArray());
 
-        public Text? Key => _key;
+        public TextKey? Key => _key;
 
         public IReadOnlyList<object?> Args => _parts;
 
@@ -131,13 +131,13 @@ namespace Advocacy.Plugins.Domain.Words
         private static Phrase ReadPhrase(string s, ref int at)
         {
             Expect(s, ref at, '(');
-            Text? key = null;
+            TextKey? key = null;
             string? separator = null;
             var kind = Next(s, ref at);
             if (kind == 'k')
             {
                 var value = ReadNumber(s, ref at, ',', ')');
-                key = (Text)checked((int)value);
+                key = (TextKey)checked((int)value);
             }
             else if (kind == 'j')
             {

@@ -10,12 +10,12 @@ namespace Advocacy.Plugins.Domain.Words
     /// </summary>
     public sealed class StringTable
     {
-        public StringTable(int languageId, string name, int? defaultLocaleId, IDictionary<Text, string> entries)
+        public StringTable(int languageId, string name, int? defaultLocaleId, IDictionary<TextKey, string> entries)
         {
             LanguageId = languageId;
             Name = name;
             DefaultLocaleId = defaultLocaleId;
-            Entries = new Dictionary<Text, string>(entries ?? throw new ArgumentNullException(nameof(entries)));
+            Entries = new Dictionary<TextKey, string>(entries ?? throw new ArgumentNullException(nameof(entries)));
         }
 
         /// <summary>The Dataverse language code (LCID) the table is chosen by: usersettings.uilanguageid.</summary>
@@ -26,6 +26,6 @@ namespace Advocacy.Plugins.Domain.Words
         /// <summary>How dates and numbers read for a reader of this language without a localeid; null: the house style.</summary>
         public int? DefaultLocaleId { get; }
 
-        public IReadOnlyDictionary<Text, string> Entries { get; }
+        public IReadOnlyDictionary<TextKey, string> Entries { get; }
     }
 }

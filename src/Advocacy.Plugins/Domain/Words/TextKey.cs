@@ -4,7 +4,7 @@ namespace Advocacy.Plugins.Domain.Words
     /// The key of every user-facing text. Each key has an entry in every <see cref="StringTable"/> (tests hold the
     /// tables to that, placeholders included); the comment on a key names its placeholders.
     /// </summary>
-    public enum Text
+    public enum TextKey
     {
         // Vocabulary
         TierStrategic, TierKey, TierStandard, TierUnknown /* {0} value */,
@@ -22,7 +22,7 @@ namespace Advocacy.Plugins.Domain.Words
         RecurrenceOne /* {0} count, {1} window */, RecurrenceMany /* {0} count, {1} window */,
         LossReported /* {0} amount */, LossNotEstimated, LossEstimated /* {0} amount */, LossEstimatedAtLeast /* {0} amount */,
         FieldOrderValue, FieldReportedLoss,
-        ErrorUnknownKind /* {0} value */, ErrorUnknownTier /* {0} value */, ErrorAmountNegative /* {0} field, {1} amount */,
+        ErrorUnknownKind /* {0} value */, ErrorNotInconvenienceKind /* {0} value, {1} kinds */, ErrorUnknownTier /* {0} value */, ErrorAmountNegative /* {0} field, {1} amount */,
         ErrorAmountTooLarge /* {0} field, {1} amount */, ErrorNegativeRecentCount /* {0} count */,
 
         // Task texts (DESIGN §5)
@@ -70,7 +70,7 @@ namespace Advocacy.Plugins.Domain.Words
         ErrorFollowUpAccount, ErrorPeriodDays /* {0} min, {1} max, {2} value, {3} default */, ErrorMaxTasks,
         ErrorLoyaltyAccountMissing /* {0} id */, ErrorScoringAccountMissing /* {0} id */,
         ErrorRecordMissing /* {0} record kind, {1} id */, RecordAccount, RecordCase,
-        ErrorTaskNotCreated /* {0} kind, {1} account id, {2} fault */, ErrorContinuation /* {0} detail */,
+        ErrorTaskNotCreated /* {0} kind, {1} account id, {2} fault */, ErrorContinuation,
         ErrorAssignAdvocateNeedsAccount, ErrorAssignActivityNeedsAccount, ErrorScheduleNeedsAccount,
         ErrorFeedbackRowMissing, ErrorStepNeedsPostImage /* {0} step */, ErrorScoringNeedsTarget, ErrorStepNeedsTarget,
         ErrorPlatformDidNotSupply /* {0} service */, ErrorWorkflowHostDidNotSupply /* {0} service */,

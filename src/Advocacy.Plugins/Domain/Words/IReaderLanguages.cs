@@ -1,0 +1,25 @@
+using System;
+
+namespace Advocacy.Plugins.Domain.Words
+{
+    /// <summary>The language a user reads in (their usersettings), answered by the Data layer; teams read English.</summary>
+    public interface IReaderLanguages
+    {
+        Language Of(Guid userId);
+    }
+
+    /// <summary>Every reader gets one language: for rules tested without a Dataverse, and for hosts that know no users.</summary>
+    public sealed class FixedReaderLanguage : IReaderLanguages
+    {
+        public static readonly FixedReaderLanguage English = new FixedReaderLanguage(Language.English);
+
+        private readonly Language _language;
+
+        public FixedReaderLanguage(Language language)
+        {
+            _language = language ?? throw new ArgumentNullException(nameof(language));
+        }
+
+        public Language Of(Guid userId) => _language;
+    }
+}
