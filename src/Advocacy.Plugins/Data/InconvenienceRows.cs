@@ -12,14 +12,18 @@ namespace Advocacy.Plugins.Data
     {
         public static readonly AccountScoringContext None = new AccountScoringContext(null, 0);
 
-        public AccountScoringContext(CustomerTier? tier, int otherRecentCount)
+        public AccountScoringContext(CustomerTier? tier, int otherRecentCount, Language? ownerLanguage = null)
         {
             Tier = tier;
             OtherRecentCount = otherRecentCount;
+            OwnerLanguage = ownerLanguage ?? Language.English;
         }
 
         public CustomerTier? Tier { get; }
         public int OtherRecentCount { get; }
+
+        /// <summary>The account owner's language: the explanation is worded for them (English for a team or without settings).</summary>
+        public Language OwnerLanguage { get; }
     }
 
     /// <summary>Reads and writes adv_inconvenience rows and what scoring needs around them.</summary>
@@ -57,6 +61,11 @@ namespace Advocacy.Plugins.Data
                 recent.LinkCriteria.AddCondition("adv_inconvenienceid", ConditionOperator.NotEqual, inconvenienceId.Value);
             }
 
+            // The owner's usersettings in the same query (a team owner matches no row): no extra round trip.
+            var owner = query.AddLink("usersettings", "ownerid", "systemuserid", JoinOperator.LeftOuter);
+            owner.EntityAlias = "owner";
+            owner.Columns = new ColumnSet("uilanguageid", "localeid");
+
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
             {
@@ -69,7 +78,14 @@ namespace Advocacy.Plugins.Data
                 if (row.Contains("recent.adv_inconvenienceid")) count++;
             }
 
-            return new AccountScoringContext(Choices.Tier(rows[0].GetAttributeValue<OptionSetValue>("adv_tier")), count);
+            var language = Language.For(Aliased(rows[0], "owner.uilanguageid"), Aliased(rows[0], "owner.localeid"));
+            return new AccountScoringContext(Choices.Tier(rows[0].GetAttributeValue<OptionSetValue>("adv_tier")), count, language);
+        }
+
+        private static int? Aliased(Entity row, string name)
+        {
+            var value = row.GetAttributeValue<AliasedValue>(name)?.Value;
+            return value is int number ? number : (int?)null;
         }
 
         /// <summary>The caller's input on an adv_inconvenience row (the Target merged over its pre-image).</summary>

@@ -24,6 +24,43 @@ namespace Advocacy.Plugins.Data
             _tracing = tracing ?? throw new ArgumentNullException(nameof(tracing));
         }
 
+        /// <summary>Rows per query: the ids go into one IN condition, kept well under SQL Server's 2,100 parameters.</summary>
+        public const int PrefetchChunk = 1000;
+
+        public void Prefetch(IEnumerable<Guid> userIds)
+        {
+            var missing = new List<object>();
+            var seen = new HashSet<Guid>();
+            foreach (var id in userIds)
+            {
+                if (id != Guid.Empty && !_known.ContainsKey(id) && seen.Add(id))
+                {
+                    missing.Add(id);
+                }
+            }
+
+            for (var start = 0; start < missing.Count; start += PrefetchChunk)
+            {
+                var chunk = missing.GetRange(start, Math.Min(PrefetchChunk, missing.Count - start));
+                var query = new QueryExpression("usersettings") { ColumnSet = new ColumnSet("systemuserid", "uilanguageid", "localeid") };
+                query.Criteria.AddCondition("systemuserid", ConditionOperator.In, chunk.ToArray());
+                foreach (var row in _service.RetrieveMultiple(query).Entities)
+                {
+                    _known[row.GetAttributeValue<Guid>("systemuserid")] = Language.For(row.GetAttributeValue<int?>("uilanguageid"), row.GetAttributeValue<int?>("localeid"));
+                }
+
+                foreach (Guid id in chunk)
+                {
+                    if (!_known.ContainsKey(id))
+                    {
+                        _known[id] = Language.English;
+                    }
+                }
+            }
+
+            _tracing.Trace("Language: {0} reader(s) read in {1} query(ies).", missing.Count, (missing.Count + PrefetchChunk - 1) / PrefetchChunk);
+        }
+
         public Language Of(Guid userId)
         {
             if (userId == Guid.Empty)

@@ -80,7 +80,7 @@ namespace Advocacy.Plugins.Application.FollowUp
                 return null;
             }
 
-            var planned = new AdvocacyTaskPlanner(_host.Settings).PlanPostResolutionCheckIn(account.Facts, account.Routing, caseId, title, today);
+            var planned = new AdvocacyTaskPlanner(_host.Settings, _host.Readers).PlanPostResolutionCheckIn(account.Facts, account.Routing, caseId, title, today);
             var result = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing).Ensure(planned);
             _host.Trace("Post-resolution check-in for case {0}: {1} task {2}, due {3:yyyy-MM-dd}.", caseId, result.Created ? "created" : "already had", result.TaskId, planned.DueDate);
             return result;

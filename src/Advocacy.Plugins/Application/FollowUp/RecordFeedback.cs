@@ -56,7 +56,7 @@ namespace Advocacy.Plugins.Application.FollowUp
 
             var snapshot = new RefreshAccountLoyalty(_host).AfterFeedback(accountId, answer.Nps, answer.Csat);
             var account = new FollowUpAccounts(_host.SystemService, _host.Tracing, settings).ForSnapshot(snapshot, today);
-            var planner = new AdvocacyTaskPlanner(settings);
+            var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
             var tasks = planner.PlanFeedbackTasks(account.Facts, account.Routing, answer.FeedbackId, answer.Nps, answer.Csat, answer.Comments, today);
             var results = new List<TaskWriteResult>(tasks.Count);
             if (tasks.Count == 0)

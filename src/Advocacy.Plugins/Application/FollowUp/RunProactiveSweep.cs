@@ -105,7 +105,7 @@ namespace Advocacy.Plugins.Application.FollowUp
             var due = new DueAccounts(_host.SystemService, plan);
             var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing);
             var cadence = new CadencePlanner(settings.FollowUp);
-            var planner = new AdvocacyTaskPlanner(settings);
+            var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
             int created = 0, pages = 0, batches = 0, scanned = 0;
             TimeSpan slowest = TimeSpan.Zero;
             string? stopReason = null;
@@ -120,6 +120,18 @@ namespace Advocacy.Plugins.Application.FollowUp
                 var pageTime = _elapsed() - pageStart;
                 if (pageTime > slowest) slowest = pageTime;
                 _host.Trace("Sweep: page {0}: {1} due account(s) without an open check-in ({2:0} ms).", position.PageNumber, page.Accounts.Count, pageTime.TotalMilliseconds);
+
+                // Every owner's language in one query per 1,000 owners, not one per task.
+                var owners = new List<Guid>(page.Accounts.Count);
+                foreach (var account in page.Accounts)
+                {
+                    owners.Add(account.AdvocateUserId.HasValue && account.AdvocateActive ? account.AdvocateUserId.Value : account.Facts.OwnerId);
+                }
+
+                if (page.Accounts.Count > 0)
+                {
+                    _host.Readers.Prefetch(owners);
+                }
 
                 int createdOnPage = 0;
                 int index = 0;

@@ -84,7 +84,7 @@ namespace Advocacy.Plugins.Application.Impact
 
             var today = _host.Today();
             var followUp = new FollowUpAccounts(_host.SystemService, _host.Tracing, settings).ForSnapshot(account, today, advocateId);
-            var plan = new AdvocacyTaskPlanner(settings).PlanImpactReview(
+            var plan = new AdvocacyTaskPlanner(settings, _host.Readers).PlanImpactReview(
                 followUp.Facts, followUp.Routing, inconvenience.InconvenienceId, inconvenience.Score, band.Value,
                 inconvenience.Explanation, inconvenience.CaseId, today);
             if (plan != null)

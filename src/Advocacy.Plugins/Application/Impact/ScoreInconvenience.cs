@@ -59,7 +59,7 @@ namespace Advocacy.Plugins.Application.Impact
         private ImpactAssessment Assess(InconvenienceInput input, AccountScoringContext account)
         {
             var settings = _host.Settings.Scoring;
-            var assessment = ImpactScorer.Assess(input.ToFacts(account.Tier, account.OtherRecentCount), settings, _host.UtcNow);
+            var assessment = ImpactScorer.Assess(input.ToFacts(account.Tier, account.OtherRecentCount), settings, _host.UtcNow, account.OwnerLanguage);
             _host.Trace("Tier {0}, {1} other inconvenience(s) in {2} days, kind {3}. {4}",
                 account.Tier.HasValue ? account.Tier.Value.ToString() : "not set", account.OtherRecentCount, settings.RecurrenceWindowDays,
                 input.Kind.HasValue ? input.Kind.Value.ToString() : "not given (" + InconvenienceInput.DefaultKind + ")", assessment.Explanation);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Advocacy.Plugins.Domain.Words
 {
@@ -6,6 +7,9 @@ namespace Advocacy.Plugins.Domain.Words
     public interface IReaderLanguages
     {
         Language Of(Guid userId);
+
+        /// <summary>Reads many users' languages at once (the sweep words thousands of tasks); later <see cref="Of"/> calls cost nothing.</summary>
+        void Prefetch(IEnumerable<Guid> userIds);
     }
 
     /// <summary>Every reader gets one language: for rules tested without a Dataverse, and for hosts that know no users.</summary>
@@ -21,5 +25,9 @@ namespace Advocacy.Plugins.Domain.Words
         }
 
         public Language Of(Guid userId) => _language;
+
+        public void Prefetch(IEnumerable<Guid> userIds)
+        {
+        }
     }
 }
