@@ -144,7 +144,7 @@ namespace Advocacy.Plugins.Application.Assignment
             {
                 var routing = new AdvocateRouting(newAdvocate.Id, newAdvocate.Name, newAdvocate.UserId.Value);
                 // The owner was told nobody looks after this account; now somebody does.
-                writer.CompleteOpen(AdvocacyTaskKeys.UnassignedAdvocacy(account.AccountId), newAdvocate.Name + " is now the account's advocate");
+                writer.CompleteOpen(AdvocacyTaskKeys.UnassignedAdvocacy(account.AccountId), Language.English.Format(TextKey.NowTheAdvocate, newAdvocate.Name));
                 return writer.Ensure(planner.PlanIntroduction(account, routing, today, reason));
             }
 

@@ -15,7 +15,8 @@ namespace Advocacy.Plugins.CustomApis.Assignment
     /// workflow activity's callers and the deactivation batches. Thin over <see cref="AssignAdvocate.Assign"/>.
     /// </summary>
     [CustomApi(AssignAdvocateNames.Message, "Assign advocate", "Chooses (or keeps) the account's advocate by the advocacy policy and returns the advocate, the reason and whether it changed.",
-        ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy)]
+        ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy, GermanDisplayName = "Kundenfürsprecher zuweisen",
+        GermanDescription = "Wählt (oder behält) den Kundenfürsprecher der Firma nach der Kundenfürsprache-Richtlinie und gibt den Kundenfürsprecher, den Grund und eine etwaige Änderung zurück.")]
     [CustomApiParameter(AssignAdvocateNames.Account, CustomApiFieldType.EntityReference, "The account to assign.", LogicalEntityName = "account")]
     [CustomApiResponse(AssignAdvocateNames.Advocate, CustomApiFieldType.EntityReference, "The account's advocate afterwards; empty when none is eligible.", LogicalEntityName = "adv_advocate")]
     [CustomApiResponse(AssignAdvocateNames.Reason, CustomApiFieldType.String, "One line explaining the choice.")]

@@ -30,6 +30,7 @@ namespace Advocacy.Plugins.Tests.Domain.Words
             "Domain/FollowUp/CadencePlanner.cs",
             "Domain/Impact/ImpactScorer.cs",
             "Domain/Assignment/AdvocateSelection.cs",
+            "Domain/Assignment/AdvocacyHandOver.cs",
         };
 
         internal static string[] LiteralMessages(string code) =>
