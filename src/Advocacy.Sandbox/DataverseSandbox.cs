@@ -36,6 +36,8 @@ namespace Advocacy.Sandbox
             Store = new RowStore();
             Engine = new MessageEngine(this);
             Security = new SandboxSecurity(this);
+            Regional = new Regional.SandboxRegional(this);
+            Regional.SeedOrganization(OrganizationId, OrganizationName);
             SeedOrganization();
             // The default caller is an administrator: it keeps passing every check when Security.Enforce is on.
             Security.AssignRole(AdminUserId, SecurityRole.SystemAdministratorName);
@@ -81,6 +83,9 @@ namespace Advocacy.Sandbox
         /// default every caller may do anything, as before.
         /// </summary>
         public SandboxSecurity Security { get; }
+
+        /// <summary>Time zones, user settings and currencies (issue 12): see <see cref="Regional.SandboxRegional"/>.</summary>
+        public Regional.SandboxRegional Regional { get; }
 
         public Guid OrganizationId { get; } = new("0a0a0a0a-0000-4000-8000-000000000001");
         public string OrganizationName { get; } = "sandbox";
@@ -193,7 +198,12 @@ namespace Advocacy.Sandbox
         }
 
         internal EntityCollection RunQuery(ITableSource source, QueryBase query, Guid userId) =>
-            new QueryEngine(source, () => Clock.UtcNow, () => userId, () => BusinessUnitOf(null, userId)) { AggregateRecordLimit = AggregateRecordLimit }.RetrieveMultiple(query);
+            new QueryEngine(source, () => Clock.UtcNow, () => userId, () => BusinessUnitOf(null, userId))
+            {
+                AggregateRecordLimit = AggregateRecordLimit,
+                UserZone = Regional.ZoneOf(userId),
+                IsUserLocal = (table, column) => Metadata.Table(table)?.Column(column)?.DateBehavior is null or DateBehavior.UserLocal,
+            }.RetrieveMultiple(query);
 
         /// <summary>A user's business unit (systemuser.businessunitid), the root one when the user has none.</summary>
         internal Guid BusinessUnitOf(Transaction? tx, Guid userId) =>

@@ -26,6 +26,9 @@ namespace Advocacy.Sandbox
         /// <summary>The global option set this choice uses, resolved once all option sets are read.</summary>
         public string? OptionSetName { get; init; }
 
+        /// <summary>A date and time column's behaviour (ignored for other types); UserLocal unless the metadata says otherwise.</summary>
+        public DateBehavior DateBehavior { get; init; } = DateBehavior.UserLocal;
+
         public override string ToString() => $"{LogicalName} ({Type})";
     }
 }

@@ -19,7 +19,7 @@ namespace Advocacy.Sandbox
         /// <summary>Only the built-in standard tables.</summary>
         public SandboxMetadata()
         {
-            foreach (var table in StandardTables.All())
+            foreach (var table in StandardTables.All().Concat(RegionalTables.All()))
             {
                 _tables[table.LogicalName] = table;
             }

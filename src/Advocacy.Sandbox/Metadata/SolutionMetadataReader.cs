@@ -172,7 +172,10 @@ namespace Advocacy.Sandbox
             {
                 options = global;
             }
-            return new ColumnMetadata(logical, type, targets, options) { OptionSetName = optionSetName };
+            var behavior = int.TryParse(Child(attribute, "Behavior"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int b) && Enum.IsDefined(typeof(DateBehavior), b)
+                ? (DateBehavior)b
+                : DateBehavior.UserLocal;
+            return new ColumnMetadata(logical, type, targets, options) { OptionSetName = optionSetName, DateBehavior = behavior };
         }
 
         /// <summary>The fixed object type codes of the standard tables a lookup type list may name.</summary>

@@ -74,11 +74,6 @@ namespace Advocacy.Sandbox
                 L("parentsystemuserid", "systemuser"), B("isdisabled"), L("businessunitid", "businessunit"), C("accessmode"),
                 G("azureactivedirectoryobjectid"));
 
-            // One row per user, keyed by the user's id (systemuserid is its primary key on the platform). Only the
-            // columns the plug-ins read: the language and the formats a user reads text in.
-            yield return Table("usersettings", "systemuserid", I("uilanguageid"), I("localeid"))
-                .WithPrimaryId("systemuserid");
-
             yield return Table("team", "name",
                 S("name"), L("businessunitid", "businessunit"), C("teamtype"), L("administratorid", "systemuser"), B("isdefault"));
 

@@ -20,9 +20,17 @@ namespace Advocacy.Sandbox.Query
         private readonly DateTime _now;
         private readonly Func<Guid> _user;
         private readonly Func<Guid>? _businessUnit;
+        private readonly TimeZoneInfo _zone;
+        private readonly Func<string, string, bool> _inUserZone;
 
-        public PredicateCompiler(QuerySpec spec, Validator validator, DateTime utcNow, Func<Guid> user, Func<Guid>? businessUnit)
+        /// <param name="zone">The calling user's zone: relative date operators and on/on-or-before/on-or-after count days in it.</param>
+        /// <param name="inUserZone">Whether a column's values are converted to the user's zone (user-local date and time
+        /// columns); date-only and time-zone-independent values are compared as stored.</param>
+        public PredicateCompiler(QuerySpec spec, Validator validator, DateTime utcNow, Func<Guid> user, Func<Guid>? businessUnit,
+            TimeZoneInfo? zone = null, Func<string, string, bool>? inUserZone = null)
         {
+            _zone = zone ?? TimeZoneInfo.Utc;
+            _inUserZone = inUserZone ?? ((_, _) => true);
             _spec = spec;
             _validator = validator;
             _now = DateTime.SpecifyKind(utcNow, DateTimeKind.Utc);
@@ -103,6 +111,10 @@ namespace Advocacy.Sandbox.Query
             var attribute = c.Attribute;
             var values = c.Values.Select(Values.Normalize).ToArray();
             var op = c.Operator;
+            // Dataverse evaluates date operators in the caller's zone (FetchXML "Query date and time data", Microsoft Learn):
+            // a user-local value is moved into that zone before its day is taken; date-only values are days already.
+            bool zoned = _inUserZone(node.EntityName, attribute) && _zone != TimeZoneInfo.Utc;
+            DateTime Day(DateTime d) => zoned ? Regional.ZoneTime.ToLocal(d, _zone).Date : d.Date;
 
             switch (op)
             {
@@ -190,7 +202,7 @@ namespace Advocacy.Sandbox.Query
                     return raw =>
                     {
                         if (Values.Normalize(raw) is not DateTime d) return false;
-                        var date = d.Date;
+                        var date = Day(d);
                         return op switch
                         {
                             ConditionOperator.On => date == day,
@@ -233,6 +245,12 @@ namespace Advocacy.Sandbox.Query
             if (range != null)
             {
                 var (from, to) = range.Value;
+                if (zoned)
+                {
+                    // The range was counted in the user's zone; stored user-local values are UTC.
+                    from = from == DateTime.MinValue ? from : Regional.ZoneTime.ToUtc(from, _zone);
+                    to = Regional.ZoneTime.ToUtc(to, _zone);
+                }
                 return raw => Values.Normalize(raw) is DateTime d && d >= from && d < to;
             }
             throw new QueryException(QueryErrorCodes.NotSupported, $"The condition operator '{op}' is not supported by the sandbox query engine.");
@@ -328,10 +346,10 @@ namespace Advocacy.Sandbox.Query
             return (int)new ConditionValue(v, c.Attribute).For(typeof(int));
         }
 
-        /// <summary>Relative date operators as [from, to) in UTC (the sandbox's users are on UTC).</summary>
+        /// <summary>Relative date operators as [from, to) in the caller's wall-clock time (UTC for a user on UTC).</summary>
         private (DateTime From, DateTime To)? DateRange(ConditionOperator op, QueryCondition c, object?[] values)
         {
-            var now = _now;
+            var now = Regional.ZoneTime.ToLocal(_now, _zone);
             var today = now.Date;
             var afterNow = now.AddTicks(1);
             var weekStart = today.AddDays(-(int)today.DayOfWeek); // weeks run Sunday to Saturday

@@ -43,6 +43,12 @@ namespace Advocacy.Sandbox.Query
             _currentBusinessUnitId = currentBusinessUnitId;
         }
 
+        /// <summary>The calling user's time zone, in which date operators count days (UTC when not set).</summary>
+        public TimeZoneInfo UserZone { get; set; } = TimeZoneInfo.Utc;
+
+        /// <summary>Whether a column (table, column) holds user-local values; date-only and time-zone-independent columns do not.</summary>
+        public Func<string, string, bool>? IsUserLocal { get; set; }
+
         /// <summary>Rows an aggregate query may read before it fails with AggregateQueryRecordLimit, as in Dataverse (50,000).</summary>
         public int AggregateRecordLimit { get; set; } = 50000;
 
@@ -89,7 +95,7 @@ namespace Advocacy.Sandbox.Query
                 }
             }
 
-            var compiler = new PredicateCompiler(spec, validator, _utcNow(), _currentUserId, _currentBusinessUnitId);
+            var compiler = new PredicateCompiler(spec, validator, _utcNow(), _currentUserId, _currentBusinessUnitId, UserZone, IsUserLocal);
             var linkFilters = new RowPredicate?[spec.Nodes.Count];
             for (var i = 1; i < spec.Nodes.Count; i++) linkFilters[i] = compiler.Compile(spec.Nodes[i].Filter, spec.Nodes[i]);
             validator.Touched.Clear();

@@ -127,7 +127,13 @@ namespace Advocacy.Sandbox
             {
                 throw Faults.Duplicate(row.LogicalName, row.Id);
             }
+            _sandbox.Regional.BeforeWrite(tx, row, row.GetAttributeValue<EntityReference>("createdby")?.Id ?? _sandbox.SystemUserId, create: true, row.Attributes.Keys.ToList());
             tx.Write(row.LogicalName, row.Id, row, created: true);
+            if (row.LogicalName == "systemuser" && Store.Read(tx, "usersettings", row.Id) == null)
+            {
+                var settings = _sandbox.Regional.NewUserSettings(row);
+                tx.Write(settings.LogicalName, settings.Id, settings, created: true);
+            }
         }
 
         public OrganizationResponse Update(Operation op, UpdateResponse response)
@@ -164,6 +170,7 @@ namespace Advocacy.Sandbox
                 }
             }
             _sandbox.ApplyUpdateDefaults(row, op.Caller.UserId, op.CreatedOn);
+            _sandbox.Regional.BeforeWrite(tx, row, op.Caller.UserId, create: false, columns.Select(c => c.Key).ToList());
             tx.Write(table, id, row, created: false);
             _sandbox.Metrics.Written(1);
         }

@@ -43,6 +43,11 @@ namespace Advocacy.Sandbox
             {
                 return ExecuteTransaction(request, caller);
             }
+            if (_sandbox.Regional.TryExecute(request) is { } regional)
+            {
+                _sandbox.Metrics.Operation();
+                return regional;
+            }
             if (message.Equals("Assign", StringComparison.OrdinalIgnoreCase))
             {
                 // Microsoft: Assign is deprecated in favour of an Update of ownerid; the sandbox runs it as that Update

@@ -19,6 +19,9 @@ namespace Advocacy.Plugins.Domain.Words
         /// <summary>Every table the product ships; adding a language is adding its table here.</summary>
         public static IReadOnlyList<StringTable> Tables { get; } = new[] { EnglishTexts.Table, GermanTexts.Table };
 
+        /// <summary>en-US, the platform's default localeid for new users and organisations.</summary>
+        public const int PlatformDefaultLocaleId = 1033;
+
         private readonly StringTable _table;
         private readonly CultureInfo? _locale;
 
@@ -55,7 +58,9 @@ namespace Advocacy.Plugins.Domain.Words
                 }
             }
 
-            var locale = localeId.HasValue ? LocaleOf(localeId.Value) : null;
+            // 1033 is what the platform gives every new user (and the organisation): read it as the language's own
+            // default — the house style "Tue 10 Mar 2026" for English — rather than flip every date to M/d/yyyy.
+            var locale = localeId.HasValue && localeId.Value != PlatformDefaultLocaleId ? LocaleOf(localeId.Value) : null;
             if (locale == null && table.DefaultLocaleId.HasValue)
             {
                 locale = LocaleOf(table.DefaultLocaleId.Value);

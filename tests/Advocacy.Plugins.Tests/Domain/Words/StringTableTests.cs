@@ -102,7 +102,9 @@ namespace Advocacy.Plugins.Tests.Domain.Words
             var day = new DateTime(2026, 3, 10, 0, 0, 0, DateTimeKind.Utc);
 
             Assert.AreEqual("Tue 10 Mar 2026", Language.English.Date(day), "no settings: the house style");
-            Assert.AreEqual("3/10/2026", Language.For(1033, 1033).Date(day), "en-US");
+            Assert.AreEqual("Tue 10 Mar 2026", Language.For(1033, 1033).Date(day), "1033, every new user's default: the house style");
+            Assert.AreEqual("10/03/2026", Language.For(1033, 2057).Date(day), "en-GB");
+            Assert.AreEqual("10.03.2026", Language.For(1031, 1033).Date(day), "German with the platform's default locale: German formats");
             Assert.AreEqual("strategic", Language.For(1033, 1031).Word(CustomerTier.Strategic), "English words ...");
             Assert.AreEqual("10.03.2026", Language.For(1033, 1031).Date(day), "... German dates");
             Assert.AreEqual("10.03.2026", Language.For(1031, null).Date(day), "German without a locale: German formats");

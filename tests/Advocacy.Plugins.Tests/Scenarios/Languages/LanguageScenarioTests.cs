@@ -17,7 +17,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Languages
     public sealed class LanguageScenarioTests
     {
         internal static void Speaks(DataverseSandbox sandbox, Guid userId, int uiLanguageId, int localeId) =>
-            sandbox.Seed(new Entity("usersettings", userId) { ["uilanguageid"] = uiLanguageId, ["localeid"] = localeId });
+            sandbox.Regional.SetUserSettings(userId, uiLanguageId: uiLanguageId, localeId: localeId);
 
         private static Guid Answer(IOrganizationService caller, Guid? account, int nps)
         {
@@ -48,7 +48,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Languages
         {
             var w = new FollowUpWorld();
             Speaks(w.Sandbox, w.AdvocateUserId, 1031, 1031);
-            Speaks(w.Sandbox, w.World.ManagerUserId, 1033, 1033);
+            Speaks(w.Sandbox, w.World.ManagerUserId, 1033, 2057);
             var account = w.SeedAccount("Contoso", CustomerTier.Key);
 
             Answer(w.World.Agent, account, 2);
@@ -57,19 +57,22 @@ namespace Advocacy.Plugins.Tests.Scenarios.Languages
             Assert.AreEqual(w.World.ManagerUserId, escalation.GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.AreEqual("Manager escalation: Contoso (NPS 2)", escalation.GetAttributeValue<string>("subject"));
             StringAssert.StartsWith(escalation.GetAttributeValue<string>("description"),
-                "You are the manager of Dana Ruiz, Contoso's advocate. Contoso gave an NPS of 2/10: a strongly dissatisfied customer at real risk of leaving. They left no comment. By 3/11/2026,");
+                "You are the manager of Dana Ruiz, Contoso's advocate. Contoso gave an NPS of 2/10: a strongly dissatisfied customer at real risk of leaving. They left no comment. By 11/03/2026,");
             StringAssert.StartsWith(w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single().GetAttributeValue<string>("subject"), "Kritiker zurückgewinnen: Contoso");
         }
 
         [TestMethod]
-        public void A_manager_without_user_settings_reads_English_in_the_house_date_style()
+        public void A_manager_without_user_settings_or_with_the_platforms_default_locale_reads_English_in_the_house_date_style()
         {
             var w = new FollowUpWorld();
+            w.Sandbox.Regional.RemoveUserSettings(w.World.ManagerUserId);
+            Speaks(w.Sandbox, w.AdvocateUserId, 1033, 1033);
             var account = w.SeedAccount("Contoso", CustomerTier.Key);
 
             Answer(w.World.Agent, account, 2);
 
             StringAssert.Contains(w.TasksFor(AdvocacyTaskKind.ManagerEscalation, account).Single().GetAttributeValue<string>("description"), "By Wed 11 Mar 2026,");
+            StringAssert.Contains(w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single().GetAttributeValue<string>("description"), "Call them by Wed 11 Mar 2026:");
         }
 
         [TestMethod]

@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Advocacy.Sandbox;
+
+namespace Advocacy.Sandbox.Regional
+{
+    /// <summary>
+    /// Time zones, languages and currencies as Dataverse keeps them (issue 12): a <c>usersettings</c> row per user
+    /// (created with the user from the organization's defaults, as the platform does), <c>timezonedefinition</c> rows
+    /// (<see cref="TimeZoneCatalog"/>), currencies with the organization's base currency, the
+    /// <c>LocalTimeFromUtcTime</c> / <c>UtcTimeFromLocalTime</c> messages, and what a write does to dates (by the column's
+    /// behaviour) and to money (currency default, exchange rate, <c>_base</c> columns).
+    /// </summary>
+    public sealed class SandboxRegional
+    {
+        /// <summary>US English: the language and locale of a new organization created in the United States.</summary>
+        public const int English = 1033;
+
+        private readonly DataverseSandbox _sandbox;
+
+        internal SandboxRegional(DataverseSandbox sandbox) => _sandbox = sandbox;
+
+        /// <summary>
+        /// The zone a user gets when created and the fallback for a user whose settings name no known zone. A new
+        /// environment takes it from its region; the sandbox's organization is on UTC so that tests written before
+        /// time zones existed keep their meaning.
+        /// </summary>
+        public int DefaultTimeZoneCode { get; set; } = TimeZoneCatalog.Utc;
+
+        public int DefaultLanguageId { get; set; } = English;
+
+        public int DefaultLocaleId { get; set; } = English;
+
+        /// <summary>The organization's base currency (organization.basecurrencyid): US dollar, rate 1, precision 2.</summary>
+        public Guid BaseCurrencyId { get; } = new("0a0a0a0a-0000-4000-8000-000000000010");
+
+        internal void SeedOrganization(Guid organizationId, string name)
+        {
+            var usd = Currency(BaseCurrencyId, "USD", "$", 2, 1m, "US Dollar");
+            var org = new Entity("organization", organizationId)
+            {
+                ["name"] = name,
+                ["basecurrencyid"] = new EntityReference("transactioncurrency", BaseCurrencyId),
+                ["basecurrencysymbol"] = "$",
+                ["languagecode"] = DefaultLanguageId,
+                ["localeid"] = DefaultLocaleId,
+                ["pricingdecimalprecision"] = 2,
+            };
+            var zones = TimeZoneCatalog.All.Select(z => new Entity("timezonedefinition", ZoneRowId(z.Code))
+            {
+                ["timezonecode"] = z.Code,
+                ["standardname"] = z.StandardName,
+                ["userinterfacename"] = z.UserInterfaceName,
+                ["bias"] = z.Bias,
+            });
+            _sandbox.Insert(new[] { usd, org }.Concat(zones), _sandbox.SystemUserId, keepAuditColumns: false);
+        }
+
+        /// <summary>Adds an active currency (e.g. "EUR", "€", 2, 0.92 — units of it per unit of the base currency) and returns its id.</summary>
+        public Guid AddCurrency(string isoCode, string symbol, int precision, decimal? exchangeRate, string? name = null)
+        {
+            var row = Currency(Guid.NewGuid(), isoCode, symbol, precision, exchangeRate, name ?? isoCode);
+            _sandbox.Insert(new[] { row }, _sandbox.SystemUserId, keepAuditColumns: false);
+            return row.Id;
+        }
+
+        /// <summary>Sets a user's zone, language, locale or default currency (test set-up; no pipeline, no round trip).</summary>
+        public void SetUserSettings(Guid userId, int? timeZoneCode = null, int? uiLanguageId = null, int? localeId = null, Guid? currencyId = null)
+        {
+            _sandbox.WriteDirect("usersettings", userId, row =>
+            {
+                if (timeZoneCode != null) row["timezonecode"] = timeZoneCode.Value;
+                if (uiLanguageId != null) row["uilanguageid"] = uiLanguageId.Value;
+                if (localeId != null) row["localeid"] = localeId.Value;
+                if (currencyId != null) row["transactioncurrencyid"] = new EntityReference("transactioncurrency", currencyId.Value);
+            });
+        }
+
+        /// <summary>Removes a user's settings row (to test the fallback to the organization's defaults).</summary>
+        public void RemoveUserSettings(Guid userId) => _sandbox.WriteDirect("usersettings", userId, null);
+
+        /// <summary>The zone rules a user's dates are shown in: their settings' zone, else the organization's default.</summary>
+        public TimeZoneInfo ZoneOf(Guid userId) => ZoneOf(null, userId);
+
+        internal TimeZoneInfo ZoneOf(Transaction? tx, Guid userId)
+        {
+            int? code = _sandbox.Store.Read(tx, "usersettings", userId)?.GetAttributeValue<int?>("timezonecode");
+            return ZoneByCode(tx, code ?? DefaultTimeZoneCode) ?? ZoneByCode(tx, DefaultTimeZoneCode) ?? TimeZoneInfo.Utc;
+        }
+
+        private TimeZoneInfo? ZoneByCode(Transaction? tx, int code)
+        {
+            var name = _sandbox.Store.Scan(tx, "timezonedefinition")
+                .FirstOrDefault(z => z.GetAttributeValue<int?>("timezonecode") == code)?.GetAttributeValue<string>("standardname");
+            if (name == null) return null;
+            try
+            {
+                return TimeZoneCatalog.Rules(name);
+            }
+            catch (TimeZoneNotFoundException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The platform creates a user's settings with the user, from the organization's defaults.</summary>
+        internal Entity NewUserSettings(Entity user) => new("usersettings", user.Id)
+        {
+            ["systemuserid"] = user.Id,
+            ["timezonecode"] = DefaultTimeZoneCode,
+            ["uilanguageid"] = DefaultLanguageId,
+            ["helplanguageid"] = DefaultLanguageId,
+            ["localeid"] = DefaultLocaleId,
+            ["businessunitid"] = user.GetAttributeValue<EntityReference>("businessunitid") ?? new EntityReference("businessunit", _sandbox.BusinessUnitId),
+            ["createdon"] = user.GetAttributeValue<DateTime?>("createdon") ?? _sandbox.Clock.UtcNow,
+            ["modifiedon"] = user.GetAttributeValue<DateTime?>("modifiedon") ?? _sandbox.Clock.UtcNow,
+        };
+
+        /// <summary>
+        /// What the platform does to a row being written, before it is stored: date-only columns lose the time of day and
+        /// user-local values are kept in UTC ("Behavior and format of the date and time column", Microsoft Learn); a row
+        /// of a table with a currency gets one (the creating user's default currency, else the organization's base
+        /// currency), its exchange rate, and every money column's <c>_base</c> = value / exchange rate ("Currency
+        /// tables": base amounts are calculated by the platform when the amount or the currency changes).
+        /// </summary>
+        internal void BeforeWrite(Transaction tx, Entity row, Guid userId, bool create, ICollection<string> written)
+        {
+            var table = _sandbox.Metadata.Table(row.LogicalName);
+            if (table == null) return;
+            foreach (string name in written)
+            {
+                var column = table.Column(name);
+                if (column?.Type != ColumnType.DateTime || row.GetAttributeValue<DateTime?>(name) is not { } value) continue;
+                row[name] = column.DateBehavior switch
+                {
+                    DateBehavior.DateOnly => DateTime.SpecifyKind(value.Date, value.Kind),
+                    DateBehavior.UserLocal when value.Kind == DateTimeKind.Local => value.ToUniversalTime(),
+                    _ => value,
+                };
+            }
+
+            var moneyColumns = table.Columns.Where(c => c.Type == ColumnType.Money && !c.LogicalName.EndsWith("_base", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (!table.HasColumn("transactioncurrencyid") || moneyColumns.Count == 0) return;
+            bool moneyTouched = create || written.Any(w => w.Equals("transactioncurrencyid", StringComparison.OrdinalIgnoreCase)
+                || moneyColumns.Any(m => m.LogicalName.Equals(w, StringComparison.OrdinalIgnoreCase)));
+            if (!moneyTouched) return;
+            if (row.GetAttributeValue<EntityReference>("transactioncurrencyid") == null)
+            {
+                var currency = _sandbox.Store.Read(tx, "usersettings", userId)?.GetAttributeValue<EntityReference>("transactioncurrencyid")
+                    ?? new EntityReference("transactioncurrency", BaseCurrencyId);
+                if (!create && !moneyColumns.Any(m => row.GetAttributeValue<Money>(m.LogicalName) != null)) return;
+                row["transactioncurrencyid"] = new EntityReference("transactioncurrency", currency.Id);
+            }
+            var currencyId = row.GetAttributeValue<EntityReference>("transactioncurrencyid").Id;
+            var currencyRow = _sandbox.Store.Read(tx, "transactioncurrency", currencyId) ?? throw Faults.DoesNotExist("transactioncurrency", currencyId);
+            decimal? rate = currencyRow.GetAttributeValue<decimal?>("exchangerate");
+            if (rate is not > 0m)
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument,
+                    $"The currency {currencyRow.GetAttributeValue<string>("isocurrencycode")} has no exchange rate: set its exchange rate to the base currency before saving amounts in it.");
+            }
+            if (table.HasColumn("exchangerate"))
+            {
+                row["exchangerate"] = rate.Value;
+            }
+            foreach (var money in moneyColumns)
+            {
+                string baseName = money.LogicalName + "_base";
+                if (!table.HasColumn(baseName)) continue;
+                row[baseName] = row.GetAttributeValue<Money>(money.LogicalName) is { } amount
+                    ? new Money(Math.Round(amount.Value / rate.Value, 4, MidpointRounding.AwayFromZero))
+                    : null;
+            }
+        }
+
+        /// <summary>
+        /// <c>LocalTimeFromUtcTime</c> (TimeZoneCode, UtcTime → LocalTime) and <c>UtcTimeFromLocalTime</c> (TimeZoneCode,
+        /// LocalTime → UtcTime), with the parameter names of Microsoft's LocalTimeFromUtcTimeRequest and
+        /// UtcTimeFromLocalTimeRequest (Microsoft.Crm.Sdk.Messages; not in Microsoft.Xrm.Sdk, so sent late-bound by name).
+        /// </summary>
+        internal OrganizationResponse? TryExecute(OrganizationRequest request)
+        {
+            string name = request.RequestName ?? "";
+            bool toLocal = name.Equals("LocalTimeFromUtcTime", StringComparison.OrdinalIgnoreCase);
+            if (!toLocal && !name.Equals("UtcTimeFromLocalTime", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+            string input = toLocal ? "UtcTime" : "LocalTime";
+            if (!request.Parameters.TryGetValue("TimeZoneCode", out var c) || c is not int code
+                || !request.Parameters.TryGetValue(input, out var t) || t is not DateTime time)
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"{name} needs TimeZoneCode (int) and {input} (DateTime).");
+            }
+            var zone = ZoneByCode(null, code)
+                ?? throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"The time zone code {code} is not a time zone this organization defines (timezonedefinition).");
+            var response = new OrganizationResponse { ResponseName = name };
+            if (toLocal)
+            {
+                response.Results["LocalTime"] = DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(time, DateTimeKind.Utc), zone), DateTimeKind.Unspecified);
+            }
+            else
+            {
+                response.Results["UtcTime"] = ZoneTime.ToUtc(time, zone);
+            }
+            return response;
+        }
+
+        private static Entity Currency(Guid id, string iso, string symbol, int precision, decimal? rate, string name) => new("transactioncurrency", id)
+        {
+            ["isocurrencycode"] = iso,
+            ["currencysymbol"] = symbol,
+            ["currencyprecision"] = precision,
+            ["exchangerate"] = rate,
+            ["currencyname"] = name,
+        };
+
+        private static Guid ZoneRowId(int code) => new($"0a0a0a0a-0000-4000-9000-{code:D12}");
+    }
+
+    /// <summary>Local wall-clock time to UTC, total over DST gaps (a time that does not exist is taken as the moment the clocks jump).</summary>
+    internal static class ZoneTime
+    {
+        public static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
+        {
+            var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+            while (zone.IsInvalidTime(unspecified))
+            {
+                unspecified = unspecified.AddMinutes(30);
+            }
+            return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
+        }
+
+        public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) =>
+            DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone), DateTimeKind.Unspecified);
+    }
+}
