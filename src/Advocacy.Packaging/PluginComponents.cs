@@ -161,8 +161,8 @@ namespace Advocacy.Packaging
                     new XElement("allowedcustomprocessingsteptype", "0"),
                     new XElement("bindingtype", ((int)api.Binding).ToString(CultureInfo.InvariantCulture)),
                     new XElement("boundentitylogicalname", api.BoundEntityLogicalName ?? string.Empty),
-                    Label("description", api.Description),
-                    Label("displayname", api.DisplayName),
+                    Label("description", api.Description, api.GermanDescription),
+                    Label("displayname", api.DisplayName, api.GermanDisplayName),
                     new XElement("executeprivilegename", api.ExecutePrivilegeName ?? string.Empty),
                     new XElement("iscustomizable", "0"),
                     new XElement("isfunction", api.IsFunction ? "1" : "0"),
@@ -219,9 +219,10 @@ namespace Advocacy.Packaging
             }
         }
 
-        private static XElement Label(string name, string text) =>
+        private static XElement Label(string name, string text, string? german = null) =>
             new(name, new XAttribute("default", text),
-                new XElement("label", new XAttribute("description", text), new XAttribute("languagecode", "1033")));
+                new XElement("label", new XAttribute("description", text), new XAttribute("languagecode", "1033")),
+                german == null ? null : new XElement("label", new XAttribute("description", german), new XAttribute("languagecode", "1031")));
 
         private static string SafeName(string name)
         {

@@ -261,6 +261,12 @@ namespace Advocacy.Registration
         /// <summary>Description.</summary>
         public required string Description { get; init; }
 
+        /// <summary>German (1031) display name, or <c>null</c>.</summary>
+        public string? GermanDisplayName { get; init; }
+
+        /// <summary>German (1031) description, or <c>null</c>.</summary>
+        public string? GermanDescription { get; init; }
+
         /// <summary>Global, or bound to <see cref="BoundEntityLogicalName"/>.</summary>
         public required CustomApiBinding Binding { get; init; }
 

@@ -418,6 +418,8 @@ namespace Advocacy.Registration
                 UniqueName = uniqueName,
                 DisplayName = NonEmpty(api.ConstructorArguments[1].Value as string) ?? uniqueName,
                 Description = (api.ConstructorArguments[2].Value as string) ?? string.Empty,
+                GermanDisplayName = NonEmpty(Named<string>(named, "GermanDisplayName")),
+                GermanDescription = NonEmpty(Named<string>(named, "GermanDescription")),
                 Binding = bound == null ? CustomApiBinding.Global : CustomApiBinding.Entity,
                 BoundEntityLogicalName = bound,
                 IsFunction = Named<bool?>(named, "IsFunction") ?? false,

@@ -3,6 +3,7 @@ using System.Activities;
 using Advocacy.Plugins.Application;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain.Settings;
+using Advocacy.Plugins.Domain.Words;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
@@ -18,6 +19,9 @@ namespace Advocacy.Plugins.Activities
         private readonly IOrganizationServiceFactory _factory;
         private IOrganizationService? _service;
         private AdvocacySettings? _settings;
+        private IReaderLanguages? _readers;
+        private UserSettingsRows? _userSettings;
+        private UserZones? _zones;
 
         private ActivityHost(IWorkflowContext workflow, IOrganizationServiceFactory factory, ITracingService tracing)
         {
@@ -45,11 +49,26 @@ namespace Advocacy.Plugins.Activities
 
         public DateTime UtcNow => Workflow.OperationCreatedOn == default ? DateTime.UtcNow : DateTime.SpecifyKind(Workflow.OperationCreatedOn, DateTimeKind.Utc);
 
+        /// <summary>Read with the workflow's user: a custom workflow activity has no other.</summary>
+        public IReaderLanguages Readers => _readers ?? (_readers = new UserLanguages(UserSettings, Tracing));
+
+        /// <summary>Read as SYSTEM too, in the same rows as the languages: an owner's zone and words cost one query.</summary>
+        public UserZones Zones => _zones ?? (_zones = new UserZones(UserSettings, Tracing));
+
+        private UserSettingsRows UserSettings => _userSettings ?? (_userSettings = new UserSettingsRows(SystemService));
+
+        /// <summary>Who started the workflow reads its errors (InitiatingUserId), as for plug-ins.</summary>
+        public Language CallerLanguage => Readers.Of(Workflow.InitiatingUserId != Guid.Empty ? Workflow.InitiatingUserId : Workflow.UserId);
+
+        // Before any service exists nobody's settings can be read: the host's own failures are worded in English.
+        private static InvalidPluginExecutionException HostDidNotSupply(string service) =>
+            new InvalidPluginExecutionException(Language.English.Format(TextKey.ErrorWorkflowHostDidNotSupply, service));
+
         public static ActivityHost From(CodeActivityContext context)
         {
-            var workflow = context.GetExtension<IWorkflowContext>() ?? throw new InvalidPluginExecutionException("The workflow host did not supply IWorkflowContext.");
-            var factory = context.GetExtension<IOrganizationServiceFactory>() ?? throw new InvalidPluginExecutionException("The workflow host did not supply IOrganizationServiceFactory.");
-            var tracing = context.GetExtension<ITracingService>() ?? throw new InvalidPluginExecutionException("The workflow host did not supply ITracingService.");
+            var workflow = context.GetExtension<IWorkflowContext>() ?? throw HostDidNotSupply(nameof(IWorkflowContext));
+            var factory = context.GetExtension<IOrganizationServiceFactory>() ?? throw HostDidNotSupply(nameof(IOrganizationServiceFactory));
+            var tracing = context.GetExtension<ITracingService>() ?? throw HostDidNotSupply(nameof(ITracingService));
             return new ActivityHost(workflow, factory, tracing);
         }
     }
@@ -63,7 +82,7 @@ namespace Advocacy.Plugins.Activities
         protected sealed override void Execute(CodeActivityContext executionContext)
         {
             var host = ActivityHost.From(executionContext);
-            EntryPointErrors.Run(host.Tracing, GetType().Name, () => Execute(host, executionContext));
+            EntryPointErrors.Run(host.Tracing, GetType().Name, () => host.CallerLanguage, () => Execute(host, executionContext));
         }
 
         protected abstract void Execute(ActivityHost host, CodeActivityContext context);

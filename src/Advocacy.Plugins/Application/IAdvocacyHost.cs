@@ -1,5 +1,6 @@
 using System;
 using Advocacy.Plugins.Domain.Settings;
+using Advocacy.Plugins.Domain.Words;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Application
@@ -31,6 +32,15 @@ namespace Advocacy.Plugins.Application
 
         /// <summary>The operation's own time (UTC), so every step of one operation agrees on "now".</summary>
         DateTime UtcNow { get; }
+
+        /// <summary>Each user's language (usersettings), read once per user and execution: task texts follow their owner.</summary>
+        IReaderLanguages Readers { get; }
+
+        /// <summary>Each user's time zone (usersettings), read with their language in one query per execution.</summary>
+        Data.UserZones Zones { get; }
+
+        /// <summary>The language of the person who started the operation (InitiatingUserId): errors are worded for them.</summary>
+        Language CallerLanguage { get; }
     }
 
     public static class AdvocacyHostExtensions

@@ -18,7 +18,7 @@ namespace Advocacy.Plugins.Application
         public OwnerDays(IAdvocacyHost host)
         {
             _host = host;
-            Zones = new UserZones(host.SystemService, host.Tracing);
+            Zones = host.Zones;
         }
 
         public UserZones Zones { get; }

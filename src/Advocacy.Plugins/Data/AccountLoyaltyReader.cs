@@ -4,6 +4,7 @@ using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Loyalty;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Data
 {
@@ -55,7 +56,7 @@ namespace Advocacy.Plugins.Data
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
             {
-                throw new AdvocacyInputException("Account " + accountId.ToString("D") + " does not exist, so its loyalty figures cannot be updated.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorLoyaltyAccountMissing, accountId.ToString("D")));
             }
 
             var events = new List<ScoredEvent>();

@@ -2,6 +2,7 @@ using System;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Data
 {
@@ -42,7 +43,7 @@ namespace Advocacy.Plugins.Data
         /// <exception cref="MissingRecordException">The account does not exist or cannot be seen.</exception>
         public static AccountSnapshot Read(IOrganizationService service, Guid accountId)
         {
-            return new AccountSnapshot(Rows.Read(service, "account", accountId, "account", Columns));
+            return new AccountSnapshot(Rows.Read(service, "account", accountId, TextKey.RecordAccount, Columns));
         }
     }
 }

@@ -5,6 +5,8 @@ using Advocacy.Plugins.Domain.Time;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
+using Advocacy.Plugins.Domain.Words;
+using Advocacy.Plugins.Domain;
 
 namespace Advocacy.Plugins.Data
 {
@@ -161,7 +163,7 @@ namespace Advocacy.Plugins.Data
         /// Creates the tasks in one ExecuteMultiple (at most 1,000: the platform's limit), stopping at the first
         /// fault. For new keys only — the caller's query already excluded accounts with an open task of the key.
         /// </summary>
-        /// <exception cref="InvalidPluginExecutionException">A task could not be created; names the regarding record.</exception>
+        /// <exception cref="AdvocacyInputException">A task could not be created; names the regarding record.</exception>
         public void CreateBatch(IReadOnlyList<PlannedTask> tasks)
         {
             var request = new ExecuteMultipleRequest
@@ -187,8 +189,7 @@ namespace Advocacy.Plugins.Data
                 if (item.Fault != null)
                 {
                     var failed = tasks[item.RequestIndex];
-                    throw new InvalidPluginExecutionException("Could not create the " + failed.Kind + " task for account "
-                        + failed.AccountId + ": " + item.Fault.Message + ". No task of this call was kept; fix the account and run it again.");
+                    throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorTaskNotCreated, failed.Kind.ToString(), failed.AccountId.ToString("D"), item.Fault.Message));
                 }
             }
         }

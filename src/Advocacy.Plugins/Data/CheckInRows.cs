@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Domain.Words;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -27,7 +28,7 @@ namespace Advocacy.Plugins.Data
             var rows = service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
             {
-                throw new MissingRecordException("task", "check-in task", taskId);
+                throw new MissingRecordException("task", TextKey.RecordCheckInTask, taskId);
             }
 
             return new CheckInRegarding

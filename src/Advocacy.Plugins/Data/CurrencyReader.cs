@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Money;
+using Advocacy.Plugins.Domain.Words;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -38,16 +39,14 @@ namespace Advocacy.Plugins.Data
                 ?? rows.FirstOrDefault(r => r.Contains("org.organizationid"));
             if (chosen == null)
             {
-                throw new AdvocacyInputException("The currency of this record (" + (recordCurrencyId?.ToString("D") ?? "the organization's base currency")
-                    + ") was not found; choose an active currency.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorCurrencyMissing, recordCurrencyId?.ToString("D") ?? "base"));
             }
 
             var iso = chosen.GetAttributeValue<string>("isocurrencycode") ?? string.Empty;
             var rate = chosen.GetAttributeValue<decimal?>("exchangerate");
             if (!(rate > 0m))
             {
-                throw new AdvocacyInputException("The currency " + iso + " has no exchange rate, so its amounts cannot be compared with the base currency's. "
-                    + "Ask an administrator to set its exchange rate (Settings → Business Management → Currencies).");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorCurrencyNoRate, iso));
             }
 
             return new Currency(iso, chosen.GetAttributeValue<string>("currencysymbol"), chosen.GetAttributeValue<int?>("currencyprecision") ?? 2, rate!.Value);

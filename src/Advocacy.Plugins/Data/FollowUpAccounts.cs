@@ -2,6 +2,7 @@ using System;
 using Advocacy.Plugins.Domain.FollowUp;
 using Advocacy.Plugins.Domain.Settings;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Data
 {
@@ -87,7 +88,7 @@ namespace Advocacy.Plugins.Data
         /// <summary>The account a case is for, read in one round trip; null when its customer is not an account.</summary>
         /// <exception cref="MissingRecordException">The case does not exist or cannot be seen.</exception>
         public static Guid? AccountOfCase(IOrganizationService service, Guid caseId) =>
-            AccountOfCase(Rows.Read(service, "incident", caseId, "case", "customerid"));
+            AccountOfCase(Rows.Read(service, "incident", caseId, TextKey.RecordCase, "customerid"));
 
         /// <summary>The account a case is for (its customerid when that is an account), or null.</summary>
         public static Guid? AccountOfCase(Entity incident)

@@ -4,6 +4,7 @@ using Advocacy.Plugins.Domain.Impact;
 using Advocacy.Plugins.Domain.Time;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Data
 {
@@ -12,11 +13,12 @@ namespace Advocacy.Plugins.Data
     {
         public static readonly AccountScoringContext None = new AccountScoringContext(null, 0);
 
-        public AccountScoringContext(CustomerTier? tier, int otherRecentCount, IUserZone? ownerZone = null)
+        public AccountScoringContext(CustomerTier? tier, int otherRecentCount, IUserZone? ownerZone = null, Language? ownerLanguage = null)
         {
             Tier = tier;
             OtherRecentCount = otherRecentCount;
             OwnerZone = ownerZone ?? ZoneRules.Utc;
+            OwnerLanguage = ownerLanguage ?? Language.English;
         }
 
         public CustomerTier? Tier { get; }
@@ -24,6 +26,9 @@ namespace Advocacy.Plugins.Data
 
         /// <summary>The account owner's time zone (UTC for a team, a user without settings or an unknown zone).</summary>
         public IUserZone OwnerZone { get; }
+
+        /// <summary>The account owner's language: the explanation is worded for them (English for a team or without settings).</summary>
+        public Language OwnerLanguage { get; }
     }
 
     /// <summary>Reads and writes adv_inconvenience rows and what scoring needs around them.</summary>
@@ -55,7 +60,8 @@ namespace Advocacy.Plugins.Data
             query.Criteria.AddCondition("accountid", ConditionOperator.Equal, accountId);
             var settings = query.AddLink("usersettings", "ownerid", "systemuserid", JoinOperator.LeftOuter);
             settings.EntityAlias = "owner";
-            settings.Columns = new ColumnSet("timezonecode");
+            // One link for the zone (days) and the language (the explanation's words); a team owner matches no row.
+            settings.Columns = new ColumnSet("timezonecode", "uilanguageid", "localeid");
             var definition = settings.AddLink("timezonedefinition", "timezonecode", "timezonecode", JoinOperator.LeftOuter);
             definition.EntityAlias = "ownerzone";
             definition.Columns = new ColumnSet("standardname");
@@ -72,7 +78,7 @@ namespace Advocacy.Plugins.Data
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
             {
-                throw new AdvocacyInputException("The account of this inconvenience (" + accountId.ToString("D") + ") does not exist or you cannot see it. Choose an existing account.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorScoringAccountMissing, accountId.ToString("D")));
             }
 
             var zone = ZoneRules.FindByStandardName(rows[0].GetAttributeValue<AliasedValue>("ownerzone.standardname")?.Value as string) ?? ZoneRules.Utc;
@@ -86,7 +92,14 @@ namespace Advocacy.Plugins.Data
                 }
             }
 
-            return new AccountScoringContext(Choices.Tier(rows[0].GetAttributeValue<OptionSetValue>("adv_tier")), count, zone);
+            var language = Language.For(Aliased(rows[0], "owner.uilanguageid"), Aliased(rows[0], "owner.localeid"));
+            return new AccountScoringContext(Choices.Tier(rows[0].GetAttributeValue<OptionSetValue>("adv_tier")), count, zone, language);
+        }
+
+        private static int? Aliased(Entity row, string name)
+        {
+            var value = row.GetAttributeValue<AliasedValue>(name)?.Value;
+            return value is int number ? number : (int?)null;
         }
 
         /// <summary>The caller's input on an adv_inconvenience row (the Target merged over its pre-image).</summary>

@@ -2,6 +2,7 @@ using System;
 using Advocacy.Plugins.Domain;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Data
 {
@@ -11,8 +12,8 @@ namespace Advocacy.Plugins.Data
     /// </summary>
     public sealed class MissingRecordException : AdvocacyInputException
     {
-        public MissingRecordException(string table, string what, Guid id)
-            : base("The " + what + " " + id.ToString("D") + " does not exist or you cannot see it: choose an existing " + what + ".")
+        public MissingRecordException(string table, TextKey what, Guid id)
+            : base(Phrase.Of(TextKey.ErrorRecordMissing, Phrase.Of(what), id.ToString("D")))
         {
             Table = table;
             Id = id;
@@ -31,7 +32,7 @@ namespace Advocacy.Plugins.Data
     public static class Rows
     {
         /// <exception cref="MissingRecordException">No such row (or not visible to the service's user).</exception>
-        public static Entity Read(IOrganizationService service, string table, Guid id, string what, params string[] columns)
+        public static Entity Read(IOrganizationService service, string table, Guid id, TextKey what, params string[] columns)
         {
             var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns), TopCount = 1 };
             query.Criteria.AddCondition(table + "id", ConditionOperator.Equal, id);

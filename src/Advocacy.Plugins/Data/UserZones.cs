@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Advocacy.Plugins.Domain.Time;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Data
 {
@@ -14,14 +13,20 @@ namespace Advocacy.Plugins.Data
     /// </summary>
     public sealed class UserZones
     {
-        private readonly IOrganizationService _service;
+        private readonly UserSettingsRows _rows;
         private readonly ITracingService _tracing;
         private readonly Dictionary<Guid, IUserZone> _known = new();
 
         /// <param name="service">A service that may read every user's settings (the system user's).</param>
         public UserZones(IOrganizationService service, ITracingService tracing)
+            : this(new UserSettingsRows(service), tracing)
         {
-            _service = service;
+        }
+
+        /// <param name="rows">The execution's settings rows, shared with the readers' languages.</param>
+        public UserZones(UserSettingsRows rows, ITracingService tracing)
+        {
+            _rows = rows;
             _tracing = tracing;
         }
 
@@ -36,32 +41,16 @@ namespace Advocacy.Plugins.Data
                 _tracing.Trace("Time zone: {0} has no time zone; its dates are counted in UTC.", isTeam ? "team " + userId : "no user");
                 return Fallback;
             }
-            Load(new[] { userId });
-            return _known[userId];
+            if (!_known.TryGetValue(userId, out var zone))
+            {
+                zone = ZoneFor(userId, _rows.Of(userId));
+                _known[userId] = zone;
+            }
+            return zone;
         }
 
-        /// <summary>Reads the zones of the users not read yet, in one query.</summary>
-        public void Load(IEnumerable<Guid> userIds)
-        {
-            var missing = userIds.Where(id => id != Guid.Empty && !_known.ContainsKey(id)).Distinct().ToArray();
-            if (missing.Length == 0) return;
-
-            var query = new QueryExpression("usersettings") { ColumnSet = new ColumnSet("systemuserid", "timezonecode") };
-            query.Criteria.AddCondition("systemuserid", ConditionOperator.In, missing.Cast<object>().ToArray());
-            var zone = query.AddLink("timezonedefinition", "timezonecode", "timezonecode", JoinOperator.LeftOuter);
-            zone.EntityAlias = "tz";
-            zone.Columns = new ColumnSet("standardname");
-            var found = new Dictionary<Guid, Entity>();
-            foreach (var row in _service.RetrieveMultiple(query).Entities)
-            {
-                found[row.GetAttributeValue<Guid>("systemuserid")] = row;
-            }
-
-            foreach (var id in missing)
-            {
-                _known[id] = ZoneFor(id, found.TryGetValue(id, out var row) ? row : null);
-            }
-        }
+        /// <summary>Reads the settings of the users not read yet (one query per 1,000 users).</summary>
+        public void Load(IEnumerable<Guid> userIds) => _rows.Load(userIds);
 
         private IUserZone ZoneFor(Guid userId, Entity? settings)
         {

@@ -23,7 +23,7 @@ namespace Advocacy.Plugins.Plugins
                 return;
             }
 
-            EntryPointErrors.Run(context.Tracing, name, () => Execute(context));
+            EntryPointErrors.Run(context.Tracing, name, () => context.CallerLanguage, () => Execute(context));
         }
 
         protected abstract void Execute(PluginContext context);

@@ -1,7 +1,9 @@
 using System;
 using Advocacy.Plugins.Application;
 using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Settings;
+using Advocacy.Plugins.Domain.Words;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Plugins
@@ -16,6 +18,9 @@ namespace Advocacy.Plugins.Plugins
         private IOrganizationService? _userService;
         private IOrganizationService? _systemService;
         private AdvocacySettings? _settings;
+        private IReaderLanguages? _readers;
+        private UserSettingsRows? _userSettings;
+        private UserZones? _zones;
 
         public PluginContext(IServiceProvider serviceProvider)
         {
@@ -28,7 +33,7 @@ namespace Advocacy.Plugins.Plugins
         private static T Require<T>(IServiceProvider serviceProvider) where T : class
         {
             return serviceProvider.GetService(typeof(T)) as T
-                ?? throw new InvalidPluginExecutionException("The platform did not supply " + typeof(T).Name + " to the plug-in.");
+                ?? throw new InvalidPluginExecutionException(Language.English.Format(TextKey.ErrorPlatformDidNotSupply, typeof(T).Name));
         }
 
         public IPluginExecutionContext Execution { get; }
@@ -50,6 +55,21 @@ namespace Advocacy.Plugins.Plugins
 
         public AdvocacySettings Settings => _settings ?? (_settings = new SettingsReader(SystemService).Read());
 
+        /// <summary>Read as SYSTEM: a task's owner is another user, whose settings the caller need not be able to read.</summary>
+        public IReaderLanguages Readers => _readers ?? (_readers = new UserLanguages(UserSettings, Tracing));
+
+        /// <summary>Read as SYSTEM too, in the same rows as the languages: an owner's zone and words cost one query.</summary>
+        public UserZones Zones => _zones ?? (_zones = new UserZones(UserSettings, Tracing));
+
+        private UserSettingsRows UserSettings => _userSettings ?? (_userSettings = new UserSettingsRows(SystemService));
+
+        /// <summary>
+        /// The person who started the operation reads the error: InitiatingUserId ("the system user account under which
+        /// the current pipeline is executing", Microsoft Learn, IExecutionContext.InitiatingUserId), not UserId, which is
+        /// the step's impersonated user when one is registered ("Impersonation in plug-ins").
+        /// </summary>
+        public Language CallerLanguage => Readers.Of(Execution.InitiatingUserId != Guid.Empty ? Execution.InitiatingUserId : Execution.UserId);
+
         /// <summary>A Custom API's (or message's) input, or default when absent or of another type.</summary>
         public T? Input<T>(string name) => Execution.InputParameters.Contains(name) && Execution.InputParameters[name] is T value ? value : default;
 
@@ -61,7 +81,7 @@ namespace Advocacy.Plugins.Plugins
         /// </summary>
         public Entity Merged(string preImageName = "pre")
         {
-            var target = Target ?? throw new InvalidPluginExecutionException("The step expects an entity as Target.");
+            var target = Target ?? throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorStepNeedsTarget));
             var merged = new Entity(target.LogicalName, target.Id != Guid.Empty ? target.Id : Execution.PrimaryEntityId);
             var pre = PreImage(preImageName);
             if (pre != null)

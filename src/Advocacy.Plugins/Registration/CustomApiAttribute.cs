@@ -28,6 +28,12 @@ namespace Advocacy.Plugins.Registration
 
         /// <summary>The privilege a caller needs, e.g. prvReadaccount; empty for none.</summary>
         public string? ExecutePrivilegeName { get; set; }
+
+        /// <summary>The display name for German readers (a languagecode="1031" label beside the 1033 one in the package).</summary>
+        public string? GermanDisplayName { get; set; }
+
+        /// <summary>The description for German readers (languagecode="1031").</summary>
+        public string? GermanDescription { get; set; }
     }
 
     /// <summary>The Custom API parameter and response property types, as the platform numbers them.</summary>

@@ -167,7 +167,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
         {
             var id = Guid.NewGuid();
 
-            var error = new MissingRecordException("incident", "case", id);
+            var error = new MissingRecordException("incident", Advocacy.Plugins.Domain.Words.TextKey.RecordCase, id);
 
             Assert.AreEqual("incident", error.Table);
             Assert.AreEqual(id, error.Id);

@@ -1,6 +1,7 @@
 using System;
 using Advocacy.Plugins.Application;
 using Advocacy.Plugins.Domain.Settings;
+using Advocacy.Plugins.Domain.Words;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Tests.Scenarios
@@ -23,5 +24,9 @@ namespace Advocacy.Plugins.Tests.Scenarios
         public ITracingService Tracing { get; }
         public AdvocacySettings Settings { get; }
         public DateTime UtcNow { get; }
+        public IReaderLanguages Readers { get; set; } = FixedReaderLanguage.English;
+        public Language CallerLanguage => Language.English;
+        private Advocacy.Plugins.Data.UserZones? _zones;
+        public Advocacy.Plugins.Data.UserZones Zones => _zones ??= new Advocacy.Plugins.Data.UserZones(SystemService, Tracing);
     }
 }

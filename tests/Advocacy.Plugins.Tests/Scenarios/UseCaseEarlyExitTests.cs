@@ -155,7 +155,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
             var tracer = new ListTracer();
             var cause = new AdvocacySettingsException("$.scoring.delayMaxPoints must be a number between 0 and 100 (found \"x\").", "$.scoring.delayMaxPoints", null, null);
 
-            var error = Assert.ThrowsExactly<InvalidPluginExecutionException>(() => EntryPointErrors.Run(tracer, "Test entry point", () => throw cause));
+            var error = Assert.ThrowsExactly<InvalidPluginExecutionException>(() => EntryPointErrors.Run(tracer, "Test entry point", () => Advocacy.Plugins.Domain.Words.Language.English, () => throw cause));
 
             Assert.AreEqual(cause.Message, error.Message);
             Assert.AreSame(cause, error.InnerException);

@@ -3,6 +3,8 @@ using System.Activities;
 using Advocacy.Plugins.Application.Assignment;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
+using Advocacy.Plugins.Domain.Words;
+using Advocacy.Plugins.Domain;
 
 namespace Advocacy.Plugins.Activities.Assignment
 {
@@ -34,7 +36,7 @@ namespace Advocacy.Plugins.Activities.Assignment
             var account = Account.Get(context);
             if (account == null || account.Id == Guid.Empty)
             {
-                throw new InvalidPluginExecutionException("Assign advocate needs an account.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorAssignActivityNeedsAccount));
             }
 
             var result = new AssignAdvocate(host).Assign(account.Id, null, false, "Assign advocate activity");

@@ -3,6 +3,8 @@ using System.Activities;
 using Advocacy.Plugins.Application.FollowUp;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
+using Advocacy.Plugins.Domain.Words;
+using Advocacy.Plugins.Domain;
 
 namespace Advocacy.Plugins.Activities.FollowUp
 {
@@ -36,7 +38,7 @@ namespace Advocacy.Plugins.Activities.FollowUp
 
         protected override void Execute(ActivityHost host, CodeActivityContext context)
         {
-            var account = Account.Get(context) ?? throw new InvalidPluginExecutionException("Choose the account to schedule.");
+            var account = Account.Get(context) ?? throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorScheduleNeedsAccount));
             DateTime given = ContactDate.Get(context);
             var result = new ScheduleProactiveContact(host).Reschedule(account.Id, given == default(DateTime) ? (DateTime?)null : given);
             NextContact.Set(context, result.NextContact ?? default(DateTime));

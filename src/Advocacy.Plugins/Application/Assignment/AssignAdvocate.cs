@@ -5,6 +5,7 @@ using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Assignment;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.Assignment
 {
@@ -120,7 +121,7 @@ namespace Advocacy.Plugins.Application.Assignment
 
             var result = new AssignmentResult(choice.Outcome, choice.Advocate, choice.Changed, choice.Reason, counted.Count);
             _host.Trace("Assignment: {0} round trips for the assignment itself.", counted.Count.ToString(CultureInfo.InvariantCulture));
-            result.Task = RaiseTask(account.Facts(), choice.Outcome, choice.Changed ? choice.Advocate : null, choice.Reason);
+            result.Task = RaiseTask(account.Facts(), choice.Outcome, choice.Changed ? choice.Advocate : null, choice.Words);
             return result;
         }
 
@@ -129,17 +130,21 @@ namespace Advocacy.Plugins.Application.Assignment
         /// unassigned-advocacy task closed), an unassigned-advocacy task for the account's owner when nobody is
         /// eligible (one open per account, so re-fires create nothing). Null when the outcome needs no task.
         /// </summary>
-        public TaskWriteResult? RaiseTask(AccountFacts account, AssignmentOutcome outcome, AdvocateCandidate? newAdvocate, string reason)
+        public TaskWriteResult? RaiseTask(AccountFacts account, AssignmentOutcome outcome, AdvocateCandidate? newAdvocate, string reason) =>
+            RaiseTask(account, outcome, newAdvocate, Phrase.Join(string.Empty, new object[] { reason ?? string.Empty }));
+
+        /// <summary>The same, the reason unworded so each task states it in its owner's language.</summary>
+        public TaskWriteResult? RaiseTask(AccountFacts account, AssignmentOutcome outcome, AdvocateCandidate? newAdvocate, Phrase reason)
         {
             var settings = _host.Settings;
-            var planner = new AdvocacyTaskPlanner(settings);
+            var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
             var days = new OwnerDays(_host);
             var writer = days.Writer();
             if (outcome == AssignmentOutcome.Assigned && newAdvocate != null && newAdvocate.UserId.HasValue)
             {
                 var routing = new AdvocateRouting(newAdvocate.Id, newAdvocate.Name, newAdvocate.UserId.Value);
                 // The owner was told nobody looks after this account; now somebody does.
-                writer.CompleteOpen(AdvocacyTaskKeys.UnassignedAdvocacy(account.AccountId), newAdvocate.Name + " is now the account's advocate");
+                writer.CompleteOpen(AdvocacyTaskKeys.UnassignedAdvocacy(account.AccountId), Language.English.Format(TextKey.NowTheAdvocate, newAdvocate.Name));
                 return writer.Ensure(days.Plan(day => planner.PlanIntroduction(account, routing, day, reason), p => p));
             }
 

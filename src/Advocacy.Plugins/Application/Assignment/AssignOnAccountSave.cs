@@ -86,7 +86,7 @@ namespace Advocacy.Plugins.Application.Assignment
         }
 
         /// <summary>After the save: the task the decision calls for (see <see cref="AssignAdvocate.RaiseTask"/>).</summary>
-        public TaskWriteResult? RaiseTask(Domain.FollowUp.AccountFacts account, AssignmentOutcome outcome, AdvocateCandidate? newAdvocate, string reason) =>
+        public TaskWriteResult? RaiseTask(Domain.FollowUp.AccountFacts account, AssignmentOutcome outcome, AdvocateCandidate? newAdvocate, Domain.Words.Phrase reason) =>
             new AssignAdvocate(_host).RaiseTask(account, outcome, newAdvocate, reason);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Reporting;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.FollowUp
 {
@@ -27,9 +28,7 @@ namespace Advocacy.Plugins.Application.FollowUp
         {
             if (periodDays.HasValue && (periodDays.Value < MinPeriodDays || periodDays.Value > MaxPeriodDays))
             {
-                throw new AdvocacyInputException("PeriodDays must be between " + MinPeriodDays.ToString(CultureInfo.InvariantCulture) + " and "
-                    + MaxPeriodDays.ToString(CultureInfo.InvariantCulture) + " (found " + periodDays.Value.ToString(CultureInfo.InvariantCulture)
-                    + "); leave it empty for the last " + AdvocacyReportQuery.DefaultPeriodDays.ToString(CultureInfo.InvariantCulture) + " days.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorPeriodDays, MinPeriodDays, MaxPeriodDays, periodDays.Value, AdvocacyReportQuery.DefaultPeriodDays));
             }
 
             _host.Trace("Advocacy report, read as the calling user (they see what their role lets them read).");

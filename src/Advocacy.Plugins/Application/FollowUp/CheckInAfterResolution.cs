@@ -2,6 +2,7 @@ using System;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.FollowUp
 {
@@ -33,7 +34,7 @@ namespace Advocacy.Plugins.Application.FollowUp
                 return null;
             }
 
-            var incident = Rows.Read(_host.SystemService, "incident", caseId.Value, "case", "title", "customerid");
+            var incident = Rows.Read(_host.SystemService, "incident", caseId.Value, TextKey.RecordCase, "title", "customerid");
             _host.Trace("Case {0} resolved through the resolve dialog / CloseIncident (resolution {1}).", caseId.Value, resolutionId);
             return Raise(caseId.Value, incident.GetAttributeValue<string>("title"), FollowUpAccounts.AccountOfCase(incident));
         }
@@ -80,7 +81,7 @@ namespace Advocacy.Plugins.Application.FollowUp
             }
 
             var days = new OwnerDays(_host);
-            var planned = days.Plan(day => new AdvocacyTaskPlanner(_host.Settings).PlanPostResolutionCheckIn(account.Facts, account.Routing, caseId, title, day), p => p);
+            var planned = days.Plan(day => new AdvocacyTaskPlanner(_host.Settings, _host.Readers).PlanPostResolutionCheckIn(account.Facts, account.Routing, caseId, title, day), p => p);
             var result = days.Writer().Ensure(planned);
             _host.Trace("Post-resolution check-in for case {0}: {1} task {2}, due {3:yyyy-MM-dd}.", caseId, result.Created ? "created" : "already had", result.TaskId, planned.DueDate);
             return result;

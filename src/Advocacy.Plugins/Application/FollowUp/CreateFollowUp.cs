@@ -4,6 +4,7 @@ using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Choices;
 using Advocacy.Plugins.Domain.FollowUp;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.FollowUp
 {
@@ -45,20 +46,18 @@ namespace Advocacy.Plugins.Application.FollowUp
         {
             if (!request.Kind.HasValue)
             {
-                throw new AdvocacyInputException("Kind " + request.KindValue.ToString(CultureInfo.InvariantCulture)
-                    + " is not an advocacy task kind; use an adv_taskkind value: " + AdvocacyChoices.TaskKinds.Describe() + ".");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorNotTaskKind, request.KindValue, AdvocacyChoices.TaskKinds.Describe()));
             }
 
             if (request.DueInBusinessDays < 0 || request.DueInBusinessDays > MaxDueInBusinessDays)
             {
-                throw new AdvocacyInputException("Due in business days must be between 0 and " + MaxDueInBusinessDays.ToString(CultureInfo.InvariantCulture)
-                    + " (found " + request.DueInBusinessDays.ToString(CultureInfo.InvariantCulture) + ").");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorDueDaysRange, MaxDueInBusinessDays, request.DueInBusinessDays));
             }
 
             var subject = (request.Subject ?? string.Empty).Trim();
             if (subject.Length == 0)
             {
-                throw new AdvocacyInputException("Enter a subject for the follow-up task.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorFollowUpSubject));
             }
 
             var system = _host.SystemService;
@@ -70,13 +69,13 @@ namespace Advocacy.Plugins.Application.FollowUp
 
             if (!accountId.HasValue)
             {
-                throw new AdvocacyInputException("Choose an account, or a case whose customer is an account: advocacy follow-ups belong to accounts.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorFollowUpAccount));
             }
 
             var today = _host.Today();
             var loaded = new FollowUpAccounts(system, _host.Tracing, _host.Settings).Load(accountId.Value, today);
             var days = new OwnerDays(_host);
-            var planned = days.Plan(day => new AdvocacyTaskPlanner(_host.Settings).PlanFollowUp(
+            var planned = days.Plan(day => new AdvocacyTaskPlanner(_host.Settings, _host.Readers).PlanFollowUp(
                 loaded.Facts, loaded.Routing, request.Kind.Value, subject, request.Description, request.DueInBusinessDays, request.CaseId, day), p => p);
             _host.Trace("Create advocacy follow-up: {0} for {1}, due {2:yyyy-MM-dd}, key {3}; created as {4} (the owner is not the caller).",
                 request.Kind.Value, planned.OwnerUserId, planned.DueDate, planned.SourceKey, _host.SystemIdentity);

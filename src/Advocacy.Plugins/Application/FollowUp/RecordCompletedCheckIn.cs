@@ -120,7 +120,7 @@ namespace Advocacy.Plugins.Application.FollowUp
             if (task.CompletedBy.HasValue)
             {
                 // 23:30 on 10 Mar in Los Angeles is 11 Mar in UTC; the customer was contacted on the 10th.
-                var zone = new UserZones(_host.SystemService, _host.Tracing).Of(task.CompletedBy.Value);
+                var zone = _host.Zones.Of(task.CompletedBy.Value);
                 contact = Domain.Time.LocalDays.DateOf(zone, contact);
                 _host.Trace("Check-in task {0}: contact date {1:yyyy-MM-dd} in the completing user's time zone ({2}).", task.TaskId, contact, zone.Name);
             }

@@ -5,6 +5,7 @@ using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
 using Advocacy.Plugins.Domain.Loyalty;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.FollowUp
 {
@@ -30,7 +31,7 @@ namespace Advocacy.Plugins.Application.FollowUp
     /// </summary>
     public sealed class RecordFeedback
     {
-        public const string NoAccountMessage = "Choose the account this feedback is from, or record it from its check-in task: feedback without an account cannot update loyalty figures or reach an advocate.";
+        public static readonly string NoAccountMessage = Language.English.Format(TextKey.ErrorFeedbackWithoutAccount);
 
         private readonly IAdvocacyHost _host;
 
@@ -44,7 +45,7 @@ namespace Advocacy.Plugins.Application.FollowUp
             var score = FeedbackScore.Create(answer.Nps, answer.Csat);
             if (!answer.AccountId.HasValue)
             {
-                throw new AdvocacyInputException(NoAccountMessage);
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorFeedbackWithoutAccount));
             }
 
             var accountId = answer.AccountId.Value;
@@ -55,7 +56,7 @@ namespace Advocacy.Plugins.Application.FollowUp
 
             var snapshot = new RefreshAccountLoyalty(_host).AfterFeedback(accountId, answer.Nps, answer.Csat);
             var account = new FollowUpAccounts(_host.SystemService, _host.Tracing, settings).ForSnapshot(snapshot, today);
-            var planner = new AdvocacyTaskPlanner(settings);
+            var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
             var days = new OwnerDays(_host);
             var tasks = days.Plan(day => planner.PlanFeedbackTasks(account.Facts, account.Routing, answer.FeedbackId, answer.Nps, answer.Csat, answer.Comments, day),
                 planned => planned.Count > 0 ? planned[0] : null);

@@ -6,6 +6,7 @@ using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.FollowUp
 {
@@ -78,7 +79,7 @@ namespace Advocacy.Plugins.Application.FollowUp
         {
             if (maxTasks.HasValue && maxTasks.Value < 0)
             {
-                throw new AdvocacyInputException("MaxTasks cannot be negative; leave it empty (or 0) for no limit.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorMaxTasks));
             }
 
             var settings = _host.Settings;
@@ -102,9 +103,9 @@ namespace Advocacy.Plugins.Application.FollowUp
             LockRows.Take(_host.SystemService, LockRows.ProactiveSweep);
 
             var due = new DueAccounts(_host.SystemService, plan);
-            var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing);
+            var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing, _host.Zones);
             var cadence = new CadencePlanner(settings.FollowUp);
-            var planner = new AdvocacyTaskPlanner(settings);
+            var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
             int created = 0, pages = 0, batches = 0, scanned = 0;
             TimeSpan slowest = TimeSpan.Zero;
             string? stopReason = null;
@@ -119,6 +120,18 @@ namespace Advocacy.Plugins.Application.FollowUp
                 var pageTime = _elapsed() - pageStart;
                 if (pageTime > slowest) slowest = pageTime;
                 _host.Trace("Sweep: page {0}: {1} due account(s) without an open check-in ({2:0} ms).", position.PageNumber, page.Accounts.Count, pageTime.TotalMilliseconds);
+
+                // Every owner's settings (language for the words, zone for the due date) in one query per 1,000 owners, not one per task.
+                var owners = new List<Guid>(page.Accounts.Count);
+                foreach (var account in page.Accounts)
+                {
+                    owners.Add(account.AdvocateUserId.HasValue && account.AdvocateActive ? account.AdvocateUserId.Value : account.Facts.OwnerId);
+                }
+
+                if (page.Accounts.Count > 0)
+                {
+                    _host.Readers.Prefetch(owners);
+                }
 
                 int createdOnPage = 0;
                 int index = 0;

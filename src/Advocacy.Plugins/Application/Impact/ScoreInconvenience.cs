@@ -2,6 +2,7 @@ using System;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Impact;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.Impact
 {
@@ -14,7 +15,7 @@ namespace Advocacy.Plugins.Application.Impact
     /// </summary>
     public sealed class ScoreInconvenience
     {
-        public const string NoAccountMessage = "Choose the account that was inconvenienced: an inconvenience without an account cannot be scored or followed up.";
+        public static readonly string NoAccountMessage = Language.English.Format(TextKey.ErrorInconvenienceWithoutAccount);
 
         private readonly IAdvocacyHost _host;
 
@@ -33,7 +34,7 @@ namespace Advocacy.Plugins.Application.Impact
         {
             if (!accountId.HasValue)
             {
-                throw new AdvocacyInputException(NoAccountMessage);
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorInconvenienceWithoutAccount));
             }
 
             var settings = _host.Settings.Scoring;
@@ -62,7 +63,7 @@ namespace Advocacy.Plugins.Application.Impact
             facts.Zone = account.OwnerZone;
             // Read as the caller: with no currency on the record, the caller's default currency is the one it gets.
             facts.Currency = new CurrencyReader(_host.UserService).Read(input.CurrencyId);
-            var assessment = ImpactScorer.Assess(facts, settings, _host.UtcNow);
+            var assessment = ImpactScorer.Assess(facts, settings, _host.UtcNow, account.OwnerLanguage);
             _host.Trace("Tier {0}, {1} other inconvenience(s) in {2} days, days counted in {3} (the account owner's zone), amounts in {4} at {5} to the base currency, kind {6}. {7}",
                 account.Tier.HasValue ? account.Tier.Value.ToString() : "not set", account.OtherRecentCount, settings.RecurrenceWindowDays, account.OwnerZone.Name,
                 facts.Currency.IsoCode, facts.Currency.ExchangeRate,

@@ -4,6 +4,8 @@ using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Plugins;
 using Advocacy.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
+using Advocacy.Plugins.Domain;
 
 namespace Advocacy.Plugins.CustomApis.Assignment
 {
@@ -13,7 +15,8 @@ namespace Advocacy.Plugins.CustomApis.Assignment
     /// workflow activity's callers and the deactivation batches. Thin over <see cref="AssignAdvocate.Assign"/>.
     /// </summary>
     [CustomApi(AssignAdvocateNames.Message, "Assign advocate", "Chooses (or keeps) the account's advocate by the advocacy policy and returns the advocate, the reason and whether it changed.",
-        ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy)]
+        ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy, GermanDisplayName = "Kundenfürsprecher zuweisen",
+        GermanDescription = "Wählt (oder behält) den Kundenfürsprecher der Firma nach der Kundenfürsprache-Richtlinie und gibt den Kundenfürsprecher, den Grund und eine etwaige Änderung zurück.")]
     [CustomApiParameter(AssignAdvocateNames.Account, CustomApiFieldType.EntityReference, "The account to assign.", LogicalEntityName = "account")]
     [CustomApiResponse(AssignAdvocateNames.Advocate, CustomApiFieldType.EntityReference, "The account's advocate afterwards; empty when none is eligible.", LogicalEntityName = "adv_advocate")]
     [CustomApiResponse(AssignAdvocateNames.Reason, CustomApiFieldType.String, "One line explaining the choice.")]
@@ -28,7 +31,7 @@ namespace Advocacy.Plugins.CustomApis.Assignment
             var account = context.Input<EntityReference>(AssignAdvocateNames.Account);
             if (account == null || account.LogicalName != "account" || account.Id == Guid.Empty)
             {
-                throw new InvalidPluginExecutionException("adv_AssignAdvocate needs an account in the 'Account' parameter.");
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorAssignAdvocateNeedsAccount));
             }
 
             var result = new AssignAdvocate(context).Assign(account.Id, null, false, AssignAdvocateNames.Message);

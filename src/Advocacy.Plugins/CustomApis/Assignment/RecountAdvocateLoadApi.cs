@@ -11,7 +11,8 @@ namespace Advocacy.Plugins.CustomApis.Assignment
     /// creates the product's lock rows, so it is the one call an admin makes after importing the solution.
     /// </summary>
     [CustomApi(AdvocateLoadRecount.Message, "Recount advocate load", "Rebuilds each advocate's account count from the active accounts that name them.",
-        ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy)]
+        ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy, GermanDisplayName = "Auslastung der Kundenfürsprecher neu zählen",
+        GermanDescription = "Ermittelt die Anzahl Firmen jedes Kundenfürsprechers neu aus den aktiven Firmen, die ihn nennen.")]
     [CustomApiResponse("AdvocatesChecked", CustomApiFieldType.Integer, "Advocate profiles looked at.")]
     [CustomApiResponse("AdvocatesCorrected", CustomApiFieldType.Integer, "Profiles whose count was wrong and was rewritten.")]
     [CustomApiResponse("AccountsCounted", CustomApiFieldType.Integer, "Active accounts with an advocate.")]

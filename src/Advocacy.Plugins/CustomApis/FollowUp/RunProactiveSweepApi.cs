@@ -11,7 +11,8 @@ namespace Advocacy.Plugins.CustomApis.FollowUp
     /// </summary>
     [CustomApi("adv_RunProactiveSweep", "Run proactive sweep",
         "Creates proactive check-in tasks for accounts whose next proactive contact is within the window and that have no open check-in. Call again with the returned continuation until it is empty.",
-        ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy)]
+        ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy, GermanDisplayName = "Proaktiven Durchlauf ausführen",
+        GermanDescription = "Erstellt proaktive Nachfassaufgaben für Firmen, deren nächster proaktiver Kontakt im Zeitfenster liegt und die kein offenes Nachfassen haben. Erneut mit der zurückgegebenen Fortsetzung aufrufen, bis sie leer ist.")]
     [CustomApiParameter(ContinuationParameter, CustomApiFieldType.String, "The continuation returned by the previous call; empty to start a new sweep.", IsOptional = true)]
     [CustomApiParameter(MaxTasksParameter, CustomApiFieldType.Integer, "Create at most this many tasks in this call (empty or 0: as many as the time budget allows).", IsOptional = true)]
     [CustomApiResponse(CreatedResponse, CustomApiFieldType.Integer, "Check-in tasks created by this call.")]

@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.Assignment
 {
@@ -52,10 +53,13 @@ namespace Advocacy.Plugins.Domain.Assignment
             return account != null && account.OwnerId != Guid.Empty ? new HandOverRecipient(account.OwnerId, account.OwnerIsTeam) : null;
         }
 
-        /// <summary>The note on a closed introduction.</summary>
+        /// <summary>
+        /// The note on a closed introduction, from the string table. Worded in English: the closing step does not read
+        /// the previous advocate's settings (it would cost the settle step a round trip; see README, Languages).
+        /// </summary>
         public static string ClosedBecause(string? newAdvocateName) =>
             string.IsNullOrWhiteSpace(newAdvocateName)
-                ? "the account no longer has this advocate"
-                : "the account's advocate is now " + newAdvocateName;
+                ? Language.English.Format(TextKey.HandOverNoAdvocate)
+                : Language.English.Format(TextKey.HandOverNewAdvocate, newAdvocateName);
     }
 }

@@ -1,3 +1,5 @@
+using Advocacy.Plugins.Domain.Words;
+
 namespace Advocacy.Plugins.Domain.Assignment
 {
     public enum AssignmentOutcome
@@ -19,11 +21,17 @@ namespace Advocacy.Plugins.Domain.Assignment
     public sealed class AdvocateChoice
     {
         public AdvocateChoice(AssignmentOutcome outcome, AdvocateCandidate? advocate, bool changed, string reason, AdvocateCandidate? taskOwner, bool taskOwnerIsBackup)
+            : this(outcome, advocate, changed, Phrase.Join(string.Empty, new object[] { reason }), taskOwner, taskOwnerIsBackup)
+        {
+        }
+
+        public AdvocateChoice(AssignmentOutcome outcome, AdvocateCandidate? advocate, bool changed, Phrase reason, AdvocateCandidate? taskOwner, bool taskOwnerIsBackup)
         {
             Outcome = outcome;
             Advocate = advocate;
             Changed = changed;
-            Reason = reason;
+            Words = reason;
+            Reason = reason.ToString();
             TaskOwner = taskOwner;
             TaskOwnerIsBackup = taskOwnerIsBackup;
         }
@@ -36,8 +44,11 @@ namespace Advocacy.Plugins.Domain.Assignment
         /// <summary>The account's adv_advocateid must be written (to Advocate?.Id). Never true for NoTier.</summary>
         public bool Changed { get; }
 
-        /// <summary>One line for the trace and for task descriptions.</summary>
+        /// <summary>One line for the trace and outputs, in English.</summary>
         public string Reason { get; }
+
+        /// <summary>The reason before it is worded: task descriptions state it in their owner's language.</summary>
+        public Phrase Words { get; }
 
         /// <summary>Whose user gets the triggering work: the advocate, or the backup while the advocate is away
         /// and the work is urgent. Null when there is no advocate (the account owner takes the work).</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.Assignment
 {
@@ -50,13 +51,13 @@ namespace Advocacy.Plugins.Domain.Assignment
                     AssignmentOutcome.NoTier,
                     null,
                     false,
-                    "no advocate assigned: the account has no tier; set its tier (strategic, key or standard) to assign one",
+                    Phrase.Of(TextKey.ReasonNoTier),
                     null,
                     false);
             }
 
             CustomerTier tier = request.AccountTier.Value;
-            string? leftCurrent = null;
+            Phrase? leftCurrent = null;
             if (request.CurrentAdvocateId.HasValue)
             {
                 leftCurrent = WhyCurrentCannotStay(current, tier);
@@ -73,10 +74,10 @@ namespace Advocacy.Plugins.Domain.Assignment
                 AdvocateCandidate? best = FindBest(pool, tier, request.NeededSpecialty, today, canonicalProfileByUser);
                 if (best == null)
                 {
-                    string why = ExplainNoneEligible(pool, tier, today);
+                    Phrase why = ExplainNoneEligible(pool, tier, today);
                     if (leftCurrent != null)
                     {
-                        why += "; " + leftCurrent;
+                        why = Phrase.Join("; ", new object[] { why, leftCurrent });
                     }
 
                     return new AdvocateChoice(AssignmentOutcome.Unassigned, null, request.CurrentAdvocateId.HasValue, why, null, false);
@@ -117,10 +118,10 @@ namespace Advocacy.Plugins.Domain.Assignment
                 return new TaskOwnerRoute(advocate, false, string.Empty);
             }
 
-            string away = advocate.Name + " is " + AwayText(advocate);
+            Phrase away = Phrase.Of(TextKey.RouteAway, advocate.Name, Away(advocate));
             if (!urgent)
             {
-                return new TaskOwnerRoute(advocate, false, away + "; the work waits for their return");
+                return new TaskOwnerRoute(advocate, false, Phrase.Of(TextKey.RouteWaits, away));
             }
 
             var visited = new List<Guid> { advocate.Id };
@@ -130,36 +131,36 @@ namespace Advocacy.Plugins.Domain.Assignment
             {
                 if (!link.BackupAdvocateId.HasValue)
                 {
-                    string stop = firstAwayBackup == null
-                        ? "no backup advocate is set"
-                        : "backup " + firstAwayBackup.Name + " is also away";
-                    return StaysWith(advocate, away + " and " + stop);
+                    Phrase stop = firstAwayBackup == null
+                        ? Phrase.Of(TextKey.RouteNoBackup)
+                        : Phrase.Of(TextKey.RouteBackupAlsoAway, firstAwayBackup.Name);
+                    return StaysWith(advocate, away, stop);
                 }
 
                 AdvocateCandidate? backup = Find(pool, link.BackupAdvocateId.Value);
                 if (backup == null)
                 {
-                    return StaysWith(advocate, away + " and the backup advocate's profile was not found");
+                    return StaysWith(advocate, away, Phrase.Of(TextKey.RouteBackupNotFound));
                 }
 
                 if (visited.Contains(backup.Id))
                 {
-                    return StaysWith(advocate, away + " and the backup chain loops back to " + backup.Name + " with everyone away");
+                    return StaysWith(advocate, away, Phrase.Of(TextKey.RouteBackupLoop, backup.Name));
                 }
 
                 if (!backup.IsActive)
                 {
-                    return StaysWith(advocate, away + " and backup " + backup.Name + " is inactive");
+                    return StaysWith(advocate, away, Phrase.Of(TextKey.RouteBackupInactive, backup.Name));
                 }
 
                 if (!backup.UserId.HasValue)
                 {
-                    return StaysWith(advocate, away + " and backup " + backup.Name + " has no user");
+                    return StaysWith(advocate, away, Phrase.Of(TextKey.RouteBackupNoUser, backup.Name));
                 }
 
                 if (!backup.IsOutOfOffice(today))
                 {
-                    return new TaskOwnerRoute(backup, true, away + "; urgent work goes to backup " + backup.Name);
+                    return new TaskOwnerRoute(backup, true, Phrase.Of(TextKey.RouteToBackup, away, backup.Name));
                 }
 
                 firstAwayBackup = firstAwayBackup ?? backup;
@@ -293,26 +294,26 @@ namespace Advocacy.Plugins.Domain.Assignment
             return null;
         }
 
-        private static string? WhyCurrentCannotStay(AdvocateCandidate? current, CustomerTier tier)
+        private static Phrase? WhyCurrentCannotStay(AdvocateCandidate? current, CustomerTier tier)
         {
             if (current == null)
             {
-                return "the previous advocate's profile was not found";
+                return Phrase.Of(TextKey.ReasonPreviousNotFound);
             }
 
             if (!current.IsActive)
             {
-                return "previous advocate " + current.Name + " is inactive";
+                return Phrase.Of(TextKey.ReasonPreviousInactive, current.Name);
             }
 
             if (!current.UserId.HasValue)
             {
-                return "previous advocate " + current.Name + " has no user";
+                return Phrase.Of(TextKey.ReasonPreviousNoUser, current.Name);
             }
 
             if (!current.Covers(tier))
             {
-                return "previous advocate " + current.Name + " does not cover " + AdvocacyWords.Tier(tier) + " accounts";
+                return Phrase.Of(TextKey.ReasonPreviousNotCovering, current.Name, tier);
             }
 
             return null;
@@ -320,59 +321,46 @@ namespace Advocacy.Plugins.Domain.Assignment
 
         private static AdvocateChoice Keep(AdvocateCandidate current, IReadOnlyList<AdvocateCandidate> pool, DateTime today, bool urgent)
         {
-            var reason = new StringBuilder("kept ")
-                .Append(current.Name)
-                .Append(": current advocate, ")
-                .Append(Load(current))
-                .Append(" accounts");
-            if (current.IsAtCapacity)
-            {
-                reason.Append(" (at capacity; kept for continuity)");
-            }
-
+            var reason = new List<object> { Phrase.Of(current.IsAtCapacity ? TextKey.ReasonKeptAtCapacity : TextKey.ReasonKept, current.Name, Load(current)) };
             TaskOwnerRoute route = RouteTaskOwner(current, pool, today, urgent);
-            if (route.Note.Length > 0)
+            if (route.Words != null)
             {
-                reason.Append("; ").Append(route.Note);
+                reason.Add(route.Words);
             }
 
-            return new AdvocateChoice(AssignmentOutcome.Kept, current, false, reason.ToString(), route.Owner, route.IsBackup);
+            return new AdvocateChoice(AssignmentOutcome.Kept, current, false, Phrase.Join("; ", reason), route.Owner, route.IsBackup);
         }
 
-        private static AdvocateChoice Assign(AdvocateCandidate chosen, SelectionRequest request, string? leftCurrent, int duplicatesIgnored)
+        private static AdvocateChoice Assign(AdvocateCandidate chosen, SelectionRequest request, Phrase? leftCurrent, int duplicatesIgnored)
         {
-            var reason = new StringBuilder("chose ").Append(chosen.Name).Append(": ");
+            Phrase chose;
             if (request.NeededSpecialty.HasValue)
             {
-                string specialty = AdvocacyWords.Specialty(request.NeededSpecialty.Value);
-                if (chosen.Specialties.Contains(request.NeededSpecialty.Value))
-                {
-                    reason.Append(specialty).Append(" specialist, ");
-                }
-                else
-                {
-                    reason.Append("no eligible ").Append(specialty).Append(" specialist, ");
-                }
+                Specialty specialty = request.NeededSpecialty.Value;
+                chose = Phrase.Of(chosen.Specialties.Contains(specialty) ? TextKey.ReasonChoseSpecialist : TextKey.ReasonChoseNoSpecialist,
+                    chosen.Name, specialty, Load(chosen));
+            }
+            else
+            {
+                chose = Phrase.Of(TextKey.ReasonChose, chosen.Name, Load(chosen));
             }
 
-            reason.Append("lowest load ").Append(Load(chosen));
+            var reason = new List<object> { chose };
             if (leftCurrent != null)
             {
-                reason.Append("; ").Append(leftCurrent);
+                reason.Add(leftCurrent);
             }
 
             if (duplicatesIgnored > 0)
             {
-                reason.Append("; ignored ")
-                    .Append(AdvocacyWords.Count(duplicatesIgnored, "duplicate profile", "duplicate profiles"))
-                    .Append(" of the same user");
+                reason.Add(Phrase.Of(duplicatesIgnored == 1 ? TextKey.ReasonDuplicateOne : TextKey.ReasonDuplicatesMany, duplicatesIgnored));
             }
 
             // A new advocate is never away (eligibility), so the triggering work is theirs.
-            return new AdvocateChoice(AssignmentOutcome.Assigned, chosen, true, reason.ToString(), chosen, false);
+            return new AdvocateChoice(AssignmentOutcome.Assigned, chosen, true, Phrase.Join("; ", reason), chosen, false);
         }
 
-        private static string ExplainNoneEligible(IReadOnlyList<AdvocateCandidate> pool, CustomerTier tier, DateTime today)
+        private static Phrase ExplainNoneEligible(IReadOnlyList<AdvocateCandidate> pool, CustomerTier tier, DateTime today)
         {
             // Only on the failure path, so it may afford a second look at every profile.
             int covering = 0, noUser = 0, full = 0, away = 0, duplicate = 0;
@@ -404,60 +392,56 @@ namespace Advocacy.Plugins.Domain.Assignment
                 }
             }
 
-            string tierText = AdvocacyWords.Tier(tier) + " accounts";
             if (covering == 0)
             {
-                return "no eligible advocate: no active advocate covers " + tierText;
+                return Phrase.Of(TextKey.ReasonNoneCovers, tier);
             }
 
-            var reason = new StringBuilder("no eligible advocate: ")
-                .Append(covering.ToString(CultureInfo.InvariantCulture))
-                .Append(covering == 1 ? " active advocate covers " : " active advocates cover ")
-                .Append(tierText);
-            string all = covering == 1 ? ", " : ", all ";
+            Phrase cover = Phrase.Of(covering == 1 ? TextKey.ReasonNoneOneCovers : TextKey.ReasonNoneManyCover, covering, tier);
+            TextKey all = covering == 1 ? TextKey.ReasonNoneOneState : TextKey.ReasonNoneAllState;
             if (full == covering)
             {
-                return reason.Append(all).Append("at capacity").ToString();
+                return Phrase.Of(all, cover, Phrase.Of(TextKey.StateAtCapacity));
             }
 
             if (away == covering)
             {
-                return reason.Append(all).Append("out of office").ToString();
+                return Phrase.Of(all, cover, Phrase.Of(TextKey.StateOutOfOffice));
             }
 
             if (noUser == covering)
             {
-                return reason.Append(all).Append("without a user").ToString();
+                return Phrase.Of(all, cover, Phrase.Of(TextKey.StateWithoutUser));
             }
 
-            reason.Append(':');
-            string separator = " ";
-            AppendPart(reason, ref separator, full, "at capacity");
-            AppendPart(reason, ref separator, away, "out of office");
-            AppendPart(reason, ref separator, noUser, "without a user");
-            AppendPart(reason, ref separator, duplicate, "a duplicate profile");
-            return reason.ToString();
+            var parts = new List<object>();
+            AddPart(parts, full, TextKey.StateAtCapacity);
+            AddPart(parts, away, TextKey.StateOutOfOffice);
+            AddPart(parts, noUser, TextKey.StateWithoutUser);
+            AddPart(parts, duplicate, TextKey.StateDuplicateProfile);
+            return Phrase.Of(TextKey.ReasonNoneMixed, cover, Phrase.Join(", ", parts));
         }
 
-        private static void AppendPart(StringBuilder reason, ref string separator, int n, string what)
+        private static void AddPart(List<object> parts, int n, TextKey what)
         {
-            if (n == 0)
+            if (n > 0)
             {
-                return;
+                parts.Add(Phrase.Of(TextKey.ReasonNonePart, n, Phrase.Of(what)));
             }
-
-            reason.Append(separator).Append(n.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(what);
-            separator = ", ";
         }
 
-        private static TaskOwnerRoute StaysWith(AdvocateCandidate advocate, string why) =>
-            new TaskOwnerRoute(advocate, false, why + "; urgent work stays with " + advocate.Name);
+        private static TaskOwnerRoute StaysWith(AdvocateCandidate advocate, Phrase away, Phrase stop) =>
+            new TaskOwnerRoute(advocate, false, Phrase.Of(TextKey.RouteStaysWith, Phrase.Of(TextKey.RouteAnd, away, stop), advocate.Name));
 
-        internal static string AwayText(AdvocateCandidate advocate) =>
+        /// <summary>"out of office until Tue 10 Mar 2026", in English; <see cref="Away"/> for other readers.</summary>
+        internal static string AwayText(AdvocateCandidate advocate) => Away(advocate).ToString();
+
+        internal static Phrase Away(AdvocateCandidate advocate) =>
             advocate.OutOfOfficeTo.HasValue
-                ? "out of office until " + AdvocacyWords.Date(advocate.OutOfOfficeTo.Value)
-                : "out of office (no return date)";
+                ? Phrase.Of(TextKey.AwayUntil, advocate.OutOfOfficeTo.Value)
+                : Phrase.Of(TextKey.AwayNoReturn);
 
+        // A ratio like "3/20" reads the same in every language.
         private static string Load(AdvocateCandidate c) =>
             c.AccountCount.ToString(CultureInfo.InvariantCulture) + "/" + c.Capacity.ToString(CultureInfo.InvariantCulture);
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using Advocacy.Plugins.Domain.Settings;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.Assignment
 {
@@ -120,10 +121,12 @@ namespace Advocacy.Plugins.Domain.Assignment
         }
 
         /// <summary>Why an account with this tier value gets nobody.</summary>
-        public static string UnknownTierReason(int? tierValue) =>
+        public static string UnknownTierReason(int? tierValue) => UnknownTier(tierValue).ToString();
+
+        /// <summary>The same reason before it is worded.</summary>
+        public static Phrase UnknownTier(int? tierValue) =>
             !tierValue.HasValue
-                ? "no advocate assigned: the account has no tier"
-                : "no advocate assigned: the account's tier value " + tierValue.Value.ToString(CultureInfo.InvariantCulture)
-                  + " is not one of the solution's tiers (strategic, key, standard); fix the tier to assign one";
+                ? Phrase.Of(TextKey.ReasonNoTierShort)
+                : Phrase.Of(TextKey.ReasonUnknownTierValue, tierValue.Value);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Advocacy.Plugins.Domain.Assignment;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.FollowUp
 {
@@ -58,7 +59,17 @@ namespace Advocacy.Plugins.Domain.FollowUp
         /// <summary>Why the backup stands in, e.g. "Dana Ruiz is out of office until …".</summary>
         public string? BackupNote { get; private set; }
 
+        /// <summary>The same note before it is worded, when the routing rule gave one: the backup reads it in their language.</summary>
+        public Phrase? BackupNotePhrase { get; private set; }
+
         /// <summary>Routes urgent work to <paramref name="backupUserId"/> (the adapter resolved the backup).</summary>
+        public AdvocateRouting WithBackup(Guid backupUserId, string backupName, Phrase note)
+        {
+            var routing = WithBackup(backupUserId, backupName, note?.ToString() ?? string.Empty);
+            routing.BackupNotePhrase = note;
+            return routing;
+        }
+
         public AdvocateRouting WithBackup(Guid backupUserId, string backupName, string note)
         {
             return new AdvocateRouting(AdvocateId, AdvocateName, AdvocateUserId, ManagerUserId)
@@ -88,7 +99,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
             var routing = new AdvocateRouting(advocate.Id, advocate.Name, advocate.UserId.Value, advocate.ManagerUserId);
             TaskOwnerRoute route = AdvocateSelection.RouteTaskOwner(advocate, pool, today, urgent: true);
             return route.IsBackup && route.Owner.UserId.HasValue
-                ? routing.WithBackup(route.Owner.UserId.Value, route.Owner.Name, route.Note)
+                ? routing.WithBackup(route.Owner.UserId.Value, route.Owner.Name, route.Words!)
                 : routing;
         }
     }

@@ -5,6 +5,7 @@ using System.Text;
 using Advocacy.Plugins.Domain.Assignment;
 using Advocacy.Plugins.Domain.Choices;
 using Advocacy.Plugins.Domain.Settings;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.FollowUp
 {
@@ -20,16 +21,19 @@ namespace Advocacy.Plugins.Domain.FollowUp
     /// </summary>
     public sealed class AdvocacyTaskPlanner
     {
-        private const string NoAdvocatePreface = "No advocate is assigned to this account yet; as the account's owner, please take this on until one is. ";
+        private static readonly Phrase NoAdvocatePreface = Phrase.Of(TextKey.TaskNoAdvocatePreface);
 
         private readonly FollowUpSettings followUp;
         private readonly AssignmentSettings assignment;
+        private readonly IReaderLanguages readers;
 
-        public AdvocacyTaskPlanner(AdvocacySettings? settings)
+        /// <param name="readers">Whose language a task is worded in: its owner's (DESIGN §6). English for everyone when null.</param>
+        public AdvocacyTaskPlanner(AdvocacySettings? settings, IReaderLanguages? readers = null)
         {
             settings = settings ?? AdvocacySettings.Defaults();
             followUp = settings.FollowUp ?? new FollowUpSettings();
             assignment = settings.Assignment ?? new AssignmentSettings();
+            this.readers = readers ?? FixedReaderLanguage.English;
         }
 
         /// <summary>Urgent work cannot wait for an away advocate's return, so it goes to the backup.</summary>
@@ -56,21 +60,37 @@ namespace Advocacy.Plugins.Domain.FollowUp
             }
 
             DateTime due = BusinessCalendar.AddBusinessDays(today, assignment.IntroductionDueBusinessDays);
-            var text = new StringBuilder()
-                .Append(advocate.AdvocateName).Append(" is now the customer advocate for ").Append(account.Name).Append(TierSuffix(account))
-                .Append(". Introduce yourself by ").Append(AdvocacyWords.Date(due))
-                .Append(": contact the customer's main contact, explain that you are their named advocate inside the company, ")
-                .Append("and agree how and how often they want to hear from you. Customers who know their advocate call them before problems grow.");
-            if (!string.IsNullOrWhiteSpace(assignmentReason))
+            return PlanIntroduction(account, advocate, due, string.IsNullOrWhiteSpace(assignmentReason) ? null : (object)assignmentReason!.Trim());
+        }
+
+        /// <summary>The introduction with the selection's reason still unworded, so the advocate reads it in their language.</summary>
+        public PlannedTask PlanIntroduction(AccountFacts account, AdvocateRouting advocate, DateTime today, Phrase? assignmentReason)
+        {
+            Require(account);
+            if (advocate == null)
             {
-                text.Append(" Why you: ").Append(assignmentReason!.Trim()).Append('.');
+                throw new ArgumentNullException(nameof(advocate), "An introduction needs the advocate who introduces themselves.");
+            }
+
+            DateTime due = BusinessCalendar.AddBusinessDays(today, assignment.IntroductionDueBusinessDays);
+            return PlanIntroduction(account, advocate, due, (object?)assignmentReason);
+        }
+
+        private PlannedTask PlanIntroduction(AccountFacts account, AdvocateRouting advocate, DateTime due, object? assignmentReason)
+        {
+            Language words = readers.Of(advocate.AdvocateUserId);
+            var text = new StringBuilder(words.Format(TextKey.IntroductionText, advocate.AdvocateName, account.Name, TierSuffix(account), due));
+            string why = words.Show(assignmentReason).Trim();
+            if (why.Length > 0)
+            {
+                text.Append(words.Format(TextKey.IntroductionWhyYou, why));
             }
 
             // The introduction is not urgent: an away advocate does it on return rather than a stranger doing it.
             return new PlannedTask(
                 AdvocacyTaskKind.Introduction,
                 AdvocacyTaskKeys.Introduction(account.AccountId, advocate.AdvocateId),
-                "Introduce yourself to " + account.Name + " as their advocate",
+                words.Format(TextKey.IntroductionSubject, account.Name),
                 text.ToString(),
                 due,
                 TaskPriority.Normal,
@@ -96,15 +116,14 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
             DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.ImpactReviewDueBusinessDays);
             Owner owner = ResolveOwner(AdvocacyTaskKind.ImpactReview, account, advocate);
-            var text = new StringBuilder(owner.Preface)
-                .Append(string.IsNullOrWhiteSpace(explanation) ? "Impact " + I(score) + "/100 (" + AdvocacyWords.Band(band) + ")." : explanation.Trim())
-                .Append("\n\nWhat to do: contact ").Append(account.Name).Append(" by ").Append(AdvocacyWords.Date(due))
-                .Append(", acknowledge what went wrong before they have to raise it, confirm the facts above and agree how we make it right. ")
-                .Append("Record what you agreed on this task.");
+            Language words = LanguageOf(owner);
+            var text = new StringBuilder(owner.PrefaceIn(words))
+                .Append(string.IsNullOrWhiteSpace(explanation) ? words.Format(TextKey.ImpactHeadline, score, band) + "." : explanation.Trim())
+                .Append(words.Format(TextKey.ImpactReviewWhatToDo, account.Name, due));
             return new PlannedTask(
                 AdvocacyTaskKind.ImpactReview,
                 AdvocacyTaskKeys.ImpactReview(inconvenienceId),
-                "Impact review: " + account.Name + " – " + I(score) + "/100 (" + AdvocacyWords.Band(band) + ")",
+                words.Format(TextKey.ImpactReviewSubject, account.Name, score, band),
                 text.ToString(),
                 due,
                 TaskPriority.High,
@@ -122,17 +141,16 @@ namespace Advocacy.Plugins.Domain.FollowUp
             CustomerTier tier = KnownTierOrStandard(account.Tier);
             int days = CheckInDays(tier);
             DateTime due = BusinessCalendar.AddBusinessDays(today, days);
-            string title = string.IsNullOrWhiteSpace(caseTitle) ? "(untitled case)" : caseTitle!.Trim();
             Owner owner = ResolveOwner(AdvocacyTaskKind.PostResolutionCheckIn, account, advocate);
-            string text = owner.Preface
-                + "Case \"" + title + "\" for " + account.Name + " was resolved on " + AdvocacyWords.Date(today) + ". "
-                + "Check in by " + AdvocacyWords.Date(due) + ": ask whether the fix really solved the problem and whether anything else is bothering them. "
-                + "A " + AdvocacyWords.Tier(tier) + " account hears from its advocate within " + I(days) + " business days of a resolution"
-                + (account.Tier.HasValue ? "." : " (the account has no tier, so the standard timing applies).");
+            Language words = LanguageOf(owner);
+            string title = string.IsNullOrWhiteSpace(caseTitle) ? words.Format(TextKey.CheckInUntitledCase) : caseTitle!.Trim();
+            string text = owner.PrefaceIn(words)
+                + words.Format(TextKey.CheckInText, title, account.Name, today, due, tier, days)
+                + words.Format(account.Tier.HasValue ? TextKey.CheckInTierTiming : TextKey.CheckInNoTierTiming);
             return new PlannedTask(
                 AdvocacyTaskKind.PostResolutionCheckIn,
                 AdvocacyTaskKeys.PostResolutionCheckIn(caseId),
-                "Check in with " + account.Name + " after case: " + title,
+                words.Format(TextKey.CheckInSubject, account.Name, title),
                 text,
                 due,
                 TaskPriority.Normal,
@@ -153,20 +171,14 @@ namespace Advocacy.Plugins.Domain.FollowUp
             Require(account);
             DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.ProactiveCheckInDueBusinessDays);
             Owner owner = ResolveOwner(AdvocacyTaskKind.ProactiveCheckIn, account, advocate);
-            var text = new StringBuilder(owner.Preface)
-                .Append(account.Name).Append(" is due its regular check-in (planned for ").Append(AdvocacyWords.Date(nextContact));
-            if (cadence != null)
-            {
-                text.Append("; ").Append(cadence.Reason);
-            }
-
-            text.Append("). Contact them by ").Append(AdvocacyWords.Date(due))
-                .Append(" before they have to contact us: ask how things are going, mention anything that affected them recently, and note any risk. ")
-                .Append("Completing this task schedules the next check-in.");
+            Language words = LanguageOf(owner);
+            string cadenceNote = cadence != null ? words.Format(TextKey.ProactiveCadenceNote, cadence.Words) : string.Empty;
+            var text = new StringBuilder(owner.PrefaceIn(words))
+                .Append(words.Format(TextKey.ProactiveText, account.Name, nextContact, cadenceNote, due));
             return new PlannedTask(
                 AdvocacyTaskKind.ProactiveCheckIn,
                 AdvocacyTaskKeys.ProactiveCheckIn(account.AccountId, nextContact),
-                "Proactive check-in: " + account.Name,
+                words.Format(TextKey.ProactiveSubject, account.Name),
                 text.ToString(),
                 due,
                 TaskPriority.Normal,
@@ -188,14 +200,13 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
             DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.DetractorDueBusinessDays);
             Owner owner = ResolveOwner(AdvocacyTaskKind.DetractorRecovery, account, advocate);
-            string text = owner.Preface
-                + account.Name + " answered a check-in as a detractor (" + Scores(nps, csat) + "). " + Comments(comments)
-                + "Call them by " + AdvocacyWords.Date(due) + ": listen, apologise where we fell short and agree a concrete fix with a date. "
-                + "A detractor who hears back quickly is far less likely to leave.";
+            Language words = LanguageOf(owner);
+            string text = owner.PrefaceIn(words)
+                + words.Format(TextKey.DetractorText, account.Name, Scores(nps, csat), Comments(comments), due);
             return new PlannedTask(
                 AdvocacyTaskKind.DetractorRecovery,
                 AdvocacyTaskKeys.DetractorRecovery(feedbackId),
-                "Detractor recovery: " + account.Name + " (" + Scores(nps, csat) + ")",
+                words.Format(TextKey.DetractorSubject, account.Name, Scores(nps, csat)),
                 text,
                 due,
                 TaskPriority.High,
@@ -221,14 +232,13 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
             DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.DetractorDueBusinessDays);
             Owner owner = ManagerOf(account, advocate, managerUserId);
-            string text = owner.Preface
-                + account.Name + " gave an NPS of " + I(nps!.Value) + "/10: a strongly dissatisfied customer at real risk of leaving. " + Comments(comments)
-                + "By " + AdvocacyWords.Date(due) + ", make sure the detractor recovery is under way and consider calling the customer yourself: "
-                + "a senior voice shows we take it seriously.";
+            Language words = LanguageOf(owner);
+            string text = owner.PrefaceIn(words)
+                + words.Format(TextKey.EscalationText, account.Name, nps!.Value, Comments(comments), due);
             return new PlannedTask(
                 AdvocacyTaskKind.ManagerEscalation,
                 AdvocacyTaskKeys.ManagerEscalation(feedbackId),
-                "Manager escalation: " + account.Name + " (NPS " + I(nps.Value) + ")",
+                words.Format(TextKey.EscalationSubject, account.Name, nps.Value),
                 text,
                 due,
                 TaskPriority.High,
@@ -263,19 +273,29 @@ namespace Advocacy.Plugins.Domain.FollowUp
         /// <paramref name="reason"/> is the selection's reason (e.g. "no eligible advocate: … all at capacity").
         /// High priority for strategic accounts, which should never be without an advocate for long.
         /// </summary>
-        public PlannedTask PlanUnassignedAdvocacy(AccountFacts account, string reason, DateTime today)
+        public PlannedTask PlanUnassignedAdvocacy(AccountFacts account, string reason, DateTime today) =>
+            PlanUnassignedAdvocacy(account, string.IsNullOrWhiteSpace(reason) ? null : (object)reason.Trim(), today);
+
+        /// <summary>The same, with the selection's reason still unworded, so the owner reads it in their language.</summary>
+        public PlannedTask PlanUnassignedAdvocacy(AccountFacts account, Phrase? reason, DateTime today) =>
+            PlanUnassignedAdvocacy(account, (object?)reason, today);
+
+        private PlannedTask PlanUnassignedAdvocacy(AccountFacts account, object? reason, DateTime today)
         {
             Require(account);
             DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.UnassignedDueBusinessDays);
-            string why = string.IsNullOrWhiteSpace(reason) ? "no eligible advocate was found" : reason.Trim();
-            string text = "No advocate is assigned to this account yet: " + why + ". "
-                + "As the account's owner, look after " + account.Name + TierSuffix(account) + " until an advocate is available, "
-                + "and ask an advocacy manager to add capacity, cover this tier or bring someone back from leave. "
-                + "The account is assigned automatically once an advocate is eligible.";
+            Language words = account.OwnerIsTeam ? Language.English : readers.Of(account.OwnerId);
+            string why = words.Show(reason).Trim();
+            if (why.Length == 0)
+            {
+                why = words.Format(TextKey.UnassignedNoReason);
+            }
+
+            string text = words.Format(TextKey.UnassignedText, why, account.Name, TierSuffix(account));
             return new PlannedTask(
                 AdvocacyTaskKind.UnassignedAdvocacy,
                 AdvocacyTaskKeys.UnassignedAdvocacy(account.AccountId),
-                "No advocate for " + account.Name,
+                words.Format(TextKey.UnassignedSubject, account.Name),
                 text,
                 due,
                 account.Tier == CustomerTier.Strategic ? TaskPriority.High : TaskPriority.Normal,
@@ -301,7 +321,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 kind,
                 AdvocacyTaskKeys.FollowUp(kind, regardingId, caseId.HasValue),
                 subject,
-                owner.Preface + (description ?? string.Empty),
+                owner.PrefaceIn(LanguageOf(owner)) + (description ?? string.Empty),
                 BusinessCalendar.AddBusinessDays(today, dueInBusinessDays),
                 IsUrgent(kind) ? TaskPriority.High : TaskPriority.Normal,
                 owner.Id,
@@ -317,12 +337,12 @@ namespace Advocacy.Plugins.Domain.FollowUp
             Guid? manager = managerOverride ?? advocate?.ManagerUserId;
             if (manager.HasValue)
             {
-                return new Owner(manager.Value, false, advocate != null ? "You are the manager of " + advocate.AdvocateName + ", " + account.Name + "'s advocate. " : string.Empty);
+                return new Owner(manager.Value, false, advocate != null ? Phrase.Of(TextKey.TaskManagerPreface, advocate.AdvocateName, account.Name) : null);
             }
 
             return new Owner(account.OwnerId, account.OwnerIsTeam, advocate == null
                 ? NoAdvocatePreface
-                : "No manager is recorded for advocate " + advocate.AdvocateName + ", so this escalation comes to you as the account's owner. ");
+                : Phrase.Of(TextKey.TaskNoManagerPreface, advocate.AdvocateName));
         }
 
         private static Owner ResolveOwner(AdvocacyTaskKind kind, AccountFacts account, AdvocateRouting? advocate)
@@ -334,11 +354,12 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
             if (IsUrgent(kind) && advocate.BackupUserId.HasValue)
             {
-                string note = string.IsNullOrWhiteSpace(advocate.BackupNote) ? advocate.AdvocateName + " is out of office" : advocate.BackupNote!;
-                return new Owner(advocate.BackupUserId.Value, false, "You are covering for " + advocate.AdvocateName + ", " + account.Name + "'s advocate (" + note + "). ");
+                object note = advocate.BackupNotePhrase
+                    ?? (string.IsNullOrWhiteSpace(advocate.BackupNote) ? Phrase.Of(TextKey.TaskAdvocateAway, advocate.AdvocateName) : (object)advocate.BackupNote!);
+                return new Owner(advocate.BackupUserId.Value, false, Phrase.Of(TextKey.TaskCoveringPreface, advocate.AdvocateName, account.Name, note));
             }
 
-            return new Owner(advocate.AdvocateUserId, false, string.Empty);
+            return new Owner(advocate.AdvocateUserId, false, null);
         }
 
         private int CheckInDays(CustomerTier tier)
@@ -354,24 +375,24 @@ namespace Advocacy.Plugins.Domain.FollowUp
         private static CustomerTier KnownTierOrStandard(CustomerTier? tier) =>
             tier.HasValue && AdvocacyWords.IsKnown(tier.Value) ? tier.Value : CustomerTier.Standard;
 
-        private static string TierSuffix(AccountFacts account) =>
-            account.Tier.HasValue && AdvocacyWords.IsKnown(account.Tier.Value) ? " (" + AdvocacyWords.Tier(account.Tier.Value) + " account)" : string.Empty;
+        private static Phrase? TierSuffix(AccountFacts account) =>
+            account.Tier.HasValue && AdvocacyWords.IsKnown(account.Tier.Value) ? Phrase.Of(TextKey.TaskTierSuffix, account.Tier.Value) : null;
 
-        private static string Scores(int? nps, int? csat)
+        private static Phrase Scores(int? nps, int? csat)
         {
             if (nps.HasValue && csat.HasValue)
             {
-                return "NPS " + I(nps.Value) + "/10, CSAT " + I(csat.Value) + "/5";
+                return Phrase.Of(TextKey.ScoresBoth, nps.Value, csat.Value);
             }
 
-            return nps.HasValue ? "NPS " + I(nps.Value) + "/10" : "CSAT " + I(csat.GetValueOrDefault()) + "/5";
+            return nps.HasValue ? Phrase.Of(TextKey.ScoresNps, nps.Value) : Phrase.Of(TextKey.ScoresCsat, csat.GetValueOrDefault());
         }
 
-        private static string Comments(string? comments) =>
-            string.IsNullOrWhiteSpace(comments) ? "They left no comment. " : "They wrote: \"" + comments!.Trim() + "\" ";
+        private static Phrase Comments(string? comments) =>
+            string.IsNullOrWhiteSpace(comments) ? Phrase.Of(TextKey.CommentsNone) : Phrase.Of(TextKey.CommentsQuoted, comments!.Trim());
 
-        // Numbers in text people read are formatted the same whatever the server's culture.
-        private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+        /// <summary>The owner's language; a team has no usersettings, so its members read English.</summary>
+        private Language LanguageOf(Owner owner) => owner.IsTeam ? Language.English : readers.Of(owner.Id);
 
         private static void Require(AccountFacts account)
         {
@@ -383,7 +404,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
         private struct Owner
         {
-            public Owner(Guid id, bool isTeam, string preface)
+            public Owner(Guid id, bool isTeam, Phrase? preface)
             {
                 Id = id;
                 IsTeam = isTeam;
@@ -394,7 +415,9 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
             public bool IsTeam { get; }
 
-            public string Preface { get; }
+            public Phrase? Preface { get; }
+
+            public string PrefaceIn(Language words) => Preface == null ? string.Empty : Preface.In(words);
         }
     }
 }

@@ -2,22 +2,27 @@ using System;
 using System.Globalization;
 using Advocacy.Plugins.Domain.Assignment;
 using Advocacy.Plugins.Domain.Settings;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.FollowUp
 {
     /// <summary>How often an account gets a proactive contact, and why that often.</summary>
     public sealed class Cadence
     {
-        public Cadence(int days, string reason)
+        public Cadence(int days, Phrase words)
         {
             Days = days;
-            Reason = reason;
+            Words = words ?? throw new ArgumentNullException(nameof(words));
+            Reason = words.ToString();
         }
 
         public int Days { get; }
 
-        /// <summary>E.g. "strategic accounts every 30 days" or "account override: every 45 days".</summary>
+        /// <summary>E.g. "strategic accounts every 30 days" or "account override: every 45 days" (English, for traces and outputs).</summary>
         public string Reason { get; }
+
+        /// <summary>The same before it is worded: a check-in task states it in its owner's language.</summary>
+        public Phrase Words { get; }
     }
 
     /// <summary>
@@ -43,16 +48,16 @@ namespace Advocacy.Plugins.Domain.FollowUp
         {
             if (overrideDays.HasValue && overrideDays.Value > 0)
             {
-                return new Cadence(overrideDays.Value, "account override: every " + Days(overrideDays.Value));
+                return new Cadence(overrideDays.Value, Phrase.Of(TextKey.CadenceOverride, Days(overrideDays.Value)));
             }
 
             if (!tier.HasValue || !AdvocacyWords.IsKnown(tier.Value))
             {
-                return new Cadence(TierDays(CustomerTier.Standard), "no tier: standard cadence of every " + Days(TierDays(CustomerTier.Standard)));
+                return new Cadence(TierDays(CustomerTier.Standard), Phrase.Of(TextKey.CadenceNoTier, Days(TierDays(CustomerTier.Standard))));
             }
 
             int days = TierDays(tier.Value);
-            return new Cadence(days, AdvocacyWords.Tier(tier.Value) + " accounts every " + Days(days));
+            return new Cadence(days, Phrase.Of(TextKey.CadenceTier, tier.Value, Days(days)));
         }
 
         /// <summary>Next proactive contact after a contact on <paramref name="lastContact"/> (a date); never past 9999-12-31.</summary>
@@ -77,6 +82,6 @@ namespace Advocacy.Plugins.Domain.FollowUp
             return DefaultSettings.CadenceDays[tier];
         }
 
-        private static string Days(int days) => days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
+        private static Phrase Days(int days) => Phrase.Of(days == 1 ? TextKey.DayOne : TextKey.DaysMany, days);
     }
 }

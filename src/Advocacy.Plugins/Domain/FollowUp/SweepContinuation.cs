@@ -7,7 +7,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
     /// <summary>A continuation token that cannot be read. The message tells the caller what to do.</summary>
     public sealed class SweepContinuationException : Exception
     {
-        public const string UserMessage = "The continuation token is not valid; start a new sweep by calling adv_RunProactiveSweep without one.";
+        public static readonly string UserMessage = Words.Language.English.Format(Words.TextKey.ErrorContinuation);
 
         public SweepContinuationException(string detail)
             : base(UserMessage + " (" + detail + ")")

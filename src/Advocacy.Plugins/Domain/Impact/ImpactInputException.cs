@@ -1,9 +1,11 @@
+using Advocacy.Plugins.Domain.Words;
+
 namespace Advocacy.Plugins.Domain.Impact
 {
     /// <summary>An inconvenience's data cannot be scored; the message tells the user which field to fix.</summary>
     public sealed class ImpactInputException : AdvocacyInputException
     {
-        public ImpactInputException(string field, string message) : base(message)
+        public ImpactInputException(string field, Phrase message) : base(message)
         {
             Field = field;
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Advocacy.Plugins.Domain.Settings;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.Impact
 {
@@ -31,6 +32,17 @@ namespace Advocacy.Plugins.Domain.Impact
         /// <exception cref="ArgumentException">The settings are not usable (the settings parser never produces such).</exception>
         public static ImpactAssessment Assess(InconvenienceFacts facts, ScoringSettings settings, DateTime nowUtc)
         {
+            return Assess(facts, settings, nowUtc, Language.English);
+        }
+
+        /// <summary>The same assessment, its explanation worded for <paramref name="language"/>'s reader.</summary>
+        public static ImpactAssessment Assess(InconvenienceFacts facts, ScoringSettings settings, DateTime nowUtc, Language language)
+        {
+            if (language == null)
+            {
+                throw new ArgumentNullException(nameof(language));
+            }
+
             if (facts == null)
             {
                 throw new ArgumentNullException(nameof(facts));
@@ -44,15 +56,18 @@ namespace Advocacy.Plugins.Domain.Impact
             Validate(facts);
             CheckSettings(settings);
 
-            var money = new MoneyText(facts.Currency ?? Money.Currency.UsDollar, facts.NumberFormat ?? CultureInfo.InvariantCulture);
+            // The record's currency; the reader's locale decides separators ("48.000" for 1031), without one the facts'
+            // own format stands.
+            var money = new MoneyText(facts.Currency ?? Money.Currency.UsDollar,
+                language.Locale != null ? language.NumberFormat : facts.NumberFormat ?? CultureInfo.InvariantCulture);
             var lateness = Lateness.Of(facts, nowUtc);
             var components = new List<ImpactComponent>
             {
-                Delay(facts, settings, lateness),
-                Critical(facts, settings),
-                MoneyAtStake(facts, settings, money),
-                Tier(facts, settings),
-                Recurrence(facts, settings),
+                Delay(facts, settings, lateness, language),
+                Critical(facts, settings, language),
+                MoneyAtStake(facts, settings, money, language),
+                Tier(facts, settings, language),
+                Recurrence(facts, settings, language),
             };
 
             var sum = 0;
@@ -65,37 +80,23 @@ namespace Advocacy.Plugins.Domain.Impact
             var band = BandOf(score, settings);
             bool lossReported;
             string lossSentence;
-            var loss = EstimateLoss(facts, settings, lateness, money, out lossReported, out lossSentence);
+            var loss = EstimateLoss(facts, settings, lateness, money, language, out lossReported, out lossSentence);
 
-            var explanation = new StringBuilder();
-            explanation.Append("Impact ").Append(score.ToString(CultureInfo.InvariantCulture)).Append("/100 (")
-                .Append(BandName(band));
-            if (sum > score)
-            {
-                explanation.Append(", capped from ").Append(sum.ToString(CultureInfo.InvariantCulture));
-            }
-
-            explanation.Append("): ");
-            var first = true;
+            var headline = sum > score
+                ? language.Format(TextKey.ImpactHeadlineCapped, score, band, sum)
+                : language.Format(TextKey.ImpactHeadline, score, band);
+            var parts = new List<string>();
             foreach (var component in components)
             {
-                if (!component.Explained)
+                if (component.Explained)
                 {
-                    continue;
+                    parts.Add(component.ShowsPoints ? language.Format(TextKey.ImpactComponent, component.Text, component.Points) : component.Text);
                 }
-
-                if (!first)
-                {
-                    explanation.Append("; ");
-                }
-
-                explanation.Append(component.ToString());
-                first = false;
             }
 
-            explanation.Append(". ").Append(lossSentence);
+            var explanation = language.Format(TextKey.ImpactExplanation, headline, string.Join("; ", parts), lossSentence);
 
-            return new ImpactAssessment(score, sum, band, loss, lossReported, components.AsReadOnly(), explanation.ToString(),
+            return new ImpactAssessment(score, sum, band, loss, lossReported, components.AsReadOnly(), explanation,
                 lateness.Days, lateness.WholeDays);
         }
 
@@ -131,13 +132,13 @@ namespace Advocacy.Plugins.Domain.Impact
             return (int)Math.Round(points, MidpointRounding.AwayFromZero);
         }
 
-        private static ImpactComponent Delay(InconvenienceFacts facts, ScoringSettings settings, Lateness lateness)
+        private static ImpactComponent Delay(InconvenienceFacts facts, ScoringSettings settings, Lateness lateness, Language language)
         {
             if (!facts.PromisedOn.HasValue)
             {
                 // Without a promise there is no "late"; guessing a date would put invented points in front of
                 // decision makers, so the delay scores nothing and the explanation says why.
-                return new ImpactComponent(ImpactComponentKind.Delay, 0, "no promised date: delay not scored", true, false);
+                return new ImpactComponent(ImpactComponentKind.Delay, 0, language.Format(TextKey.DelayNoPromise), true, false);
             }
 
             var ongoing = !facts.ResolvedOn.HasValue;
@@ -146,11 +147,11 @@ namespace Advocacy.Plugins.Domain.Impact
                 string note;
                 if (ongoing)
                 {
-                    note = "still open, not yet past the promised date";
+                    note = language.Format(TextKey.DelayOpenNotYetLate);
                 }
                 else
                 {
-                    note = facts.Kind == InconvenienceKind.LateDelivery ? "delivered on time" : "resolved by the promised date";
+                    note = language.Format(facts.Kind == InconvenienceKind.LateDelivery ? TextKey.DelayDeliveredOnTime : TextKey.DelayResolvedByPromise);
                 }
 
                 return new ImpactComponent(ImpactComponentKind.Delay, 0, note, true, false);
@@ -158,58 +159,58 @@ namespace Advocacy.Plugins.Domain.Impact
 
             // 1 - e^(-d/scale) saturates: for very long delays it tends to the maximum and never overflows.
             var points = Round(settings.DelayMaxPoints * (1 - Math.Exp(-lateness.Days / settings.DelayScaleDays)));
-            var days = DaysText(lateness.WholeDays);
+            var days = DaysText(lateness.WholeDays, language);
             string text;
             if (ongoing)
             {
-                text = days + " late and still open";
+                text = language.Format(TextKey.DelayOpenLate, days);
             }
             else if (facts.Kind == InconvenienceKind.LateDelivery)
             {
-                text = "delivered " + days + " late";
+                text = language.Format(TextKey.DelayDeliveredLate, days);
             }
             else
             {
-                text = "resolved " + days + " after the promised date";
+                text = language.Format(TextKey.DelayResolvedLate, days);
             }
 
             return new ImpactComponent(ImpactComponentKind.Delay, points, text, true);
         }
 
-        private static ImpactComponent Critical(InconvenienceFacts facts, ScoringSettings settings)
+        private static ImpactComponent Critical(InconvenienceFacts facts, ScoringSettings settings, Language language)
         {
             var points = facts.BusinessCritical ? Round(settings.CriticalPoints) : 0;
-            string what;
+            TextKey what;
             switch (facts.Kind)
             {
                 case InconvenienceKind.LateDelivery:
-                    what = "business-critical order";
+                    what = TextKey.CriticalOrder;
                     break;
                 case InconvenienceKind.ProductDefect:
-                    what = "business-critical product";
+                    what = TextKey.CriticalProduct;
                     break;
                 case InconvenienceKind.ServiceOutage:
-                    what = "business-critical service";
+                    what = TextKey.CriticalService;
                     break;
                 default:
-                    what = "business-critical for the customer";
+                    what = TextKey.CriticalOther;
                     break;
             }
 
-            return Scored(ImpactComponentKind.BusinessCritical, points, what);
+            return Scored(ImpactComponentKind.BusinessCritical, points, language.Format(what));
         }
 
-        private static ImpactComponent MoneyAtStake(InconvenienceFacts facts, ScoringSettings settings, MoneyText money)
+        private static ImpactComponent MoneyAtStake(InconvenienceFacts facts, ScoringSettings settings, MoneyText money, Language language)
         {
             var amount = (facts.OrderValue ?? 0m) + (facts.ReportedLoss ?? 0m);
             // Points compare the base-currency amount, so the same harm scores the same in any currency; the words
             // show the record's own amount.
             var fraction = Math.Min(1.0, Math.Log10(1 + ((double)money.ToBase(amount) / settings.MoneyUnit)) / settings.MoneyDecades);
             var points = Round(settings.MoneyMaxPoints * fraction);
-            return Scored(ImpactComponentKind.MoneyAtStake, points, money.Format(amount) + " at stake");
+            return Scored(ImpactComponentKind.MoneyAtStake, points, language.Format(TextKey.MoneyAtStake, money.Format(amount)));
         }
 
-        private static ImpactComponent Tier(InconvenienceFacts facts, ScoringSettings settings)
+        private static ImpactComponent Tier(InconvenienceFacts facts, ScoringSettings settings, Language language)
         {
             if (!facts.Tier.HasValue)
             {
@@ -220,15 +221,15 @@ namespace Advocacy.Plugins.Domain.Impact
             var points = settings.TierPoints != null && settings.TierPoints.TryGetValue(facts.Tier.Value, out configured)
                 ? Round(configured)
                 : 0;
-            return Scored(ImpactComponentKind.CustomerTier, points, facts.Tier.Value.ToString().ToLowerInvariant() + " customer");
+            return Scored(ImpactComponentKind.CustomerTier, points, language.Format(TextKey.TierCustomer, facts.Tier.Value));
         }
 
-        private static ImpactComponent Recurrence(InconvenienceFacts facts, ScoringSettings settings)
+        private static ImpactComponent Recurrence(InconvenienceFacts facts, ScoringSettings settings, Language language)
         {
             var count = facts.OtherRecentCount;
             var points = Round(Math.Min(settings.RecurrenceMaxPoints, count * settings.RecurrencePointsEach));
-            var text = count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " similar issue" : " similar issues")
-                + " in " + DaysText(settings.RecurrenceWindowDays);
+            var window = language.Format(settings.RecurrenceWindowDays == 1 ? TextKey.DayOneWithin : TextKey.DaysManyWithin, settings.RecurrenceWindowDays);
+            var text = language.Format(count == 1 ? TextKey.RecurrenceOne : TextKey.RecurrenceMany, count, window);
             return Scored(ImpactComponentKind.Recurrence, points, text);
         }
 
@@ -238,21 +239,21 @@ namespace Advocacy.Plugins.Domain.Impact
         }
 
         private static decimal EstimateLoss(InconvenienceFacts facts, ScoringSettings settings, Lateness lateness,
-            MoneyText money, out bool reported, out string sentence)
+            MoneyText money, Language language, out bool reported, out string sentence)
         {
             if (facts.ReportedLoss.HasValue && facts.ReportedLoss.Value > 0)
             {
                 // The customer's own figure beats any model of it.
                 reported = true;
                 var loss = Math.Round(facts.ReportedLoss.Value, 2, MidpointRounding.AwayFromZero);
-                sentence = "Customer-reported loss " + money.Format(loss) + ".";
+                sentence = language.Format(TextKey.LossReported, money.Format(loss));
                 return loss;
             }
 
             reported = false;
             if (!facts.OrderValue.HasValue)
             {
-                sentence = "No order value or reported loss: customer loss not estimated.";
+                sentence = language.Format(TextKey.LossNotEstimated);
                 return 0m;
             }
 
@@ -264,40 +265,36 @@ namespace Advocacy.Plugins.Domain.Impact
             // Settings may multiply a large order past what the column can hold; the words say the figure is a ceiling.
             bool capped = estimate > MaxMoney;
             estimate = Math.Min(estimate, MaxMoney);
-            sentence = "Estimated customer loss " + (capped ? "at least " : string.Empty) + money.Format(estimate) + ".";
+            sentence = language.Format(capped ? TextKey.LossEstimatedAtLeast : TextKey.LossEstimated, money.Format(estimate));
             return estimate;
         }
 
-        private static string DaysText(int days)
+        private static string DaysText(int days, Language language)
         {
-            return days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
+            return language.Format(days == 1 ? TextKey.DayOne : TextKey.DaysMany, days);
         }
 
         private static void Validate(InconvenienceFacts facts)
         {
             if (!Enum.IsDefined(typeof(InconvenienceKind), facts.Kind))
             {
-                throw new ImpactInputException(nameof(facts.Kind), "The inconvenience kind " + ((int)facts.Kind).ToString(CultureInfo.InvariantCulture)
-                    + " is not known; choose late delivery, service outage, billing error, product defect, fee or policy change, or other.");
+                throw new ImpactInputException(nameof(facts.Kind), Phrase.Of(TextKey.ErrorUnknownKind, (int)facts.Kind));
             }
 
             if (facts.Tier.HasValue && !Enum.IsDefined(typeof(CustomerTier), facts.Tier.Value))
             {
-                throw new ImpactInputException(nameof(facts.Tier), "The customer tier " + ((int)facts.Tier.Value).ToString(CultureInfo.InvariantCulture)
-                    + " is not known; choose strategic, key or standard.");
+                throw new ImpactInputException(nameof(facts.Tier), Phrase.Of(TextKey.ErrorUnknownTier, (int)facts.Tier.Value));
             }
 
-            CheckAmount(nameof(facts.OrderValue), "order value", facts.OrderValue);
-            CheckAmount(nameof(facts.ReportedLoss), "reported loss", facts.ReportedLoss);
+            CheckAmount(nameof(facts.OrderValue), TextKey.FieldOrderValue, facts.OrderValue);
+            CheckAmount(nameof(facts.ReportedLoss), TextKey.FieldReportedLoss, facts.ReportedLoss);
             if (facts.OtherRecentCount < 0)
             {
-                throw new ImpactInputException(nameof(facts.OtherRecentCount),
-                    "The number of other recent inconveniences cannot be negative (found "
-                    + facts.OtherRecentCount.ToString(CultureInfo.InvariantCulture) + ").");
+                throw new ImpactInputException(nameof(facts.OtherRecentCount), Phrase.Of(TextKey.ErrorNegativeRecentCount, facts.OtherRecentCount));
             }
         }
 
-        private static void CheckAmount(string field, string label, decimal? amount)
+        private static void CheckAmount(string field, TextKey label, decimal? amount)
         {
             if (!amount.HasValue)
             {
@@ -306,14 +303,12 @@ namespace Advocacy.Plugins.Domain.Impact
 
             if (amount.Value < 0)
             {
-                throw new ImpactInputException(field, "The " + label + " cannot be negative (found "
-                    + amount.Value.ToString("0.##", CultureInfo.InvariantCulture) + "); enter 0 or leave it empty.");
+                throw new ImpactInputException(field, Phrase.Of(TextKey.ErrorAmountNegative, Phrase.Of(label), amount.Value));
             }
 
             if (amount.Value > MaxAmount)
             {
-                throw new ImpactInputException(field, "The " + label + " is too large to be a real amount (found "
-                    + amount.Value.ToString("0.##", CultureInfo.InvariantCulture) + ").");
+                throw new ImpactInputException(field, Phrase.Of(TextKey.ErrorAmountTooLarge, Phrase.Of(label), amount.Value));
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.Impact
 {
@@ -40,8 +41,7 @@ namespace Advocacy.Plugins.Domain.Impact
         {
             if (UnknownKindValue.HasValue)
             {
-                throw new ImpactInputException(nameof(Kind), "Kind " + UnknownKindValue.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    + " is not an inconvenience kind; use an adv_inconveniencekind value: " + Choices.AdvocacyChoices.InconvenienceKinds.Describe() + ", or leave it empty for other.");
+                throw new ImpactInputException(nameof(Kind), Phrase.Of(TextKey.ErrorNotInconvenienceKind, UnknownKindValue.Value, Choices.AdvocacyChoices.InconvenienceKinds.Describe()));
             }
 
             return new InconvenienceFacts

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.Loyalty
 {
@@ -12,7 +13,7 @@ namespace Advocacy.Plugins.Domain.Loyalty
     /// <summary>Feedback the user entered cannot be used; the message says what to enter.</summary>
     public sealed class FeedbackInputException : AdvocacyInputException
     {
-        public FeedbackInputException(string field, string message) : base(message)
+        public FeedbackInputException(string field, Phrase message) : base(message)
         {
             Field = field;
         }
@@ -72,8 +73,7 @@ namespace Advocacy.Plugins.Domain.Loyalty
         {
             if (!nps.HasValue && !csat.HasValue)
             {
-                throw new FeedbackInputException("Nps, Csat",
-                    "Enter an NPS score (0 to 10) or a CSAT score (1 to 5): the feedback has neither.");
+                throw new FeedbackInputException("Nps, Csat", Phrase.Of(TextKey.ErrorFeedbackNoScore));
             }
 
             if (nps.HasValue)
@@ -83,8 +83,7 @@ namespace Advocacy.Plugins.Domain.Loyalty
 
             if (csat.HasValue && (csat.Value < MinCsat || csat.Value > MaxCsat))
             {
-                throw new FeedbackInputException("Csat", "Enter a CSAT score from 1 to 5 (found "
-                    + csat.Value.ToString(CultureInfo.InvariantCulture) + ").");
+                throw new FeedbackInputException("Csat", Phrase.Of(TextKey.ErrorCsatRange, csat.Value));
             }
 
             return new FeedbackScore(nps, csat);
@@ -106,8 +105,7 @@ namespace Advocacy.Plugins.Domain.Loyalty
         {
             if (nps < MinNps || nps > MaxNps)
             {
-                throw new FeedbackInputException("Nps", "Enter an NPS score from 0 to 10 (found "
-                    + nps.ToString(CultureInfo.InvariantCulture) + ").");
+                throw new FeedbackInputException("Nps", Phrase.Of(TextKey.ErrorNpsRange, nps));
             }
         }
     }

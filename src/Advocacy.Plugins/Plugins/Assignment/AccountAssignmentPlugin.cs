@@ -3,6 +3,7 @@ using Advocacy.Plugins.Application.Assignment;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain.Assignment;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Plugins.Assignment
 {
@@ -25,6 +26,9 @@ namespace Advocacy.Plugins.Plugins.Assignment
     {
         internal const string SharedOutcome = "adv_assignment_outcome";
         internal const string SharedReason = "adv_assignment_reason";
+
+        /// <summary>The reason unworded (<see cref="Phrase.Encode"/>): the task step words it for the task's owner.</summary>
+        internal const string SharedReasonWords = "adv_assignment_reasonwords";
         internal const string SharedAdvocateId = "adv_assignment_advocateid";
         internal const string SharedAdvocateName = "adv_assignment_advocatename";
         internal const string SharedAdvocateUserId = "adv_assignment_advocateuserid";
@@ -64,6 +68,7 @@ namespace Advocacy.Plugins.Plugins.Assignment
 
             shared[SharedOutcome] = (int)choice.Outcome;
             shared[SharedReason] = choice.Reason;
+            shared[SharedReasonWords] = choice.Words.Encode();
             if (choice.Changed && choice.Advocate != null && choice.Advocate.UserId.HasValue)
             {
                 shared[SharedAdvocateId] = choice.Advocate.Id;
@@ -109,7 +114,25 @@ namespace Advocacy.Plugins.Plugins.Assignment
                 };
             }
 
-            new AssignOnAccountSave(context).RaiseTask(account, outcome, advocate, reason);
+            new AssignOnAccountSave(context).RaiseTask(account, outcome, advocate, ReasonWords(shared, reason));
+        }
+
+        /// <summary>The pre-operation step's reason, unworded; its English text if the encoded form is missing or unreadable.</summary>
+        private static Phrase ReasonWords(ParameterCollection shared, string english)
+        {
+            if (shared.Contains(AccountAssignmentPlugin.SharedReasonWords) && shared[AccountAssignmentPlugin.SharedReasonWords] is string encoded)
+            {
+                try
+                {
+                    return Phrase.Decode(encoded);
+                }
+                catch (FormatException)
+                {
+                    // Only another step writing our variable could cause this; the English reason still serves.
+                }
+            }
+
+            return Phrase.Join(string.Empty, new object[] { english });
         }
     }
 }

@@ -1,4 +1,5 @@
 using Advocacy.Plugins.Application.FollowUp;
+using Advocacy.Plugins.Domain.Words;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Plugins.FollowUp
@@ -14,7 +15,7 @@ namespace Advocacy.Plugins.Plugins.FollowUp
     {
         protected override void Execute(PluginContext context)
         {
-            var target = context.Target ?? throw new InvalidPluginExecutionException("The feedback row is missing from the request.");
+            var target = context.Target ?? throw new InvalidPluginExecutionException(context.CallerLanguage.Format(TextKey.ErrorStepNeedsTarget));
             var account = new AnswerFromCheckIn(context).AccountFor(
                 target.GetAttributeValue<EntityReference>("adv_accountid")?.Id,
                 target.GetAttributeValue<EntityReference>("adv_taskid")?.Id);

@@ -1,6 +1,8 @@
 using System;
 using Advocacy.Plugins.Application.FollowUp;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
+using Advocacy.Plugins.Domain;
 
 namespace Advocacy.Plugins.Plugins.FollowUp
 {
@@ -21,12 +23,12 @@ namespace Advocacy.Plugins.Plugins.FollowUp
         Description = "A corrected answer is validated and evaluated like a new one; a task already raised for it is not raised again.")]
     public sealed class FeedbackReceivedPlugin : AdvocacyPlugin
     {
-        public const string NoAccountMessage = RecordFeedback.NoAccountMessage;
+        public static readonly string NoAccountMessage = RecordFeedback.NoAccountMessage;
 
         protected override void Execute(PluginContext context)
         {
             // On a correction the Target holds only what changed; the post-image is the whole answer.
-            var feedback = context.PostImage("post") ?? context.Target ?? throw new InvalidPluginExecutionException("The feedback row is missing from the request.");
+            var feedback = context.PostImage("post") ?? context.Target ?? throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorFeedbackRowMissing));
             var account = feedback.GetAttributeValue<EntityReference>("adv_accountid");
             new RecordFeedback(context).Run(new FeedbackAnswer
             {

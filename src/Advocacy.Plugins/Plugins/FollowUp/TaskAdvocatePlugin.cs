@@ -1,6 +1,7 @@
 using System;
 using Advocacy.Plugins.Application.FollowUp;
 using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain.Words;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Plugins.FollowUp
@@ -21,7 +22,7 @@ namespace Advocacy.Plugins.Plugins.FollowUp
 
         protected override void Execute(PluginContext context)
         {
-            var target = context.Target ?? throw new InvalidPluginExecutionException("The task row is missing from the request.");
+            var target = context.Target ?? throw new InvalidPluginExecutionException(context.CallerLanguage.Format(TextKey.ErrorStepNeedsTarget));
             var task = context.Merged("pre");
             var owner = task.GetAttributeValue<EntityReference>("ownerid");
             var current = task.GetAttributeValue<EntityReference>("adv_advocateid")?.Id;

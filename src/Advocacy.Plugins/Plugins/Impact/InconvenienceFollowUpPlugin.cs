@@ -1,6 +1,8 @@
 using Advocacy.Plugins.Application.Impact;
 using Advocacy.Plugins.Data;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
+using Advocacy.Plugins.Domain;
 
 namespace Advocacy.Plugins.Plugins.Impact
 {
@@ -26,7 +28,7 @@ namespace Advocacy.Plugins.Plugins.Impact
 
         protected override void Execute(PluginContext context)
         {
-            var post = context.PostImage("post") ?? throw new InvalidPluginExecutionException("The step 'follow up inconvenience' needs its post-image 'post'; re-register the step with it.");
+            var post = context.PostImage("post") ?? throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorStepNeedsPostImage, "follow up inconvenience"));
             var pre = context.PreImage("pre");
             new FollowUpInconvenience(context).Run(new ScoredInconvenience
             {

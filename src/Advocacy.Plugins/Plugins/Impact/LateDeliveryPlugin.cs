@@ -1,6 +1,8 @@
 using System;
 using Advocacy.Plugins.Application.Impact;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
+using Advocacy.Plugins.Domain;
 
 namespace Advocacy.Plugins.Plugins.Impact
 {
@@ -17,7 +19,7 @@ namespace Advocacy.Plugins.Plugins.Impact
     {
         protected override void Execute(PluginContext context)
         {
-            var order = context.PostImage("post") ?? throw new InvalidPluginExecutionException("The step 'detect late delivery' needs its post-image 'post'; re-register the step with it.");
+            var order = context.PostImage("post") ?? throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorStepNeedsPostImage, "detect late delivery"));
             var customer = order.GetAttributeValue<EntityReference>("customerid");
             new DetectLateDelivery(context).Run(new FulfilledOrder
             {

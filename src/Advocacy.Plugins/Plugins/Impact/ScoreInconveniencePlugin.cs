@@ -2,6 +2,8 @@ using System;
 using Advocacy.Plugins.Application.Impact;
 using Advocacy.Plugins.Data;
 using Microsoft.Xrm.Sdk;
+using Advocacy.Plugins.Domain.Words;
+using Advocacy.Plugins.Domain;
 
 namespace Advocacy.Plugins.Plugins.Impact
 {
@@ -26,7 +28,7 @@ namespace Advocacy.Plugins.Plugins.Impact
 
         protected override void Execute(PluginContext context)
         {
-            var target = context.Target ?? throw new InvalidPluginExecutionException("Scoring expects the inconvenience as Target.");
+            var target = context.Target ?? throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorScoringNeedsTarget));
             var merged = context.Merged();
             var isCreate = context.Execution.MessageName == "Create";
             var createdOn = isCreate ? context.UtcNow : context.PreImage("pre")?.GetAttributeValue<DateTime?>("createdon") ?? context.UtcNow;

@@ -101,7 +101,7 @@ namespace Advocacy.Plugins.Tests.Domain.Assignment
         {
             Assert.AreEqual("00000001-0000-0000-0000-000000000000 +1", new AdvocateLoadDelta(IdOf(1), +1).ToString());
             Assert.AreEqual("00000001-0000-0000-0000-000000000000 -1", new AdvocateLoadDelta(IdOf(1), -1).ToString());
-            Assert.AreEqual("", new TaskOwnerRoute(Advocate(1, "Ann"), false, null!).Note);
+            Assert.AreEqual("", new TaskOwnerRoute(Advocate(1, "Ann"), false, (string)null!).Note);
         }
 
         [TestMethod]

@@ -304,7 +304,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             // The step's total = the assignment (lock, candidates) + the settings read every step makes.
             Assert.AreEqual(3, assign.RoundTrips);
             var task = world.Sandbox.ExecutionsOf(Steps.TaskOnUpdate).Single();
-            Assert.AreEqual(6, task.RoundTrips, "settings + the owner's time zone (usersettings) + closing a left-over unassigned task (find) + task factory (lock, find, create)");
+            Assert.AreEqual(6, task.RoundTrips, "settings + the advocate's user settings (time zone and language, one query) + closing a left-over unassigned task (find) + task factory (lock, find, create)");
             var settle = world.Sandbox.ExecutionsOf(Steps.SettleOnUpdate).Single();
             StringAssert.Contains(settle.TraceText, "4 round trips to settle account");
             Assert.AreEqual(4, settle.RoundTrips, "lock (held already) + the advocate's accounts (one page) + the advocate + its new count; no settings");

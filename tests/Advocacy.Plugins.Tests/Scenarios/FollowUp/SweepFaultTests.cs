@@ -83,7 +83,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
                 null, AdvocacyWorld.Now.Date, AdvocacyWorld.Now.Date)).ToList();
 
             var writer = new AdvocacyTaskWriter(w.Sandbox.Service, new Assignment.ListTracer());
-            var error = Assert.ThrowsExactly<InvalidPluginExecutionException>(() => writer.CreateBatch(tasks));
+            var error = Assert.ThrowsExactly<Advocacy.Plugins.Domain.AdvocacyInputException>(() => writer.CreateBatch(tasks)); // worded for the caller at the entry point
 
             StringAssert.Contains(error.Message, "for account " + RefuseTaskForBrokenAccountPlugin.Broken + ": ");
             Assert.HasCount(2, w.Tasks(AdvocacyTaskKind.ProactiveCheckIn), "outside a transaction the two before the fault stay");

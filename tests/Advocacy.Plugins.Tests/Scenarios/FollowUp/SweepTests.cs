@@ -84,7 +84,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             Assert.IsLessThanOrEqualTo(Math.Ceiling(due / 5000.0), accountReads, "1 read per 5,000 due accounts scanned");
             Assert.IsLessThanOrEqualTo(Math.Ceiling(20000 / 5000.0), accountReads, "and so ≤ 1 per 5,000 accounts in the table");
             Assert.AreEqual((long)Math.Ceiling(due / 1000.0), batches, "1 ExecuteMultiple per 1,000 tasks");
-            Assert.AreEqual(2L, otherReads, "the settings variable and the task owners' time zones (one usersettings query, cached for the call)");
+            Assert.AreEqual(2L, otherReads, "the settings variable and the task owners' user settings (time zones and languages: one usersettings query per 1,000 owners, cached for the call)");
             Assert.AreEqual(1L, upserts, "the sweep's lock row");
             Assert.AreEqual(accountReads + batches + otherReads + upserts, execution.RoundTrips, "nothing else");
 

@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Tests.Scenarios.FollowUp;
+using Advocacy.Sandbox;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.Tests.Scenarios.Languages
+{
+    /// <summary>
+    /// Texts as each reader sees them, through the real steps: tasks in their owner's language (usersettings.uilanguageid)
+    /// with dates and numbers in their locale (localeid), errors in the caller's, the explanation in the account owner's.
+    /// </summary>
+    [TestClass]
+    public sealed class LanguageScenarioTests
+    {
+        internal static void Speaks(DataverseSandbox sandbox, Guid userId, int uiLanguageId, int localeId) =>
+            sandbox.Regional.SetUserSettings(userId, uiLanguageId: uiLanguageId, localeId: localeId);
+
+        private static Guid Answer(IOrganizationService caller, Guid? account, int nps)
+        {
+            var feedback = new Entity("adv_feedback") { ["adv_name"] = "Check-in answer", ["adv_nps"] = nps };
+            if (account.HasValue) feedback["adv_accountid"] = new EntityReference("account", account.Value);
+            return caller.Create(feedback);
+        }
+
+        [TestMethod]
+        public void A_German_agents_task_reads_German_with_German_dates()
+        {
+            var w = new FollowUpWorld();
+            Speaks(w.Sandbox, w.AdvocateUserId, 1031, 1031);
+            var account = w.SeedAccount("Contoso", CustomerTier.Key);
+
+            Answer(w.World.Agent, account, 5);
+
+            var recovery = w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single();
+            Assert.AreEqual(w.AdvocateUserId, recovery.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.AreEqual("Kritiker zurückgewinnen: Contoso (NPS 5/10)", recovery.GetAttributeValue<string>("subject"));
+            var description = recovery.GetAttributeValue<string>("description");
+            StringAssert.StartsWith(description, "Contoso hat ein Nachfassen als Kritiker beantwortet (NPS 5/10). Es wurde kein Kommentar hinterlassen. Rufen Sie bis 11.03.2026 an");
+            Assert.IsFalse(description.Contains("Wed"), "no English date: " + description);
+        }
+
+        [TestMethod]
+        public void An_English_managers_escalation_reads_English_while_the_German_advocates_recovery_reads_German()
+        {
+            var w = new FollowUpWorld();
+            Speaks(w.Sandbox, w.AdvocateUserId, 1031, 1031);
+            Speaks(w.Sandbox, w.World.ManagerUserId, 1033, 2057);
+            var account = w.SeedAccount("Contoso", CustomerTier.Key);
+
+            Answer(w.World.Agent, account, 2);
+
+            var escalation = w.TasksFor(AdvocacyTaskKind.ManagerEscalation, account).Single();
+            Assert.AreEqual(w.World.ManagerUserId, escalation.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.AreEqual("Manager escalation: Contoso (NPS 2)", escalation.GetAttributeValue<string>("subject"));
+            StringAssert.StartsWith(escalation.GetAttributeValue<string>("description"),
+                "You are the manager of Dana Ruiz, Contoso's advocate. Contoso gave an NPS of 2/10: a strongly dissatisfied customer at real risk of leaving. They left no comment. By 11/03/2026,");
+            StringAssert.StartsWith(w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single().GetAttributeValue<string>("subject"), "Kritiker zurückgewinnen: Contoso");
+        }
+
+        [TestMethod]
+        public void A_manager_without_user_settings_or_with_the_platforms_default_locale_reads_English_in_the_house_date_style()
+        {
+            var w = new FollowUpWorld();
+            w.Sandbox.Regional.RemoveUserSettings(w.World.ManagerUserId);
+            Speaks(w.Sandbox, w.AdvocateUserId, 1033, 1033);
+            var account = w.SeedAccount("Contoso", CustomerTier.Key);
+
+            Answer(w.World.Agent, account, 2);
+
+            StringAssert.Contains(w.TasksFor(AdvocacyTaskKind.ManagerEscalation, account).Single().GetAttributeValue<string>("description"), "By Wed 11 Mar 2026,");
+            StringAssert.Contains(w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single().GetAttributeValue<string>("description"), "Call them by Wed 11 Mar 2026:");
+        }
+
+        [TestMethod]
+        public void An_error_for_a_German_caller_is_German_and_for_an_English_caller_English()
+        {
+            var w = new FollowUpWorld();
+            var german = w.World.SeedUser("Greta Berger");
+            Speaks(w.Sandbox, german, 1031, 1031);
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => Answer(w.Sandbox.CreateService(german), null, 2));
+            var english = Assert.ThrowsExactly<SandboxFaultException>(() => Answer(w.World.Agent, null, 2));
+
+            StringAssert.Contains(fault.Message, "Wählen Sie die Firma, von der dieses Feedback stammt");
+            StringAssert.Contains(english.Message, "Choose the account this feedback is from");
+            Assert.IsEmpty(w.Sandbox.Rows("adv_feedback").ToArray(), "nothing is written");
+        }
+
+        [TestMethod]
+        public void The_explanation_is_worded_for_a_German_account_owner_with_German_numbers_in_the_same_three_reads()
+        {
+            var w = new FollowUpWorld();
+            var owner = w.World.SeedUser("Greta Berger");
+            Speaks(w.Sandbox, owner, 1031, 1031);
+            var account = w.World.SeedAccount("Contoso", CustomerTier.Strategic, w.AdvocateId, owner);
+            w.Sandbox.Metrics.Reset();
+
+            var id = w.World.Agent.Create(new Entity("adv_inconvenience")
+            {
+                ["adv_name"] = "Crucial order late",
+                ["adv_accountid"] = new EntityReference("account", account),
+                ["adv_kind"] = Choices.Option(InconvenienceKind.LateDelivery),
+                ["adv_promisedon"] = new DateTime(2026, 2, 26, 0, 0, 0, DateTimeKind.Utc),
+                ["adv_resolvedon"] = new DateTime(2026, 3, 10, 0, 0, 0, DateTimeKind.Utc),
+                ["adv_ordervalue"] = new Money(48000m),
+                ["adv_businesscritical"] = true,
+            });
+
+            var explanation = w.Sandbox.Get("adv_inconvenience", id).GetAttributeValue<string>("adv_impactexplanation");
+            Assert.AreEqual("Auswirkung 72/100 (hoch): 12 Tage zu spät geliefert (+29); geschäftskritischer Auftrag (+20); $48.000 auf dem Spiel (+8); "
+                + "Kunde der Stufe „strategisch“ (+15). Geschätzter Kundenschaden $5.760.", explanation);
+            var scoring = w.Sandbox.ExecutionsOf("Advocacy: score inconvenience (create)").Single();
+            Assert.AreEqual(3, scoring.RoundTrips, "settings; the account with its recent inconveniences and its owner's settings (zone and language) in one query; the record's currency");
+        }
+    }
+}
