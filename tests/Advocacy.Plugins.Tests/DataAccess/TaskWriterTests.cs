@@ -23,7 +23,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
         {
             var world = new AdvocacyWorld();
             var account = world.SeedAccount("Contoso", CustomerTier.Key);
-            var writer = new AdvocacyTaskWriter(world.Sandbox.Service, new ListTracer());
+            var writer = new AdvocacyTaskWriter(world.Sandbox.NestedService, new ListTracer());
 
             var created = writer.Ensure(Plan(world, account, "k1", "first"));
             Assert.IsTrue(created.Created);

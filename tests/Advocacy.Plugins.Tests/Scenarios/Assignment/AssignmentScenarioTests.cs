@@ -181,7 +181,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var stay = world.SeedAdvocate("Staying", world.SeedUser("Staying"), new[] { CustomerTier.Key });
             var accounts = Enumerable.Range(0, 3).Select(i => world.SeedAccount("Acc " + i, CustomerTier.Key, leaving)).ToArray();
 
-            var run = new ReassignFromInactiveAdvocate(new TestHost(world.Sandbox.Service, new ListTracer())).Run(leaving, 1, () => true);
+            var run = new ReassignFromInactiveAdvocate(new TestHost(world.Sandbox.NestedService, new ListTracer())).Run(leaving, 1, () => true);
 
             Assert.IsTrue(run.Continued);
             Assert.AreEqual(1, run.Reassigned);

@@ -82,7 +82,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
                 new AccountFacts(Ordered(n), "Account " + n, CustomerTier.Key, w.World.AgentUserId, false),
                 null, AdvocacyWorld.Now.Date, AdvocacyWorld.Now.Date)).ToList();
 
-            var writer = new AdvocacyTaskWriter(w.Sandbox.Service, new Assignment.ListTracer());
+            var writer = new AdvocacyTaskWriter(w.Sandbox.NestedService, new Assignment.ListTracer());
             var error = Assert.ThrowsExactly<InvalidPluginExecutionException>(() => writer.CreateBatch(tasks));
 
             StringAssert.Contains(error.Message, "for account " + RefuseTaskForBrokenAccountPlugin.Broken + ": ");
