@@ -24,7 +24,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         {
             var w = new FollowUpWorld();
             var account = w.World.SeedAccount("Far future");
-            w.Sandbox.Service.Update(new Entity("account", account) { ["adv_lastproactivecontact"] = new DateTime(9999, 12, 1, 0, 0, 0, DateTimeKind.Utc) });
+            w.Sandbox.NestedService.Update(new Entity("account", account) { ["adv_lastproactivecontact"] = new DateTime(9999, 12, 1, 0, 0, 0, DateTimeKind.Utc) });
 
             w.World.Agent.Update(new Entity("account", account) { ["adv_tier"] = Data.Choices.Option(CustomerTier.Key) });
 

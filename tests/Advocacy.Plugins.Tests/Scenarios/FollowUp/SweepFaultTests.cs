@@ -93,7 +93,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         public void A_batch_without_a_fault_creates_every_task()
         {
             var w = WorldWithFiveDueAccounts();
-            w.Sandbox.Service.Update(new Entity("account", RefuseTaskForBrokenAccountPlugin.Broken) { ["adv_nextproactivecontact"] = AdvocacyWorld.Now.Date.AddDays(60) });
+            w.Sandbox.NestedService.Update(new Entity("account", RefuseTaskForBrokenAccountPlugin.Broken) { ["adv_nextproactivecontact"] = AdvocacyWorld.Now.Date.AddDays(60) });
 
             var response = w.Sandbox.Run(new OrganizationRequest("adv_RunProactiveSweep"));
 

@@ -13,7 +13,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
     /// <summary>
     /// Issue 13, key squatting: a user's own task carrying the product's key or kind used to stand for the product's
     /// task ("already exists") and suppress it. Only the product may now write adv_sourcekey and adv_kind
-    /// (<see cref="ProductTaskMarks"/>): each squat is refused with a message, nothing is written, and the product's
+    /// (<see cref="Advocacy.Plugins.Domain.Security.ProductColumns"/>): each squat is refused with a message, nothing is written, and the product's
     /// task is raised as if the attempt had never happened.
     /// </summary>
     [TestClass]
@@ -32,7 +32,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
                 ["regardingobjectid"] = new EntityReference("incident", caseId),
                 ["adv_sourcekey"] = AdvocacyTaskKeys.PostResolutionCheckIn(caseId),
             }));
-            StringAssert.Contains(fault.Message, "adv_sourcekey is set only by Customer Advocacy");
+            StringAssert.Contains(fault.Message, "task column adv_sourcekey is set only by Customer Advocacy");
             Assert.IsEmpty(w.Sandbox.Rows("task"), "nothing written");
 
             w.Resolve(caseId);
@@ -56,7 +56,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
                     ["adv_sourcekey"] = key,
                     ["adv_kind"] = Choices.Option(AdvocacyTaskKind.DetractorRecovery),
                 }));
-                StringAssert.Contains(fault.Message, "adv_kind and adv_sourcekey are set only by Customer Advocacy");
+                StringAssert.Contains(fault.Message, "task columns adv_kind and adv_sourcekey are set only by Customer Advocacy");
             }
 
             Assert.IsEmpty(w.Sandbox.Rows("task"));
@@ -79,7 +79,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
                 ["regardingobjectid"] = new EntityReference("account", account),
                 ["adv_kind"] = Choices.Option(AdvocacyTaskKind.ProactiveCheckIn),
             }));
-            StringAssert.Contains(fault.Message, "adv_kind is set only by Customer Advocacy");
+            StringAssert.Contains(fault.Message, "task column adv_kind is set only by Customer Advocacy");
 
             w.Sandbox.Run(new OrganizationRequest("adv_RunProactiveSweep"), w.World.ManagerUserId);
 
