@@ -26,6 +26,9 @@ namespace Advocacy.Sandbox
         /// <summary>The global option set this choice uses, resolved once all option sets are read.</summary>
         public string? OptionSetName { get; init; }
 
+        /// <summary>Column security (the solution's &lt;IsSecured&gt;1&lt;/IsSecured&gt;): only field security profiles grant read, create and update.</summary>
+        public bool IsSecured { get; init; }
+
         public override string ToString() => $"{LogicalName} ({Type})";
     }
 }

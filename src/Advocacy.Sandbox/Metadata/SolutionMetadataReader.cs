@@ -172,7 +172,7 @@ namespace Advocacy.Sandbox
             {
                 options = global;
             }
-            return new ColumnMetadata(logical, type, targets, options) { OptionSetName = optionSetName };
+            return new ColumnMetadata(logical, type, targets, options) { OptionSetName = optionSetName, IsSecured = Child(attribute, "IsSecured") == "1" };
         }
 
         /// <summary>The fixed object type codes of the standard tables a lookup type list may name.</summary>
