@@ -9,7 +9,8 @@ using Microsoft.Xrm.Sdk;
 namespace Advocacy.Plugins.CustomApis.Impact
 {
     /// <summary>adv_ScoreInconvenience: scores facts without saving them, for Power Automate and integrations (<see cref="ScoreInconvenience.WhatIf"/>).</summary>
-    [CustomApi("adv_ScoreInconvenience", "Score inconvenience", "Computes the impact score, band, estimated loss and explanation of an inconvenience without saving it.", IsFunction = false)]
+    [CustomApi("adv_ScoreInconvenience", "Score inconvenience", "Computes the impact score, band, estimated loss and explanation of an inconvenience without saving it.", IsFunction = false,
+        ExecutePrivilegeName = CustomApiPrivileges.RecordInconvenience)]
     [CustomApiParameter("PromisedOn", CustomApiFieldType.DateTime, "When the customer was promised delivery or resolution.", IsOptional = true)]
     [CustomApiParameter("ResolvedOn", CustomApiFieldType.DateTime, "When it was delivered or resolved; empty while ongoing.", IsOptional = true)]
     [CustomApiParameter("OrderValue", CustomApiFieldType.Money, "Value of the order or contract at stake.", IsOptional = true)]
