@@ -248,8 +248,8 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var lee = world.SeedAdvocate("Lee Park", world.SeedUser("Lee"), new[] { CustomerTier.Standard });
             var account = world.SeedAccount("Contoso", CustomerTier.Standard);
 
-            var first = world.Sandbox.Run(new OrganizationRequest(AssignAdvocateNames.Message) { [AssignAdvocateNames.Account] = new EntityReference("account", account) }, world.AgentUserId);
-            var second = world.Sandbox.Run(new OrganizationRequest(AssignAdvocateNames.Message) { [AssignAdvocateNames.Account] = new EntityReference("account", account) }, world.AgentUserId);
+            var first = world.Sandbox.Run(new OrganizationRequest(AssignAdvocateNames.Message) { [AssignAdvocateNames.Account] = new EntityReference("account", account) }, world.ManagerUserId); // a manager operation (issue 13)
+            var second = world.Sandbox.Run(new OrganizationRequest(AssignAdvocateNames.Message) { [AssignAdvocateNames.Account] = new EntityReference("account", account) }, world.ManagerUserId); // a manager operation (issue 13)
 
             Assert.AreEqual(lee, ((EntityReference)first.Results[AssignAdvocateNames.Advocate]).Id);
             Assert.IsTrue((bool)first.Results[AssignAdvocateNames.Changed]);
