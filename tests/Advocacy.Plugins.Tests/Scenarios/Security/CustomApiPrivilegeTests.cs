@@ -81,7 +81,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             Assert.IsNotNull(_world.AdvocateOf(ours), "their own region's account is assigned");
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DataRow("adv_ScoreInconvenience", CustomApiPrivileges.RecordInconvenience)]
         [DataRow("adv_GetAdvocacyReport", CustomApiPrivileges.ReadAdvocacy)]
         public void A_user_without_an_advocacy_role_cannot_preview_a_score_or_read_the_report_and_an_agent_can(string message, string privilege)

@@ -32,7 +32,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             _manager = _world.Sandbox.CreateService(_world.ManagerUserId);
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DataRow("adv_nextproactivecontact")]
         [DataRow("adv_lastproactivecontact")]
         [DataRow("adv_inconvenienceindex")]

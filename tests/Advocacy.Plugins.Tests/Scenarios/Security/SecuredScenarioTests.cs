@@ -28,7 +28,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             ["sweep"] = new[] { typeof(SweepTests), typeof(SweepStopTests) },
         };
 
-        [DataTestMethod]
+        [TestMethod]
         [DataRow("assignment")]
         [DataRow("scoring")]
         [DataRow("follow-up")]
