@@ -127,6 +127,18 @@ namespace Advocacy.Sandbox
 
         public IOrganizationService CreateService(Guid userId) => new SandboxOrganizationService(this, CallerContext.ForTest(userId));
 
+        /// <summary>
+        /// The service server-side code gets — a custom workflow activity (Microsoft Learn,
+        /// IOrganizationServiceFactory.CreateOrganizationService: "When called in a custom workflow activity, all service
+        /// calls are made in the IWorkflowExecutionContext.UserId context"), or a test standing in for a plug-in: calls as
+        /// the user, one level below the request that started the work, as the platform raises Depth for every request
+        /// "a running plug-in or workflow issues" (IExecutionContext.Depth) — so its writes reach steps at depth 2.
+        /// </summary>
+        public IOrganizationService CreateNestedService(Guid userId) => new SandboxOrganizationService(this, new CallerContext(userId, userId, 1, null, null, null, Guid.Empty));
+
+        /// <summary>The administrator's <see cref="CreateNestedService"/>: for tests that run a use case or a data class directly, as the product's own code.</summary>
+        public IOrganizationService NestedService => CreateNestedService(AdminUserId);
+
         /// <summary>Registers every plug-in step and Custom API the assembly declares by attribute.</summary>
         public void RegisterPluginAssembly(Assembly assembly) => RegistrationAdapter.Register(assembly, Steps);
 

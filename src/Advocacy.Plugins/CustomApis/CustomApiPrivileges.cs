@@ -13,5 +13,18 @@ namespace Advocacy.Plugins.CustomApis
         /// had none, and the sweep needed only prvCreateActivity, which nearly every user has.)
         /// </summary>
         public const string ManageAdvocacy = "prvCreateadv_Advocate";
+
+        /// <summary>
+        /// adv_ScoreInconvenience previews the score of an inconvenience without saving it: whoever may record an
+        /// inconvenience may preview one (both shipped roles); a user outside advocacy may not. It reads the account and
+        /// its recent inconveniences as the caller, so it shows nothing the caller could not read.
+        /// </summary>
+        public const string RecordInconvenience = "prvCreateadv_Inconvenience";
+
+        /// <summary>
+        /// adv_GetAdvocacyReport aggregates feedback, inconveniences and advocacy tasks as the caller: it needs the right to
+        /// read feedback (both shipped roles), so a user outside advocacy gets no loyalty figures.
+        /// </summary>
+        public const string ReadAdvocacy = "prvReadadv_Feedback";
     }
 }

@@ -53,6 +53,15 @@ namespace Advocacy.Sandbox
         /// have ReadAccess right(s) for record with id … of entity …"). Microsoft Learn, "Troubleshoot Dataverse client errors".
         /// </summary>
         public const int AccessCheckFailed = unchecked((int)0x80048306);
+
+        /// <summary>
+        /// Field security (Microsoft Learn, "Web service error codes"): AttributePrivilegeCreateIsMissing 0x8004F502 "The
+        /// user does not have create permissions to a secured field. The requested operation could not be completed."
+        /// </summary>
+        public const int AttributePrivilegeCreateIsMissing = unchecked((int)0x8004F502);
+
+        /// <summary>AttributePermissionUpdateIsMissingDuringUpdate 0x8004F507 "The user doesn't have AttributePrivilegeUpdate and not granted shared access for a secured attribute during update operation".</summary>
+        public const int AttributePermissionUpdateIsMissingDuringUpdate = unchecked((int)0x8004F507);
     }
 
     /// <summary>Builds the faults with the platform's wording in one place.</summary>

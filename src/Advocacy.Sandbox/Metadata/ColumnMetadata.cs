@@ -37,14 +37,17 @@ namespace Advocacy.Sandbox
 
         /// <summary>The same column with other limits.</summary>
         internal ColumnMetadata WithLimits(int? maxLength, decimal? minValue, decimal? maxValue) =>
-            new(LogicalName, Type, Targets, Options) { OptionSetName = OptionSetName, DateBehavior = DateBehavior, MaxLength = maxLength, MinValue = minValue, MaxValue = maxValue };
+            new(LogicalName, Type, Targets, Options) { OptionSetName = OptionSetName, DateBehavior = DateBehavior, IsSecured = IsSecured, MaxLength = maxLength, MinValue = minValue, MaxValue = maxValue };
 
         /// <summary>The same column pointing at other tables (a custom lookup's target comes from its relationship).</summary>
         internal ColumnMetadata WithTargets(IReadOnlyList<string> targets) =>
-            new(LogicalName, Type, targets, Options) { OptionSetName = OptionSetName, DateBehavior = DateBehavior, MaxLength = MaxLength, MinValue = MinValue, MaxValue = MaxValue };
+            new(LogicalName, Type, targets, Options) { OptionSetName = OptionSetName, DateBehavior = DateBehavior, IsSecured = IsSecured, MaxLength = MaxLength, MinValue = MinValue, MaxValue = MaxValue };
 
         /// <summary>A date and time column's behaviour (ignored for other types); UserLocal unless the metadata says otherwise.</summary>
         public DateBehavior DateBehavior { get; init; } = DateBehavior.UserLocal;
+
+        /// <summary>Column security (the solution's &lt;IsSecured&gt;1&lt;/IsSecured&gt;): only field security profiles grant read, create and update.</summary>
+        public bool IsSecured { get; init; }
 
         public override string ToString() => $"{LogicalName} ({Type})";
     }

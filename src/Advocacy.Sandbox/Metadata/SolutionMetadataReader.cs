@@ -179,6 +179,7 @@ namespace Advocacy.Sandbox
             {
                 OptionSetName = optionSetName,
                 DateBehavior = behavior,
+                IsSecured = Child(attribute, "IsSecured") == "1",
                 MaxLength = type == ColumnType.String ? Integer(Child(attribute, "MaxLength")) : null,
                 MinValue = IsRanged(type) ? Number(Child(attribute, "MinValue")) : null,
                 MaxValue = IsRanged(type) ? Number(Child(attribute, "MaxValue")) : null,

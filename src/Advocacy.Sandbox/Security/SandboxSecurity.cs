@@ -37,6 +37,9 @@ namespace Advocacy.Sandbox
         private readonly Dictionary<string, SecurityRole> _roles = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<Guid, List<SecurityRole>> _assigned = new();
         private readonly Dictionary<Guid, HashSet<Guid>> _teamMembers = new();
+        private readonly Dictionary<string, FieldSecurityProfile> _profiles = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<Guid, List<FieldSecurityProfile>> _profilesOf = new();
+        private readonly HashSet<string> _securedInCode = new(StringComparer.OrdinalIgnoreCase);
 
         internal SandboxSecurity(DataverseSandbox sandbox)
         {
@@ -152,6 +155,122 @@ namespace Advocacy.Sandbox
             }
         }
 
+        // ---------------------------------------------------------------------------------------------------------
+        // Column (field) security: Microsoft Learn, "Column-level security to control access"
+        // (https://learn.microsoft.com/power-platform/admin/field-level-security). A secured column is read, created and
+        // updated only through field security profiles; a System Administrator has full access to every secured column.
+        // ---------------------------------------------------------------------------------------------------------
+
+        /// <summary>Secures a column in code, as if the solution said &lt;IsSecured&gt;1&lt;/IsSecured&gt; (which the sandbox also reads).</summary>
+        public void SecureColumn(string table, string column)
+        {
+            lock (_gate)
+            {
+                _securedInCode.Add(table + "." + column);
+            }
+        }
+
+        /// <summary>Whether a column is secured: by the solution's metadata or by <see cref="SecureColumn"/>.</summary>
+        public bool IsSecured(string table, string column)
+        {
+            lock (_gate)
+            {
+                if (_securedInCode.Contains(table + "." + column))
+                {
+                    return true;
+                }
+            }
+            return _sandbox.Metadata.Table(table)?.Column(column)?.IsSecured == true;
+        }
+
+        /// <summary>Defines a field security profile (or returns the one of that name) to grant column permissions on.</summary>
+        public FieldSecurityProfile DefineFieldSecurityProfile(string name)
+        {
+            lock (_gate)
+            {
+                if (!_profiles.TryGetValue(name, out var profile))
+                {
+                    _profiles[name] = profile = new FieldSecurityProfile(name);
+                }
+                return profile;
+            }
+        }
+
+        /// <summary>Gives a user or a team a field security profile.</summary>
+        public void AssignFieldSecurityProfile(Guid principalId, string profileName)
+        {
+            FieldSecurityProfile profile;
+            lock (_gate)
+            {
+                profile = _profiles.TryGetValue(profileName, out var known) ? known
+                    : throw new ArgumentException($"The sandbox knows no field security profile named '{profileName}' (DefineFieldSecurityProfile).", nameof(profileName));
+                if (!_profilesOf.TryGetValue(principalId, out var list))
+                {
+                    _profilesOf[principalId] = list = new List<FieldSecurityProfile>();
+                }
+                if (!list.Contains(profile))
+                {
+                    list.Add(profile);
+                }
+            }
+        }
+
+        /// <summary>
+        /// What the user may do with a secured column, through its profiles and its teams' (permissions add up). Full
+        /// access for the SYSTEM user and System Administrators; ignores <see cref="Enforce"/>.
+        /// </summary>
+        public FieldPermission ColumnPermission(Guid userId, string table, string column)
+        {
+            if (Bypasses(userId))
+            {
+                return new FieldPermission(true, true, true);
+            }
+            var principals = new[] { userId }.Concat(TeamsOf(userId));
+            List<FieldPermission> granted;
+            lock (_gate)
+            {
+                granted = principals.SelectMany(p => _profilesOf.TryGetValue(p, out var list) ? list : new List<FieldSecurityProfile>())
+                    .Select(p => p.PermissionOn(table, column)).Where(p => p != null).Select(p => p!).ToList();
+            }
+            return new FieldPermission(granted.Any(p => p.CanRead), granted.Any(p => p.CanCreate), granted.Any(p => p.CanUpdate));
+        }
+
+        /// <summary>Create and update of secured columns: every secured column the Target sets needs the matching permission.</summary>
+        private void DemandColumns(Guid user, Entity target, bool create)
+        {
+            foreach (var pair in target.Attributes)
+            {
+                if (create && pair.Value == null || !IsSecured(target.LogicalName, pair.Key))
+                {
+                    continue; // a create that leaves a secured column empty sets nothing
+                }
+                var permission = ColumnPermission(user, target.LogicalName, pair.Key);
+                if (create && !permission.CanCreate)
+                {
+                    throw SecurityFaults.SecuredColumnCreate(target.LogicalName, pair.Key);
+                }
+                if (!create && !permission.CanUpdate)
+                {
+                    throw SecurityFaults.SecuredColumnUpdate(target.LogicalName, pair.Key);
+                }
+            }
+        }
+
+        /// <summary>Reads: a secured column the caller may not read comes back without a value (the sandbox omits columns without one).</summary>
+        private void HideColumns(Guid user, IEnumerable<Entity> rows)
+        {
+            foreach (var row in rows)
+            {
+                foreach (var column in row.Attributes.Keys.ToList())
+                {
+                    if (IsSecured(row.LogicalName, column) && !ColumnPermission(user, row.LogicalName, column).CanRead)
+                    {
+                        row.Attributes.Remove(column);
+                    }
+                }
+            }
+        }
+
         /// <summary>True for the SYSTEM user and for holders of the System Administrator role (directly or through a team).</summary>
         public bool Bypasses(Guid userId) =>
             userId == _sandbox.SystemUserId
@@ -207,6 +326,7 @@ namespace Advocacy.Sandbox
                     var scope = NewRowScope(tx, target, user);
                     Demand(tx, user, PrivilegeType.Create, target.LogicalName, target.Id, scope);
                     DemandAppends(tx, user, target.LogicalName, target.Id, scope, target.Attributes, current: null);
+                    DemandColumns(user, target, create: true);
                     break;
                 }
                 case "update" when op.Target is { } target:
@@ -229,6 +349,7 @@ namespace Advocacy.Sandbox
                         Demand(tx, user, PrivilegeType.Assign, target.LogicalName, id, scope);
                     }
                     DemandAppends(tx, user, target.LogicalName, id, scope, target.Attributes, current);
+                    DemandColumns(user, target, create: false);
                     break;
                 }
                 case "delete":
@@ -299,6 +420,17 @@ namespace Advocacy.Sandbox
         /// </summary>
         internal void AfterCore(Operation op)
         {
+            if (Applies(op.Caller))
+            {
+                if (op.Output.TryGetValue("Entity", out var single) && single is Entity entity && op.Message.Equals("Retrieve", StringComparison.OrdinalIgnoreCase))
+                {
+                    HideColumns(op.Caller.UserId, new[] { entity });
+                }
+                else if (op.Output.TryGetValue("EntityCollection", out var many) && many is EntityCollection rows)
+                {
+                    HideColumns(op.Caller.UserId, rows.Entities);
+                }
+            }
             if (!op.Message.Equals("RetrieveMultiple", StringComparison.OrdinalIgnoreCase) || !Applies(op.Caller)
                 || op.Entity == null || Ownership(op.Entity) == TableOwnership.None
                 || !op.Output.TryGetValue("EntityCollection", out var value) || value is not EntityCollection collection)

@@ -44,6 +44,14 @@ namespace Advocacy.Sandbox
                 $"is missing {privilege} privilege (Id={SecurityRole.DeterministicId("privilege:" + privilege)}) on OTC={objectTypeCode} for entity '{logicalName}' (LocalizedName='{localizedName}'). " +
                 $"context.Caller={user}. Consider adding missed privilege to one of the principal (user/team) roles.");
 
+        public static SandboxFaultException SecuredColumnCreate(string table, string column) =>
+            new(ErrorCodes.AttributePrivilegeCreateIsMissing,
+                $"The user does not have create permissions to a secured field. The requested operation could not be completed. (Field '{column}' of entity '{table}'.)");
+
+        public static SandboxFaultException SecuredColumnUpdate(string table, string column) =>
+            new(ErrorCodes.AttributePermissionUpdateIsMissingDuringUpdate,
+                $"The user doesn't have AttributePrivilegeUpdate and not granted shared access for a secured attribute during update operation (Field '{column}' of entity '{table}'.)");
+
         public static SandboxFaultException AccessDenied(Guid user, PrivilegeType type, string privilege, AccessLevel held, AccessLevel needed,
             string logicalName, Guid recordId, EntityReference? owner, Guid businessUnit) =>
             new(ErrorCodes.AccessCheckFailed,

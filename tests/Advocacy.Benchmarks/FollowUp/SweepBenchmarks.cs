@@ -62,7 +62,7 @@ namespace Advocacy.Benchmarks.FollowUp
         /// </summary>
         public static int Naive(DataverseSandbox sandbox)
         {
-            var service = sandbox.Service;
+            var service = sandbox.NestedService; // as the product's own code: only it may write task keys
             var writer = new AdvocacyTaskWriter(service, new NullTracing());
             var planner = new AdvocacyTaskPlanner(AdvocacySettingsDefaults);
             var today = Now.Date;

@@ -25,7 +25,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
             var world = new AdvocacyWorld();
             var account = world.SeedAccount("Contoso", CustomerTier.Strategic);
             var next = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
-            world.Sandbox.Service.Update(new Entity("account", account)
+            world.Sandbox.NestedService.Update(new Entity("account", account)
             {
                 ["adv_nextproactivecontact"] = next,
                 ["adv_lastnps"] = 9,

@@ -57,7 +57,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
             var gone = Guid.NewGuid();
             var tracer = new ListTracer();
 
-            var result = new AdvocateLoadRecount(world.Sandbox.Service, tracer).Settle(new[] { gone, kept }, kept, AdvocacyWorld.Now);
+            var result = new AdvocateLoadRecount(world.Sandbox.NestedService, tracer).Settle(new[] { gone, kept }, kept, AdvocacyWorld.Now);
 
             CollectionAssert.Contains(tracer.Lines, "Load: advocate " + gone + " no longer exists; nothing to count for it.");
             Assert.AreEqual(1, world.CountOf(kept), "the stored 3 is replaced by the one active account that names Lee");

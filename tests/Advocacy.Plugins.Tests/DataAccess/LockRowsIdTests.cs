@@ -30,8 +30,8 @@ namespace Advocacy.Plugins.Tests.DataAccess
         {
             var world = new AdvocacyWorld();
 
-            Assert.AreEqual(66, LockRows.EnsureAll(world.Sandbox.Service));
-            Assert.AreEqual(0, LockRows.EnsureAll(world.Sandbox.Service), "every row exists already");
+            Assert.AreEqual(66, LockRows.EnsureAll(world.Sandbox.NestedService));
+            Assert.AreEqual(0, LockRows.EnsureAll(world.Sandbox.NestedService), "every row exists already");
             Assert.AreEqual(66, world.Sandbox.Rows(LockRows.Table).Count());
         }
 

@@ -83,7 +83,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
             var id = w.World.SeedAccount(name, tier, null);
             if (next.HasValue)
             {
-                w.Sandbox.Service.Update(new Entity("account", id) { ["adv_nextproactivecontact"] = next.Value });
+                w.Sandbox.NestedService.Update(new Entity("account", id) { ["adv_nextproactivecontact"] = next.Value });
             }
 
             return id;

@@ -38,7 +38,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
         {
             var world = new AdvocacyWorld();
             var account = world.SeedAccount("Contoso", CustomerTier.Key);
-            var writer = new AdvocacyTaskWriter(world.Sandbox.Service, new ListTracer());
+            var writer = new AdvocacyTaskWriter(world.Sandbox.NestedService, new ListTracer());
             var task = writer.Ensure(Plan(account, world.AgentUserId, ownerIsTeam: false)).TaskId;
             var teamId = Guid.NewGuid();
             world.Sandbox.Seed(new Entity("team", teamId) { ["name"] = "Advocates" });
@@ -59,7 +59,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
         {
             var world = new AdvocacyWorld();
             var account = world.SeedAccount("Contoso", CustomerTier.Key);
-            var writer = new AdvocacyTaskWriter(world.Sandbox.Service, new ListTracer());
+            var writer = new AdvocacyTaskWriter(world.Sandbox.NestedService, new ListTracer());
             var created = writer.Ensure(Plan(account, world.AgentUserId, false, subject: "Review the impact"));
 
             var refreshed = writer.Ensure(Plan(account, world.AgentUserId, false, subject: "Review the severe impact"), refreshOpenTask: true);
@@ -73,7 +73,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
         {
             var world = new AdvocacyWorld();
             var account = world.SeedAccount("Contoso", CustomerTier.Key);
-            var writer = new AdvocacyTaskWriter(world.Sandbox.Service, new ListTracer());
+            var writer = new AdvocacyTaskWriter(world.Sandbox.NestedService, new ListTracer());
             var created = writer.Ensure(Plan(account, world.AgentUserId, false, description: "first"));
 
             var refreshed = writer.Ensure(Plan(account, world.AgentUserId, false, description: "second"), refreshOpenTask: true);
@@ -87,7 +87,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
         {
             var world = new AdvocacyWorld();
             var account = world.SeedAccount("Contoso", CustomerTier.Key);
-            var writer = new AdvocacyTaskWriter(world.Sandbox.Service, new ListTracer());
+            var writer = new AdvocacyTaskWriter(world.Sandbox.NestedService, new ListTracer());
             var task = writer.Ensure(Plan(account, world.AgentUserId, false)).TaskId;
 
             writer.Complete(new Entity("task", task), "advocate assigned");

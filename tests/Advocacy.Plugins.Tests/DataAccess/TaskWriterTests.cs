@@ -25,7 +25,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
             // closing note to a full description would fail the whole save that closes the task.
             var world = new AdvocacyWorld();
             var account = world.SeedAccount("Contoso", CustomerTier.Key);
-            var writer = new AdvocacyTaskWriter(world.Sandbox.Service, new ListTracer());
+            var writer = new AdvocacyTaskWriter(world.Sandbox.NestedService, new ListTracer());
             var task = writer.Ensure(Plan(world, account, "k1", "first")).TaskId;
             world.Sandbox.Service.Update(new Entity("task", task) { ["description"] = new string('x', PlannedTask.DescriptionMaxLength) });
 
@@ -42,7 +42,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
         {
             var world = new AdvocacyWorld();
             var account = world.SeedAccount("Contoso", CustomerTier.Key);
-            var writer = new AdvocacyTaskWriter(world.Sandbox.Service, new ListTracer());
+            var writer = new AdvocacyTaskWriter(world.Sandbox.NestedService, new ListTracer());
 
             var created = writer.Ensure(Plan(world, account, "k1", "first"));
             Assert.IsTrue(created.Created);

@@ -24,6 +24,50 @@ namespace Advocacy.Plugins.Tests.Scenarios
             Sandbox.RegisterPluginAssembly(typeof(AdvocacyPlugin).Assembly);
             ManagerUserId = Sandbox.SeedUser("Morgan Manager");
             AgentUserId = Sandbox.SeedUser("Alex Agent", ManagerUserId);
+            if (Secured.Value || Environment.GetEnvironmentVariable("ADVOCACY_SECURE_WORLD") == "1")
+            {
+                Secure();
+            }
+        }
+
+        /// <summary>
+        /// While true (for the current async flow), every new world runs with the sandbox's security model on and realistic
+        /// roles (<see cref="Secure"/>): <c>SecuredScenarioTests</c> runs whole scenario suites this way.
+        /// </summary>
+        public static readonly System.Threading.AsyncLocal<bool> Secured = new();
+
+        /// <summary>The usual role service staff hold beside the advocacy roles (defined here: it is not the product's).</summary>
+        public const string UsualRole = "Customer Service Representative";
+
+        public bool IsSecured => Sandbox.Security.Enforce;
+
+        /// <summary>
+        /// Security on, with the roles people hold in a real organisation: everyone the world seeds has the usual service
+        /// role (accounts, cases and activities of their business unit); the agent and every advocate's user also hold
+        /// "Customer Advocate", the manager "Advocacy Manager". Rows seeded directly and calls as the administrator are not
+        /// checked, as on the platform for a System Administrator.
+        /// </summary>
+        public void Secure()
+        {
+            var usual = Sandbox.Security.DefineRole(UsualRole);
+            foreach (var table in new[] { "Account", "Incident", "Activity", "Contact", "SalesOrder" })
+            {
+                usual.Grant(AccessLevel.Local, "prvCreate" + table, "prvRead" + table, "prvWrite" + table, "prvAppend" + table, "prvAppendTo" + table);
+            }
+            usual.Grant(AccessLevel.Global, "prvReadUser", "prvReadEnvironmentVariableDefinition", "prvReadEnvironmentVariableValue");
+            // Every standard role reads currencies and user settings organization-wide (Microsoft's "TransactionCurrency
+            // entity privileges" and "UserSettings entity privileges" tables: prvReadTransactionCurrency and
+            // prvReadUserSettings are Global for the Customer Service Representative and every other role): scoring
+            // reads the record's currency as the caller, a workflow activity reads owners' settings as its user.
+            usual.Grant(AccessLevel.Global, "prvReadTransactionCurrency", "prvReadUserSettings");
+            // The admin guide's step after import: adv_RecountAdvocateLoad creates every lock row, so workflow activities
+            // (which run as the workflow's user and hold no create privilege on lock rows) only ever update one.
+            Data.LockRows.EnsureAll(Sandbox.NestedService);
+            Sandbox.Security.Enforce = true;
+            Sandbox.Security.AssignRole(ManagerUserId, UsualRole);
+            Sandbox.Security.AssignRole(ManagerUserId, "Advocacy Manager");
+            Sandbox.Security.AssignRole(AgentUserId, UsualRole);
+            Sandbox.Security.AssignRole(AgentUserId, "Customer Advocate");
         }
 
         public DataverseSandbox Sandbox { get; }
@@ -33,7 +77,17 @@ namespace Advocacy.Plugins.Tests.Scenarios
         /// <summary>The calling user's service (a service agent, not an administrator).</summary>
         public IOrganizationService Agent => Sandbox.CreateService(AgentUserId);
 
-        public Guid SeedUser(string name, Guid? managerId = null) => Sandbox.SeedUser(name, managerId ?? ManagerUserId);
+        public Guid SeedUser(string name, Guid? managerId = null)
+        {
+            var user = Sandbox.SeedUser(name, managerId ?? ManagerUserId);
+            if (IsSecured)
+            {
+                Sandbox.Security.AssignRole(user, UsualRole);
+                Sandbox.Security.AssignRole(user, "Customer Advocate");
+            }
+
+            return user;
+        }
 
         /// <summary>
         /// Active accounts that already name the advocate — a real load, so the advocate's stored adv_accountcount is

@@ -31,7 +31,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
         {
             _world = new AdvocacyWorld();
             _tracer = new ListTracer();
-            _host = new TestHost(_world.Sandbox.Service, _tracer);
+            _host = new TestHost(_world.Sandbox.NestedService, _tracer);
         }
 
         private void AssertNothingWritten(long writesBefore)

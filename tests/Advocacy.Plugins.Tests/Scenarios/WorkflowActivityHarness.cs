@@ -24,7 +24,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
 
             var factory = new Mock<IOrganizationServiceFactory>();
             // In a workflow activity every call runs as the workflow's user, whatever id is passed.
-            factory.Setup(f => f.CreateOrganizationService(It.IsAny<Guid?>())).Returns(() => world.Sandbox.CreateService(userId));
+            factory.Setup(f => f.CreateOrganizationService(It.IsAny<Guid?>())).Returns(() => world.Sandbox.CreateNestedService(userId));
 
             var tracing = new Mock<ITracingService>();
             tracing.Setup(t => t.Trace(It.IsAny<string>(), It.IsAny<object[]>()))

@@ -39,7 +39,7 @@ namespace Advocacy.Plugins.Activities.Assignment
                 throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorAssignActivityNeedsAccount));
             }
 
-            var result = new AssignAdvocate(host).Assign(account.Id, null, false, "Assign advocate activity");
+            var result = new AssignAdvocate(host).AssignForCaller(account.Id, "Assign advocate activity");
             Advocate.Set(context, result.AdvocateId.HasValue ? new EntityReference("adv_advocate", result.AdvocateId.Value) : null!);
             Reason.Set(context, result.Reason);
             Changed.Set(context, result.Changed);

@@ -65,6 +65,20 @@ namespace Advocacy.Plugins.Application.Assignment
             _host = host;
         }
 
+        /// <summary>
+        /// A caller's request (adv_AssignAdvocate, the "Assign advocate" activity) for one account: checked first, then
+        /// written — the account must be one the caller can see (read as the caller; another business unit's account
+        /// is refused as "does not exist or you cannot see it"), because the assignment itself writes as
+        /// <see cref="IAdvocacyHost.SystemService"/>. The product's own re-assignment runs as SYSTEM, which sees every account.
+        /// </summary>
+        /// <exception cref="MissingRecordException">The caller cannot see the account.</exception>
+        public AssignmentResult AssignForCaller(Guid accountId, string trigger)
+        {
+            Rows.Read(_host.UserService, "account", accountId, TextKey.RecordAccount, "accountid");
+            _host.Trace("Assignment ({0}): the caller can see account {1}; the assignment runs as {2}.", trigger, accountId, _host.SystemIdentity);
+            return Assign(accountId, null, false, trigger);
+        }
+
         /// <summary>Runs inside the caller's transaction; call it through adv_AssignAdvocate for a transaction of its own.</summary>
         public AssignmentResult Assign(Guid accountId, Specialty? neededSpecialty, bool urgent, string trigger) =>
             Evaluate(accountId, neededSpecialty, urgent, trigger, new CountingService(_host.SystemService));

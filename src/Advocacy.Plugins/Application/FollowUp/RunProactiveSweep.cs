@@ -93,7 +93,12 @@ namespace Advocacy.Plugins.Application.FollowUp
             }
             else
             {
-                _host.Trace("Sweep: continuing ({0}); tasks created as {1}.", position, _host.SystemIdentity);
+                position.EnsureCurrent(_host.Today());
+                bool hadCookie = position.PageNumber > 1 || position.PagingCookie.Length > 0;
+                position = position.FromFirstPage();
+                _host.Trace("Sweep: continuing ({0}){1}; tasks created as {2}.", position,
+                    hadCookie ? " from the query's first page: the caller's paging cookie is not followed, and the accounts already given a check-in no longer match" : "",
+                    _host.SystemIdentity);
             }
 
             int limit = maxTasks.HasValue && maxTasks.Value > 0 ? maxTasks.Value : int.MaxValue;

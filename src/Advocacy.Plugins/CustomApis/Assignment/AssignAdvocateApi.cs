@@ -34,7 +34,7 @@ namespace Advocacy.Plugins.CustomApis.Assignment
                 throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorAssignAdvocateNeedsAccount));
             }
 
-            var result = new AssignAdvocate(context).Assign(account.Id, null, false, AssignAdvocateNames.Message);
+            var result = new AssignAdvocate(context).AssignForCaller(account.Id, AssignAdvocateNames.Message);
             var output = context.Execution.OutputParameters;
             output[AssignAdvocateNames.Advocate] = result.AdvocateId.HasValue ? new EntityReference("adv_advocate", result.AdvocateId.Value) { Name = result.Advocate!.Name } : null;
             output[AssignAdvocateNames.Reason] = result.Reason;

@@ -10,7 +10,7 @@ namespace Advocacy.Plugins.CustomApis.FollowUp
     /// </summary>
     [CustomApi("adv_GetAdvocacyReport", "Get advocacy report",
         "Returns the advocacy management report (loyalty, satisfaction, workload and impact; overall, per advocate and per tier) as JSON.",
-        IsFunction = true, GermanDisplayName = "Kundenfürsprache-Bericht abrufen",
+        IsFunction = true, ExecutePrivilegeName = CustomApiPrivileges.ReadAdvocacy, GermanDisplayName = "Kundenfürsprache-Bericht abrufen",
         GermanDescription = "Gibt den Managementbericht der Kundenfürsprache (Loyalität, Zufriedenheit, Auslastung und Auswirkung; gesamt, pro Kundenfürsprecher und pro Stufe) als JSON zurück.")]
     [CustomApiParameter(PeriodDaysParameter, CustomApiFieldType.Integer, "Feedback and inconveniences of the last N days (default 365, 1 to 3650).", IsOptional = true)]
     [CustomApiResponse(ReportResponse, CustomApiFieldType.String, "The report as JSON.")]

@@ -10,7 +10,7 @@ namespace Advocacy.Plugins.CustomApis.Impact
 {
     /// <summary>adv_ScoreInconvenience: scores facts without saving them, for Power Automate and integrations (<see cref="ScoreInconvenience.WhatIf"/>).</summary>
     [CustomApi("adv_ScoreInconvenience", "Score inconvenience", "Computes the impact score, band, estimated loss and explanation of an inconvenience without saving it.", IsFunction = false,
-        GermanDisplayName = "Unannehmlichkeit bewerten",
+        ExecutePrivilegeName = CustomApiPrivileges.RecordInconvenience, GermanDisplayName = "Unannehmlichkeit bewerten",
         GermanDescription = "Berechnet Auswirkungswert, Stufe, geschätzten Schaden und Erläuterung einer Unannehmlichkeit, ohne sie zu speichern.")]
     [CustomApiParameter("PromisedOn", CustomApiFieldType.DateTime, "When the customer was promised delivery or resolution.", IsOptional = true)]
     [CustomApiParameter("ResolvedOn", CustomApiFieldType.DateTime, "When it was delivered or resolved; empty while ongoing.", IsOptional = true)]

@@ -88,6 +88,40 @@ namespace Advocacy.Plugins.Domain.FollowUp
         public SweepContinuation NextPage(string? pagingCookie, int createdOnPage) =>
             new SweepContinuation(PageNumber + 1, pagingCookie, CreatedSoFar + Math.Max(0, createdOnPage), AsOf);
 
+        /// <summary>How many days a sweep may run on: one, so a sweep started before midnight can finish after it.</summary>
+        public const int MaxAgeDays = 1;
+
+        /// <summary>
+        /// Refuses a token whose sweep date does not fit the server's clock (issue 13): the date comes from the server's
+        /// "today" when the sweep starts, so a date after today was never made by the sweep (a 2100 date made every
+        /// account look due), and one more than <see cref="MaxAgeDays"/> before it belongs to a stale or forged sweep
+        /// (year 1 made no account due, and the sweep reported itself complete).
+        /// </summary>
+        /// <exception cref="SweepContinuationException">The date is outside [today − 1 day, today].</exception>
+        public void EnsureCurrent(DateTime today)
+        {
+            var day = today.Date;
+            if (AsOf > day)
+            {
+                throw new SweepContinuationException("its sweep date " + D(AsOf) + " is after today (" + D(day) + ")");
+            }
+
+            if (AsOf < day.AddDays(-MaxAgeDays))
+            {
+                throw new SweepContinuationException("its sweep started on " + D(AsOf) + ", more than " + MaxAgeDays.ToString(CultureInfo.InvariantCulture) + " day before today (" + D(day) + ")");
+            }
+        }
+
+        /// <summary>
+        /// The same sweep from the first page of its query. A caller's paging cookie is never followed: it is the
+        /// caller's text, and a forged one (a position past every account) would skip every due account. Nothing is
+        /// lost by starting over: each account the sweep handled now has an open check-in and no longer matches the
+        /// query, so its first page starts where the cookie pointed — or earlier, if an account became due meanwhile.
+        /// </summary>
+        public SweepContinuation FromFirstPage() => new SweepContinuation(1, null, CreatedSoFar, AsOf);
+
+        private static string D(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
         public string Encode()
         {
             string text = Header + "\n"

@@ -96,6 +96,25 @@ namespace Advocacy.Plugins.Tests.Domain.FollowUp
         }
 
         [TestMethod]
+        public void A_sweep_date_is_current_from_yesterday_to_today_and_the_first_page_keeps_date_and_count()
+        {
+            var today = new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
+            new SweepContinuation(3, Cookie, 12, today.Date).EnsureCurrent(today);
+            new SweepContinuation(3, Cookie, 12, today.Date.AddDays(-1)).EnsureCurrent(today);
+
+            var tomorrow = Assert.ThrowsExactly<SweepContinuationException>(() => new SweepContinuation(1, null, 0, today.Date.AddDays(1)).EnsureCurrent(today));
+            Assert.AreEqual("its sweep date 2026-03-11 is after today (2026-03-10)", tomorrow.Detail);
+            var old = Assert.ThrowsExactly<SweepContinuationException>(() => new SweepContinuation(1, null, 0, today.Date.AddDays(-2)).EnsureCurrent(today));
+            Assert.AreEqual("its sweep started on 2026-03-08, more than 1 day before today (2026-03-10)", old.Detail);
+
+            var first = new SweepContinuation(3, Cookie, 12, today.Date.AddDays(-1)).FromFirstPage();
+            Assert.AreEqual(1, first.PageNumber);
+            Assert.AreEqual(string.Empty, first.PagingCookie);
+            Assert.AreEqual(12, first.CreatedSoFar);
+            Assert.AreEqual(today.Date.AddDays(-1), first.AsOf);
+        }
+
+        [TestMethod]
         public void Sweep_plan_budget_and_summary()
         {
             var plan = new ProactiveSweepPlan(new SweepSettings { PageSize = 9000, BatchSize = 0, TimeBudgetSeconds = 90 }, new FollowUpSettings());

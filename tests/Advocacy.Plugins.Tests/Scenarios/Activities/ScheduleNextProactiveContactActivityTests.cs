@@ -100,7 +100,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Activities
         {
             var world = new AdvocacyWorld();
             var account = world.SeedAccount("Untiered");
-            world.Sandbox.Service.Update(new Entity("account", account) { ["adv_nextproactivecontact"] = Utc(2026, 4, 1) });
+            world.Sandbox.NestedService.Update(new Entity("account", account) { ["adv_nextproactivecontact"] = Utc(2026, 4, 1) });
 
             var outputs = Schedule(world, account);
 

@@ -181,7 +181,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var stay = world.SeedAdvocate("Staying", world.SeedUser("Staying"), new[] { CustomerTier.Key });
             var accounts = Enumerable.Range(0, 3).Select(i => world.SeedAccount("Acc " + i, CustomerTier.Key, leaving)).ToArray();
 
-            var run = new ReassignFromInactiveAdvocate(new TestHost(world.Sandbox.Service, new ListTracer())).Run(leaving, 1, () => true);
+            var run = new ReassignFromInactiveAdvocate(new TestHost(world.Sandbox.NestedService, new ListTracer())).Run(leaving, 1, () => true);
 
             Assert.IsTrue(run.Continued);
             Assert.AreEqual(1, run.Reassigned);
@@ -249,8 +249,8 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var lee = world.SeedAdvocate("Lee Park", world.SeedUser("Lee"), new[] { CustomerTier.Standard });
             var account = world.SeedAccount("Contoso", CustomerTier.Standard);
 
-            var first = world.Sandbox.Run(new OrganizationRequest(AssignAdvocateNames.Message) { [AssignAdvocateNames.Account] = new EntityReference("account", account) }, world.AgentUserId);
-            var second = world.Sandbox.Run(new OrganizationRequest(AssignAdvocateNames.Message) { [AssignAdvocateNames.Account] = new EntityReference("account", account) }, world.AgentUserId);
+            var first = world.Sandbox.Run(new OrganizationRequest(AssignAdvocateNames.Message) { [AssignAdvocateNames.Account] = new EntityReference("account", account) }, world.ManagerUserId); // a manager operation (issue 13)
+            var second = world.Sandbox.Run(new OrganizationRequest(AssignAdvocateNames.Message) { [AssignAdvocateNames.Account] = new EntityReference("account", account) }, world.ManagerUserId); // a manager operation (issue 13)
 
             Assert.AreEqual(lee, ((EntityReference)first.Results[AssignAdvocateNames.Advocate]).Id);
             Assert.IsTrue((bool)first.Results[AssignAdvocateNames.Changed]);

@@ -57,7 +57,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var tiered = Enumerable.Range(4, 3).Select(n => Seed(world, Ordered(n), "Tiered " + n, Choices.Option(CustomerTier.Key), leaving)).ToArray();
 
             var tracer = new ListTracer();
-            var run = new ReassignFromInactiveAdvocate(new TestHost(world.Sandbox.Service, tracer)).Run(leaving, 2, () => false);
+            var run = new ReassignFromInactiveAdvocate(new TestHost(world.Sandbox.NestedService, tracer)).Run(leaving, 2, () => false);
 
             Assert.IsTrue(tiered.All(a => world.AdvocateOf(a) == stay), string.Join("\n", tracer.Lines));
             Assert.AreEqual(3, run.Reassigned);

@@ -24,7 +24,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         {
             var w = new FollowUpWorld();
             var account = w.World.SeedAccount("Far future");
-            w.Sandbox.Service.Update(new Entity("account", account) { ["adv_lastproactivecontact"] = new DateTime(9999, 12, 1, 0, 0, 0, DateTimeKind.Utc) });
+            w.Sandbox.NestedService.Update(new Entity("account", account) { ["adv_lastproactivecontact"] = new DateTime(9999, 12, 1, 0, 0, 0, DateTimeKind.Utc) });
 
             w.World.Agent.Update(new Entity("account", account) { ["adv_tier"] = Data.Choices.Option(CustomerTier.Key) });
 
@@ -37,7 +37,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         {
             var w = new FollowUpWorld();
             var account = w.SeedAccount("Contoso", CustomerTier.Key);
-            var task = w.Sandbox.CreateService(w.AdvocateUserId).Create(new Entity("task")
+            var task = w.Sandbox.CreateNestedService(w.AdvocateUserId).Create(new Entity("task")
             {
                 ["subject"] = "Check in",
                 ["regardingobjectid"] = new EntityReference("account", account),
@@ -59,8 +59,9 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         {
             var w = new FollowUpWorld();
             var account = w.SeedAccount("Contoso", CustomerTier.Key, next: FollowUpWorld.Day(2026, 4, 1), last: FollowUpWorld.Day(2026, 2, 1));
-            // Issue 13's attack: an agent's own task, of kind "proactive check-in", regarding someone else's account.
-            var own = w.World.Agent.Create(new Entity("task")
+            // Issue 13's attack: a task of kind "proactive check-in" the agent owns, regarding someone else's account
+            // (a client can no longer mark a task itself — TaskKeySquattingTests — so it is one the product wrote).
+            var own = w.Sandbox.CreateNestedService(w.World.AgentUserId).Create(new Entity("task")
             {
                 ["subject"] = "Check in",
                 ["regardingobjectid"] = new EntityReference("account", account),

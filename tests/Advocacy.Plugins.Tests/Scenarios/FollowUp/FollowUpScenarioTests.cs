@@ -156,7 +156,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             var w = new FollowUpWorld();
             var account = w.SeedAccount("Contoso", CustomerTier.Key, next: FollowUpWorld.Day(2026, 4, 1));
             var plain = w.World.Agent.Create(new Entity("task") { ["subject"] = "Call", ["regardingobjectid"] = new EntityReference("account", account) });
-            var recovery = w.World.Agent.Create(new Entity("task")
+            var recovery = w.Sandbox.CreateNestedService(w.World.AgentUserId).Create(new Entity("task")
             {
                 ["subject"] = "Recovery",
                 ["regardingobjectid"] = new EntityReference("account", account),

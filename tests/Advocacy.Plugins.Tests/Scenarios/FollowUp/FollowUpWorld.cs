@@ -31,7 +31,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
                 if (next.HasValue) row["adv_nextproactivecontact"] = next.Value;
                 if (last.HasValue) row["adv_lastproactivecontact"] = last.Value;
                 if (index.HasValue) row["adv_inconvenienceindex"] = index.Value;
-                Sandbox.Service.Update(row);
+                Sandbox.NestedService.Update(row); // as the product: a client may not set these columns
             }
 
             return id;

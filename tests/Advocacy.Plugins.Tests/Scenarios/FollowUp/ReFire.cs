@@ -43,7 +43,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
                 .Callback((string format, object[] args) => traces?.Add(string.Format(format, args)));
             var factory = new Mock<IOrganizationServiceFactory>();
             factory.Setup(f => f.CreateOrganizationService(It.IsAny<Guid?>()))
-                .Returns((Guid? user) => sandbox.CreateService(user ?? sandbox.SystemUserId));
+                .Returns((Guid? user) => sandbox.CreateNestedService(user ?? sandbox.SystemUserId)); // a plug-in's calls run one level below its step
 
             var provider = new Mock<IServiceProvider>();
             provider.Setup(p => p.GetService(typeof(IPluginExecutionContext))).Returns(context.Object);

@@ -82,7 +82,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
                 new AccountFacts(Ordered(n), "Account " + n, CustomerTier.Key, w.World.AgentUserId, false),
                 null, AdvocacyWorld.Now.Date, AdvocacyWorld.Now.Date)).ToList();
 
-            var writer = new AdvocacyTaskWriter(w.Sandbox.Service, new Assignment.ListTracer());
+            var writer = new AdvocacyTaskWriter(w.Sandbox.NestedService, new Assignment.ListTracer());
             var error = Assert.ThrowsExactly<Advocacy.Plugins.Domain.AdvocacyInputException>(() => writer.CreateBatch(tasks)); // worded for the caller at the entry point
 
             StringAssert.Contains(error.Message, "for account " + RefuseTaskForBrokenAccountPlugin.Broken + ": ");
@@ -93,7 +93,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         public void A_batch_without_a_fault_creates_every_task()
         {
             var w = WorldWithFiveDueAccounts();
-            w.Sandbox.Service.Update(new Entity("account", RefuseTaskForBrokenAccountPlugin.Broken) { ["adv_nextproactivecontact"] = AdvocacyWorld.Now.Date.AddDays(60) });
+            w.Sandbox.NestedService.Update(new Entity("account", RefuseTaskForBrokenAccountPlugin.Broken) { ["adv_nextproactivecontact"] = AdvocacyWorld.Now.Date.AddDays(60) });
 
             var response = w.Sandbox.Run(new OrganizationRequest("adv_RunProactiveSweep"));
 

@@ -37,7 +37,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             var (w, settings) = TenDueAccountsInPagesOfFive();
             var tracer = new ListTracer();
 
-            var first = new RunProactiveSweep(new TestHost(w.Sandbox.Service, tracer, settings)).Run(null, 5);
+            var first = new RunProactiveSweep(new TestHost(w.Sandbox.NestedService, tracer, settings)).Run(null, 5);
 
             Assert.AreEqual(5, first.Created);
             Assert.AreEqual(1, first.PagesRead, string.Join("\n", tracer.Lines));
@@ -45,7 +45,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             Assert.AreEqual(5, first.Remaining);
             CollectionAssert.Contains(tracer.Lines, "Sweep: stopped because the maximum of 5 tasks for this call was reached.");
 
-            var rest = new RunProactiveSweep(new TestHost(w.Sandbox.Service, tracer, settings)).Run(first.Continuation, null);
+            var rest = new RunProactiveSweep(new TestHost(w.Sandbox.NestedService, tracer, settings)).Run(first.Continuation, null);
             Assert.IsTrue(rest.Finished);
             Assert.AreEqual(5, rest.Created);
             Assert.AreEqual(10, w.Tasks(AdvocacyTaskKind.ProactiveCheckIn).Select(t => t.GetAttributeValue<EntityReference>("regardingobjectid").Id).Distinct().Count());
@@ -60,7 +60,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             // The clock stands still through the first page and its batch, then jumps past the budget.
             Func<TimeSpan> elapsed = () => calls++ < 4 ? TimeSpan.Zero : TimeSpan.FromSeconds(1000);
 
-            var first = new RunProactiveSweep(new TestHost(w.Sandbox.Service, tracer, settings), elapsed).Run(null, null);
+            var first = new RunProactiveSweep(new TestHost(w.Sandbox.NestedService, tracer, settings), elapsed).Run(null, null);
 
             Assert.AreEqual(5, first.Created, string.Join("\n", tracer.Lines));
             Assert.AreEqual(1, first.PagesRead);
@@ -68,7 +68,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             Assert.AreEqual(5, first.Remaining);
             CollectionAssert.Contains(tracer.Lines, "Sweep: stopped because another page might not finish within the 90s time budget.");
 
-            var rest = new RunProactiveSweep(new TestHost(w.Sandbox.Service, tracer, settings)).Run(first.Continuation, null);
+            var rest = new RunProactiveSweep(new TestHost(w.Sandbox.NestedService, tracer, settings)).Run(first.Continuation, null);
             Assert.AreEqual(5, rest.Created);
             Assert.IsTrue(rest.Finished);
         }
@@ -78,7 +78,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         {
             var (w, settings) = TenDueAccountsInPagesOfFive();
             var tracer = new ListTracer();
-            var service = new RefusingAggregates(w.Sandbox.Service);
+            var service = new RefusingAggregates(w.Sandbox.NestedService);
 
             var first = new RunProactiveSweep(new TestHost(service, tracer, settings)).Run(null, 5);
 
@@ -93,7 +93,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         public void A_plug_in_error_while_counting_is_not_swallowed()
         {
             var (w, settings) = TenDueAccountsInPagesOfFive();
-            var service = new RefusingAggregates(w.Sandbox.Service, asPluginError: true);
+            var service = new RefusingAggregates(w.Sandbox.NestedService, asPluginError: true);
 
             var error = Assert.ThrowsExactly<InvalidPluginExecutionException>(() => new RunProactiveSweep(new TestHost(service, new ListTracer(), settings)).Run(null, 5));
 

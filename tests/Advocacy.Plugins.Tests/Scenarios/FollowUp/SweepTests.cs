@@ -134,7 +134,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             var tracing = new Moq.Mock<ITracingService>();
             tracing.Setup(t => t.Trace(Moq.It.IsAny<string>(), Moq.It.IsAny<object[]>())).Callback((string f, object[] a) => traces.Add(string.Format(f, a)));
             // Every call of the clock advances 2 s: a batch "takes" 4 s, so the third one would overrun 10 s.
-            var sweep = new RunProactiveSweep(new TestHost(w.Sandbox.Service, tracing.Object, settings), () => fakeTime += TimeSpan.FromSeconds(2));
+            var sweep = new RunProactiveSweep(new TestHost(w.Sandbox.NestedService, tracing.Object, settings), () => fakeTime += TimeSpan.FromSeconds(2));
 
             var result = sweep.Run(null, null);
 
@@ -142,7 +142,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             Assert.IsLessThan(30, result.Created);
             Assert.AreEqual(30 - result.Created, result.Remaining);
             StringAssert.Contains(string.Join("\n", traces), "time budget");
-            var rest = new RunProactiveSweep(new TestHost(w.Sandbox.Service, tracing.Object)).Run(result.Continuation, null);
+            var rest = new RunProactiveSweep(new TestHost(w.Sandbox.NestedService, tracing.Object)).Run(result.Continuation, null);
             Assert.IsTrue(rest.Finished);
             Assert.AreEqual(30, result.Created + rest.Created);
         }

@@ -95,7 +95,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
             var caseId = SeedCase("Unrelated");
             var before = _world.Sandbox.Metrics.RoundTripCount();
 
-            new FollowUpInconvenience(new TestHost(_world.Sandbox.Service, tracer)).Run(new ScoredInconvenience
+            new FollowUpInconvenience(new TestHost(_world.Sandbox.NestedService, tracer)).Run(new ScoredInconvenience
             {
                 InconvenienceId = Guid.NewGuid(),
                 Score = 90,

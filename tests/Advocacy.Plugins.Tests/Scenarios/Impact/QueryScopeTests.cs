@@ -66,7 +66,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
                 world.Sandbox.Seed(Issue(mine, daysAgo: 30, score: 40), Issue(other, daysAgo: 0, score: 90));
 
                 var tracer = new ListTracer();
-                var read = new RefreshAccountLoyalty(new TestHost(world.Sandbox.Service, tracer)).AfterInconvenience(mine);
+                var read = new RefreshAccountLoyalty(new TestHost(world.Sandbox.NestedService, tracer)).AfterInconvenience(mine);
 
                 Assert.AreEqual(mine, read.Row.Id, "the account as read");
                 var account = world.Sandbox.Get("account", mine);
@@ -125,7 +125,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
             Assert.AreEqual(2, rows.LoadAccount(account, null, AdvocacyWorld.Now, 90).OtherRecentCount, "without an id both count");
             Assert.AreEqual(2, rows.LoadAccount(account, Guid.Empty, AdvocacyWorld.Now, 90).OtherRecentCount, "an empty id is no row");
 
-            var assessment = new ScoreInconvenience(new TestHost(_world.Sandbox.Service, new ListTracer()))
+            var assessment = new ScoreInconvenience(new TestHost(_world.Sandbox.NestedService, new ListTracer()))
                 .OnSave(new InconvenienceInput { Kind = InconvenienceKind.Other }, account, itself.Id, AdvocacyWorld.Now);
             Assert.AreEqual(5, assessment.Score, assessment.Explanation);
         }

@@ -59,6 +59,41 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             }
         }
 
+        [TestMethod]
+        public void A_manager_cannot_assign_another_business_units_account_the_check_comes_before_any_system_write()
+        {
+            // A manager of the West region (Read Deep: West and below) and an account of the East region.
+            var west = _world.Sandbox.SeedBusinessUnit("West");
+            var east = _world.Sandbox.SeedBusinessUnit("East");
+            var westManager = _world.Sandbox.SeedUser("Wes West", null, west);
+            _world.Sandbox.Security.AssignRole(westManager, "Advocacy Manager");
+            var theirs = _world.SeedAccount("Their customer", CustomerTier.Key, ownerId: _world.Sandbox.SeedUser("Eve East", null, east));
+            var ours = _world.SeedAccount("Our customer", CustomerTier.Key, ownerId: _world.Sandbox.SeedUser("Walt West", null, west));
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => _world.Sandbox.Run(
+                new OrganizationRequest("adv_AssignAdvocate") { ["Account"] = new EntityReference("account", theirs) }, westManager));
+
+            StringAssert.Contains(fault.Message, "The account " + theirs.ToString("D") + " does not exist or you cannot see it");
+            Assert.IsNull(_world.AdvocateOf(theirs), "nothing written as SYSTEM");
+            Assert.IsEmpty(_world.Sandbox.Rows("adv_assignmentlock"), "not even the lock row");
+
+            _world.Sandbox.Run(new OrganizationRequest("adv_AssignAdvocate") { ["Account"] = new EntityReference("account", ours) }, westManager);
+            Assert.IsNotNull(_world.AdvocateOf(ours), "their own region's account is assigned");
+        }
+
+        [TestMethod]
+        [DataRow("adv_ScoreInconvenience", CustomApiPrivileges.RecordInconvenience)]
+        [DataRow("adv_GetAdvocacyReport", CustomApiPrivileges.ReadAdvocacy)]
+        public void A_user_without_an_advocacy_role_cannot_preview_a_score_or_read_the_report_and_an_agent_can(string message, string privilege)
+        {
+            var outsider = _world.Sandbox.SeedUser("Nora Norole");
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => _world.Sandbox.Run(new OrganizationRequest(message), outsider));
+
+            StringAssert.Contains(fault.Message, "is missing " + privilege + " privilege");
+            Assert.IsNotNull(_world.Sandbox.Run(new OrganizationRequest(message), _world.AgentUserId));
+        }
+
         private OrganizationRequest Request(string message)
         {
             var request = new OrganizationRequest(message);
