@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Domain;
 using System.Collections.Generic;
 using System.Linq;
 using Advocacy.Plugins.Domain.Security;
@@ -46,7 +47,7 @@ namespace Advocacy.Plugins.Application.Security
             }
 
             _host.Trace("{0} {1} set by a client's request (depth {2}): refused, only the product writes them.", target.LogicalName, string.Join(", ", changed), depth);
-            throw new InvalidPluginExecutionException(ProductColumns.Refusal(target.LogicalName, changed));
+            throw new AdvocacyInputException(ProductColumns.Refusal(target.LogicalName, changed));
         }
 
         private static bool Same(object? value, object? before)

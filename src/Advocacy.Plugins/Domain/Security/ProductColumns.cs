@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.Security
 {
@@ -63,26 +64,24 @@ namespace Advocacy.Plugins.Domain.Security
         /// <summary>Whether a request at <paramref name="depth"/> may set or change product columns.</summary>
         public static bool MayChange(int depth) => depth > 1;
 
-        /// <summary>The message a client gets when its save sets product columns; names them.</summary>
-        public static string Refusal(string table, IReadOnlyCollection<string> columns)
+        /// <summary>The message a client gets when its save sets product columns; names them (worded for the caller).</summary>
+        public static Phrase Refusal(string table, IReadOnlyCollection<string> columns)
         {
             if (Of(table).Contains(AllColumns))
             {
-                return "The " + table + " rows are written only by Customer Advocacy; they cannot be created or changed by hand.";
+                return Phrase.Of(TextKey.ErrorProductRows, table);
             }
 
-            bool one = columns.Count == 1;
-            return "The " + table + " column" + (one ? " " : "s ") + string.Join(" and ", columns)
-                + (one ? " is" : " are") + " set only by Customer Advocacy (" + Why(table) + "). Save the " + table + " without "
-                + (one ? "it" : "them") + ".";
+            return Phrase.Of(columns.Count == 1 ? TextKey.ErrorProductColumn : TextKey.ErrorProductColumns, table,
+                string.Join(", ", columns), Phrase.Of(Why(table)));
         }
 
-        private static string Why(string table) => table switch
+        private static TextKey Why(string table) => table switch
         {
-            "task" => "it marks the product's own follow-up tasks; a task you create yourself is an ordinary task",
-            "account" => "loyalty figures and contact dates are computed from feedback, inconveniences and completed check-ins",
-            "incident" => "the impact score is the worst score of the case's inconveniences",
-            _ => "it is maintained by the product",
+            "task" => TextKey.WhyProductTaskColumns,
+            "account" => TextKey.WhyProductAccountColumns,
+            "incident" => TextKey.WhyProductCaseColumns,
+            _ => TextKey.WhyProductColumns,
         };
     }
 }

@@ -71,6 +71,8 @@ namespace Advocacy.Plugins.Domain.Words
         ErrorLoyaltyAccountMissing /* {0} id */, ErrorScoringAccountMissing /* {0} id */,
         ErrorRecordMissing /* {0} record kind, {1} id */, RecordAccount, RecordCase, RecordCheckInTask,
         ErrorCurrencyMissing /* {0} currency id or "base" */, ErrorCurrencyNoRate /* {0} ISO code */,
+        ErrorProductRows /* {0} table */, ErrorProductColumn /* {0} table, {1} column, {2} why */, ErrorProductColumns /* {0} table, {1} columns, {2} why */,
+        WhyProductTaskColumns, WhyProductAccountColumns, WhyProductCaseColumns, WhyProductColumns,
         ErrorTaskNotCreated /* {0} kind, {1} account id, {2} fault */, ErrorContinuation,
         ErrorAssignAdvocateNeedsAccount, ErrorAssignActivityNeedsAccount, ErrorScheduleNeedsAccount,
         ErrorFeedbackRowMissing, ErrorStepNeedsPostImage /* {0} step */, ErrorScoringNeedsTarget, ErrorStepNeedsTarget,

@@ -42,6 +42,24 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
         }
 
         [TestMethod]
+        public void A_german_agent_is_told_in_german_why_their_task_cannot_carry_the_products_key()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Contoso", CustomerTier.Key);
+            w.Sandbox.Regional.SetUserSettings(w.World.AgentUserId, uiLanguageId: 1031, localeId: 1031);
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => w.World.Agent.Create(new Entity("task")
+            {
+                ["subject"] = "meine",
+                ["regardingobjectid"] = new EntityReference("account", account),
+                ["adv_sourcekey"] = "checkin:x",
+            }));
+
+            StringAssert.Contains(fault.Message, "Die Spalte adv_sourcekey von task setzt nur Customer Advocacy (sie kennzeichnen die eigenen Folgeaufgaben");
+            Assert.IsEmpty(w.Sandbox.Rows("task"), "nothing written");
+        }
+
+        [TestMethod]
         public void Completed_tasks_with_the_detractor_and_manager_keys_are_refused_and_a_later_nps_0_still_raises_both()
         {
             var w = new FollowUpWorld();
@@ -56,7 +74,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
                     ["adv_sourcekey"] = key,
                     ["adv_kind"] = Choices.Option(AdvocacyTaskKind.DetractorRecovery),
                 }));
-                StringAssert.Contains(fault.Message, "task columns adv_kind and adv_sourcekey are set only by Customer Advocacy");
+                StringAssert.Contains(fault.Message, "task columns adv_kind, adv_sourcekey are set only by Customer Advocacy");
             }
 
             Assert.IsEmpty(w.Sandbox.Rows("task"));
