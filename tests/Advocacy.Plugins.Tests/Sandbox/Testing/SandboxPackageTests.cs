@@ -66,6 +66,10 @@ namespace Advocacy.Plugins.Tests.Sandbox.Testing
             var versions = XDocument.Load(Path.Combine(sample, "Directory.Packages.props")).Descendants("PackageVersion")
                 .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!);
             Assert.AreEqual(new Version(AdvocacyVersion()).ToString(3), versions["Advocacy.Dataverse.Sandbox"]);
+            // The repository's MSTest version, so eng/sample.sh finds it (and its dependencies) in the packages the suite restored.
+            var central = XDocument.Load(Path.Combine(Root, "Directory.Packages.props")).Descendants("PackageVersion")
+                .Single(p => (string)p.Attribute("Include")! == "MSTest");
+            Assert.AreEqual((string)central.Attribute("Version")!, versions["MSTest"]);
             // The sample's own props stop the repository's (central versions, warnings as errors) from reaching it.
             Assert.IsTrue(File.Exists(Path.Combine(sample, "Directory.Build.props")));
             StringAssert.Contains(File.ReadAllText(Path.Combine(sample, "nuget.config")), "../../artifacts/packages");
