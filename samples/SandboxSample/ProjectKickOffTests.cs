@@ -63,4 +63,17 @@ public class ProjectKickOffTests
         Assert.AreEqual("PRJ-GEMINI", target["contoso_code"]);
         Assert.AreEqual("code PRJ-GEMINI", run.TraceText);
     }
+
+    [TestMethod]
+    public void The_budget_activity_asks_for_approval_above_ten_thousand()
+    {
+        var sandbox = Sandbox();
+        var project = new Entity("contoso_project", Guid.NewGuid()) { ["contoso_name"] = "Apollo", ["contoso_budget"] = new Money(25000m) };
+        sandbox.Seed(project);
+
+        var run = sandbox.ExecuteCodeActivity<BudgetApprovalActivity>(new Dictionary<string, object> { ["Project"] = project.ToEntityReference() });
+
+        Assert.IsTrue((bool)run.Outputs["NeedsApproval"]!);
+        Assert.AreEqual(1, run.RoundTrips);
+    }
 }
