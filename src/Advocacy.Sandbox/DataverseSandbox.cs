@@ -17,7 +17,7 @@ namespace Advocacy.Sandbox
     /// benchmarks and the demo talk to it through <see cref="IOrganizationService"/> exactly as they would
     /// talk to an environment, and read <see cref="Metrics"/> and <see cref="Executions"/> to see the cost.
     /// </summary>
-    public sealed class DataverseSandbox
+    public sealed partial class DataverseSandbox
     {
         private readonly ConcurrentQueue<ExecutionRecord> _executions = new();
         private readonly ConcurrentQueue<AsyncJob> _asyncQueue = new();

@@ -23,6 +23,9 @@ namespace Advocacy.Sandbox
         /// <summary>Choice values and their labels; empty = any value accepted (options unknown).</summary>
         public IReadOnlyDictionary<int, string> Options { get; }
 
+        /// <summary>A column lenient mode typed by its first value (no metadata declares it).</summary>
+        public bool IsInferred { get; init; }
+
         /// <summary>The global option set this choice uses, resolved once all option sets are read.</summary>
         public string? OptionSetName { get; init; }
 

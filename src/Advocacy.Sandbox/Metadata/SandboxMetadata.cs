@@ -51,8 +51,10 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>
-        /// When false, unknown tables and columns are accepted untyped (for quick experiments); the default
-        /// rejects them like Dataverse does.
+        /// True (the default): unknown tables and columns are refused as Dataverse refuses them. False is lenient mode, for
+        /// tables no solution folder describes: any table and column is accepted, and a column not in the metadata takes
+        /// the type of the first non-null value written to it (as FakeXrmEasy does without early-bound types), so a later
+        /// value of another type is refused. Columns the metadata declares keep their types and limits.
         /// </summary>
         public bool Strict { get; set; } = true;
 
@@ -114,6 +116,32 @@ namespace Advocacy.Sandbox
             return table;
         }
 
+        private TableMetadata InferTable(string logicalName)
+        {
+            var table = GetOrAddTable(logicalName);
+            table.IsInferred = true;
+            return table;
+        }
+
+        /// <summary>The column type a first value implies (lenient mode); a value of no Dataverse type leaves it unchecked.</summary>
+        internal static ColumnType InferType(object value) => value switch
+        {
+            string => ColumnType.String,
+            int => ColumnType.Integer,
+            long => ColumnType.BigInt,
+            decimal => ColumnType.Decimal,
+            double => ColumnType.Double,
+            Money => ColumnType.Money,
+            bool => ColumnType.Boolean,
+            DateTime => ColumnType.DateTime,
+            EntityReference => ColumnType.Lookup,
+            OptionSetValue => ColumnType.Choice,
+            OptionSetValueCollection => ColumnType.MultiChoice,
+            Guid => ColumnType.UniqueIdentifier,
+            byte[] => ColumnType.Image,
+            _ => ColumnType.Other,
+        };
+
         private readonly ConcurrentDictionary<string, SecurityRole> _roles = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The security roles the solution folders ship (Roles/*.xml), by name.</summary>
@@ -154,7 +182,7 @@ namespace Advocacy.Sandbox
                 {
                     throw Faults.UnknownEntity(entity.LogicalName);
                 }
-                return;
+                table = InferTable(entity.LogicalName);
             }
             foreach (var pair in entity.Attributes)
             {
@@ -165,7 +193,11 @@ namespace Advocacy.Sandbox
                     {
                         throw Faults.UnknownAttribute(entity.LogicalName, pair.Key);
                     }
-                    continue;
+                    if (pair.Value == null)
+                    {
+                        continue; // nothing to type it by yet
+                    }
+                    column = table.AddInferred(new ColumnMetadata(pair.Key.ToLowerInvariant(), InferType(pair.Value), options: null) { IsInferred = true });
                 }
                 ValueTypeCheck.Check(entity.LogicalName, column, pair.Value, checkLimits);
             }

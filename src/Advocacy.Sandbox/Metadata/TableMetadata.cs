@@ -6,7 +6,8 @@ namespace Advocacy.Sandbox
     /// <summary>A table: its columns and key names. Built once by the loader, then read by many threads.</summary>
     public sealed class TableMetadata
     {
-        private readonly Dictionary<string, ColumnMetadata> _columns = new(StringComparer.OrdinalIgnoreCase);
+        // Replaced, never mutated, once the loader is done: lenient mode adds inferred columns while other threads read.
+        private Dictionary<string, ColumnMetadata> _columns = new(StringComparer.OrdinalIgnoreCase);
 
         public TableMetadata(string logicalName, string? primaryIdAttribute = null, string? primaryNameAttribute = null)
         {
@@ -31,6 +32,12 @@ namespace Advocacy.Sandbox
         /// <summary>An activity table (task, …): its privileges are the shared Activity ones (prvCreateActivity).</summary>
         public bool IsActivity { get; set; }
 
+        /// <summary>
+        /// A table no metadata declares, created by lenient mode (<see cref="SandboxMetadata.Strict"/> false) on its first
+        /// write; its columns are typed by their first values.
+        /// </summary>
+        public bool IsInferred { get; internal set; }
+
         /// <summary>Alternate keys: key name → its columns (Upsert by KeyAttributes matches on any of them).</summary>
         public Dictionary<string, string[]> AlternateKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -48,6 +55,20 @@ namespace Advocacy.Sandbox
         }
 
         internal void AddIfMissing(ColumnMetadata column) => _columns.TryAdd(column.LogicalName, column);
+
+        /// <summary>Adds a column inferred at write time (copy on write: readers on other threads keep a whole dictionary).</summary>
+        internal ColumnMetadata AddInferred(ColumnMetadata column)
+        {
+            lock (this)
+            {
+                if (_columns.TryGetValue(column.LogicalName, out var existing))
+                {
+                    return existing;
+                }
+                _columns = new Dictionary<string, ColumnMetadata>(_columns, StringComparer.OrdinalIgnoreCase) { [column.LogicalName] = column };
+                return column;
+            }
+        }
     }
 
     /// <summary>How a table's rows are owned (EntityMetadata.OwnershipType): what the access levels of its privileges mean.</summary>

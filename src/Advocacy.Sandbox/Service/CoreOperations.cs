@@ -46,14 +46,14 @@ namespace Advocacy.Sandbox
         /// <summary>
         /// A lookup must name a row that exists (as the saving transaction sees it): Dataverse refuses the save with
         /// "{table} With Id = {id} Does Not Exist" (ObjectDoesNotExist), whoever makes it — the user's own request or a
-        /// plug-in's. Only tables the sandbox holds metadata for are checked (lenient mode leaves the rest alone); a
+        /// plug-in's. Only tables the sandbox holds metadata for are checked (lenient mode leaves the rest, and the tables it infers, alone); a
         /// row pointing at itself (a Create naming its own new id) is allowed. Seeding is not a save and is not checked.
         /// </summary>
         private void RequireLookupTargets(Transaction tx, string table, Guid id, IEnumerable<KeyValuePair<string, object>> columns)
         {
             foreach (var pair in columns)
             {
-                if (pair.Value is EntityReference reference && Metadata.Table(reference.LogicalName) != null
+                if (pair.Value is EntityReference reference && Metadata.Table(reference.LogicalName) is { IsInferred: false }
                     && !(reference.Id == id && string.Equals(reference.LogicalName, table, StringComparison.OrdinalIgnoreCase))
                     && Store.Read(tx, reference.LogicalName, reference.Id) == null)
                 {
