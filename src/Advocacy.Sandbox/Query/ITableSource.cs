@@ -34,4 +34,14 @@ namespace Advocacy.Sandbox.Query
         /// </summary>
         bool IsMultiSelect(string logicalName, string attribute) => false;
     }
+
+    /// <summary>
+    /// A source that can read a table's rows in the platform's primary-id order from a given id on: queries ordered
+    /// by the id alone then read one page's worth of rows per page (the paging cookie's last id is the seek point).
+    /// </summary>
+    internal interface IIdOrderedSource
+    {
+        /// <summary>Rows in uniqueidentifier order after <paramref name="after"/> (all when null), or null when unavailable.</summary>
+        IEnumerable<Entity>? ScanById(string logicalName, System.Guid? after);
+    }
 }

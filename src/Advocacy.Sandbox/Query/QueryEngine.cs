@@ -95,11 +95,70 @@ namespace Advocacy.Sandbox.Query
             var rootFilter = compiler.Compile(spec.Root.Filter, spec.Root);
             var rootOnly = validator.Touched.All(i => i == 0);
 
+            if (SelectInIdOrder(spec, rootFilter) is { } page) return page;
             var rows = Scan(spec, rootOnly ? rootFilter : null);
             for (var i = 1; i < spec.Nodes.Count; i++) rows = Join(spec, spec.Nodes[i], rows, linkFilters[i]);
             if (!rootOnly && rootFilter != null) rows = rows.Where(r => rootFilter(r)).ToList();
 
             return spec.Aggregate ? Aggregate(spec, rows) : Select(spec, rows);
+        }
+
+        /// <summary>
+        /// A plain query over one table ordered by the primary id alone (or not at all, which Dataverse pages by the id
+        /// too): read rows in id order from the paging cookie's last id and stop one row after the page, so each page
+        /// costs a page's worth of rows however deep it is. Null when the query needs the general path (links, other
+        /// orders, distinct, total count, aggregates, a cookie of another shape, or a source without the order).
+        /// </summary>
+        private EntityCollection? SelectInIdOrder(QuerySpec spec, RowPredicate? filter)
+        {
+            if (_source is not IIdOrderedSource ordered || spec.Aggregate || spec.Distinct || spec.ReturnTotalRecordCount || spec.Nodes.Count != 1)
+                return null;
+            var pk = _source.PrimaryIdAttribute(spec.Root.EntityName);
+            if (spec.Orders.Any(o => o.Node.Index != 0 || o.Descending || o.Attribute != pk)) return null;
+
+            long skip = 0;
+            int size;
+            Guid? after = null;
+            var page = Math.Max(1, spec.PageNumber);
+            if (spec.Top.HasValue) size = Math.Max(0, spec.Top.Value);
+            else
+            {
+                size = spec.PageSize > 0 ? Math.Min(spec.PageSize, MaxPageSize) : MaxPageSize;
+                skip = (long)(page - 1) * size;
+                if (spec.PagingCookie != null && page > 1)
+                {
+                    var cookie = ParseCookie(spec.PagingCookie);
+                    var idElement = cookie.Element(pk);
+                    // Only the shape this engine writes for such a query: the id alone.
+                    if (idElement == null || cookie.Elements().Count() != 1 || !Guid.TryParse((string?)idElement.Attribute("last"), out var lastId))
+                        return null;
+                    after = lastId;
+                    skip = 0;
+                }
+            }
+            var rows = ordered.ScanById(spec.Root.EntityName, after);
+            if (rows == null) return null;
+
+            var taken = new List<Entity?[]>(Math.Min(size, 1024));
+            var more = false;
+            long skipped = 0;
+            if (size > 0)
+            {
+                foreach (var e in rows)
+                {
+                    var row = new Entity?[] { e };
+                    if (filter != null && !filter(row)) continue;
+                    if (skipped < skip) { skipped++; continue; }
+                    if (taken.Count == size) { more = !spec.Top.HasValue; break; }
+                    taken.Add(row);
+                    if (spec.Top.HasValue && taken.Count == size) break;
+                }
+            }
+            var result = new EntityCollection { EntityName = spec.Root.EntityName, MoreRecords = more, TotalRecordCount = -1 };
+            foreach (var row in taken) result.Entities.Add(Project(spec, row, pk));
+            if (!spec.Top.HasValue && taken.Count > 0)
+                result.PagingCookie = Cookie(spec, taken[0], taken[^1], pk, page);
+            return result;
         }
 
         private List<Entity?[]> Scan(QuerySpec spec, RowPredicate? filter)
@@ -428,15 +487,7 @@ namespace Advocacy.Sandbox.Query
         /// </summary>
         private static int ContinueAfter(string cookieText, List<Entity?[]> rows, string pk, int fallback)
         {
-            XElement cookie;
-            try
-            {
-                cookie = XElement.Parse(cookieText);
-            }
-            catch (XmlException e)
-            {
-                throw new QueryException(QueryErrorCodes.InvalidArgument, "The paging cookie is not valid XML: " + e.Message, e);
-            }
+            var cookie = ParseCookie(cookieText);
             var idElement = cookie.Element(pk);
             if (idElement == null || !Guid.TryParse((string?)idElement.Attribute("last"), out var lastId)) return fallback;
             for (var i = rows.Count - 1; i >= 0; i--)
@@ -448,6 +499,18 @@ namespace Advocacy.Sandbox.Query
                 return rows.Count;
             }
             return fallback;
+        }
+
+        private static XElement ParseCookie(string cookieText)
+        {
+            try
+            {
+                return XElement.Parse(cookieText);
+            }
+            catch (XmlException e)
+            {
+                throw new QueryException(QueryErrorCodes.InvalidArgument, "The paging cookie is not valid XML: " + e.Message, e);
+            }
         }
 
         // -------------------------------------------------------------------------------------------------- aggregates

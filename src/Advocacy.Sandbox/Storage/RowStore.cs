@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Sandbox
@@ -40,6 +41,42 @@ namespace Advocacy.Sandbox
                 return committed;
             }
             return Overlay(tx, table, committed);
+        }
+
+        /// <summary>
+        /// Committed rows in primary-id order after <paramref name="after"/>, or null when the transaction has
+        /// written to the table (its own rows are not in the order; the caller then scans and sorts).
+        /// </summary>
+        public IEnumerable<Entity>? ScanById(Transaction? tx, string table, Guid? after)
+        {
+            if (tx != null && tx.HasWrites(table))
+            {
+                return null;
+            }
+            return _tables.TryGetValue(table, out var t) ? t.ScanById(after) : Enumerable.Empty<Entity>();
+        }
+
+        /// <summary>Rows the query engine has read from the store since the sandbox started (for cost tests).</summary>
+        public long RowsVisited => Interlocked.Read(ref _rowsVisited);
+
+        private long _rowsVisited;
+
+        /// <summary>Counts the rows a reader takes from <paramref name="rows"/> into <see cref="RowsVisited"/>.</summary>
+        public IEnumerable<Entity> Counted(IEnumerable<Entity> rows)
+        {
+            long n = 0;
+            try
+            {
+                foreach (var row in rows)
+                {
+                    n++;
+                    yield return row;
+                }
+            }
+            finally
+            {
+                Interlocked.Add(ref _rowsVisited, n);
+            }
         }
 
         private static IEnumerable<Entity> Overlay(Transaction tx, string table, IEnumerable<Entity> committed)

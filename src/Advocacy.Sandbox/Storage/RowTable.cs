@@ -56,6 +56,7 @@ namespace Advocacy.Sandbox
                 {
                     Compact();
                 }
+                _byId = null;
                 _slots[_count] = row;
                 _index[id] = _count;
                 _live++;
@@ -74,6 +75,86 @@ namespace Advocacy.Sandbox
                 if (row != null)
                 {
                     yield return row;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Live rows in the platform's uniqueidentifier order, starting after <paramref name="after"/> (or at the
+        /// first): what a query ordered by the primary id alone pages through, so the next page seeks to the cookie's
+        /// last id instead of re-reading and sorting the table. The order is built once after rows are added or
+        /// the slots are compacted (updates replace a row in its slot and keep it); rows deleted since are skipped.
+        /// </summary>
+        public IEnumerable<Entity> ScanById(Guid? after)
+        {
+            var index = Volatile.Read(ref _byId);
+            if (index == null)
+            {
+                lock (_writeGate)
+                {
+                    index = _byId ??= IdOrder.Build(_slots, _count);
+                }
+            }
+            return index.From(after);
+        }
+
+        private IdOrder? _byId;
+
+        /// <summary>A sorted snapshot of slot numbers by SQL uniqueidentifier order over one slot array.</summary>
+        private sealed class IdOrder
+        {
+            private readonly Entity?[] _slots;
+            private readonly SqlGuidKey[] _keys;
+            private readonly int[] _order;
+
+            private IdOrder(Entity?[] slots, SqlGuidKey[] keys, int[] order)
+            {
+                _slots = slots;
+                _keys = keys;
+                _order = order;
+            }
+
+            public static IdOrder Build(Entity?[] slots, int count)
+            {
+                var keys = new List<SqlGuidKey>(count);
+                var order = new List<int>(count);
+                for (int i = 0; i < count; i++)
+                {
+                    if (slots[i] is { } row)
+                    {
+                        keys.Add(new SqlGuidKey(row.Id));
+                        order.Add(i);
+                    }
+                }
+                var keyArray = keys.ToArray();
+                var orderArray = order.ToArray();
+                Array.Sort(keyArray, orderArray);
+                return new IdOrder(slots, keyArray, orderArray);
+            }
+
+            public IEnumerable<Entity> From(Guid? after)
+            {
+                int start = 0;
+                if (after != null)
+                {
+                    // First position whose key is greater than the cookie's last id.
+                    var key = new SqlGuidKey(after.Value);
+                    int lo = 0, hi = _keys.Length;
+                    while (lo < hi)
+                    {
+                        int mid = (lo + hi) >>> 1;
+                        if (_keys[mid].CompareTo(key) <= 0) lo = mid + 1;
+                        else hi = mid;
+                    }
+                    start = lo;
+                }
+                for (int i = start; i < _order.Length; i++)
+                {
+                    var row = Volatile.Read(ref _slots[_order[i]]);
+                    if (row != null)
+                    {
+                        yield return row;
+                    }
                 }
             }
         }
