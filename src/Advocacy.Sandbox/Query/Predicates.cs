@@ -10,7 +10,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace Advocacy.Sandbox.Query
 {
     /// <summary>A row of a join: one entity (or null, for an outer join without match) per query node.</summary>
-    internal delegate bool RowPredicate(Entity?[] row);
+    internal delegate bool RowPredicate(object?[] row);
 
     /// <summary>Compiles filters into predicates over joined rows.</summary>
     internal sealed class PredicateCompiler
@@ -152,11 +152,19 @@ namespace Advocacy.Sandbox.Query
             };
         }
 
-        internal static object? Get(Entity? e, string attribute)
+        /// <summary>A column's value in a row of the source: an Entity or a stored row (null when absent).</summary>
+        internal static object? Get(object? row, string attribute)
         {
-            if (e == null) return null;
-            return e.Attributes.TryGetValue(attribute, out var v) ? v : null;
+            switch (row)
+            {
+                case null: return null;
+                case IStoredRow stored: return stored.TryGet(attribute, out var s) ? s : null;
+                default: return ((Entity)row).Attributes.TryGetValue(attribute, out var v) ? v : null;
+            }
         }
+
+        internal static IEnumerable<KeyValuePair<string, object?>> Columns(object row) =>
+            row is IStoredRow stored ? stored.Columns() : ((Entity)row).Attributes!;
 
         private static Func<int, bool> ColumnComparison(ConditionOperator op, string attribute) => op switch
         {

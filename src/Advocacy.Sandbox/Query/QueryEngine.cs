@@ -111,7 +111,7 @@ namespace Advocacy.Sandbox.Query
         /// </summary>
         private EntityCollection? SelectInIdOrder(QuerySpec spec, RowPredicate? filter)
         {
-            if (_source is not IIdOrderedSource ordered || spec.Aggregate || spec.Distinct || spec.ReturnTotalRecordCount || spec.Nodes.Count != 1)
+            if (_source is not IRowSource ordered || spec.Aggregate || spec.Distinct || spec.ReturnTotalRecordCount || spec.Nodes.Count != 1)
                 return null;
             var pk = _source.PrimaryIdAttribute(spec.Root.EntityName);
             if (spec.Orders.Any(o => o.Node.Index != 0 || o.Descending || o.Attribute != pk)) return null;
@@ -139,14 +139,14 @@ namespace Advocacy.Sandbox.Query
             var rows = ordered.ScanById(spec.Root.EntityName, after);
             if (rows == null) return null;
 
-            var taken = new List<Entity?[]>(Math.Min(size, 1024));
+            var taken = new List<object?[]>(Math.Min(size, 1024));
             var more = false;
             long skipped = 0;
             if (size > 0)
             {
                 foreach (var e in rows)
                 {
-                    var row = new Entity?[] { e };
+                    var row = new object?[] { e };
                     if (filter != null && !filter(row)) continue;
                     if (skipped < skip) { skipped++; continue; }
                     if (taken.Count == size) { more = !spec.Top.HasValue; break; }
@@ -161,13 +161,13 @@ namespace Advocacy.Sandbox.Query
             return result;
         }
 
-        private List<Entity?[]> Scan(QuerySpec spec, RowPredicate? filter)
+        private List<object?[]> Scan(QuerySpec spec, RowPredicate? filter)
         {
             var width = spec.Nodes.Count;
-            var rows = new List<Entity?[]>();
-            foreach (var e in _source.Scan(spec.Root.EntityName))
+            var rows = new List<object?[]>();
+            foreach (var e in Rows(spec.Root.EntityName))
             {
-                var row = new Entity?[width];
+                var row = new object?[width];
                 row[0] = e;
                 if (filter == null || filter(row)) rows.Add(row);
             }
@@ -175,22 +175,22 @@ namespace Advocacy.Sandbox.Query
         }
 
         /// <summary>Hash join of the rows with a link's table on the link's columns.</summary>
-        private List<Entity?[]> Join(QuerySpec spec, QueryNode link, List<Entity?[]> rows, RowPredicate? criteria)
+        private List<object?[]> Join(QuerySpec spec, QueryNode link, List<object?[]> rows, RowPredicate? criteria)
         {
-            var index = new Dictionary<object, List<Entity>>();
-            foreach (var e in _source.Scan(link.EntityName))
+            var index = new Dictionary<object, List<object>>();
+            foreach (var e in Rows(link.EntityName))
             {
                 var key = Values.Key(Values.Normalize(PredicateCompiler.Get(e, link.ChildAttribute)));
                 if (key == null) continue;
-                if (!index.TryGetValue(key, out var list)) index[key] = list = new List<Entity>(1);
+                if (!index.TryGetValue(key, out var list)) index[key] = list = new List<object>(1);
                 list.Add(e);
             }
             var parentIndex = link.Parent!.Index;
             var slot = link.Index;
-            var result = new List<Entity?[]>(rows.Count);
+            var result = new List<object?[]>(rows.Count);
             foreach (var row in rows)
             {
-                List<Entity>? candidates = null;
+                List<object>? candidates = null;
                 var parent = row[parentIndex];
                 if (parent != null)
                 {
@@ -221,7 +221,7 @@ namespace Advocacy.Sandbox.Query
                         if (candidates != null)
                             foreach (var c in candidates)
                             {
-                                var extended = (Entity?[])row.Clone();
+                                var extended = (object?[])row.Clone();
                                 extended[slot] = c;
                                 if (criteria != null && !criteria(extended)) continue;
                                 result.Add(extended);
@@ -239,7 +239,7 @@ namespace Advocacy.Sandbox.Query
 
         // ----------------------------------------------------------------------------------------------- plain queries
 
-        private EntityCollection Select(QuerySpec spec, List<Entity?[]> rows)
+        private EntityCollection Select(QuerySpec spec, List<object?[]> rows)
         {
             var pk = _source.PrimaryIdAttribute(spec.Root.EntityName);
             Sort(spec, rows, pk);
@@ -299,15 +299,18 @@ namespace Advocacy.Sandbox.Query
             return result;
         }
 
-        private static Guid RootId(Entity? root, string pk)
+        private IEnumerable<object> Rows(string table) => _source is IRowSource rows ? rows.ScanRows(table) : _source.Scan(table);
+
+        private static Guid RootId(object? root, string pk)
         {
             if (root == null) return Guid.Empty;
-            if (root.Id != Guid.Empty) return root.Id;
+            if (root is IStoredRow stored) return stored.Id;
+            if (((Entity)root).Id != Guid.Empty) return ((Entity)root).Id;
             return PredicateCompiler.Get(root, pk) is Guid g ? g : Guid.Empty;
         }
 
         /// <summary>Orders by the query's orders, then (as Dataverse does for paging) by the primary id.</summary>
-        private void Sort(QuerySpec spec, List<Entity?[]> rows, string pk)
+        private void Sort(QuerySpec spec, List<object?[]> rows, string pk)
         {
             var keys = new List<(object?[] Keys, bool Descending)>();
             foreach (var o in spec.Orders)
@@ -340,7 +343,7 @@ namespace Advocacy.Sandbox.Query
                 var byId = Values.CompareGuids(ids[a], ids[b]);
                 return byId != 0 ? byId : a.CompareTo(b);
             });
-            var sorted = new Entity?[rows.Count][];
+            var sorted = new object?[rows.Count][];
             for (var i = 0; i < order.Length; i++) sorted[i] = rows[order[i]];
             rows.Clear();
             rows.AddRange(sorted);
@@ -383,7 +386,7 @@ namespace Advocacy.Sandbox.Query
             return Values.Compare(a, b);
         }
 
-        private Entity Project(QuerySpec spec, Entity?[] row, string pk)
+        private Entity Project(QuerySpec spec, object?[] row, string pk)
         {
             var root = row[0]!;
             var id = RootId(root, pk);
@@ -391,7 +394,7 @@ namespace Advocacy.Sandbox.Query
             var rootName = spec.Root.EntityName;
             if (spec.Root.AllColumns)
             {
-                foreach (var a in root.Attributes)
+                foreach (var a in PredicateCompiler.Columns(root))
                     if (a.Value != null) Put(result, a.Key, rootName, a.Key, a.Value, aliased: false);
             }
             else
@@ -417,7 +420,7 @@ namespace Advocacy.Sandbox.Query
                 if (linked == null || node.IsSemiJoin) continue;
                 if (node.AllColumns)
                 {
-                    foreach (var a in linked.Attributes)
+                    foreach (var a in PredicateCompiler.Columns(linked))
                         if (a.Value != null) Put(result, node.Alias + "." + a.Key, node.EntityName, a.Key, a.Value, aliased: true);
                 }
                 else
@@ -456,7 +459,7 @@ namespace Advocacy.Sandbox.Query
         /// Dataverse's cookie: &lt;cookie page="1"&gt;&lt;name last="..." first="..." /&gt;&lt;accountid last="{GUID}" first="{GUID}" /&gt;&lt;/cookie&gt;
         /// (the root's ordered columns, then the primary id).
         /// </summary>
-        private static string Cookie(QuerySpec spec, Entity?[] first, Entity?[] last, string pk, int page)
+        private static string Cookie(QuerySpec spec, object?[] first, object?[] last, string pk, int page)
         {
             var cookie = new XElement("cookie", new XAttribute("page", page.ToString(CultureInfo.InvariantCulture)));
             foreach (var o in spec.Orders)
@@ -485,7 +488,7 @@ namespace Advocacy.Sandbox.Query
         /// The first row after the cookie's last row: found by its primary id; if that row is gone and the query is
         /// ordered by the id only, the first row with a greater id; otherwise simple paging.
         /// </summary>
-        private static int ContinueAfter(string cookieText, List<Entity?[]> rows, string pk, int fallback)
+        private static int ContinueAfter(string cookieText, List<object?[]> rows, string pk, int fallback)
         {
             var cookie = ParseCookie(cookieText);
             var idElement = cookie.Element(pk);
@@ -515,7 +518,7 @@ namespace Advocacy.Sandbox.Query
 
         // -------------------------------------------------------------------------------------------------- aggregates
 
-        private EntityCollection Aggregate(QuerySpec spec, List<Entity?[]> rows)
+        private EntityCollection Aggregate(QuerySpec spec, List<object?[]> rows)
         {
             var limit = Math.Min(spec.AggregateLimit ?? AggregateRecordLimit, AggregateRecordLimit);
             if (rows.Count > limit)
@@ -536,7 +539,7 @@ namespace Advocacy.Sandbox.Query
             var aggregates = columns.Where(c => !c.GroupBy).ToList();
 
             // Group the rows by the groupby values.
-            var groups = new Dictionary<string, (object?[] Values, List<Entity?[]> Rows)>(StringComparer.Ordinal);
+            var groups = new Dictionary<string, (object?[] Values, List<object?[]> Rows)>(StringComparer.Ordinal);
             var groupOrder = new List<string>();
             foreach (var row in rows)
             {
@@ -551,7 +554,7 @@ namespace Advocacy.Sandbox.Query
                 var key = sb.ToString();
                 if (!groups.TryGetValue(key, out var group))
                 {
-                    group = (values, new List<Entity?[]>());
+                    group = (values, new List<object?[]>());
                     groups[key] = group;
                     groupOrder.Add(key);
                 }
@@ -559,7 +562,7 @@ namespace Advocacy.Sandbox.Query
             }
             if (groupBy.Count == 0 && groups.Count == 0)
             {
-                groups[""] = (Array.Empty<object?>(), new List<Entity?[]>());
+                groups[""] = (Array.Empty<object?>(), new List<object?[]>());
                 groupOrder.Add("");
             }
 
@@ -659,7 +662,7 @@ namespace Advocacy.Sandbox.Query
             };
         }
 
-        private static object? Compute(QueryColumn c, List<Entity?[]> rows)
+        private static object? Compute(QueryColumn c, List<object?[]> rows)
         {
             var raw = new List<object>(rows.Count);
             foreach (var row in rows)
