@@ -99,15 +99,14 @@ namespace Advocacy.Sandbox.Query
                 var test = Test(merged, node);
                 var index = node.Index;
                 // Without column metadata a choices column shows only by its stored value: then the original conditions decide.
-                RowPredicate? originals = null;
-                var stored = list.Select(c => Condition(c, node)).ToArray();
+                RowPredicate[]? originals = null;
                 parts.Add(row =>
                 {
                     var raw = Get(row[index], attribute);
                     if (raw is OptionSetValueCollection)
                     {
-                        originals ??= r => stored.Any(p => p(r));
-                        return originals(row);
+                        originals ??= list.Select(c => Condition(c, node)).ToArray();
+                        return originals.Any(p => p(row));
                     }
                     return test(raw);
                 });

@@ -37,6 +37,16 @@ namespace Advocacy.Sandbox
             return _tables.TryGetValue(table, out var t) ? t.Get(id)?.ToEntity() : null;
         }
 
+        /// <summary>Whether the row exists as the transaction sees it, without reading it out.</summary>
+        public bool Exists(Transaction? tx, string table, Guid id)
+        {
+            if (tx != null && tx.TryGetWrite(table, id, out var own))
+            {
+                return own != null;
+            }
+            return _tables.TryGetValue(table, out var t) && t.Get(id) != null;
+        }
+
         /// <summary>Rows of a table as the transaction sees them (committed rows overlaid with its writes).</summary>
         public IEnumerable<Entity> Scan(Transaction? tx, string table)
         {

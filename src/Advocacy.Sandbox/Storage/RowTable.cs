@@ -172,7 +172,8 @@ namespace Advocacy.Sandbox
             foreach (var pair in attributes)
             {
                 names[n] = interner.Name(pair.Key);
-                values[n] = interner.Value(pair.Value);
+                // The primary key column repeats the row's id: kept as a marker rather than a 32-byte box.
+                values[n] = pair.Value is Guid g && g == id ? StoredRow.SameAsId : interner.Value(pair.Value);
                 n++;
             }
             var shape = _lastShape;
@@ -211,7 +212,7 @@ namespace Advocacy.Sandbox
         // consistent (older) view; the new array is published before any new count that depends on it.
         private void Compact()
         {
-            int size = Math.Max(16, _live * 2);
+            int size = Math.Max(16, _live + _live / 2 + 1); // 1.5×: the slots are 8 bytes a row of the heap budget
             var next = new StoredRow?[size];
             int n = 0;
             _index.Clear();

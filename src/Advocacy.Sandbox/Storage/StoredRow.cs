@@ -47,9 +47,18 @@ namespace Advocacy.Sandbox
             _values = values;
         }
 
+        /// <summary>Stands for a column whose value is the row's own id (the primary key), boxed only when read.</summary>
+        public static readonly object SameAsId = new();
+
         public string LogicalName { get; }
 
         public Guid Id { get; }
+
+        private object? ValueAt(int i)
+        {
+            var value = _values[i];
+            return ReferenceEquals(value, SameAsId) ? Id : value;
+        }
 
         public bool TryGet(string column, out object? value)
         {
@@ -59,7 +68,7 @@ namespace Advocacy.Sandbox
                 value = null;
                 return false;
             }
-            value = _values[i];
+            value = ValueAt(i);
             return true;
         }
 
@@ -67,7 +76,7 @@ namespace Advocacy.Sandbox
         {
             for (int i = 0; i < _values.Length; i++)
             {
-                yield return new KeyValuePair<string, object?>(_shape.Names[i], _values[i]);
+                yield return new KeyValuePair<string, object?>(_shape.Names[i], ValueAt(i));
             }
         }
 
@@ -78,7 +87,7 @@ namespace Advocacy.Sandbox
             var attributes = e.Attributes;
             for (int i = 0; i < _values.Length; i++)
             {
-                attributes[_shape.Names[i]] = _values[i];
+                attributes[_shape.Names[i]] = ValueAt(i);
             }
             return e;
         }
