@@ -327,10 +327,11 @@ namespace Advocacy.Sandbox.Query
                 }
                 var values = new object?[rows.Count];
                 for (var i = 0; i < rows.Count; i++) values[i] = SortKey(spec, node, attribute, PredicateCompiler.Get(rows[i][node.Index], attribute));
+                CollationKey.Replace(values);
                 keys.Add((values, o.Descending));
             }
-            var ids = new Guid[rows.Count];
-            for (var i = 0; i < rows.Count; i++) ids[i] = RootId(rows[i][0], pk);
+            var ids = new SqlGuidKey[rows.Count];
+            for (var i = 0; i < rows.Count; i++) ids[i] = new SqlGuidKey(RootId(rows[i][0], pk));
             var order = Enumerable.Range(0, rows.Count).ToArray();
             var keyArray = keys.ToArray();
             Array.Sort(order, (a, b) =>
@@ -340,7 +341,7 @@ namespace Advocacy.Sandbox.Query
                     var c = CompareSortKeys(values[a], values[b]);
                     if (c != 0) return descending ? -c : c;
                 }
-                var byId = Values.CompareGuids(ids[a], ids[b]);
+                var byId = ids[a].CompareTo(ids[b]);
                 return byId != 0 ? byId : a.CompareTo(b);
             });
             var sorted = new object?[rows.Count][];
@@ -369,10 +370,42 @@ namespace Advocacy.Sandbox.Query
 
         private sealed record LookupKey(string? Name, Guid Id);
 
+        /// <summary>
+        /// A string's sort key under the engine's collation: comparing two keys' bytes orders as comparing the strings
+        /// does (CompareInfo.GetSortKey), but a sort of 40,000 names then makes 40,000 keys instead of 600,000
+        /// culture-aware comparisons.
+        /// </summary>
+        private sealed class CollationKey : IComparable<CollationKey>
+        {
+            private readonly byte[] _bytes;
+
+            private CollationKey(byte[] bytes) => _bytes = bytes;
+
+            public int CompareTo(CollationKey? other) => Math.Sign(_bytes.AsSpan().SequenceCompareTo(other!._bytes));
+
+            /// <summary>Replaces the values by keys when every one is a string (or null); otherwise leaves them.</summary>
+            public static void Replace(object?[] values)
+            {
+                if (values.Length < 64 || values.Any(v => v != null && v is not string)) return;
+                var keys = new object?[values.Length];
+                try
+                {
+                    for (var i = 0; i < values.Length; i++)
+                        if (values[i] is string text) keys[i] = new CollationKey(Values.SortKeyBytes(text));
+                }
+                catch (PlatformNotSupportedException)
+                {
+                    return; // invariant-globalization mode has no sort keys: the strings are compared as they are
+                }
+                Array.Copy(keys, values, values.Length);
+            }
+        }
+
         private static int CompareSortKeys(object? a, object? b)
         {
             if (a == null) return b == null ? 0 : -1;
             if (b == null) return 1;
+            if (a is CollationKey ka && b is CollationKey kb) return ka.CompareTo(kb);
             if (a is LookupKey la && b is LookupKey lb)
             {
                 if (la.Name != null && lb.Name != null)
@@ -539,19 +572,19 @@ namespace Advocacy.Sandbox.Query
             var aggregates = columns.Where(c => !c.GroupBy).ToList();
 
             // Group the rows by the groupby values.
-            var groups = new Dictionary<string, (object?[] Values, List<object?[]> Rows)>(StringComparer.Ordinal);
-            var groupOrder = new List<string>();
+            // The key is the grouped values' hashable keys (case-folded strings, numbers as decimals, ids), compared
+            // element by element: no per-row string is built.
+            var groups = new Dictionary<object?[], (object?[] Values, List<object?[]> Rows)>(GroupKeyComparer.Instance);
+            var groupOrder = new List<object?[]>();
             foreach (var row in rows)
             {
                 var values = new object?[groupBy.Count];
-                var sb = new StringBuilder();
+                var key = new object?[groupBy.Count];
                 for (var i = 0; i < groupBy.Count; i++)
                 {
                     values[i] = GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute));
-                    var k = Values.Key(Values.Normalize(values[i]));
-                    sb.Append(k is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : k?.ToString() ?? "\u0000").Append('\u0001');
+                    key[i] = Values.Key(Values.Normalize(values[i]));
                 }
-                var key = sb.ToString();
                 if (!groups.TryGetValue(key, out var group))
                 {
                     group = (values, new List<object?[]>());
@@ -562,8 +595,9 @@ namespace Advocacy.Sandbox.Query
             }
             if (groupBy.Count == 0 && groups.Count == 0)
             {
-                groups[""] = (Array.Empty<object?>(), new List<object?[]>());
-                groupOrder.Add("");
+                var none = Array.Empty<object?>();
+                groups[none] = (none, new List<object?[]>());
+                groupOrder.Add(none);
             }
 
             var results = new List<Entity>();
@@ -634,6 +668,26 @@ namespace Advocacy.Sandbox.Query
                 collection.TotalRecordCountLimitExceeded = sorted.Count > TotalRecordCountLimit;
             }
             return collection;
+        }
+
+        private sealed class GroupKeyComparer : IEqualityComparer<object?[]>
+        {
+            public static readonly GroupKeyComparer Instance = new();
+
+            public bool Equals(object?[]? x, object?[]? y)
+            {
+                if (x!.Length != y!.Length) return false;
+                for (var i = 0; i < x.Length; i++)
+                    if (!Equals(x[i], y[i])) return false;
+                return true;
+            }
+
+            public int GetHashCode(object?[] key)
+            {
+                var hash = new HashCode();
+                foreach (var k in key) hash.Add(k);
+                return hash.ToHashCode();
+            }
         }
 
         private static string ResultKey(QueryColumn c) =>
