@@ -377,16 +377,30 @@ namespace Advocacy.Sandbox.Query
         /// </summary>
         private sealed class CollationKey : IComparable<CollationKey>
         {
-            private readonly byte[] _bytes;
+            private readonly byte[]? _bytes;
+            private readonly string? _folded;
 
             private CollationKey(byte[] bytes) => _bytes = bytes;
 
-            public int CompareTo(CollationKey? other) => Math.Sign(_bytes.AsSpan().SequenceCompareTo(other!._bytes));
+            private CollationKey(string folded) => _folded = folded;
+
+            public int CompareTo(CollationKey? other) => _folded != null
+                ? Math.Sign(string.CompareOrdinal(_folded, other!._folded))
+                : Math.Sign(_bytes.AsSpan().SequenceCompareTo(other!._bytes));
 
             /// <summary>Replaces the values by keys when every one is a string (or null); otherwise leaves them.</summary>
             public static void Replace(object?[] values)
             {
                 if (values.Length < 64 || values.Any(v => v != null && v is not string)) return;
+                // Names of ASCII letters, digits and spaces only (the usual case) order under the case- and accent-
+                // insensitive collation exactly as their upper-case forms do ordinally (space < digits < letters;
+                // checked against CompareInfo on millions of random pairs, and by LargeSortTests): no ICU call at all.
+                if (values.All(v => v == null || IsPlainAscii((string)v)))
+                {
+                    for (var i = 0; i < values.Length; i++)
+                        if (values[i] is string text) values[i] = new CollationKey(text.ToUpperInvariant());
+                    return;
+                }
                 var keys = new object?[values.Length];
                 try
                 {
@@ -398,6 +412,13 @@ namespace Advocacy.Sandbox.Query
                     return; // invariant-globalization mode has no sort keys: the strings are compared as they are
                 }
                 Array.Copy(keys, values, values.Length);
+            }
+
+            private static bool IsPlainAscii(string text)
+            {
+                foreach (var c in text)
+                    if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or ' ')) return false;
+                return true;
             }
         }
 

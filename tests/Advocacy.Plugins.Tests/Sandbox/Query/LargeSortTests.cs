@@ -17,10 +17,16 @@ namespace Advocacy.Plugins.Tests.Sandbox.Query
     public sealed class LargeSortTests
     {
         [TestMethod]
-        public void Ordering_hundreds_of_names_follows_the_case_and_accent_insensitive_collation_then_the_id()
+        public void Ordering_hundreds_of_names_follows_the_case_and_accent_insensitive_collation_then_the_id() =>
+            OrderedAsTheCollationOrders(new[] { "Café", "cafe", "CAFE", "Zebra", "zèbre", "apple", "Äpfel", "apfel", "b", "B ", "ß", "ss", "Ōsaka", "osaka", "" });
+
+        [TestMethod]
+        public void Ordering_hundreds_of_plain_ascii_names_follows_the_collation_too() =>
+            OrderedAsTheCollationOrders(new[] { "Account 9", "account 10", "ACCOUNT", "a", "A ", "Zed", "zed2", "0", "00", " x", "x", "X Y", "xy", "" });
+
+        private static void OrderedAsTheCollationOrders(string[] words)
         {
             var source = new TestTableSource().Table("account", "accountid", "name");
-            var words = new[] { "Café", "cafe", "CAFE", "Zebra", "zèbre", "apple", "Äpfel", "apfel", "b", "B ", "ß", "ss", "Ōsaka", "osaka", "" };
             var random = new Random(3);
             var ids = Enumerable.Range(0, 300).Select(i => source.Add("account", ("name", words[random.Next(words.Length)] + (i % 4 == 0 ? "" : " " + random.Next(5)))).Id).ToArray();
             var engine = new QueryEngine(source, () => DateTime.UtcNow, () => Guid.Empty);
