@@ -597,17 +597,18 @@ namespace Advocacy.Sandbox.Query
             // element by element: no per-row string is built.
             var groups = new Dictionary<object?[], (object?[] Values, List<object?[]> Rows)>(GroupKeyComparer.Instance);
             var groupOrder = new List<object?[]>();
+            var scratch = new object?[groupBy.Count];
             foreach (var row in rows)
             {
-                var values = new object?[groupBy.Count];
-                var key = new object?[groupBy.Count];
                 for (var i = 0; i < groupBy.Count; i++)
+                    scratch[i] = Values.Key(Values.Normalize(GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute))));
+                if (!groups.TryGetValue(scratch, out var group))
                 {
-                    values[i] = GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute));
-                    key[i] = Values.Key(Values.Normalize(values[i]));
-                }
-                if (!groups.TryGetValue(key, out var group))
-                {
+                    // A new group: its key and shown values are kept; other rows only look theirs up.
+                    var values = new object?[groupBy.Count];
+                    for (var i = 0; i < groupBy.Count; i++)
+                        values[i] = GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute));
+                    var key = (object?[])scratch.Clone();
                     group = (values, new List<object?[]>());
                     groups[key] = group;
                     groupOrder.Add(key);
