@@ -34,4 +34,29 @@ namespace Advocacy.Sandbox.Query
         /// </summary>
         bool IsMultiSelect(string logicalName, string attribute) => false;
     }
+
+    /// <summary>
+    /// A source that hands the engine its rows without making Entities of them: each row is an Entity or an
+    /// <see cref="IStoredRow"/>. The sandbox's store is one; it can also read a table in the platform's primary-id
+    /// order from a given id on, so queries ordered by the id alone read one page's worth of rows per page (the
+    /// paging cookie's last id is the seek point).
+    /// </summary>
+    internal interface IRowSource
+    {
+        /// <summary>The live rows of a table, as <see cref="ITableSource.Scan"/> but without materializing them.</summary>
+        IEnumerable<object> ScanRows(string logicalName);
+
+        /// <summary>Rows in uniqueidentifier order after <paramref name="after"/> (all when null), or null when unavailable.</summary>
+        IEnumerable<object>? ScanById(string logicalName, System.Guid? after);
+    }
+
+    /// <summary>A stored row the engine reads column by column; it never changes the values.</summary>
+    internal interface IStoredRow
+    {
+        System.Guid Id { get; }
+
+        bool TryGet(string column, out object? value);
+
+        IEnumerable<KeyValuePair<string, object?>> Columns();
+    }
 }

@@ -10,7 +10,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace Advocacy.Sandbox.Query
 {
     /// <summary>A row of a join: one entity (or null, for an outer join without match) per query node.</summary>
-    internal delegate bool RowPredicate(Entity?[] row);
+    internal delegate bool RowPredicate(object?[] row);
 
     /// <summary>Compiles filters into predicates over joined rows.</summary>
     internal sealed class PredicateCompiler
@@ -42,7 +42,8 @@ namespace Advocacy.Sandbox.Query
         {
             if (filter == null) return null;
             var parts = new List<RowPredicate>();
-            foreach (var c in filter.Conditions) parts.Add(Condition(c, node));
+            var conditions = filter.IsOr ? MergeEqualities(filter.Conditions, node, parts) : filter.Conditions;
+            foreach (var c in conditions) parts.Add(Condition(c, node));
             foreach (var f in filter.Filters)
             {
                 var p = Compile(f, node);
@@ -62,6 +63,63 @@ namespace Advocacy.Sandbox.Query
                 foreach (var p in array) if (!p(row)) return false;
                 return true;
             };
+        }
+
+        /// <summary>
+        /// An OR of equal conditions on one column is an `in`: the same rows, but one hash lookup per row instead of a
+        /// comparison per condition (10,000 OR'ed ids over 12,000 rows: 120 million comparisons otherwise). Adds one
+        /// predicate per merged column to <paramref name="parts"/> and returns the conditions left as they were.
+        /// Choices (multi-select) columns keep their own semantics and are never merged.
+        /// </summary>
+        private List<QueryCondition> MergeEqualities(List<QueryCondition> conditions, QueryNode owner, List<RowPredicate> parts)
+        {
+            var groups = new Dictionary<(int Node, string Attribute), List<QueryCondition>>();
+            var rest = new List<QueryCondition>();
+            foreach (var c in conditions)
+            {
+                if (c.Operator != ConditionOperator.Equal || c.ValueOf != null || c.Values.Length != 1 || c.Values[0] == null)
+                {
+                    rest.Add(c);
+                    continue;
+                }
+                var node = c.EntityName == null ? owner : _validator.ResolveNode(c.EntityName, owner);
+                var key = (node.Index, c.Attribute.ToLowerInvariant());
+                if (!groups.TryGetValue(key, out var list)) groups[key] = list = new List<QueryCondition>();
+                list.Add(c);
+            }
+            foreach (var ((nodeIndex, _), list) in groups)
+            {
+                var node = _spec.Nodes[nodeIndex];
+                if (list.Count < 2 || _validator.IsMultiSelect(node, list[0].Attribute))
+                {
+                    rest.AddRange(list);
+                    continue;
+                }
+                var attribute = list[0].Attribute;
+                _validator.RequireColumn(node, attribute);
+                var merged = new QueryCondition
+                {
+                    EntityName = list[0].EntityName,
+                    Attribute = attribute,
+                    Operator = ConditionOperator.In,
+                    Values = list.Select(c => c.Values[0]).ToArray(),
+                };
+                var test = Test(merged, node);
+                var index = node.Index;
+                // Without column metadata a choices column shows only by its stored value: then the original conditions decide.
+                RowPredicate[]? originals = null;
+                parts.Add(row =>
+                {
+                    var raw = Get(row[index], attribute);
+                    if (raw is OptionSetValueCollection)
+                    {
+                        originals ??= list.Select(c => Condition(c, node)).ToArray();
+                        return originals.Any(p => p(row));
+                    }
+                    return test(raw);
+                });
+            }
+            return rest;
         }
 
         private RowPredicate Condition(QueryCondition c, QueryNode owner)
@@ -101,11 +159,19 @@ namespace Advocacy.Sandbox.Query
             };
         }
 
-        internal static object? Get(Entity? e, string attribute)
+        /// <summary>A column's value in a row of the source: an Entity or a stored row (null when absent).</summary>
+        internal static object? Get(object? row, string attribute)
         {
-            if (e == null) return null;
-            return e.Attributes.TryGetValue(attribute, out var v) ? v : null;
+            switch (row)
+            {
+                case null: return null;
+                case IStoredRow stored: return stored.TryGet(attribute, out var s) ? s : null;
+                default: return ((Entity)row).Attributes.TryGetValue(attribute, out var v) ? v : null;
+            }
         }
+
+        internal static IEnumerable<KeyValuePair<string, object?>> Columns(object row) =>
+            row is IStoredRow stored ? stored.Columns() : ((Entity)row).Attributes!;
 
         private static Func<int, bool> ColumnComparison(ConditionOperator op, string attribute) => op switch
         {

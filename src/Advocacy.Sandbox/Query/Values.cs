@@ -127,6 +127,9 @@ namespace Advocacy.Sandbox.Query
             _ => normalized,
         };
 
+        /// <summary>The collation's sort key of a string (throws PlatformNotSupportedException in invariant mode).</summary>
+        public static byte[] SortKeyBytes(string s) => Collation.GetSortKey(s, CollationOptions).KeyData;
+
         private static string StringKey(string s)
         {
             s = s.TrimEnd(' ');

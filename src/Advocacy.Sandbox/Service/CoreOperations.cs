@@ -55,7 +55,7 @@ namespace Advocacy.Sandbox
             {
                 if (pair.Value is EntityReference reference && Metadata.Table(reference.LogicalName) is { IsInferred: false }
                     && !(reference.Id == id && string.Equals(reference.LogicalName, table, StringComparison.OrdinalIgnoreCase))
-                    && Store.Read(tx, reference.LogicalName, reference.Id) == null)
+                    && !Store.Exists(tx, reference.LogicalName, reference.Id))
                 {
                     throw Faults.DoesNotExist(reference.LogicalName, reference.Id);
                 }

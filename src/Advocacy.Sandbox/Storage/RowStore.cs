@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Sandbox
@@ -14,6 +15,7 @@ namespace Advocacy.Sandbox
     {
         private readonly ConcurrentDictionary<string, RowTable> _tables = new(StringComparer.OrdinalIgnoreCase);
         private readonly object _commitGate = new();
+        private readonly ValueInterner _interner = new();
 
         public RowLockManager Locks { get; } = new();
 
@@ -22,19 +24,45 @@ namespace Advocacy.Sandbox
         public int Count(string logicalName) => _tables.TryGetValue(logicalName, out var t) ? t.Count : 0;
 
         /// <summary>The row as the transaction sees it: its own write if any, else the committed row.</summary>
+        /// <remarks>
+        /// A committed row comes back as a new Entity over the stored values (not copies of them): callers copy
+        /// before handing values out, and never change them.
+        /// </remarks>
         public Entity? Read(Transaction? tx, string table, Guid id)
         {
             if (tx != null && tx.TryGetWrite(table, id, out var own))
             {
                 return own;
             }
-            return _tables.TryGetValue(table, out var t) ? t.Get(id) : null;
+            return _tables.TryGetValue(table, out var t) ? t.Get(id)?.ToEntity() : null;
+        }
+
+        /// <summary>Whether the row exists as the transaction sees it, without reading it out.</summary>
+        public bool Exists(Transaction? tx, string table, Guid id)
+        {
+            if (tx != null && tx.TryGetWrite(table, id, out var own))
+            {
+                return own != null;
+            }
+            return _tables.TryGetValue(table, out var t) && t.Get(id) != null;
         }
 
         /// <summary>Rows of a table as the transaction sees them (committed rows overlaid with its writes).</summary>
         public IEnumerable<Entity> Scan(Transaction? tx, string table)
         {
-            var committed = _tables.TryGetValue(table, out var t) ? t.Scan() : Enumerable.Empty<Entity>();
+            foreach (var row in ScanRows(tx, table))
+            {
+                yield return row as Entity ?? ((StoredRow)row).ToEntity();
+            }
+        }
+
+        /// <summary>
+        /// The same rows without turning committed ones into Entities: <see cref="StoredRow"/>s and the
+        /// transaction's own Entities, for the query engine.
+        /// </summary>
+        public IEnumerable<object> ScanRows(Transaction? tx, string table)
+        {
+            var committed = _tables.TryGetValue(table, out var t) ? t.Scan() : Enumerable.Empty<StoredRow>();
             if (tx == null || !tx.HasWrites(table))
             {
                 return committed;
@@ -42,7 +70,43 @@ namespace Advocacy.Sandbox
             return Overlay(tx, table, committed);
         }
 
-        private static IEnumerable<Entity> Overlay(Transaction tx, string table, IEnumerable<Entity> committed)
+        /// <summary>
+        /// Committed rows in primary-id order after <paramref name="after"/>, or null when the transaction has
+        /// written to the table (its own rows are not in the order; the caller then scans and sorts).
+        /// </summary>
+        public IEnumerable<object>? ScanById(Transaction? tx, string table, Guid? after)
+        {
+            if (tx != null && tx.HasWrites(table))
+            {
+                return null;
+            }
+            return _tables.TryGetValue(table, out var t) ? t.ScanById(after) : Enumerable.Empty<StoredRow>();
+        }
+
+        /// <summary>Rows the query engine has read from the store since the sandbox started (for cost tests).</summary>
+        public long RowsVisited => Interlocked.Read(ref _rowsVisited);
+
+        private long _rowsVisited;
+
+        /// <summary>Counts the rows a reader takes from <paramref name="rows"/> into <see cref="RowsVisited"/>.</summary>
+        public IEnumerable<object> Counted(IEnumerable<object> rows)
+        {
+            long n = 0;
+            try
+            {
+                foreach (var row in rows)
+                {
+                    n++;
+                    yield return row;
+                }
+            }
+            finally
+            {
+                Interlocked.Add(ref _rowsVisited, n);
+            }
+        }
+
+        private static IEnumerable<object> Overlay(Transaction tx, string table, IEnumerable<StoredRow> committed)
         {
             foreach (var row in committed)
             {
@@ -78,7 +142,7 @@ namespace Advocacy.Sandbox
             {
                 foreach (var pair in tx.Writes)
                 {
-                    Table(pair.Key.Table).Put(pair.Key.Id, pair.Value);
+                    Table(pair.Key.Table).Put(pair.Key.Id, pair.Value, _interner);
                 }
             }
             Locks.ReleaseAll(tx);

@@ -6,7 +6,7 @@ using Microsoft.Xrm.Sdk;
 namespace Advocacy.Sandbox
 {
     /// <summary>
-    /// The committed rows of one table. Rows are immutable once published (a commit stores a fresh copy),
+    /// The committed rows of one table, in compact form (<see cref="StoredRow"/>). Rows are immutable once published (a commit stores a fresh copy),
     /// so readers scan without locks: they see each row either before or after a concurrent commit, never
     /// half-written. Rows live in an append-only slot array so scans return insertion order, which keeps
     /// unordered query results stable from run to run.
@@ -15,7 +15,8 @@ namespace Advocacy.Sandbox
     {
         private readonly object _writeGate = new();
         private readonly Dictionary<Guid, int> _index = new();
-        private Entity?[] _slots = new Entity?[16];
+        private StoredRow?[] _slots = new StoredRow?[16];
+        private readonly Dictionary<string, RowShape> _shapes = new(StringComparer.Ordinal);
         private int _count;
         private int _live;
 
@@ -25,7 +26,7 @@ namespace Advocacy.Sandbox
 
         public int Count => Volatile.Read(ref _live);
 
-        public Entity? Get(Guid id)
+        public StoredRow? Get(Guid id)
         {
             lock (_writeGate)
             {
@@ -33,11 +34,12 @@ namespace Advocacy.Sandbox
             }
         }
 
-        /// <summary>Stores (inserts or replaces) a committed row; null deletes it.</summary>
-        public void Put(Guid id, Entity? row)
+        /// <summary>Stores (inserts or replaces) a committed row; null deletes it. Called under the store's commit lock.</summary>
+        public void Put(Guid id, Entity? entity, ValueInterner interner)
         {
             lock (_writeGate)
             {
+                var row = entity == null ? null : Compact(id, entity, interner);
                 if (_index.TryGetValue(id, out int slot))
                 {
                     if (row == null)
@@ -56,6 +58,7 @@ namespace Advocacy.Sandbox
                 {
                     Compact();
                 }
+                _byId = null;
                 _slots[_count] = row;
                 _index[id] = _count;
                 _live++;
@@ -64,10 +67,10 @@ namespace Advocacy.Sandbox
             }
         }
 
-        public IEnumerable<Entity> Scan()
+        public IEnumerable<StoredRow> Scan()
         {
             int count = Volatile.Read(ref _count);
-            Entity?[] slots = Volatile.Read(ref _slots);
+            StoredRow?[] slots = Volatile.Read(ref _slots);
             for (int i = 0; i < count && i < slots.Length; i++)
             {
                 var row = Volatile.Read(ref slots[i]);
@@ -78,12 +81,139 @@ namespace Advocacy.Sandbox
             }
         }
 
+        /// <summary>
+        /// Live rows in the platform's uniqueidentifier order, starting after <paramref name="after"/> (or at the
+        /// first): what a query ordered by the primary id alone pages through, so the next page seeks to the cookie's
+        /// last id instead of re-reading and sorting the table. The order is built once after rows are added or
+        /// the slots are compacted (updates replace a row in its slot and keep it); rows deleted since are skipped.
+        /// </summary>
+        public IEnumerable<StoredRow> ScanById(Guid? after)
+        {
+            var index = Volatile.Read(ref _byId);
+            if (index == null)
+            {
+                lock (_writeGate)
+                {
+                    index = _byId ??= IdOrder.Build(_slots, _count);
+                }
+            }
+            return index.From(after);
+        }
+
+        private IdOrder? _byId;
+
+        /// <summary>A sorted snapshot of slot numbers by SQL uniqueidentifier order over one slot array.</summary>
+        private sealed class IdOrder
+        {
+            private readonly StoredRow?[] _slots;
+            private readonly SqlGuidKey[] _keys;
+            private readonly int[] _order;
+
+            private IdOrder(StoredRow?[] slots, SqlGuidKey[] keys, int[] order)
+            {
+                _slots = slots;
+                _keys = keys;
+                _order = order;
+            }
+
+            public static IdOrder Build(StoredRow?[] slots, int count)
+            {
+                var keys = new List<SqlGuidKey>(count);
+                var order = new List<int>(count);
+                for (int i = 0; i < count; i++)
+                {
+                    if (slots[i] is { } row)
+                    {
+                        keys.Add(new SqlGuidKey(row.Id));
+                        order.Add(i);
+                    }
+                }
+                var keyArray = keys.ToArray();
+                var orderArray = order.ToArray();
+                Array.Sort(keyArray, orderArray);
+                return new IdOrder(slots, keyArray, orderArray);
+            }
+
+            public IEnumerable<StoredRow> From(Guid? after)
+            {
+                int start = 0;
+                if (after != null)
+                {
+                    // First position whose key is greater than the cookie's last id.
+                    var key = new SqlGuidKey(after.Value);
+                    int lo = 0, hi = _keys.Length;
+                    while (lo < hi)
+                    {
+                        int mid = (lo + hi) >>> 1;
+                        if (_keys[mid].CompareTo(key) <= 0) lo = mid + 1;
+                        else hi = mid;
+                    }
+                    start = lo;
+                }
+                for (int i = start; i < _order.Length; i++)
+                {
+                    var row = Volatile.Read(ref _slots[_order[i]]);
+                    if (row != null)
+                    {
+                        yield return row;
+                    }
+                }
+            }
+        }
+
+        // Under the write gate: the row's columns in a shape shared with the rows that have the same ones, its values
+        // shared where equal. The primary key is the row's Id; an Entity read back has it as Id and as the column.
+        private StoredRow Compact(Guid id, Entity entity, ValueInterner interner)
+        {
+            var attributes = entity.Attributes;
+            var names = new string[attributes.Count];
+            var values = new object?[attributes.Count];
+            int n = 0;
+            foreach (var pair in attributes)
+            {
+                names[n] = interner.Name(pair.Key);
+                // The primary key column repeats the row's id: kept as a marker rather than a 32-byte box.
+                values[n] = pair.Value is Guid g && g == id ? StoredRow.SameAsId : interner.Value(pair.Value);
+                n++;
+            }
+            var shape = _lastShape;
+            if (shape == null || !SameNames(shape.Names, names))
+            {
+                string signature = string.Join("\u0001", names);
+                if (!_shapes.TryGetValue(signature, out shape))
+                {
+                    _shapes[signature] = shape = new RowShape(names);
+                }
+                _lastShape = shape;
+            }
+            return new StoredRow(LogicalName, id, shape, values);
+        }
+
+        private RowShape? _lastShape;
+
+        // Names are interned, so rows written the same way compare by reference.
+        private static bool SameNames(string[] a, string[] b)
+        {
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (!ReferenceEquals(a[i], b[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         // Called under the write gate: drops deleted slots and grows. Readers holding the old array keep a
         // consistent (older) view; the new array is published before any new count that depends on it.
         private void Compact()
         {
-            int size = Math.Max(16, _live * 2);
-            var next = new Entity?[size];
+            int size = Math.Max(16, _live + _live / 2 + 1); // 1.5×: the slots are 8 bytes a row of the heap budget
+            var next = new StoredRow?[size];
             int n = 0;
             _index.Clear();
             for (int i = 0; i < _count; i++)

@@ -8,7 +8,7 @@ namespace Advocacy.Sandbox
     /// The query engine's view of the store from inside a transaction: committed rows overlaid with the
     /// transaction's own writes, so a plug-in's query sees what it (and earlier steps) just wrote.
     /// </summary>
-    internal sealed class TransactionTableSource : ITableSource
+    internal sealed class TransactionTableSource : ITableSource, IRowSource
     {
         private readonly DataverseSandbox _sandbox;
         private readonly Transaction? _transaction;
@@ -20,6 +20,11 @@ namespace Advocacy.Sandbox
         }
 
         public IEnumerable<Entity> Scan(string logicalName) => _sandbox.Store.Scan(_transaction, logicalName);
+
+        public IEnumerable<object> ScanRows(string logicalName) => _sandbox.Store.Counted(_sandbox.Store.ScanRows(_transaction, logicalName));
+
+        public IEnumerable<object>? ScanById(string logicalName, System.Guid? after) =>
+            _sandbox.Store.ScanById(_transaction, logicalName, after) is { } rows ? _sandbox.Store.Counted(rows) : null;
 
         public bool TableExists(string logicalName) => _sandbox.Metadata.TableExists(logicalName);
 

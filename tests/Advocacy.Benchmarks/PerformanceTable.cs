@@ -1,0 +1,309 @@
+using System;
+using System.Collections.Generic;
+using System.Data.SqlTypes;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using Advocacy.Benchmarks.Assignment;
+using Advocacy.Benchmarks.Sandbox;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Assignment;
+using Advocacy.Plugins.Domain.Impact;
+using Advocacy.Sandbox;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Benchmarks
+{
+    /// <summary>
+    /// `-- table [--quick]`: the product's whole performance table, each figure beside its goal and whether it is met.
+    /// Pure code is timed with short Stopwatch loops after warm-up (BenchmarkDotNet's full runs take minutes; its
+    /// classes remain for `--filter`). Sandbox figures come from the measured harness: creates are one timed run after a
+    /// warm-up run on a smaller set, queries the median of five after a warm-up call, plus load-independent counts (bytes allocated, rows visited) where they exist.
+    /// Progress goes to stderr, the table to stdout.
+    /// </summary>
+    internal static class PerformanceTable
+    {
+        private sealed record Row(string Measure, string Figure, string Goal, bool? Met, string Note);
+
+        private static readonly CultureInfo En = CultureInfo.InvariantCulture;
+
+        public static int Run(bool quick)
+        {
+            var total = Stopwatch.StartNew();
+            var rows = new List<Row>();
+            int bigRows = quick ? 100_000 : 1_000_000;
+            var steps = new (string Name, Func<IEnumerable<Row>> Measure)[]
+            {
+                ("impact scoring", Scoring),
+                ("advocate selection", Selection),
+                ("sandbox creates", Creates),
+                ("sandbox filtered ordered query", FilteredOrdered),
+                ("sandbox count by owner", CountByOwner),
+                ("sandbox in / or with 10,000 values", InConditions),
+                ($"sandbox {bigRows:N0} rows: bytes per row and cookie paging", () => BigTable(bigRows)),
+            };
+            for (var i = 0; i < steps.Length; i++)
+            {
+                Console.Error.WriteLine($"[{i + 1}/{steps.Length}] {steps[i].Name} … ({total.Elapsed.TotalSeconds:N0} s so far)");
+                rows.AddRange(steps[i].Measure());
+            }
+
+            Console.WriteLine($"Performance table ({(quick ? "--quick: smaller sizes, goals apply to the full sizes" : "full sizes")}; " +
+                              $"{Environment.ProcessorCount} cores, {Environment.Version}; times are one run on a possibly shared machine, counts are load-independent)");
+            Console.WriteLine();
+            Console.WriteLine("| measure | figure | goal | met | note |");
+            Console.WriteLine("|---|---:|---|---|---|");
+            foreach (var r in rows)
+                Console.WriteLine($"| {r.Measure} | {r.Figure} | {r.Goal} | {(r.Met == null ? "n/a" : r.Met.Value ? "yes" : "NO")} | {r.Note} |");
+            var judged = rows.Where(r => r.Met != null).ToList();
+            Console.WriteLine();
+            Console.WriteLine($"{judged.Count(r => r.Met == true)} of {judged.Count} goals met ({total.Elapsed.TotalSeconds:N0} s).");
+            return 0;
+        }
+
+        // ------------------------------------------------------------------------------------------------- pure code
+
+        private static IEnumerable<Row> Scoring()
+        {
+            var now = new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
+            var facts = Enumerable.Range(0, 64).Select(i => new InconvenienceFacts
+            {
+                Kind = InconvenienceKind.LateDelivery,
+                PromisedOn = now.AddDays(-(i % 30)),
+                ResolvedOn = i % 3 == 0 ? null : now.AddDays(-(i % 7)),
+                OrderValue = 1000m * i,
+                ReportedLoss = i % 5 == 0 ? 250m * i : null,
+                BusinessCritical = i % 2 == 0,
+                Tier = (CustomerTier)(i % 3),
+                OtherRecentCount = i % 4,
+            }).ToArray();
+            var (perSecond, _) = Loop(TimeSpan.FromSeconds(1), n => { for (var i = 0; i < n; i++) ImpactScorer.Assess(facts[i & 63], now); });
+            yield return new Row("impact scoring (ImpactScorer.Assess with its explanation), one thread",
+                $"{perSecond:N0} /s", "≥ 100,000 /s per core (proposed here; no goal was set before)", perSecond >= 100_000,
+                "Stopwatch loop, 1 s after warm-up");
+        }
+
+        private static IEnumerable<Row> Selection()
+        {
+            var pool = AssignmentData.Pool(10_000);
+            var request = AssignmentData.Request();
+            var (perSecond, _) = Loop(TimeSpan.FromSeconds(1), n => { for (var i = 0; i < n; i++) AdvocateSelection.Choose(request, pool); });
+            var micros = 1e6 / perSecond;
+            yield return new Row("advocate selection among 10,000 candidates (AdvocateSelection.Choose)",
+                $"{micros:N0} µs", "≤ 1 ms (README, assignment)", micros <= 1000, "Stopwatch loop, 1 s after warm-up");
+        }
+
+        /// <summary>Calls the body with growing counts until it runs for the given time; returns calls per second.</summary>
+        private static (double PerSecond, long Calls) Loop(TimeSpan target, Action<int> body)
+        {
+            body(100); // warm-up (JIT, tiering)
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < TimeSpan.FromMilliseconds(200)) body(100);
+            long calls = 0;
+            var n = 100;
+            watch.Restart();
+            while (watch.Elapsed < target)
+            {
+                body(n);
+                calls += n;
+                if (n < 100_000) n *= 2;
+            }
+            return (calls / watch.Elapsed.TotalSeconds, calls);
+        }
+
+        // ---------------------------------------------------------------------------------------------------- sandbox
+
+        private static IEnumerable<Row> Creates()
+        {
+            // Warm-up on a small set, then one timed run of 100,000 (each a Create round trip with schema checks).
+            var warm = SandboxData.NewSandbox();
+            SandboxData.CreateAccounts(warm, SandboxData.SeedOwners(warm), 2_000);
+            var sandbox = SandboxData.NewSandbox();
+            var owners = SandboxData.SeedOwners(sandbox);
+            Collect();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            SandboxData.CreateAccounts(sandbox, owners);
+            watch.Stop();
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            var ms = watch.Elapsed.TotalMilliseconds;
+            yield return new Row("create 100,000 accounts through the service (one round trip each, schema checks)",
+                $"{ms:N0} ms", "≤ 200 ms (10× FakeXrmEasy v1's 2,034 ms)", ms <= 200,
+                $"{allocated / (double)SandboxData.Rows:N0} bytes allocated per create");
+        }
+
+        private static DataverseSandbox? _seeded;
+
+        private static DataverseSandbox Seeded100k()
+        {
+            if (_seeded != null) return _seeded;
+            _seeded = SandboxData.NewSandbox();
+            var owners = SandboxData.SeedOwners(_seeded);
+            _seeded.Seed(Enumerable.Range(0, SandboxData.Rows).Select(i => SandboxData.Account(i, owners)).ToArray());
+            return _seeded;
+        }
+
+        /// <summary>
+        /// Times five calls after a warm-up call; returns the median ms (a shared machine's load spikes hit single
+        /// runs) and the bytes one call allocates.
+        /// </summary>
+        private static (double Ms, long Bytes, T Result) Once<T>(Func<T> call)
+        {
+            call();
+            var times = new List<double>();
+            long bytes = 0;
+            T result = default!;
+            for (var i = 0; i < 5; i++)
+            {
+                Collect();
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var watch = Stopwatch.StartNew();
+                result = call();
+                watch.Stop();
+                bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            return (times[2], bytes, result);
+        }
+
+        private static IEnumerable<Row> FilteredOrdered()
+        {
+            var service = Seeded100k().Service;
+            var (ms, bytes, result) = Once(() =>
+            {
+                var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name", "revenue", "ownerid"), TopCount = 5000 };
+                query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+                query.Criteria.AddCondition("revenue", ConditionOperator.GreaterEqual, 500000m);
+                query.Criteria.AddCondition("numberofemployees", ConditionOperator.GreaterEqual, 100);
+                query.AddOrder("name", OrderType.Descending);
+                return service.RetrieveMultiple(query);
+            });
+            yield return new Row("filtered, ordered top-5,000 query over 100,000 accounts",
+                $"{ms:N0} ms", $"≤ {FilteredGoalMs} ms (≥ 20× FakeXrmEasy v1: 11/20 of the old engine's 98 ms)", ms <= FilteredGoalMs,
+                $"{result.Entities.Count:N0} rows; {bytes / 1e6:N1} MB allocated");
+        }
+
+        /// <summary>
+        /// The issue measured ours at 11–14× FakeXrmEasy v1 (the query) and 13–28× (count by owner). The engine before
+        /// this table existed took 98 ms and 89 ms here (median of five, `table --quick` run back to back with the new one):
+        /// 20× FakeXrmEasy therefore means at most 11/20 and 13/20 of those (the stricter end of each range).
+        /// </summary>
+        private const int FilteredGoalMs = 98 * 11 / 20;
+
+        private const int CountGoalMs = 89 * 13 / 20;
+
+        private static IEnumerable<Row> CountByOwner()
+        {
+            var service = Seeded100k().Service;
+            var (ms, bytes, result) = Once(() => SandboxQueries.CountByOwner(service));
+            yield return new Row("FetchXML count grouped by owner over 100,000 accounts (20 groups)",
+                $"{ms:N0} ms", $"≤ {CountGoalMs} ms (≥ 20× FakeXrmEasy v1: 13/20 of the old engine's 89 ms)", ms <= CountGoalMs,
+                $"{result.Entities.Count} groups; {bytes / 1e6:N1} MB allocated");
+        }
+
+        private static IEnumerable<Row> InConditions()
+        {
+            var sandbox = SandboxData.NewSandbox();
+            var owners = SandboxData.SeedOwners(sandbox);
+            var accounts = Enumerable.Range(0, 12_000).Select(i =>
+            {
+                var e = SandboxData.Account(i, owners);
+                e.Id = Guid.NewGuid();
+                return e;
+            }).ToArray();
+            sandbox.Seed(accounts);
+            var wanted = accounts.Where((_, i) => i % 2 == 0).Take(10_000).Select(a => (object)a.Id).ToArray();
+
+            var (inMs, _, inResult) = Once(() =>
+            {
+                var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+                query.Criteria.AddCondition("accountid", ConditionOperator.In, wanted);
+                return sandbox.Service.RetrieveMultiple(query);
+            });
+            yield return new Row("`in` condition with 10,000 values over 12,000 rows",
+                $"{inMs:N0} ms", "≤ 50 ms", inMs <= 50, $"{inResult.Entities.Count:N0} rows (one 5,000-row page)");
+
+            var (orMs, _, orResult) = Once(() =>
+            {
+                var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+                var or = new FilterExpression(LogicalOperator.Or);
+                foreach (var id in wanted) or.AddCondition("accountid", ConditionOperator.Equal, id);
+                query.Criteria.AddFilter(or);
+                return sandbox.Service.RetrieveMultiple(query);
+            });
+            yield return new Row("10,000 OR'ed equal conditions over 12,000 rows (the issue's measure)",
+                $"{orMs:N0} ms", "≤ 50 ms (as `in`)", orMs <= 50, $"{orResult.Entities.Count:N0} rows (one 5,000-row page)");
+        }
+
+        private static IEnumerable<Row> BigTable(int count)
+        {
+            var sandbox = SandboxData.NewSandbox();
+            var owners = SandboxData.SeedOwners(sandbox);
+            var ids = new Guid[count];
+            var before = Heap();
+            const int batch = 50_000;
+            for (var start = 0; start < count; start += batch)
+            {
+                var rows = new Entity[Math.Min(batch, count - start)];
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    rows[i] = SandboxData.Account(start + i, owners);
+                    rows[i].Id = ids[start + i] = Guid.NewGuid();
+                }
+                sandbox.Seed(rows);
+                Console.Error.WriteLine($"      … seeded {start + rows.Length:N0}");
+            }
+            var after = Heap();
+            var perRow = (after - before) / (double)count;
+            yield return new Row($"managed heap per account row at {count:N0} rows",
+                $"{perRow:N0} bytes", "≤ 400 bytes at 1,000,000 rows", perRow <= 400,
+                "GC.GetTotalMemory(true) after seeding minus before; rows with name, revenue, employees, owner and the platform's columns");
+
+            // Paging: page 1, then pages 2–4 with the cookie; and one page near the end from a cookie naming a row
+            // 5,000 rows before the end in the platform's uniqueidentifier order.
+            var service = sandbox.Service;
+            QueryExpression Page(int number, string? cookie) => new("account")
+            {
+                ColumnSet = new ColumnSet("name"),
+                PageInfo = new PagingInfo { Count = 5000, PageNumber = number, PagingCookie = cookie },
+            };
+            var first = service.RetrieveMultiple(Page(1, null));
+            var cookie = first.PagingCookie;
+            var timings = new List<double>();
+            for (var p = 2; p <= 4; p++)
+            {
+                var watch = Stopwatch.StartNew();
+                var page = service.RetrieveMultiple(Page(p, cookie));
+                timings.Add(watch.Elapsed.TotalMilliseconds);
+                cookie = page.PagingCookie;
+                Console.Error.WriteLine($"      … page {p}: {watch.Elapsed.TotalMilliseconds:N0} ms");
+            }
+            var sorted = ids.OrderBy(g => new SqlGuid(g)).ToArray();
+            var lateId = sorted[count - 5001];
+            var lateCookie = $"<cookie page=\"{count / 5000 - 1}\"><accountid last=\"{lateId.ToString("B").ToUpperInvariant()}\" first=\"{sorted[count - 10000].ToString("B").ToUpperInvariant()}\" /></cookie>";
+            var lateWatch = Stopwatch.StartNew();
+            var last = service.RetrieveMultiple(Page(count / 5000, lateCookie));
+            lateWatch.Stop();
+            var mean = timings.Average();
+            var worst = Math.Max(timings.Max(), lateWatch.Elapsed.TotalMilliseconds);
+            yield return new Row($"cookie page of 5,000 at {count:N0} rows",
+                $"{mean:N0} ms (pages 2–4), {lateWatch.Elapsed.TotalMilliseconds:N0} ms (last page)", "≤ 50 ms per page, constant", worst <= 50,
+                $"last page: {last.Entities.Count:N0} rows, more = {last.MoreRecords}");
+        }
+
+        private static long Heap()
+        {
+            Collect();
+            return GC.GetTotalMemory(true);
+        }
+
+        private static void Collect()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Linq;
+using Advocacy.Sandbox;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Plugins.Tests.Sandbox
+{
+    /// <summary>
+    /// The store keeps committed rows compactly and shares equal values between them (one owner lookup for all the
+    /// rows of that owner, one box per date); what a caller reads must still be its own copy.
+    /// </summary>
+    [TestClass]
+    public sealed class CompactStorageTests
+    {
+        [TestMethod]
+        public void Changing_a_read_lookup_or_choice_does_not_change_other_rows_that_share_the_stored_value()
+        {
+            var sandbox = new DataverseSandbox((string?)null);
+            var owner = sandbox.SeedUser("Owner");
+            var a = sandbox.Service.Create(new Entity("account") { ["name"] = "A", ["ownerid"] = new EntityReference("systemuser", owner) });
+            var b = sandbox.Service.Create(new Entity("account") { ["name"] = "B", ["ownerid"] = new EntityReference("systemuser", owner) });
+
+            var readA = sandbox.Service.Retrieve("account", a, new ColumnSet(true));
+            readA.GetAttributeValue<EntityReference>("ownerid").Id = Guid.NewGuid();
+            readA.GetAttributeValue<OptionSetValue>("statecode").Value = 1;
+            var page = sandbox.Service.RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet("ownerid", "statecode") });
+            page.Entities[0].GetAttributeValue<EntityReference>("ownerid").Id = Guid.NewGuid();
+
+            foreach (var id in new[] { a, b })
+            {
+                var row = sandbox.Service.Retrieve("account", id, new ColumnSet("ownerid", "statecode"));
+                Assert.AreEqual(owner, row.GetAttributeValue<EntityReference>("ownerid").Id);
+                Assert.AreEqual(0, row.GetAttributeValue<OptionSetValue>("statecode").Value);
+            }
+        }
+
+        [TestMethod]
+        public void The_primary_key_column_reads_back_as_the_row_id_everywhere()
+        {
+            var sandbox = new DataverseSandbox((string?)null);
+            var id = sandbox.Service.Create(new Entity("account") { ["name"] = "A" });
+
+            Assert.AreEqual(id, sandbox.Service.Retrieve("account", id, new ColumnSet(true)).GetAttributeValue<Guid>("accountid"));
+            var all = sandbox.Service.RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet(true) }).Entities.Single();
+            Assert.AreEqual(id, all.GetAttributeValue<Guid>("accountid"));
+            var byId = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+            byId.Criteria.AddCondition("accountid", ConditionOperator.Equal, id);
+            Assert.AreEqual("A", sandbox.Service.RetrieveMultiple(byId).Entities.Single().GetAttributeValue<string>("name"));
+            Assert.AreEqual(id, sandbox.Get("account", id).GetAttributeValue<Guid>("accountid"));
+        }
+    }
+}
