@@ -4,6 +4,7 @@ using System.Linq;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain.FollowUp;
 using Advocacy.Plugins.Domain.Time;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application
 {
@@ -34,14 +35,17 @@ namespace Advocacy.Plugins.Application
 
         /// <summary>
         /// Plans several tasks with different owners (a detractor's recovery for the advocate and the escalation for
-        /// their manager): every owner's settings are read in one query, and each task takes its due date from a plan
-        /// counted from its own owner's today — one extra pure plan per distinct date, matched by the task's key.
+        /// their manager). A draft worded in English (no reads) names the owners; their settings — zone and language —
+        /// are read in one query; then each task takes its due date and words from a plan counted from its own owner's
+        /// today (one pure plan per distinct date, matched by the task's key).
         /// </summary>
-        public IReadOnlyList<PlannedTask> PlanEach(Func<DateTime, IReadOnlyList<PlannedTask>> plan)
+        /// <param name="plan">The planning, given the readers' languages (null: English, nothing read) and a today.</param>
+        public IReadOnlyList<PlannedTask> PlanEach(Func<IReaderLanguages?, DateTime, IReadOnlyList<PlannedTask>> plan)
         {
             var utcToday = _host.Today();
-            var first = plan(utcToday);
-            Zones.Load(first.Where(t => !t.OwnerIsTeam).Select(t => t.OwnerUserId));
+            var draft = plan(null, utcToday);
+            Zones.Load(draft.Where(t => !t.OwnerIsTeam).Select(t => t.OwnerUserId));
+            var first = plan(_host.Readers, utcToday);
             var byDay = new Dictionary<DateTime, IReadOnlyList<PlannedTask>> { [utcToday] = first };
             var tasks = new List<PlannedTask>(first.Count);
             foreach (var task in first)
@@ -51,7 +55,7 @@ namespace Advocacy.Plugins.Application
                 if (!byDay.TryGetValue(today, out var planned))
                 {
                     _host.Trace("{0}: due date counted from {1:yyyy-MM-dd}, today in its owner's time zone ({2}); in UTC it is {3:yyyy-MM-dd}.", task.Kind, today, zone.Name, utcToday);
-                    planned = plan(today);
+                    planned = plan(_host.Readers, today);
                     byDay[today] = planned;
                 }
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Time;
+using Advocacy.Sandbox;
 using Advocacy.Sandbox.Regional;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Microsoft.Xrm.Sdk;
@@ -28,6 +29,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.TimeZones
             var advocate = world.SeedAdvocate("Advocate in Auckland", advocateUser, new[] { CustomerTier.Strategic }, accountCount: 1);
             var account = world.SeedAccount("Contoso", CustomerTier.Strategic, advocate, ownerId: advocateUser);
 
+            world.Sandbox.Metrics.Reset();
             world.Agent.Create(new Entity("adv_feedback")
             {
                 ["adv_name"] = "Check-in answer",
@@ -42,6 +44,9 @@ namespace Advocacy.Plugins.Tests.Scenarios.TimeZones
             AssertDue(world, recovery, advocateUser, new DateTime(2026, 3, 11), "Auckland");
             AssertDue(world, escalation, manager, new DateTime(2026, 3, 10), "Honolulu");
             StringAssert.Contains(escalation.GetAttributeValue<string>("description"), "10 Mar 2026", "the text names the same due date");
+            var settingsReads = world.Sandbox.Metrics.RoundTrips
+                .Where(r => r.Caller != SandboxMetrics.TestCaller && r.Message == "RetrieveMultiple" && r.Table == "usersettings").Sum(r => r.Count);
+            Assert.AreEqual(1L, settingsReads, "both owners' settings (zone and language) in one query");
         }
 
         private static void AssertDue(AdvocacyWorld world, Entity task, Guid owner, DateTime day, string city)
