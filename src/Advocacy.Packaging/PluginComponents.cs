@@ -175,7 +175,7 @@ namespace Advocacy.Packaging
                 {
                     yield return new($"{folder}/customapirequestparameters/{p.UniqueName}/customapirequestparameter.xml", new XElement("customapirequestparameter",
                         new XAttribute("uniquename", p.UniqueName),
-                        Label("description", p.Description),
+                        Label("description", p.Description, p.GermanDescription),
                         Label("displayname", p.UniqueName),
                         new XElement("iscustomizable", "0"),
                         new XElement("isoptional", p.IsOptional ? "1" : "0"),
@@ -188,7 +188,7 @@ namespace Advocacy.Packaging
                 {
                     yield return new($"{folder}/customapiresponseproperties/{p.UniqueName}/customapiresponseproperty.xml", new XElement("customapiresponseproperty",
                         new XAttribute("uniquename", p.UniqueName),
-                        Label("description", p.Description),
+                        Label("description", p.Description, p.GermanDescription),
                         Label("displayname", p.UniqueName),
                         new XElement("iscustomizable", "0"),
                         new XElement("logicalentityname", p.LogicalEntityName ?? string.Empty),

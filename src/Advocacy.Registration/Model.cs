@@ -310,6 +310,9 @@ namespace Advocacy.Registration
         /// <summary>Description.</summary>
         public required string Description { get; init; }
 
+        /// <summary>German (1031) description, or <c>null</c>.</summary>
+        public string? GermanDescription { get; init; }
+
         /// <summary>True when the caller may omit it.</summary>
         public required bool IsOptional { get; init; }
 
@@ -334,6 +337,9 @@ namespace Advocacy.Registration
 
         /// <summary>Description.</summary>
         public required string Description { get; init; }
+
+        /// <summary>German (1031) description, or <c>null</c>.</summary>
+        public string? GermanDescription { get; init; }
 
         /// <summary>The table for Entity/EntityReference types, or <c>null</c>.</summary>
         public string? LogicalEntityName { get; init; }

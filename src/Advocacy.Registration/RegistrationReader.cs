@@ -383,6 +383,7 @@ namespace Advocacy.Registration
                     Description = (parameter.ConstructorArguments[2].Value as string) ?? string.Empty,
                     IsOptional = Named<bool?>(p, "IsOptional") ?? false,
                     LogicalEntityName = NonEmpty(Named<string>(p, "LogicalEntityName")),
+                    GermanDescription = NonEmpty(Named<string>(p, "GermanDescription")),
                 });
             }
 
@@ -401,6 +402,7 @@ namespace Advocacy.Registration
                     TypeName = FieldTypeNames[fieldType],
                     Description = (response.ConstructorArguments[2].Value as string) ?? string.Empty,
                     LogicalEntityName = NonEmpty(Named<string>(p, "LogicalEntityName")),
+                    GermanDescription = NonEmpty(Named<string>(p, "GermanDescription")),
                 });
             }
 

@@ -27,9 +27,9 @@ namespace Advocacy.Plugins.Application
             }
             catch (AdvocacySettingsException ex)
             {
-                // Written for the admin who edits the JSON, naming its paths: not translated (see README, Languages).
+                // Written for the admin who edits the JSON, naming its paths (quoted as written), in the caller's language.
                 tracing.Trace("{0}: settings error: {1}", entryPoint, ex.Message);
-                throw new InvalidPluginExecutionException(ex.Message, ex);
+                throw new InvalidPluginExecutionException(ex.MessageIn(LanguageOf(tracing, callerLanguage)), ex);
             }
             catch (AdvocacyInputException ex)
             {

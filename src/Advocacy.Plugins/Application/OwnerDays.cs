@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain.FollowUp;
 using Advocacy.Plugins.Domain.Time;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application
 {
@@ -29,6 +32,38 @@ namespace Advocacy.Plugins.Application
 
         /// <summary>Today as a user sees it.</summary>
         public DateTime TodayOf(Guid userId, bool isTeam = false) => LocalDays.Today(Zones.Of(userId, isTeam), _host.UtcNow);
+
+        /// <summary>
+        /// Plans several tasks with different owners (a detractor's recovery for the advocate and the escalation for
+        /// their manager). A draft worded in English (no reads) names the owners; their settings — zone and language —
+        /// are read in one query; then each task takes its due date and words from a plan counted from its own owner's
+        /// today (one pure plan per distinct date, matched by the task's key).
+        /// </summary>
+        /// <param name="plan">The planning, given the readers' languages (null: English, nothing read) and a today.</param>
+        public IReadOnlyList<PlannedTask> PlanEach(Func<IReaderLanguages?, DateTime, IReadOnlyList<PlannedTask>> plan)
+        {
+            var utcToday = _host.Today();
+            var draft = plan(null, utcToday);
+            Zones.Load(draft.Where(t => !t.OwnerIsTeam).Select(t => t.OwnerUserId));
+            var first = plan(_host.Readers, utcToday);
+            var byDay = new Dictionary<DateTime, IReadOnlyList<PlannedTask>> { [utcToday] = first };
+            var tasks = new List<PlannedTask>(first.Count);
+            foreach (var task in first)
+            {
+                var zone = Zones.Of(task.OwnerUserId, task.OwnerIsTeam);
+                var today = LocalDays.Today(zone, _host.UtcNow);
+                if (!byDay.TryGetValue(today, out var planned))
+                {
+                    _host.Trace("{0}: due date counted from {1:yyyy-MM-dd}, today in its owner's time zone ({2}); in UTC it is {3:yyyy-MM-dd}.", task.Kind, today, zone.Name, utcToday);
+                    planned = plan(_host.Readers, today);
+                    byDay[today] = planned;
+                }
+
+                tasks.Add(planned.FirstOrDefault(t => t.SourceKey == task.SourceKey) ?? task);
+            }
+
+            return tasks;
+        }
 
         /// <summary>Plans with the UTC date, then again from the owner's today when it differs.</summary>
         public T Plan<T>(Func<DateTime, T> plan, Func<T, PlannedTask?> ownerTask)

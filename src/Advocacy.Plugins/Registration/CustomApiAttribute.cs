@@ -70,6 +70,9 @@ namespace Advocacy.Plugins.Registration
         public string Description { get; }
         public bool IsOptional { get; set; }
         public string? LogicalEntityName { get; set; }
+
+        /// <summary>The description in German (1031), packed beside the English one.</summary>
+        public string? GermanDescription { get; set; }
     }
 
     /// <summary>One response property of a Custom API.</summary>
@@ -87,5 +90,8 @@ namespace Advocacy.Plugins.Registration
         public CustomApiFieldType Type { get; }
         public string Description { get; }
         public string? LogicalEntityName { get; set; }
+
+        /// <summary>The description in German (1031), packed beside the English one.</summary>
+        public string? GermanDescription { get; set; }
     }
 }

@@ -14,10 +14,10 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
     [TestClass]
     public sealed class GermanLabelTests
     {
-        // Not translated yet (README, Languages): the environment variable's long description (all settings in words) and
-        // the Custom API parameters' descriptions (their display names are their unique names, the same in any language).
+        // Not translated yet (README, Languages): the environment variable's long description (all settings in words).
+        // The Custom API parameters' display names are their unique names, the same in any language.
         private static bool Exempt(string entry, XElement english) =>
-            entry.Contains("/customapirequestparameters/") || entry.Contains("/customapiresponseproperties/")
+            ((entry.Contains("/customapirequestparameters/") || entry.Contains("/customapiresponseproperties/")) && english.Parent?.Name.LocalName == "displayname")
             || (english.Ancestors().Any(a => a.Name.LocalName == "environmentvariabledefinition") && english.Parent?.Name.LocalName == "description");
 
         [TestMethod]
@@ -52,6 +52,22 @@ namespace Advocacy.Plugins.Tests.SolutionSchema
                     Assert.IsNotNull(german, api.Key + " " + name);
                     Assert.AreNotEqual((string?)xml.Element(name)!.Attribute("default"), (string?)german.Attribute("description"), api.Key + " " + name);
                 }
+            }
+        }
+
+        [TestMethod]
+        public void Every_Custom_API_parameter_and_response_property_has_a_German_description()
+        {
+            var fields = Entries.Where(e => e.Key.StartsWith("customapis/", System.StringComparison.Ordinal)
+                && (e.Key.EndsWith("/customapirequestparameter.xml", System.StringComparison.Ordinal) || e.Key.EndsWith("/customapiresponseproperty.xml", System.StringComparison.Ordinal))).ToList();
+
+            Assert.IsNotEmpty(fields);
+            foreach (var field in fields)
+            {
+                var description = CanonicalXml.Parse(field.Value).Root!.Element("description")!;
+                var german = description.Elements("label").SingleOrDefault(l => (string?)l.Attribute("languagecode") == "1031");
+                Assert.IsNotNull(german, field.Key);
+                Assert.AreNotEqual((string?)description.Attribute("default"), (string?)german.Attribute("description"), field.Key);
             }
         }
 

@@ -58,8 +58,8 @@ namespace Advocacy.Plugins.Application.FollowUp
             var account = new FollowUpAccounts(_host.SystemService, _host.Tracing, settings).ForSnapshot(snapshot, today);
             var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
             var days = new OwnerDays(_host);
-            var tasks = days.Plan(day => planner.PlanFeedbackTasks(account.Facts, account.Routing, answer.FeedbackId, answer.Nps, answer.Csat, answer.Comments, day),
-                planned => planned.Count > 0 ? planned[0] : null);
+            var tasks = days.PlanEach((readers, day) => new AdvocacyTaskPlanner(settings, readers)
+                .PlanFeedbackTasks(account.Facts, account.Routing, answer.FeedbackId, answer.Nps, answer.Csat, answer.Comments, day));
             var results = new List<TaskWriteResult>(tasks.Count);
             if (tasks.Count == 0)
             {

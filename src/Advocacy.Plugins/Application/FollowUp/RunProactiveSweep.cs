@@ -5,6 +5,7 @@ using System.Globalization;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
+using Advocacy.Plugins.Domain.Time;
 using Microsoft.Xrm.Sdk;
 using Advocacy.Plugins.Domain.Words;
 
@@ -111,7 +112,7 @@ namespace Advocacy.Plugins.Application.FollowUp
             var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing, _host.Zones);
             var cadence = new CadencePlanner(settings.FollowUp);
             var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
-            int created = 0, pages = 0, batches = 0, scanned = 0;
+            int created = 0, pages = 0, batches = 0, scanned = 0, otherDay = 0;
             TimeSpan slowest = TimeSpan.Zero;
             string? stopReason = null;
             bool finished = false;
@@ -159,7 +160,7 @@ namespace Advocacy.Plugins.Application.FollowUp
                     var tasks = new List<PlannedTask>(size);
                     for (int i = index; i < index + size; i++)
                     {
-                        tasks.Add(PlanFor(page.Accounts[i], position.AsOf, cadence, planner));
+                        tasks.Add(PlanFor(page.Accounts[i], position.AsOf, cadence, planner, _host, ref otherDay));
                     }
 
                     writer.CreateBatch(tasks);
@@ -169,7 +170,7 @@ namespace Advocacy.Plugins.Application.FollowUp
                     createdOnPage += size;
                     var batchTime = _elapsed() - batchStart;
                     if (batchTime > slowest) slowest = batchTime;
-                    _host.Trace("Sweep: batch {0}: {1} check-in task(s) created ({2:0} ms).", batches, size, batchTime.TotalMilliseconds);
+                    _host.Trace("Sweep: batch {0}: {1} check-in task(s) created ({2:0} ms); {3} so far due counted from an owner's today other than the sweep's date.", batches, size, batchTime.TotalMilliseconds, otherDay);
                 }
 
                 if (stopReason != null)
@@ -209,15 +210,23 @@ namespace Advocacy.Plugins.Application.FollowUp
             return new ProactiveSweepResult(created, remaining, finished ? null : position.Encode(), summary, finished, pages, batches, scanned);
         }
 
-        private static PlannedTask PlanFor(DueAccount account, DateTime asOf, CadencePlanner cadence, AdvocacyTaskPlanner planner)
+        private static PlannedTask PlanFor(DueAccount account, DateTime asOf, CadencePlanner cadence, AdvocacyTaskPlanner planner, IAdvocacyHost host, ref int otherDay)
         {
             // Proactive check-ins are not urgent: an away advocate does them on return, so no backup routing; an
             // inactive advocate's account goes to its owner until it is re-assigned.
             AdvocateRouting? routing = account.AdvocateId.HasValue && account.AdvocateUserId.HasValue && account.AdvocateActive
                 ? new AdvocateRouting(account.AdvocateId.Value, account.AdvocateName, account.AdvocateUserId.Value)
                 : null;
-            return planner.PlanProactiveCheckIn(account.Facts, routing, account.NextContact ?? asOf, asOf,
-                cadence.CadenceFor(account.Facts.Tier, account.CadenceDays));
+            var accountCadence = cadence.CadenceFor(account.Facts.Tier, account.CadenceDays);
+            var task = planner.PlanProactiveCheckIn(account.Facts, routing, account.NextContact ?? asOf, asOf, accountCadence);
+
+            // The due date counts from today in the owner's zone (their settings came with the page's prefetch, so
+            // no query here); the key keeps the sweep's as-of date, which the continuation carries.
+            var zone = host.Zones.Of(task.OwnerUserId, task.OwnerIsTeam);
+            var today = LocalDays.Today(zone, host.UtcNow);
+            if (today == asOf) return task;
+            otherDay++;
+            return planner.PlanProactiveCheckIn(account.Facts, routing, account.NextContact ?? asOf, today, accountCadence);
         }
 
         private int? CountRemaining(DueAccounts due, DateTime asOf)

@@ -17,10 +17,10 @@ namespace Advocacy.Plugins.CustomApis.Assignment
     [CustomApi(AssignAdvocateNames.Message, "Assign advocate", "Chooses (or keeps) the account's advocate by the advocacy policy and returns the advocate, the reason and whether it changed.",
         ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy, GermanDisplayName = "Kundenfürsprecher zuweisen",
         GermanDescription = "Wählt (oder behält) den Kundenfürsprecher der Firma nach der Kundenfürsprache-Richtlinie und gibt den Kundenfürsprecher, den Grund und eine etwaige Änderung zurück.")]
-    [CustomApiParameter(AssignAdvocateNames.Account, CustomApiFieldType.EntityReference, "The account to assign.", LogicalEntityName = "account")]
-    [CustomApiResponse(AssignAdvocateNames.Advocate, CustomApiFieldType.EntityReference, "The account's advocate afterwards; empty when none is eligible.", LogicalEntityName = "adv_advocate")]
-    [CustomApiResponse(AssignAdvocateNames.Reason, CustomApiFieldType.String, "One line explaining the choice.")]
-    [CustomApiResponse(AssignAdvocateNames.Changed, CustomApiFieldType.Boolean, "Whether the account's advocate changed.")]
+    [CustomApiParameter(AssignAdvocateNames.Account, CustomApiFieldType.EntityReference, "The account to assign.", LogicalEntityName = "account", GermanDescription = "Die Firma, der ein Kundenfürsprecher zugewiesen werden soll.")]
+    [CustomApiResponse(AssignAdvocateNames.Advocate, CustomApiFieldType.EntityReference, "The account's advocate afterwards; empty when none is eligible.", LogicalEntityName = "adv_advocate", GermanDescription = "Der Kundenfürsprecher der Firma danach; leer, wenn keiner infrage kommt.")]
+    [CustomApiResponse(AssignAdvocateNames.Reason, CustomApiFieldType.String, "One line explaining the choice.", GermanDescription = "Eine Zeile, die die Wahl begründet (auf Englisch, wie jede Reason-Ausgabe).")]
+    [CustomApiResponse(AssignAdvocateNames.Changed, CustomApiFieldType.Boolean, "Whether the account's advocate changed.", GermanDescription = "Ob sich der Kundenfürsprecher der Firma geändert hat.")]
     public sealed class AssignAdvocateApi : AdvocacyPlugin
     {
         // Called from flows, activities and the async batches at any depth; its own writes do not trigger it.

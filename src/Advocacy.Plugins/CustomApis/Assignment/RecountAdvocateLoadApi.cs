@@ -13,9 +13,9 @@ namespace Advocacy.Plugins.CustomApis.Assignment
     [CustomApi(AdvocateLoadRecount.Message, "Recount advocate load", "Rebuilds each advocate's account count from the active accounts that name them.",
         ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy, GermanDisplayName = "Auslastung der Kundenfürsprecher neu zählen",
         GermanDescription = "Ermittelt die Anzahl Firmen jedes Kundenfürsprechers neu aus den aktiven Firmen, die ihn nennen.")]
-    [CustomApiResponse("AdvocatesChecked", CustomApiFieldType.Integer, "Advocate profiles looked at.")]
-    [CustomApiResponse("AdvocatesCorrected", CustomApiFieldType.Integer, "Profiles whose count was wrong and was rewritten.")]
-    [CustomApiResponse("AccountsCounted", CustomApiFieldType.Integer, "Active accounts with an advocate.")]
+    [CustomApiResponse("AdvocatesChecked", CustomApiFieldType.Integer, "Advocate profiles looked at.", GermanDescription = "Geprüfte Kundenfürsprecher-Profile.")]
+    [CustomApiResponse("AdvocatesCorrected", CustomApiFieldType.Integer, "Profiles whose count was wrong and was rewritten.", GermanDescription = "Profile, deren Anzahl falsch war und neu geschrieben wurde.")]
+    [CustomApiResponse("AccountsCounted", CustomApiFieldType.Integer, "Active accounts with an advocate.", GermanDescription = "Aktive Firmen mit einem Kundenfürsprecher.")]
     public sealed class RecountAdvocateLoadApi : AdvocacyPlugin
     {
         protected override int MaxDepth => 8;

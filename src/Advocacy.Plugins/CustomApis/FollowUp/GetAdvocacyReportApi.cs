@@ -12,8 +12,8 @@ namespace Advocacy.Plugins.CustomApis.FollowUp
         "Returns the advocacy management report (loyalty, satisfaction, workload and impact; overall, per advocate and per tier) as JSON.",
         IsFunction = true, ExecutePrivilegeName = CustomApiPrivileges.ReadAdvocacy, GermanDisplayName = "Kundenfürsprache-Bericht abrufen",
         GermanDescription = "Gibt den Managementbericht der Kundenfürsprache (Loyalität, Zufriedenheit, Auslastung und Auswirkung; gesamt, pro Kundenfürsprecher und pro Stufe) als JSON zurück.")]
-    [CustomApiParameter(PeriodDaysParameter, CustomApiFieldType.Integer, "Feedback and inconveniences of the last N days (default 365, 1 to 3650).", IsOptional = true)]
-    [CustomApiResponse(ReportResponse, CustomApiFieldType.String, "The report as JSON.")]
+    [CustomApiParameter(PeriodDaysParameter, CustomApiFieldType.Integer, "Feedback and inconveniences of the last N days (default 365, 1 to 3650).", IsOptional = true, GermanDescription = "Feedback und Unannehmlichkeiten der letzten N Tage (Standard 365, 1 bis 3650).")]
+    [CustomApiResponse(ReportResponse, CustomApiFieldType.String, "The report as JSON.", GermanDescription = "Der Bericht als JSON.")]
     public sealed class GetAdvocacyReportApi : AdvocacyPlugin
     {
         public const string MessageName = "adv_GetAdvocacyReport";

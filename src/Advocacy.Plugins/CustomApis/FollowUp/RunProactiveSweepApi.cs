@@ -13,12 +13,12 @@ namespace Advocacy.Plugins.CustomApis.FollowUp
         "Creates proactive check-in tasks for accounts whose next proactive contact is within the window and that have no open check-in. Call again with the returned continuation until it is empty.",
         ExecutePrivilegeName = CustomApiPrivileges.ManageAdvocacy, GermanDisplayName = "Proaktiven Durchlauf ausführen",
         GermanDescription = "Erstellt proaktive Nachfassaufgaben für Firmen, deren nächster proaktiver Kontakt im Zeitfenster liegt und die kein offenes Nachfassen haben. Erneut mit der zurückgegebenen Fortsetzung aufrufen, bis sie leer ist.")]
-    [CustomApiParameter(ContinuationParameter, CustomApiFieldType.String, "The continuation returned by the previous call; empty to start a new sweep.", IsOptional = true)]
-    [CustomApiParameter(MaxTasksParameter, CustomApiFieldType.Integer, "Create at most this many tasks in this call (empty or 0: as many as the time budget allows).", IsOptional = true)]
-    [CustomApiResponse(CreatedResponse, CustomApiFieldType.Integer, "Check-in tasks created by this call.")]
-    [CustomApiResponse(RemainingResponse, CustomApiFieldType.Integer, "Due accounts still without an open check-in (0 when complete, -1 when there were too many to count).")]
-    [CustomApiResponse(ContinuationResponse, CustomApiFieldType.String, "Pass to the next call; empty when the sweep is complete.")]
-    [CustomApiResponse(SummaryResponse, CustomApiFieldType.String, "One line describing what this call did.")]
+    [CustomApiParameter(ContinuationParameter, CustomApiFieldType.String, "The continuation returned by the previous call; empty to start a new sweep.", IsOptional = true, GermanDescription = "Die vom vorigen Aufruf zurückgegebene Fortsetzung; leer, um einen neuen Durchlauf zu starten.")]
+    [CustomApiParameter(MaxTasksParameter, CustomApiFieldType.Integer, "Create at most this many tasks in this call (empty or 0: as many as the time budget allows).", IsOptional = true, GermanDescription = "Höchstens so viele Aufgaben in diesem Aufruf erstellen (leer oder 0: so viele, wie das Zeitbudget erlaubt).")]
+    [CustomApiResponse(CreatedResponse, CustomApiFieldType.Integer, "Check-in tasks created by this call.", GermanDescription = "Von diesem Aufruf erstellte Nachfassaufgaben.")]
+    [CustomApiResponse(RemainingResponse, CustomApiFieldType.Integer, "Due accounts still without an open check-in (0 when complete, -1 when there were too many to count).", GermanDescription = "Fällige Firmen noch ohne offenes Nachfassen (0, wenn vollständig; -1, wenn es zu viele zum Zählen waren).")]
+    [CustomApiResponse(ContinuationResponse, CustomApiFieldType.String, "Pass to the next call; empty when the sweep is complete.", GermanDescription = "An den nächsten Aufruf übergeben; leer, wenn der Durchlauf vollständig ist.")]
+    [CustomApiResponse(SummaryResponse, CustomApiFieldType.String, "One line describing what this call did.", GermanDescription = "Eine Zeile, die beschreibt, was dieser Aufruf getan hat.")]
     public sealed class RunProactiveSweepApi : AdvocacyPlugin
     {
         public const string MessageName = "adv_RunProactiveSweep";

@@ -1,12 +1,14 @@
 using System;
 using System.Globalization;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.Settings
 {
     /// <summary>
     /// The adv_AdvocacySettings value cannot be used. Deliberately not an AdvocacyInputException: the person who
     /// can fix it is the admin who set the environment variable, not the user whose save failed, so the message
-    /// names the variable and the JSON path. The plug-in layer turns it into an InvalidPluginExecutionException.
+    /// names the variable and the JSON path. The plug-in layer turns it into an InvalidPluginExecutionException
+    /// worded for the caller (<see cref="MessageIn"/>); <see cref="Exception.Message"/> is the English wording.
     /// </summary>
     public sealed class AdvocacySettingsException : Exception
     {
@@ -18,6 +20,18 @@ namespace Advocacy.Plugins.Domain.Settings
             Column = column;
         }
 
+        private AdvocacySettingsException(Phrase phrase, string path, int? line, int? column, Exception? inner = null)
+            : this(phrase.ToString(), path, line, column, inner)
+        {
+            Phrase = phrase;
+        }
+
+        /// <summary>The message before it is worded; null when built from a plain message.</summary>
+        public Phrase? Phrase { get; }
+
+        /// <summary>The message for <paramref name="language"/>'s reader.</summary>
+        public string MessageIn(Language language) => Phrase != null ? Phrase.In(language) : Message;
+
         /// <summary>The offending JSON path, e.g. "$.scoring.tierPoints.strategic".</summary>
         public string Path { get; }
 
@@ -27,21 +41,22 @@ namespace Advocacy.Plugins.Domain.Settings
 
         internal static AdvocacySettingsException Syntax(JsonSyntaxException syntax)
         {
-            var message = "The environment variable " + AdvocacySettings.EnvironmentVariableName + " is not valid JSON: "
-                + syntax.Reason + " at line " + syntax.Line.ToString(CultureInfo.InvariantCulture)
-                + ", column " + syntax.Column.ToString(CultureInfo.InvariantCulture) + " (" + ShortPath(syntax.Path) + ").";
+            // The JSON reader's reason stays English: it names JSON's own tokens.
+            var message = Phrase.Of(TextKey.SettingsNotJson, AdvocacySettings.EnvironmentVariableName, syntax.Reason,
+                syntax.Line.ToString(CultureInfo.InvariantCulture), syntax.Column.ToString(CultureInfo.InvariantCulture), ShortPath(syntax.Path));
             return new AdvocacySettingsException(message, syntax.Path, syntax.Line, syntax.Column, syntax);
         }
 
-        internal static AdvocacySettingsException Invalid(string path, string problem, JsonValue? found)
+        internal static AdvocacySettingsException Invalid(string path, Phrase problem, JsonValue? found)
         {
             return Invalid(path, problem, found, found?.Line, found?.Column);
         }
 
-        internal static AdvocacySettingsException Invalid(string path, string problem, JsonValue? found, int? line, int? column)
+        internal static AdvocacySettingsException Invalid(string path, Phrase problem, JsonValue? found, int? line, int? column)
         {
-            var message = "The environment variable " + AdvocacySettings.EnvironmentVariableName + " is not valid JSON settings: "
-                + ShortPath(path) + " " + problem + (found == null ? "" : " (found " + Describe(found) + ")") + ".";
+            var message = found == null
+                ? Phrase.Of(TextKey.SettingsInvalid, AdvocacySettings.EnvironmentVariableName, ShortPath(path), problem)
+                : Phrase.Of(TextKey.SettingsInvalidFound, AdvocacySettings.EnvironmentVariableName, ShortPath(path), problem, Describe(found));
             return new AdvocacySettingsException(message, path, line, column);
         }
 
@@ -52,7 +67,7 @@ namespace Advocacy.Plugins.Domain.Settings
         }
 
         /// <summary>How a value is quoted back to the admin: as written, shortened, never the whole document.</summary>
-        internal static string Describe(JsonValue value)
+        internal static object Describe(JsonValue value)
         {
             switch (value)
             {
@@ -61,9 +76,9 @@ namespace Advocacy.Plugins.Domain.Settings
                 case JsonNumber n:
                     return n.Text.Length > 40 ? n.Text.Substring(0, 40) + "..." : n.Text;
                 case JsonObject _:
-                    return "an object";
+                    return Phrase.Of(TextKey.SettingsFoundObject);
                 case JsonArray _:
-                    return "an array";
+                    return Phrase.Of(TextKey.SettingsFoundArray);
                 default:
                     return value.Kind == JsonValueKind.True ? "true" : value.Kind == JsonValueKind.False ? "false" : "null";
             }

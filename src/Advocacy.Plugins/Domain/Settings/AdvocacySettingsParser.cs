@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Domain.Settings
 {
@@ -200,14 +201,14 @@ namespace Advocacy.Plugins.Domain.Settings
                     var memberPath = JsonPath.Child(path, member.Name);
                     if (member.Name.Trim().Length == 0)
                     {
-                        throw AdvocacySettingsException.Invalid(memberPath, "is not a subject: subject names cannot be empty",
+                        throw AdvocacySettingsException.Invalid(memberPath, Phrase.Of(TextKey.SettingsEmptySubject),
                             null, member.Line, member.Column);
                     }
 
                     if (map.ContainsKey(member.Name))
                     {
                         throw AdvocacySettingsException.Invalid(memberPath,
-                            "repeats a subject already listed (subjects are matched case-insensitively)", null, member.Line, member.Column);
+                            Phrase.Of(TextKey.SettingsRepeatedSubject), null, member.Line, member.Column);
                     }
 
                     map.Add(member.Name, ReadSpecialty(member.Value, memberPath, false));
@@ -231,7 +232,7 @@ namespace Advocacy.Plugins.Domain.Settings
 
                 var choices = string.Join(", ", SpecialtyNames.Select(n => "\"" + n + "\""));
                 throw AdvocacySettingsException.Invalid(path,
-                    "must be one of " + choices + (nullAllowed ? " or null for no preference" : ""), value);
+                    Phrase.Of(nullAllowed ? TextKey.SettingsOneOfOrNull : TextKey.SettingsOneOf, choices), value);
             }
 
             private void ReadObject(JsonValue value, string path, params Entry[] entries)
@@ -244,7 +245,7 @@ namespace Advocacy.Plugins.Domain.Settings
                     if (!entries.Any(e => e.Key == member.Name))
                     {
                         throw AdvocacySettingsException.Invalid(JsonPath.Child(path, member.Name),
-                            "is not a known setting" + Suggest(member.Name, entries), null, member.Line, member.Column);
+                            Phrase.Of(TextKey.SettingsUnknownKey, Suggest(member.Name, entries)), null, member.Line, member.Column);
                     }
                 }
 
@@ -263,7 +264,7 @@ namespace Advocacy.Plugins.Domain.Settings
                     return obj;
                 }
 
-                throw AdvocacySettingsException.Invalid(path, "must be an object", value);
+                throw AdvocacySettingsException.Invalid(path, Phrase.Of(TextKey.SettingsObject), value);
             }
 
             private static Entry Number(string key, double min, double max, Action<double> set)
@@ -288,10 +289,8 @@ namespace Advocacy.Plugins.Domain.Settings
                     return n.Value;
                 }
 
-                var range = minExclusive
-                    ? "greater than " + Format(min) + " and at most " + Format(max)
-                    : "between " + Format(min) + " and " + Format(max);
-                throw AdvocacySettingsException.Invalid(path, "must be a number " + range, value);
+                throw AdvocacySettingsException.Invalid(path,
+                    Phrase.Of(minExclusive ? TextKey.SettingsNumberAbove : TextKey.SettingsNumberBetween, Format(min), Format(max)), value);
             }
 
             private static int ReadWhole(JsonValue value, string path, int min, int max)
@@ -301,7 +300,7 @@ namespace Advocacy.Plugins.Domain.Settings
                     return (int)n.Value;
                 }
 
-                throw AdvocacySettingsException.Invalid(path, "must be a whole number between " + Format(min) + " and " + Format(max), value);
+                throw AdvocacySettingsException.Invalid(path, Phrase.Of(TextKey.SettingsWholeBetween, Format(min), Format(max)), value);
             }
 
             /// <summary>lower must be below (or, unless strict, at most) higher; blames whichever was written.</summary>
@@ -312,23 +311,23 @@ namespace Advocacy.Plugins.Domain.Settings
                     return;
                 }
 
-                var relation = strict ? "greater than " : "at least ";
                 if (written.TryGetValue(higherPath, out var higherValue))
                 {
-                    throw AdvocacySettingsException.Invalid(higherPath, "must be " + relation + lowerPath + " (" + Format(lower) + ")", higherValue);
+                    throw AdvocacySettingsException.Invalid(higherPath,
+                        Phrase.Of(strict ? TextKey.SettingsGreaterThan : TextKey.SettingsAtLeast, lowerPath, Format(lower)), higherValue);
                 }
 
                 written.TryGetValue(lowerPath, out var lowerValue);
-                var inverse = strict ? "less than " : "at most ";
-                throw AdvocacySettingsException.Invalid(lowerPath, "must be " + inverse + higherPath + " (" + Format(higher) + ")", lowerValue);
+                throw AdvocacySettingsException.Invalid(lowerPath,
+                    Phrase.Of(strict ? TextKey.SettingsLessThan : TextKey.SettingsAtMost, higherPath, Format(higher)), lowerValue);
             }
 
-            private static string Suggest(string name, Entry[] entries)
+            private static Phrase Suggest(string name, Entry[] entries)
             {
                 // A key far longer than any setting cannot be a typo of one; skip the (quadratic) edit distance.
                 if (name.Length > 64)
                 {
-                    return "; the keys allowed here are " + string.Join(", ", entries.Select(e => e.Key));
+                    return Phrase.Of(TextKey.SettingsAllowedKeys, string.Join(", ", entries.Select(e => e.Key)));
                 }
 
                 var best = entries
@@ -337,10 +336,10 @@ namespace Advocacy.Plugins.Domain.Settings
                     .FirstOrDefault();
                 if (best != null && best.Distance <= Math.Max(2, name.Length / 4))
                 {
-                    return " (did you mean \"" + best.Key + "\"?)";
+                    return Phrase.Of(TextKey.SettingsDidYouMean, best.Key);
                 }
 
-                return "; the keys allowed here are " + string.Join(", ", entries.Select(e => e.Key));
+                return Phrase.Of(TextKey.SettingsAllowedKeys, string.Join(", ", entries.Select(e => e.Key)));
             }
 
             private static int EditDistance(string a, string b)

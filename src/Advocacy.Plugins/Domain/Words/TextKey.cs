@@ -77,5 +77,16 @@ namespace Advocacy.Plugins.Domain.Words
         ErrorAssignAdvocateNeedsAccount, ErrorAssignActivityNeedsAccount, ErrorScheduleNeedsAccount,
         ErrorFeedbackRowMissing, ErrorStepNeedsPostImage /* {0} step */, ErrorScoringNeedsTarget, ErrorStepNeedsTarget,
         ErrorPlatformDidNotSupply /* {0} service */, ErrorWorkflowHostDidNotSupply /* {0} service */,
+
+        // The settings variable's errors (AdvocacySettingsException): read by the admin who edits the JSON, or by
+        // the user whose save met them. Paths, keys and numbers are quoted in JSON's notation in every language.
+        SettingsNotJson /* {0} variable, {1} reason (English, from the JSON reader), {2} line, {3} column, {4} path */,
+        SettingsInvalid /* {0} variable, {1} path, {2} problem */, SettingsInvalidFound /* {0} variable, {1} path, {2} problem, {3} found */,
+        SettingsFoundObject, SettingsFoundArray,
+        SettingsEmptySubject, SettingsRepeatedSubject, SettingsOneOf /* {0} choices */, SettingsOneOfOrNull /* {0} choices */,
+        SettingsUnknownKey /* {0} hint */, SettingsDidYouMean /* {0} key */, SettingsAllowedKeys /* {0} keys */, SettingsObject,
+        SettingsNumberBetween /* {0} min, {1} max */, SettingsNumberAbove /* {0} min, {1} max */, SettingsWholeBetween /* {0} min, {1} max */,
+        SettingsGreaterThan /* {0} path, {1} value */, SettingsAtLeast /* {0} path, {1} value */,
+        SettingsLessThan /* {0} path, {1} value */, SettingsAtMost /* {0} path, {1} value */,
     }
 }

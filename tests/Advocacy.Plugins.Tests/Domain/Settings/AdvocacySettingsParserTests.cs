@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Advocacy.Cli.Settings;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Settings;
+using Advocacy.Plugins.Domain.Words;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Advocacy.Plugins.Tests.Domain.Settings
@@ -309,6 +310,34 @@ namespace Advocacy.Plugins.Tests.Domain.Settings
                         return value.Kind == JsonValueKind.Null ? "null" : value.Kind == JsonValueKind.True ? "true" : "false";
                 }
             }
+        }
+
+        [TestMethod]
+        [DataRow("{ \"scoring\": { \"tierPoint\": {} } }",
+            "$.scoring.tierPoint ist keine bekannte Einstellung (meinten Sie \"tierPoints\"?).",
+            "$.scoring.tierPoint is not a known setting (did you mean \"tierPoints\"?).")]
+        [DataRow("{ \"scoring\": [] }",
+            "$.scoring muss ein Objekt sein (gefunden: ein Array).",
+            "$.scoring must be an object (found an array).")]
+        [DataRow("{ \"scoring\": { \"moneyUnit\": 0 } }",
+            "$.scoring.moneyUnit muss eine Zahl größer als 0 und höchstens",
+            "$.scoring.moneyUnit must be a number greater than 0 and at most")]
+        public void A_settings_error_reads_German_for_a_German_reader_and_keeps_the_English_message(string json, string german, string english)
+        {
+            var error = Assert.ThrowsExactly<AdvocacySettingsException>(() => AdvocacySettingsParser.Parse(json));
+
+            StringAssert.Contains(error.MessageIn(Language.German), "Die Umgebungsvariable adv_AdvocacySettings enthält keine gültigen Einstellungen: " + german);
+            StringAssert.Contains(error.Message, english);
+            Assert.AreEqual(error.Message, error.MessageIn(Language.English));
+        }
+
+        [TestMethod]
+        public void A_json_syntax_error_reads_German_around_the_json_readers_English_reason()
+        {
+            var error = Assert.ThrowsExactly<AdvocacySettingsException>(() => AdvocacySettingsParser.Parse("{ \"scoring\": "));
+
+            StringAssert.StartsWith(error.MessageIn(Language.German), "Die Umgebungsvariable adv_AdvocacySettings enthält kein gültiges JSON: ");
+            StringAssert.Contains(error.MessageIn(Language.German), " in Zeile 1, Spalte ");
         }
     }
 }

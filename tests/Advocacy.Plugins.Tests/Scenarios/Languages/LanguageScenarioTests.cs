@@ -91,6 +91,23 @@ namespace Advocacy.Plugins.Tests.Scenarios.Languages
         }
 
         [TestMethod]
+        public void A_German_user_whose_save_meets_a_bad_setting_reads_why_in_German_and_an_English_user_in_English()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Contoso", CustomerTier.Strategic);
+            var german = w.World.SeedUser("Greta Berger");
+            Speaks(w.Sandbox, german, 1031, 1031);
+            w.Sandbox.SetEnvironmentVariable("adv_AdvocacySettings", "{ \"followUp\": { \"detractorNpsAtMost\": 11 } }");
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => Answer(w.Sandbox.CreateService(german), account, 2));
+            var english = Assert.ThrowsExactly<SandboxFaultException>(() => Answer(w.World.Agent, account, 2));
+
+            StringAssert.Contains(fault.Message, "Die Umgebungsvariable adv_AdvocacySettings enthält keine gültigen Einstellungen: $.followUp.detractorNpsAtMost muss eine ganze Zahl zwischen -1 und 10 sein (gefunden: 11).");
+            StringAssert.Contains(english.Message, "The environment variable adv_AdvocacySettings is not valid JSON settings: $.followUp.detractorNpsAtMost must be a whole number between -1 and 10 (found 11).");
+            Assert.IsEmpty(w.Sandbox.Rows("adv_feedback").ToArray(), "nothing is written");
+        }
+
+        [TestMethod]
         public void The_explanation_is_worded_for_a_German_account_owner_with_German_numbers_in_the_same_three_reads()
         {
             var w = new FollowUpWorld();
