@@ -26,6 +26,9 @@ namespace Advocacy.Plugins.Data
             _service = service ?? throw new ArgumentNullException(nameof(service));
         }
 
+        /// <summary>The service the rows are read with (the system user's).</summary>
+        internal IOrganizationService Service => _service;
+
         /// <summary>Queries made so far (for the callers' traces).</summary>
         public int Queries { get; private set; }
 

@@ -143,7 +143,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
             Assert.IsNull(use.Run(new FulfilledOrder { OrderId = order, FulfilledOn = AdvocacyWorld.Now }));
             AssertTraced("Order " + order + ": no requested delivery date; not a late delivery (yet).");
             Assert.IsNull(use.Run(new FulfilledOrder { OrderId = order, RequestedDeliveryBy = AdvocacyWorld.Now.AddDays(-3), FulfilledOn = AdvocacyWorld.Now }));
-            AssertTraced("Order " + order + " is late but its customer is not an account; advocacy covers accounts only.");
+            AssertTraced("Order " + order + ": its customer is not an account; advocacy covers accounts only.");
 
             AssertNothingWritten(writes);
             Assert.IsEmpty(_world.Sandbox.Rows("adv_inconvenience"));

@@ -1,5 +1,6 @@
 using System;
 using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain.Time;
 
 namespace Advocacy.Plugins.Application.Impact
 {
@@ -47,16 +48,21 @@ namespace Advocacy.Plugins.Application.Impact
             var promised = order.RequestedDeliveryBy.Value;
             var fulfilled = order.FulfilledOn.Value;
 
-            // Dates are compared as dates: delivered on the promised day is on time, whatever the hour.
-            if (fulfilled.Date <= promised.Date)
+            if (!order.AccountId.HasValue)
             {
-                _host.Trace("Order {0}: fulfilled {1:yyyy-MM-dd}, promised {2:yyyy-MM-dd}: on time.", order.OrderId, fulfilled, promised);
+                _host.Trace("Order {0}: its customer is not an account; advocacy covers accounts only.", order.OrderId);
                 return null;
             }
 
-            if (!order.AccountId.HasValue)
+            // Dates are compared as dates, as the account's owner sees them (the same days scoring counts): delivered
+            // on the promised day is on time, whatever the hour, and a clock change between the two dates (London's
+            // midnight is 00:00Z in winter, 23:00Z the day before in summer) cannot make a late order look on time.
+            var zone = _host.Zones.OfOwnerOf("account", order.AccountId.Value);
+            var daysLate = LocalDays.DaysBetween(zone, promised, fulfilled);
+            if (daysLate <= 0)
             {
-                _host.Trace("Order {0} is late but its customer is not an account; advocacy covers accounts only.", order.OrderId);
+                _host.Trace("Order {0}: fulfilled {1:yyyy-MM-dd}, promised {2:yyyy-MM-dd} in {3} (the account owner's zone): on time.",
+                    order.OrderId, LocalDays.DateOf(zone, fulfilled), LocalDays.DateOf(zone, promised), zone.Name);
                 return null;
             }
 

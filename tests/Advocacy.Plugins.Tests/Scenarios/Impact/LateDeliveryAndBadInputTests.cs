@@ -48,6 +48,36 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
         }
 
         [TestMethod]
+        public void An_order_a_day_late_across_londons_clock_change_is_late_although_both_dates_fall_on_one_utc_day()
+        {
+            // Date-only values are local midnights: promised Sun 29 Mar 2026 (GMT, 00:00Z), fulfilled Mon 30 Mar (BST,
+            // 23:00Z on the 29th). Compared as UTC dates the order looked on time; the owner in London sees a day late.
+            var owner = _world.Sandbox.Get("account", _accountId).GetAttributeValue<EntityReference>("ownerid").Id;
+            _world.Sandbox.Regional.SetUserSettings(owner, timeZoneCode: Advocacy.Sandbox.Regional.TimeZoneCatalog.London);
+            var orderId = SeedOrder(requested: new DateTime(2026, 3, 29, 0, 0, 0, DateTimeKind.Utc), value: 12000m);
+
+            _world.Agent.Update(new Entity("salesorder", orderId) { ["datefulfilled"] = new DateTime(2026, 3, 29, 23, 0, 0, DateTimeKind.Utc) });
+
+            var inconvenience = _world.Sandbox.Rows("adv_inconvenience").Single();
+            StringAssert.Contains(inconvenience.GetAttributeValue<string>("adv_impactexplanation"), "delivered 1 day late");
+        }
+
+        [TestMethod]
+        public void An_order_fulfilled_on_the_promised_day_in_aucklands_zone_is_on_time_although_the_utc_dates_differ()
+        {
+            // Auckland (UTC+13 in March): promised Tue 10 Mar local is 9 Mar 11:00Z; fulfilled that day at 14:00 local,
+            // 10 Mar 01:00Z. On time as the owner sees it.
+            var owner = _world.Sandbox.Get("account", _accountId).GetAttributeValue<EntityReference>("ownerid").Id;
+            _world.Sandbox.Regional.SetUserSettings(owner, timeZoneCode: Advocacy.Sandbox.Regional.TimeZoneCatalog.Auckland);
+            var orderId = SeedOrder(requested: new DateTime(2026, 3, 9, 11, 0, 0, DateTimeKind.Utc), value: 12000m);
+
+            _world.Agent.Update(new Entity("salesorder", orderId) { ["datefulfilled"] = new DateTime(2026, 3, 10, 1, 0, 0, DateTimeKind.Utc) });
+
+            Assert.AreEqual(0, _world.Sandbox.Count("adv_inconvenience"));
+            Assert.IsTrue(_world.Sandbox.Traces("Advocacy: detect late delivery").Any(t => t.Contains("promised 2026-03-10 in Pacific/Auckland") || t.Contains("promised 2026-03-10 in New Zealand")), "judged in the owner's zone");
+        }
+
+        [TestMethod]
         public void Missing_account_is_refused_with_an_actionable_message_and_nothing_is_written()
         {
             var error = Assert.ThrowsExactly<SandboxFaultException>(() => _world.Agent.Create(new Entity("adv_inconvenience")
