@@ -16,6 +16,12 @@ namespace Advocacy.Plugins.Data
 
     public static class CheckInRows
     {
+        private static EntityReference? Visible(Entity row)
+        {
+            var regarding = row.GetAttributeValue<EntityReference>("regardingobjectid");
+            return regarding?.LogicalName == "account" && !row.Contains("acc.accountid") ? null : regarding;
+        }
+
         /// <exception cref="MissingRecordException">No such task, or the service's user cannot see it.</exception>
         public static CheckInRegarding Read(IOrganizationService service, Guid taskId)
         {
@@ -25,6 +31,11 @@ namespace Advocacy.Plugins.Data
             var incident = query.AddLink("incident", "regardingobjectid", "incidentid", JoinOperator.LeftOuter);
             incident.EntityAlias = "case";
             incident.Columns = new ColumnSet("customerid");
+            // The regarded account as the caller sees it: a task can outlive or hide its account (deleted, another
+            // business unit), and an answer must not name an account that is not there for its author.
+            var regardedAccount = query.AddLink("account", "regardingobjectid", "accountid", JoinOperator.LeftOuter);
+            regardedAccount.EntityAlias = "acc";
+            regardedAccount.Columns = new ColumnSet("accountid");
             var rows = service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
             {
@@ -33,7 +44,7 @@ namespace Advocacy.Plugins.Data
 
             return new CheckInRegarding
             {
-                Regarding = rows[0].GetAttributeValue<EntityReference>("regardingobjectid"),
+                Regarding = Visible(rows[0]),
                 CaseCustomer = rows[0].GetAttributeValue<AliasedValue>("case.customerid")?.Value as EntityReference,
             };
         }

@@ -122,6 +122,29 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         }
 
         [TestMethod]
+        public void An_answer_to_a_check_in_whose_account_is_gone_asks_for_an_account_instead_of_leaking_the_platforms_missing_record_fault()
+        {
+            // Found by PluginStepFuzzTests: the step took the account id from the task's regarding without seeing the
+            // account, and the save died on "account With Id = … Does Not Exist". The same path serves an account the
+            // author cannot see (another business unit): the answer asks for an account the author can choose.
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Northwind Traders", CustomerTier.Strategic, next: AdvocacyWorld.Now.Date);
+            var checkIn = CheckInFor(w, account);
+            w.Sandbox.Service.Delete("account", account);
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => w.Sandbox.CreateService(w.AdvocateUserId).Create(new Entity("adv_feedback")
+            {
+                ["adv_name"] = "Check-in answer",
+                ["adv_taskid"] = new EntityReference("task", checkIn.Id),
+                ["adv_nps"] = 4,
+            }));
+
+            StringAssert.Contains(fault.Message, RecordFeedback.NoAccountMessage);
+            Assert.IsFalse(fault.Message.Contains("Does Not Exist"), fault.Message);
+            Assert.AreEqual(0, w.Sandbox.Count("adv_feedback"));
+        }
+
+        [TestMethod]
         public void An_answer_without_account_or_check_in_is_still_refused_with_the_message_that_names_both_ways()
         {
             var w = new FollowUpWorld();
