@@ -46,12 +46,7 @@ namespace Advocacy.Plugins.Data
             link.Columns = new ColumnSet("createdon", "adv_impactscore");
             // A day earlier than asked: the window is counted in calendar days in the owner's zone, by the index.
             link.LinkCriteria.AddCondition("createdon", ConditionOperator.GreaterEqual, PlatformDates.AddDays(since, -1));
-            var owner = query.AddLink("usersettings", "ownerid", "systemuserid", JoinOperator.LeftOuter);
-            owner.EntityAlias = "owner";
-            owner.Columns = new ColumnSet("timezonecode");
-            var zone = owner.AddLink("timezonedefinition", "timezonecode", "timezonecode", JoinOperator.LeftOuter);
-            zone.EntityAlias = "ownerzone";
-            zone.Columns = new ColumnSet("standardname");
+            UserZones.LinkOwnerSettings(query);
 
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
@@ -70,7 +65,7 @@ namespace Advocacy.Plugins.Data
                 }
             }
 
-            var ownerZone = Domain.Time.ZoneRules.FindByStandardName(rows[0].GetAttributeValue<AliasedValue>("ownerzone.standardname")?.Value as string);
+            var ownerZone = UserZones.OwnerZoneOf(rows[0]);
             return new AccountWithEvents(new AccountSnapshot(rows[0]), events, ownerZone);
         }
     }

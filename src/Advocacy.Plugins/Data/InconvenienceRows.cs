@@ -58,13 +58,8 @@ namespace Advocacy.Plugins.Data
         {
             var query = new QueryExpression("account") { ColumnSet = new ColumnSet("adv_tier") };
             query.Criteria.AddCondition("accountid", ConditionOperator.Equal, accountId);
-            var settings = query.AddLink("usersettings", "ownerid", "systemuserid", JoinOperator.LeftOuter);
-            settings.EntityAlias = "owner";
-            // One link for the zone (days) and the language (the explanation's words); a team owner matches no row.
-            settings.Columns = new ColumnSet("timezonecode", "uilanguageid", "localeid");
-            var definition = settings.AddLink("timezonedefinition", "timezonecode", "timezonecode", JoinOperator.LeftOuter);
-            definition.EntityAlias = "ownerzone";
-            definition.Columns = new ColumnSet("standardname");
+            // One link for the zone (days) and the language (the explanation's words).
+            UserZones.LinkOwnerSettings(query, "uilanguageid", "localeid");
             var recent = query.AddLink("adv_inconvenience", "accountid", "adv_accountid", JoinOperator.LeftOuter);
             recent.EntityAlias = "recent";
             recent.Columns = new ColumnSet("adv_inconvenienceid", "createdon");
@@ -81,7 +76,7 @@ namespace Advocacy.Plugins.Data
                 throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorScoringAccountMissing, accountId.ToString("D")));
             }
 
-            var zone = ZoneRules.FindByStandardName(rows[0].GetAttributeValue<AliasedValue>("ownerzone.standardname")?.Value as string) ?? ZoneRules.Utc;
+            var zone = UserZones.OwnerZoneOf(rows[0]) ?? ZoneRules.Utc;
             var count = 0;
             foreach (var row in rows)
             {

@@ -54,20 +54,33 @@ namespace Advocacy.Plugins.Data
         public void Load(IEnumerable<Guid> userIds) => _rows.Load(userIds);
 
         /// <summary>
-        /// The zone of a record's owner, read with the record in one query (the record, its owner's usersettings and the
-        /// zone's definition linked in): for a record whose dates are judged "as its owner sees them" before any task
-        /// names that owner. A team owner, or an owner without settings, counts in UTC.
+        /// Links a query's record to its owner's usersettings (alias "owner", the time zone code plus
+        /// <paramref name="settingsColumns"/>) and the zone's definition (alias "ownerzone"), outer joins, so one query
+        /// reads a record with the zone its owner sees it in (a team owner matches no settings row).
+        /// </summary>
+        public static void LinkOwnerSettings(QueryExpression query, params string[] settingsColumns)
+        {
+            var settings = query.AddLink("usersettings", "ownerid", "systemuserid", JoinOperator.LeftOuter);
+            settings.EntityAlias = "owner";
+            settings.Columns = new ColumnSet(new[] { "timezonecode" }.Concat(settingsColumns).ToArray());
+            var definition = settings.AddLink("timezonedefinition", "timezonecode", "timezonecode", JoinOperator.LeftOuter);
+            definition.EntityAlias = "ownerzone";
+            definition.Columns = new ColumnSet("standardname");
+        }
+
+        /// <summary>The owner's zone a row read with <see cref="LinkOwnerSettings"/> carries; null when it has none known here.</summary>
+        public static ZoneRules? OwnerZoneOf(Entity row) => ZoneRules.FindByStandardName(StandardName(row, "ownerzone"));
+
+        /// <summary>
+        /// The zone of a record's owner, read with the record in one query (<see cref="LinkOwnerSettings"/>): for a record
+        /// whose dates are judged "as its owner sees them" before any task names that owner. A team owner, or an owner
+        /// without settings, counts in UTC.
         /// </summary>
         public IUserZone OfOwnerOf(string table, Guid id)
         {
             var query = new QueryExpression(table) { ColumnSet = new ColumnSet("ownerid"), TopCount = 1 };
             query.Criteria.AddCondition(table + "id", ConditionOperator.Equal, id);
-            var settings = query.AddLink("usersettings", "ownerid", "systemuserid", JoinOperator.LeftOuter);
-            settings.EntityAlias = "owner";
-            settings.Columns = new ColumnSet("timezonecode");
-            var zone = settings.AddLink("timezonedefinition", "timezonecode", "timezonecode", JoinOperator.LeftOuter);
-            zone.EntityAlias = "tz";
-            zone.Columns = new ColumnSet("standardname");
+            LinkOwnerSettings(query);
             var rows = _rows.Service.RetrieveMultiple(query).Entities;
             var owner = rows.Count == 0 ? null : rows[0].GetAttributeValue<EntityReference>("ownerid");
             if (owner == null || owner.LogicalName != "systemuser" || !rows[0].Contains("owner.timezonecode"))
@@ -77,8 +90,10 @@ namespace Advocacy.Plugins.Data
                     owner == null ? "not readable" : owner.LogicalName == "team" ? "a team" : "a user without settings");
                 return Fallback;
             }
-            return ZoneFor(owner.Id, rows[0]);
+            return Known(owner.Id, rows[0].GetAttributeValue<AliasedValue>("owner.timezonecode")?.Value as int?, StandardName(rows[0], "ownerzone"));
         }
+
+        private static string? StandardName(Entity row, string alias) => row.GetAttributeValue<AliasedValue>(alias + ".standardname")?.Value as string;
 
         private IUserZone ZoneFor(Guid userId, Entity? settings)
         {
@@ -88,13 +103,17 @@ namespace Advocacy.Plugins.Data
                 _tracing.Trace("Time zone: user {0} has no user settings; their dates are counted in UTC.", userId);
                 return Fallback;
             }
-            var name = (settings.GetAttributeValue<AliasedValue>("tz.standardname")?.Value) as string;
+            return Known(userId, settings.GetAttributeValue<int?>("timezonecode"), StandardName(settings, "tz"));
+        }
+
+        private IUserZone Known(Guid userId, int? code, string? name)
+        {
             var zone = ZoneRules.FindByStandardName(name);
             if (zone == null)
             {
                 // Stryker disable once all : trace text only
                 _tracing.Trace("Time zone: user {0} has time zone code {1} ({2}), which is not a zone known here; their dates are counted in UTC.",
-                    userId, settings.GetAttributeValue<int?>("timezonecode"), name ?? "no definition");
+                    userId, code, name ?? "no definition");
                 return Fallback;
             }
             return zone;
