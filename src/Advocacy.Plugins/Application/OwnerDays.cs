@@ -30,9 +30,6 @@ namespace Advocacy.Plugins.Application
         public AdvocacyTaskWriter Writer(Microsoft.Xrm.Sdk.IOrganizationService? service = null) =>
             new(service ?? _host.SystemService, _host.Tracing, Zones);
 
-        /// <summary>Today as a user sees it.</summary>
-        public DateTime TodayOf(Guid userId, bool isTeam = false) => LocalDays.Today(Zones.Of(userId, isTeam), _host.UtcNow);
-
         /// <summary>
         /// Plans several tasks with different owners (a detractor's recovery for the advocate and the escalation for
         /// their manager). A draft worded in English (no reads) names the owners; their settings — zone and language —

@@ -29,9 +29,6 @@ namespace Advocacy.Plugins.Data
             _tracing = tracing ?? throw new ArgumentNullException(nameof(tracing));
         }
 
-        /// <summary>Users per query (the settings rows' chunk).</summary>
-        public const int PrefetchChunk = UserSettingsRows.Chunk;
-
         public void Prefetch(IEnumerable<Guid> userIds)
         {
             var before = _rows.Queries;
