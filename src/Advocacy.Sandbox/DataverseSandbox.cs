@@ -123,6 +123,9 @@ namespace Advocacy.Sandbox
         public IReadOnlyList<AsyncJob> CompletedAsyncJobs => _asyncDone.ToArray();
 
         internal RowStore Store { get; }
+
+        /// <summary>Where new rows get their ids.</summary>
+        internal RowIds RowIds { get; } = new();
         internal MessageEngine Engine { get; }
 
         public IOrganizationService CreateService(Guid userId) => new SandboxOrganizationService(this, CallerContext.ForTest(userId));
@@ -235,13 +238,16 @@ namespace Advocacy.Sandbox
         {
             var table = Metadata.Table(row.LogicalName);
             bool Has(string column) => table == null || table.HasColumn(column);
+            // Stored values are never changed in place (every read copies them out), so one box and one reference can
+            // stand in several columns.
             var user = new EntityReference("systemuser", userId);
+            object when = now;
             row.Id = id;
             row[Metadata.PrimaryIdAttribute(row.LogicalName)] = id;
-            row["createdon"] = row.GetAttributeValue<DateTime?>("overriddencreatedon") ?? now;
-            row["modifiedon"] = now;
+            row["createdon"] = row.GetAttributeValue<DateTime?>("overriddencreatedon") ?? when;
+            row["modifiedon"] = when;
             row["createdby"] = user;
-            row["modifiedby"] = EntityCloner.CloneValue(user);
+            row["modifiedby"] = user;
             if (Has("ownerid") && !row.Contains("ownerid"))
             {
                 row["ownerid"] = EntityCloner.CloneValue(user);
@@ -303,7 +309,7 @@ namespace Advocacy.Sandbox
                     }
                     var row = EntityCloner.Clone(source);
                     string pid = Metadata.PrimaryIdAttribute(row.LogicalName);
-                    Guid id = row.Id != Guid.Empty ? row.Id : row.GetAttributeValue<Guid?>(pid) ?? Guid.CreateVersion7();
+                    Guid id = row.Id != Guid.Empty ? row.Id : row.GetAttributeValue<Guid?>(pid) ?? RowIds.Next();
                     DateTime now = Clock.UtcNow;
                     var createdOn = keepAuditColumns ? row.GetAttributeValue<DateTime?>("createdon") : null;
                     var modifiedOn = keepAuditColumns ? row.GetAttributeValue<DateTime?>("modifiedon") : null;

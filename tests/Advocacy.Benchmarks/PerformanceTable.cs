@@ -28,7 +28,7 @@ namespace Advocacy.Benchmarks
 
         private static readonly CultureInfo En = CultureInfo.InvariantCulture;
 
-        public static int Run(bool quick)
+        public static int Run(bool quick, string? only = null)
         {
             var total = Stopwatch.StartNew();
             var rows = new List<Row>();
@@ -43,6 +43,10 @@ namespace Advocacy.Benchmarks
                 ("sandbox in / or with 10,000 values", InConditions),
                 ($"sandbox {bigRows:N0} rows: bytes per row and cookie paging", () => BigTable(bigRows)),
             };
+            if (only != null)
+            {
+                steps = steps.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToArray();
+            }
             for (var i = 0; i < steps.Length; i++)
             {
                 Console.Error.WriteLine($"[{i + 1}/{steps.Length}] {steps[i].Name} … ({total.Elapsed.TotalSeconds:N0} s so far)");

@@ -26,14 +26,15 @@ namespace Advocacy.Benchmarks
     internal static class Program
     {
         // Usage:
-        //   dotnet run -c Release --project tests/Advocacy.Benchmarks -- table [--quick]   (the whole table, goals beside)
+        //   dotnet run -c Release --project tests/Advocacy.Benchmarks -- table [--quick] [--only creates]   (the whole table, goals beside)
         //   dotnet run -c Release --project tests/Advocacy.Benchmarks -- --measure [name-filter]
         //   dotnet run -c Release --project tests/Advocacy.Benchmarks -- --filter '*Sandbox*'   (BenchmarkDotNet)
         private static int Main(string[] args)
         {
             if (args.Length > 0 && args[0] == "table")
             {
-                return PerformanceTable.Run(args.Contains("--quick"));
+                int only = Array.IndexOf(args, "--only");
+                return PerformanceTable.Run(args.Contains("--quick"), only > 0 && only + 1 < args.Length ? args[only + 1] : null);
             }
             if (args.Length > 0 && args[0] == "--measure")
             {

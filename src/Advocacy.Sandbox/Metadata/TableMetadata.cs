@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Advocacy.Sandbox
 {
@@ -51,10 +52,23 @@ namespace Advocacy.Sandbox
         public TableMetadata Add(ColumnMetadata column)
         {
             _columns[column.LogicalName] = column;
+            _derived = null;
             return this;
         }
 
-        internal void AddIfMissing(ColumnMetadata column) => _columns.TryAdd(column.LogicalName, column);
+        internal void AddIfMissing(ColumnMetadata column)
+        {
+            _columns.TryAdd(column.LogicalName, column);
+            _derived = null;
+        }
+
+        private DerivedColumns? _derived;
+
+        /// <summary>
+        /// The columns every write looks at (dates by behaviour, money with its base column), worked out once per
+        /// set of columns rather than on each save; any change to the columns drops it.
+        /// </summary>
+        internal DerivedColumns Derived => _derived ??= new DerivedColumns(this);
 
         /// <summary>Adds a column inferred at write time (copy on write: readers on other threads keep a whole dictionary).</summary>
         internal ColumnMetadata AddInferred(ColumnMetadata column)
@@ -66,9 +80,32 @@ namespace Advocacy.Sandbox
                     return existing;
                 }
                 _columns = new Dictionary<string, ColumnMetadata>(_columns, StringComparer.OrdinalIgnoreCase) { [column.LogicalName] = column };
+                _derived = null;
                 return column;
             }
         }
+    }
+
+    /// <summary>What a write needs to know about a table's columns, derived from them (see <see cref="TableMetadata.Derived"/>).</summary>
+    internal sealed class DerivedColumns
+    {
+        public DerivedColumns(TableMetadata table)
+        {
+            Dates = table.Columns.Where(c => c.Type == ColumnType.DateTime).ToArray();
+            Money = table.Columns.Where(c => c.Type == ColumnType.Money && !c.LogicalName.EndsWith("_base", StringComparison.OrdinalIgnoreCase))
+                .Select(c => (c, table.HasColumn(c.LogicalName + "_base") ? c.LogicalName + "_base" : null)).ToArray();
+            HasCurrency = table.HasColumn("transactioncurrencyid");
+            HasExchangeRate = table.HasColumn("exchangerate");
+        }
+
+        public ColumnMetadata[] Dates { get; }
+
+        /// <summary>Money columns other than the base ones, each with its base column when the table has it.</summary>
+        public (ColumnMetadata Column, string? BaseName)[] Money { get; }
+
+        public bool HasCurrency { get; }
+
+        public bool HasExchangeRate { get; }
     }
 
     /// <summary>How a table's rows are owned (EntityMetadata.OwnershipType): what the access levels of its privileges mean.</summary>

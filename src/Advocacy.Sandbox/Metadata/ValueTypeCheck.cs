@@ -64,9 +64,12 @@ namespace Advocacy.Sandbox
             }
             if (value is OptionSetValueCollection many && column.Options.Count > 0)
             {
-                foreach (var o in many.Where(o => !column.Options.ContainsKey(o.Value)))
+                foreach (var o in many)
                 {
-                    throw Faults.OutOfRange(entity, column.LogicalName, o.Value);
+                    if (!column.Options.ContainsKey(o.Value))
+                    {
+                        throw Faults.OutOfRange(entity, column.LogicalName, o.Value);
+                    }
                 }
             }
         }

@@ -125,54 +125,90 @@ namespace Advocacy.Sandbox.Regional
         /// currency), its exchange rate, and every money column's <c>_base</c> = value / exchange rate ("Currency
         /// tables": base amounts are calculated by the platform when the amount or the currency changes).
         /// </summary>
-        internal void BeforeWrite(Transaction tx, Entity row, Guid userId, bool create, ICollection<string> written)
+        /// <param name="written">The columns the save sets; null on a create (then every column of the row).</param>
+        internal void BeforeWrite(Transaction? tx, Entity row, Guid userId, bool create, IReadOnlyCollection<string>? written)
         {
             var table = _sandbox.Metadata.Table(row.LogicalName);
             if (table == null) return;
-            foreach (string name in written)
+            var derived = table.Derived;
+            if (written == null)
             {
-                var column = table.Column(name);
-                if (column?.Type != ColumnType.DateTime || row.GetAttributeValue<DateTime?>(name) is not { } value) continue;
-                row[name] = column.DateBehavior switch
+                foreach (var column in derived.Dates)
                 {
-                    DateBehavior.DateOnly => DateTime.SpecifyKind(value.Date, value.Kind),
-                    DateBehavior.UserLocal when value.Kind == DateTimeKind.Local => value.ToUniversalTime(),
-                    _ => value,
-                };
+                    StoreDate(row, column.LogicalName, column);
+                }
+            }
+            else
+            {
+                foreach (string name in written)
+                {
+                    if (table.Column(name) is { Type: ColumnType.DateTime } column) StoreDate(row, name, column);
+                }
             }
 
-            var moneyColumns = table.Columns.Where(c => c.Type == ColumnType.Money && !c.LogicalName.EndsWith("_base", StringComparison.OrdinalIgnoreCase)).ToList();
-            if (!table.HasColumn("transactioncurrencyid") || moneyColumns.Count == 0) return;
-            bool moneyTouched = create || written.Any(w => w.Equals("transactioncurrencyid", StringComparison.OrdinalIgnoreCase)
-                || moneyColumns.Any(m => m.LogicalName.Equals(w, StringComparison.OrdinalIgnoreCase)));
+            var moneyColumns = derived.Money;
+            if (!derived.HasCurrency || moneyColumns.Length == 0) return;
+            bool moneyTouched = create || written == null || Contains(written, "transactioncurrencyid");
+            foreach (var (money, _) in moneyColumns)
+            {
+                moneyTouched = moneyTouched || Contains(written!, money.LogicalName);
+            }
             if (!moneyTouched) return;
             if (row.GetAttributeValue<EntityReference>("transactioncurrencyid") == null)
             {
-                var currency = _sandbox.Store.Read(tx, "usersettings", userId)?.GetAttributeValue<EntityReference>("transactioncurrencyid")
-                    ?? new EntityReference("transactioncurrency", BaseCurrencyId);
-                if (!create && !moneyColumns.Any(m => row.GetAttributeValue<Money>(m.LogicalName) != null)) return;
-                row["transactioncurrencyid"] = new EntityReference("transactioncurrency", currency.Id);
+                var currency = _sandbox.Store.ReadValue(tx, "usersettings", userId, "transactioncurrencyid") as EntityReference;
+                if (!create && !HasAmount(row, moneyColumns)) return;
+                row["transactioncurrencyid"] = new EntityReference("transactioncurrency", currency?.Id ?? BaseCurrencyId);
             }
             var currencyId = row.GetAttributeValue<EntityReference>("transactioncurrencyid").Id;
-            var currencyRow = _sandbox.Store.Read(tx, "transactioncurrency", currencyId) ?? throw Faults.DoesNotExist("transactioncurrency", currencyId);
-            decimal? rate = currencyRow.GetAttributeValue<decimal?>("exchangerate");
+            if (!_sandbox.Store.Exists(tx, "transactioncurrency", currencyId)) throw Faults.DoesNotExist("transactioncurrency", currencyId);
+            decimal? rate = _sandbox.Store.ReadValue(tx, "transactioncurrency", currencyId, "exchangerate") as decimal?;
             if (rate is not > 0m)
             {
                 throw new SandboxFaultException(ErrorCodes.InvalidArgument,
-                    $"The currency {currencyRow.GetAttributeValue<string>("isocurrencycode")} has no exchange rate: set its exchange rate to the base currency before saving amounts in it.");
+                    $"The currency {_sandbox.Store.ReadValue(tx, "transactioncurrency", currencyId, "isocurrencycode")} has no exchange rate: set its exchange rate to the base currency before saving amounts in it.");
             }
-            if (table.HasColumn("exchangerate"))
+            if (derived.HasExchangeRate)
             {
                 row["exchangerate"] = rate.Value;
             }
-            foreach (var money in moneyColumns)
+            foreach (var (money, baseName) in moneyColumns)
             {
-                string baseName = money.LogicalName + "_base";
-                if (!table.HasColumn(baseName)) continue;
+                if (baseName == null) continue;
                 row[baseName] = row.GetAttributeValue<Money>(money.LogicalName) is { } amount
                     ? new Money(Math.Round(amount.Value / rate.Value, 4, MidpointRounding.AwayFromZero))
                     : null;
             }
+        }
+
+        private static void StoreDate(Entity row, string name, ColumnMetadata column)
+        {
+            if (!row.Attributes.TryGetValue(name, out var raw) || raw is not DateTime value) return;
+            var stored = column.DateBehavior switch
+            {
+                DateBehavior.DateOnly => DateTime.SpecifyKind(value.Date, value.Kind),
+                DateBehavior.UserLocal when value.Kind == DateTimeKind.Local => value.ToUniversalTime(),
+                _ => value,
+            };
+            if (stored != value || stored.Kind != value.Kind) row[name] = stored;
+        }
+
+        private static bool HasAmount(Entity row, (ColumnMetadata Column, string? BaseName)[] moneyColumns)
+        {
+            foreach (var (money, _) in moneyColumns)
+            {
+                if (row.GetAttributeValue<Money>(money.LogicalName) != null) return true;
+            }
+            return false;
+        }
+
+        private static bool Contains(IReadOnlyCollection<string> written, string column)
+        {
+            foreach (var name in written)
+            {
+                if (name.Equals(column, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
         }
 
         /// <summary>

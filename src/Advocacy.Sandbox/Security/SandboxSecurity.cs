@@ -319,7 +319,7 @@ namespace Advocacy.Sandbox
             }
             var tx = op.Transaction;
             var user = op.Caller.UserId;
-            switch (op.Message.ToLowerInvariant())
+            switch (op.MessageKey)
             {
                 case "create" when op.Target is { } target:
                 {
@@ -362,7 +362,7 @@ namespace Advocacy.Sandbox
                     {
                         return;
                     }
-                    var type = op.Message.ToLowerInvariant() switch
+                    var type = op.MessageKey switch
                     {
                         "delete" => PrivilegeType.Delete,
                         "retrieve" => PrivilegeType.Read,
@@ -437,13 +437,17 @@ namespace Advocacy.Sandbox
             {
                 return;
             }
-            var tx = op.Transaction;
-            var user = op.Caller.UserId;
-            string name = PrivilegeName(PrivilegeType.Read, op.Entity);
+            DropUnreadableRows(op.Transaction, op.Caller.UserId, op.Entity, collection);
+        }
+
+        // Apart from AfterCore so that its closure is made only for queries that are filtered, not on every operation.
+        private void DropUnreadableRows(Transaction? tx, Guid user, string table, EntityCollection collection)
+        {
+            string name = PrivilegeName(PrivilegeType.Read, table);
             var principals = Principals(user, tx);
             var kept = collection.Entities.Where(e =>
                 e.Id == Guid.Empty
-                || _sandbox.Store.Read(tx, op.Entity, e.Id) is not { } row
+                || _sandbox.Store.Read(tx, table, e.Id) is not { } row
                 || Reaches(principals, name, RowScope(tx, row), tx)).ToList();
             if (kept.Count != collection.Entities.Count)
             {

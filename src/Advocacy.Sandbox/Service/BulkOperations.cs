@@ -26,7 +26,7 @@ namespace Advocacy.Sandbox
     {
         private void RunBulkStepsOfSingleRow(Operation op, PipelineStage stage)
         {
-            string? bulk = op.Message.ToLowerInvariant() switch
+            string? bulk = op.MessageKey switch
             {
                 "create" => "CreateMultiple",
                 "update" => "UpdateMultiple",
@@ -37,7 +37,7 @@ namespace Advocacy.Sandbox
             {
                 return;
             }
-            foreach (var step in _sandbox.Steps.For(bulk, op.Entity, stage, isAsync: false))
+            foreach (var step in (op.BulkPlan ??= _sandbox.Steps.PlanFor(bulk, op.Entity)).For(stage, isAsync: false))
             {
                 if (!step.PassesFilter("Update", target))
                 {
@@ -97,7 +97,7 @@ namespace Advocacy.Sandbox
             var upserts = new List<UpsertResponse>();
             foreach (var row in targets.Entities)
             {
-                switch (op.Message.ToLowerInvariant())
+                switch (op.MessageKey)
                 {
                     case "createmultiple":
                         ids.Add(((CreateResponse)ExecuteInner(op, new CreateRequest { Target = row }, inBulk: true)).id);

@@ -26,19 +26,33 @@ namespace Advocacy.Sandbox
             string pid = Metadata.PrimaryIdAttribute(target.LogicalName);
             Guid id = target.Id != Guid.Empty ? target.Id
                 : target.Attributes.TryGetValue(pid, out var given) && given is Guid g && g != Guid.Empty ? g
-                : Guid.CreateVersion7();
-            var row = EntityCloner.Clone(target);
-            row.KeyAttributes.Clear();
-            row.FormattedValues.Clear();
-            _sandbox.ApplyCreateDefaults(row, id, op.Caller.UserId, op.CreatedOn);
+                : Guid.Empty;
+            bool freshId = id == Guid.Empty;
+            if (freshId)
+            {
+                id = _sandbox.RowIds.Next();
+            }
             RequireLookupTargets(op.Transaction!, target.LogicalName, id, target.Attributes);
-            Insert(op.Transaction!, row);
+            // The Target is already the operation's own copy. The row to store needs another only when someone can still
+            // change the Target after this point: a post-operation step (the platform does not persist its changes).
+            var row = TargetSeenAfterCore(op, target) ? EntityCloner.Clone(target) : target;
+            if (row.KeyAttributes.Count > 0)
+            {
+                row.KeyAttributes.Clear();
+            }
+            if (row.FormattedValues.Count > 0)
+            {
+                row.FormattedValues.Clear();
+            }
+            _sandbox.ApplyCreateDefaults(row, id, op.Caller.UserId, op.CreatedOn);
+            Insert(op.Transaction!, row, freshId);
             _sandbox.Metrics.Written(1);
             op.EntityId = id;
             // Post-operation steps see the new id on the Target, as on the platform.
+            object boxedId = row[pid];
             target.Id = id;
-            target[pid] = id;
-            op.Output["id"] = id;
+            target[pid] = boxedId;
+            op.Output["id"] = boxedId;
             response.Results = op.Output;
             return response;
         }
@@ -120,14 +134,26 @@ namespace Advocacy.Sandbox
             _sandbox.Metrics.Written(1);
         }
 
-        internal void Insert(Transaction tx, Entity row)
+        private bool TargetSeenAfterCore(Operation op, Entity target) =>
+            target.KeyAttributes.Count > 0 || target.FormattedValues.Count > 0
+            || (op.Plan ?? _sandbox.Steps.PlanFor(op.Message, op.Entity)).HasPostOperationSteps
+            || (op.BulkPlan ??= _sandbox.Steps.PlanFor("CreateMultiple", op.Entity)).HasPostOperationSteps;
+
+        /// <param name="freshId">
+        /// The id was just generated here: no other transaction can know it, so there is nothing to lock against and no
+        /// row that could already have it.
+        /// </param>
+        internal void Insert(Transaction tx, Entity row, bool freshId = false)
         {
-            Store.Lock(tx, row.LogicalName, row.Id);
-            if (Store.Read(tx, row.LogicalName, row.Id) != null)
+            if (!freshId)
             {
-                throw Faults.Duplicate(row.LogicalName, row.Id);
+                Store.Lock(tx, row.LogicalName, row.Id);
+                if (Store.Exists(tx, row.LogicalName, row.Id))
+                {
+                    throw Faults.Duplicate(row.LogicalName, row.Id);
+                }
             }
-            _sandbox.Regional.BeforeWrite(tx, row, row.GetAttributeValue<EntityReference>("createdby")?.Id ?? _sandbox.SystemUserId, create: true, row.Attributes.Keys.ToList());
+            _sandbox.Regional.BeforeWrite(tx, row, row.GetAttributeValue<EntityReference>("createdby")?.Id ?? _sandbox.SystemUserId, create: true, written: null);
             tx.Write(row.LogicalName, row.Id, row, created: true);
             if (row.LogicalName == "systemuser" && Store.Read(tx, "usersettings", row.Id) == null)
             {
@@ -275,7 +301,7 @@ namespace Advocacy.Sandbox
                     {
                         throw new SandboxFaultException(ErrorCodes.DuplicateRecord, "Cannot insert duplicate key.");
                     }
-                    var row = new Entity(rel.IntersectEntity, Guid.CreateVersion7());
+                    var row = new Entity(rel.IntersectEntity, _sandbox.RowIds.Next());
                     row[rel.IntersectEntity + "id"] = row.Id;
                     row[rel.Entity1Attribute] = first.Id;
                     row[rel.Entity2Attribute] = second.Id;

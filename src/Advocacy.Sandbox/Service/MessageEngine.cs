@@ -31,7 +31,10 @@ namespace Advocacy.Sandbox
         {
             _sandbox = sandbox;
             _core = new CoreOperations(sandbox);
+            _resolveId = _core.ResolveId;
         }
+
+        private readonly Func<Transaction?, Entity, Guid> _resolveId;
 
         public OrganizationResponse Execute(OrganizationRequest request, CallerContext caller, bool nested)
         {
@@ -121,7 +124,7 @@ namespace Advocacy.Sandbox
                 // Security (opt-in): the privilege and access checks run here, inside the transaction, after
                 // stage 20 (whose changes to Target count) and before the main operation; a refusal fails the
                 // operation like any fault. A query's rows the caller may not read are dropped before stage 40.
-                _sandbox.Security.BeforeCore(op, _core.ResolveId);
+                _sandbox.Security.BeforeCore(op, _resolveId);
                 var response = MainOperation(op);
                 _sandbox.Security.AfterCore(op);
                 CreateRelatedEntities(op);
@@ -137,7 +140,10 @@ namespace Advocacy.Sandbox
                         throw Faults.NoActiveTransaction();
                     }
                     _sandbox.Store.Commit(op.Transaction);
-                    _sandbox.EnqueueAsync(op.Transaction.PendingAsync);
+                    if (op.Transaction.HasPendingAsync)
+                    {
+                        _sandbox.EnqueueAsync(op.Transaction.PendingAsync);
+                    }
                 }
                 return response;
             }
@@ -159,7 +165,7 @@ namespace Advocacy.Sandbox
 
         private OrganizationResponse MainOperation(Operation op)
         {
-            OrganizationResponse response = op.Message.ToLowerInvariant() switch
+            OrganizationResponse response = op.MessageKey switch
             {
                 "create" => _core.Create(op, new CreateResponse()),
                 "update" => _core.Update(op, new UpdateResponse()),
@@ -378,8 +384,7 @@ namespace Advocacy.Sandbox
             {
                 return;
             }
-            bool needed = _sandbox.Steps.Steps.Any(s => s.Stage >= stage && s.Matches(op.Message, op.Entity) && s.Images.Any(i => i.IsPre));
-            if (needed)
+            if (PlanOf(op).PreImageFrom is { } last && last >= stage)
             {
                 op.PreImage = _sandbox.Store.Read(op.Transaction, op.Entity, op.EntityId);
             }
@@ -391,8 +396,7 @@ namespace Advocacy.Sandbox
             {
                 return;
             }
-            bool needed = _sandbox.Steps.Steps.Any(s => s.Stage == PipelineStage.PostOperation && s.Matches(op.Message, op.Entity) && s.Images.Any(i => i.IsPost));
-            if (needed)
+            if (PlanOf(op).NeedsPostImage)
             {
                 op.PostImage = _sandbox.Store.Read(op.Transaction, op.Entity, op.EntityId);
             }
@@ -400,7 +404,7 @@ namespace Advocacy.Sandbox
 
         private void RunSyncSteps(Operation op, PipelineStage stage)
         {
-            foreach (var step in _sandbox.Steps.For(op.Message, op.Entity, stage, isAsync: false))
+            foreach (var step in PlanOf(op).For(stage, isAsync: false))
             {
                 if (step.PassesFilter(op.Message, op.Target))
                 {
@@ -410,9 +414,12 @@ namespace Advocacy.Sandbox
             RunBulkStepsOfSingleRow(op, stage);
         }
 
+        /// <summary>The operation's steps, looked up once per operation (a step registered meanwhile joins the next one).</summary>
+        private StepPlan PlanOf(Operation op) => op.Plan ??= _sandbox.Steps.PlanFor(op.Message, op.Entity);
+
         private void QueueAsyncSteps(Operation op)
         {
-            foreach (var step in _sandbox.Steps.For(op.Message, op.Entity, PipelineStage.PostOperation, isAsync: true))
+            foreach (var step in PlanOf(op).For(PipelineStage.PostOperation, isAsync: true))
             {
                 if (!step.PassesFilter(op.Message, op.Target))
                 {

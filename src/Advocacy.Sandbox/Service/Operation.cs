@@ -13,6 +13,7 @@ namespace Advocacy.Sandbox
         {
             Request = request;
             Message = request.RequestName;
+            MessageKey = MessageKeys.Of(Message);
             Caller = caller;
             Depth = depth;
             CreatedOn = createdOn;
@@ -26,15 +27,27 @@ namespace Advocacy.Sandbox
 
         public OrganizationRequest Request { get; }
         public string Message { get; }
+
+        /// <summary>The message name in lower case, for switches (the known messages' names are not allocated again).</summary>
+        public string MessageKey { get; }
+
+        /// <summary>The steps this operation runs, once looked up.</summary>
+        internal StepPlan? Plan { get; set; }
+
+        /// <summary>The steps of this row's bulk message (CreateMultiple for a Create), once looked up.</summary>
+        internal StepPlan? BulkPlan { get; set; }
         public CallerContext Caller { get; }
         public int Depth { get; }
         public DateTime CreatedOn { get; }
-        public Guid OperationId { get; } = Guid.NewGuid();
+        // Made when first asked for (a step's context, a trace): most operations of a bulk load never need one.
+        public Guid OperationId => _operationId ??= Guid.NewGuid();
+        private Guid? _operationId;
         public string? Entity { get; set; }
         public Guid EntityId { get; set; }
         public ParameterCollection Input { get; } = new();
         public ParameterCollection Output { get; } = new();
-        public ParameterCollection Shared { get; } = new();
+        public ParameterCollection Shared => _shared ??= new ParameterCollection();
+        private ParameterCollection? _shared;
         public Transaction? Transaction { get; set; }
         public Entity? PreImage { get; set; }
         public Entity? PostImage { get; set; }
@@ -45,5 +58,19 @@ namespace Advocacy.Sandbox
         public Guid CorrelationId => Caller.CorrelationId == Guid.Empty ? OperationId : Caller.CorrelationId;
 
         public Entity? Target => Input.TryGetValue("Target", out var t) ? t as Entity : null;
+    }
+
+    /// <summary>Lower-case message names without allocating for the messages the sandbox knows.</summary>
+    internal static class MessageKeys
+    {
+        private static readonly System.Collections.Generic.Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Create"] = "create", ["Update"] = "update", ["Delete"] = "delete", ["Retrieve"] = "retrieve", ["RetrieveMultiple"] = "retrievemultiple",
+            ["Associate"] = "associate", ["Disassociate"] = "disassociate", ["SetState"] = "setstate", ["SetStateDynamicEntity"] = "setstatedynamicentity",
+            ["Upsert"] = "upsert", ["CreateMultiple"] = "createmultiple", ["UpdateMultiple"] = "updatemultiple", ["UpsertMultiple"] = "upsertmultiple",
+            ["RetrieveEntity"] = "retrieveentity", ["RetrieveAttribute"] = "retrieveattribute", ["Assign"] = "assign",
+        };
+
+        public static string Of(string message) => Known.TryGetValue(message, out var key) ? key : message.ToLowerInvariant();
     }
 }

@@ -20,13 +20,19 @@ namespace Advocacy.Sandbox
                     copy.Attributes[pair.Key] = CloneValue(pair.Value);
                 }
             }
-            foreach (var pair in source.KeyAttributes)
+            if (source.KeyAttributes.Count > 0)
             {
-                copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+                foreach (var pair in source.KeyAttributes)
+                {
+                    copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+                }
             }
-            foreach (var pair in source.FormattedValues)
+            if (source.FormattedValues.Count > 0)
             {
-                copy.FormattedValues[pair.Key] = pair.Value;
+                foreach (var pair in source.FormattedValues)
+                {
+                    copy.FormattedValues[pair.Key] = pair.Value;
+                }
             }
             return copy;
         }

@@ -69,6 +69,12 @@ namespace Advocacy.Sandbox
 
         public void ReleaseAll(Transaction tx)
         {
+            // A transaction that never took a lock is in no owner entry and waits for no one (a wait ends with the
+            // lock taken or the wait dropped), so there is nothing to release and no one to wake.
+            if (!tx.HasLocks)
+            {
+                return;
+            }
             lock (_gate)
             {
                 foreach (var key in tx.Locks)

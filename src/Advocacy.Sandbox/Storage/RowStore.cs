@@ -37,6 +37,19 @@ namespace Advocacy.Sandbox
             return _tables.TryGetValue(table, out var t) ? t.Get(id)?.ToEntity() : null;
         }
 
+        /// <summary>
+        /// One column of the row as the transaction sees it (null when the row or the column is missing), without
+        /// turning a committed row into an Entity. The value is the store's own: copy it before handing it out.
+        /// </summary>
+        public object? ReadValue(Transaction? tx, string table, Guid id, string column)
+        {
+            if (tx != null && tx.TryGetWrite(table, id, out var own))
+            {
+                return own != null && own.Attributes.TryGetValue(column, out var value) ? value : null;
+            }
+            return _tables.TryGetValue(table, out var t) && t.Get(id) is { } row && row.TryGet(column, out var stored) ? stored : null;
+        }
+
         /// <summary>Whether the row exists as the transaction sees it, without reading it out.</summary>
         public bool Exists(Transaction? tx, string table, Guid id)
         {
@@ -140,9 +153,16 @@ namespace Advocacy.Sandbox
             // One commit at a time keeps a multi-row commit from interleaving with another's.
             lock (_commitGate)
             {
-                foreach (var pair in tx.Writes)
+                if (tx.SingleWrite is { } single)
                 {
-                    Table(pair.Key.Table).Put(pair.Key.Id, pair.Value, _interner);
+                    Table(single.Table).Put(single.Id, single.Row, _interner);
+                }
+                else
+                {
+                    foreach (var pair in tx.Writes)
+                    {
+                        Table(pair.Key.Table).Put(pair.Key.Id, pair.Value, _interner);
+                    }
                 }
             }
             Locks.ReleaseAll(tx);

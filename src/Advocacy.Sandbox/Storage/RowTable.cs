@@ -166,18 +166,27 @@ namespace Advocacy.Sandbox
         private StoredRow Compact(Guid id, Entity entity, ValueInterner interner)
         {
             var attributes = entity.Attributes;
-            var names = new string[attributes.Count];
             var values = new object?[attributes.Count];
+            // Rows written the same way as the previous one reuse its shape without building a names array first.
+            var shape = _lastShape;
+            string[]? names = shape != null && shape.Names.Length == attributes.Count ? null : new string[attributes.Count];
             int n = 0;
             foreach (var pair in attributes)
             {
-                names[n] = interner.Name(pair.Key);
+                if (names == null && !string.Equals(shape!.Names[n], pair.Key, StringComparison.Ordinal))
+                {
+                    names = new string[attributes.Count];
+                    Array.Copy(shape.Names, names, n);
+                }
+                if (names != null)
+                {
+                    names[n] = interner.Name(pair.Key);
+                }
                 // The primary key column repeats the row's id: kept as a marker rather than a 32-byte box.
                 values[n] = pair.Value is Guid g && g == id ? StoredRow.SameAsId : interner.Value(pair.Value);
                 n++;
             }
-            var shape = _lastShape;
-            if (shape == null || !SameNames(shape.Names, names))
+            if (names != null)
             {
                 string signature = string.Join("\u0001", names);
                 if (!_shapes.TryGetValue(signature, out shape))
@@ -186,27 +195,10 @@ namespace Advocacy.Sandbox
                 }
                 _lastShape = shape;
             }
-            return new StoredRow(LogicalName, id, shape, values);
+            return new StoredRow(LogicalName, id, shape!, values);
         }
 
         private RowShape? _lastShape;
-
-        // Names are interned, so rows written the same way compare by reference.
-        private static bool SameNames(string[] a, string[] b)
-        {
-            if (a.Length != b.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < a.Length; i++)
-            {
-                if (!ReferenceEquals(a[i], b[i]))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
 
         // Called under the write gate: drops deleted slots and grows. Readers holding the old array keep a
         // consistent (older) view; the new array is published before any new count that depends on it.

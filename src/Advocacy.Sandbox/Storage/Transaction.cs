@@ -12,10 +12,14 @@ namespace Advocacy.Sandbox
     /// </summary>
     internal sealed class Transaction
     {
+        // Created on first use: most transactions are one create or update, and four empty collections cost a create
+        // more than its row.
         private static int s_next;
-        private readonly Dictionary<(string Table, Guid Id), Entity?> _writes = new();
-        private readonly Dictionary<string, List<Guid>> _createdOrder = new(StringComparer.OrdinalIgnoreCase);
-        private readonly HashSet<(string Table, Guid Id)> _locks = new();
+        private Dictionary<(string Table, Guid Id), Entity?>? _writes;
+        private Dictionary<string, List<Guid>>? _createdOrder;
+        private HashSet<(string Table, Guid Id)>? _locks;
+        private HashSet<string>? _touchedTables;
+        private List<AsyncJob>? _pendingAsync;
 
         public int Number { get; } = Interlocked.Increment(ref s_next);
 
@@ -25,30 +29,67 @@ namespace Advocacy.Sandbox
         public void MarkDoomed() => Doomed = true;
 
         /// <summary>Async steps queued by this transaction's operations; they run only if it commits.</summary>
-        public List<AsyncJob> PendingAsync { get; } = new();
+        public List<AsyncJob> PendingAsync => _pendingAsync ??= new List<AsyncJob>();
 
-        public IEnumerable<(string Table, Guid Id)> Locks => _locks;
+        public bool HasPendingAsync => _pendingAsync is { Count: > 0 };
 
-        public bool HoldsLock((string Table, Guid Id) key) => _locks.Contains(key);
+        public IEnumerable<(string Table, Guid Id)> Locks => (IEnumerable<(string Table, Guid Id)>?)_locks ?? Array.Empty<(string Table, Guid Id)>();
 
-        public void AddLock((string Table, Guid Id) key) => _locks.Add(key);
+        public bool HasLocks => _locks is { Count: > 0 };
 
-        public bool HasWrites(string table) => _createdOrder.ContainsKey(table) || WritesTouch(table);
+        public bool HoldsLock((string Table, Guid Id) key) => _locks != null && _locks.Contains(key);
 
-        private readonly HashSet<string> _touchedTables = new(StringComparer.OrdinalIgnoreCase);
+        public void AddLock((string Table, Guid Id) key) => (_locks ??= new()).Add(key);
 
-        private bool WritesTouch(string table) => _touchedTables.Contains(table);
+        // The first write is kept in these fields; the collections are made when a second row is written. A create of one row
+        // then costs no collection at all.
+        private bool _hasFirst;
+        private string _firstTable = "";
+        private Guid _firstId;
+        private Entity? _firstRow;
+        private bool _firstCreated;
+
+        public bool HasWrites(string table) =>
+            _touchedTables != null ? _touchedTables.Contains(table) : _hasFirst && string.Equals(_firstTable, table, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Looks the row up in the write set: found = this transaction wrote it (row null = deleted).</summary>
-        public bool TryGetWrite(string table, Guid id, out Entity? row) => _writes.TryGetValue((table, id), out row);
+        public bool TryGetWrite(string table, Guid id, out Entity? row)
+        {
+            if (_writes != null)
+            {
+                return _writes.TryGetValue((table, id), out row);
+            }
+            if (_hasFirst && _firstId == id && string.Equals(_firstTable, table, StringComparison.Ordinal))
+            {
+                row = _firstRow;
+                return true;
+            }
+            row = null;
+            return false;
+        }
 
         public void Write(string table, Guid id, Entity? row, bool created)
         {
-            _writes[(table, id)] = row;
-            _touchedTables.Add(table);
+            if (_writes == null)
+            {
+                if (!_hasFirst || (_firstId == id && string.Equals(_firstTable, table, StringComparison.Ordinal)))
+                {
+                    bool createdBefore = _hasFirst && _firstCreated;
+                    (_hasFirst, _firstTable, _firstId, _firstRow, _firstCreated) = (true, table, id, row, created || createdBefore);
+                    if (created && createdBefore)
+                    {
+                        Spill(); // the same id created twice keeps both entries in the creation order, as before
+                        (_createdOrder![table]).Add(id);
+                    }
+                    return;
+                }
+                Spill();
+            }
+            _writes![(table, id)] = row;
+            _touchedTables!.Add(table);
             if (created)
             {
-                if (!_createdOrder.TryGetValue(table, out var list))
+                if (!_createdOrder!.TryGetValue(table, out var list))
                 {
                     _createdOrder[table] = list = new List<Guid>();
                 }
@@ -56,10 +97,48 @@ namespace Advocacy.Sandbox
             }
         }
 
-        public IEnumerable<Guid> CreatedIds(string table) =>
-            _createdOrder.TryGetValue(table, out var list) ? list : (IEnumerable<Guid>)Array.Empty<Guid>();
+        // Moves the first write into the collections.
+        private void Spill()
+        {
+            _writes = new();
+            _touchedTables = new(StringComparer.OrdinalIgnoreCase);
+            _createdOrder = new(StringComparer.OrdinalIgnoreCase);
+            if (_hasFirst)
+            {
+                _writes[(_firstTable, _firstId)] = _firstRow;
+                _touchedTables.Add(_firstTable);
+                if (_firstCreated)
+                {
+                    _createdOrder[_firstTable] = new List<Guid> { _firstId };
+                }
+            }
+        }
 
-        public IEnumerable<KeyValuePair<(string Table, Guid Id), Entity?>> Writes => _writes;
+        public IEnumerable<Guid> CreatedIds(string table)
+        {
+            if (_createdOrder != null)
+            {
+                return _createdOrder.TryGetValue(table, out var list) ? list : Array.Empty<Guid>();
+            }
+            return _hasFirst && _firstCreated && string.Equals(_firstTable, table, StringComparison.OrdinalIgnoreCase) ? new[] { _firstId } : Array.Empty<Guid>();
+        }
+
+        /// <summary>The only row written, when exactly one was (the common case, read without enumerating).</summary>
+        public (string Table, Guid Id, Entity? Row)? SingleWrite => _writes == null && _hasFirst ? (_firstTable, _firstId, _firstRow) : null;
+
+        public IEnumerable<KeyValuePair<(string Table, Guid Id), Entity?>> Writes
+        {
+            get
+            {
+                if (_writes != null)
+                {
+                    return _writes;
+                }
+                return _hasFirst
+                    ? new[] { new KeyValuePair<(string Table, Guid Id), Entity?>((_firstTable, _firstId), _firstRow) }
+                    : Array.Empty<KeyValuePair<(string Table, Guid Id), Entity?>>();
+            }
+        }
 
         public override string ToString() => $"tx{Number}";
     }

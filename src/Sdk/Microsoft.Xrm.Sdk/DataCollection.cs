@@ -17,10 +17,11 @@ namespace Microsoft.Xrm.Sdk
     /// </remarks>
     public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     {
-        private readonly IDictionary<TKey, TValue> _items;
+        // Made on the first write: most entities never use their key attributes, formatted values or related entities,
+        // and each of those collections would otherwise hold an empty dictionary from the moment it is asked for.
+        private IDictionary<TKey, TValue> _items;
 
         protected internal DataCollection()
-            : this(new Dictionary<TKey, TValue>())
         {
         }
 
@@ -29,21 +30,30 @@ namespace Microsoft.Xrm.Sdk
             _items = collection ?? throw new ArgumentNullException(nameof(collection));
         }
 
+        private IDictionary<TKey, TValue> Items => _items ?? (_items = new Dictionary<TKey, TValue>());
+
+        // Reads of a collection nobody wrote to go to one shared empty dictionary (never written to), so that a missing
+        // or null key fails exactly as the dictionary's own would.
+        private static readonly Dictionary<TKey, TValue> NoItems = new Dictionary<TKey, TValue>();
+
+        private IDictionary<TKey, TValue> Read => _items ?? NoItems;
+
         public virtual TValue this[TKey key]
         {
-            get { return _items[key]; }
-            set { _items[key] = value; }
+            get { return Read[key]; }
+            set { Items[key] = value; }
         }
 
-        public int Count => _items.Count;
+        public int Count => _items == null ? 0 : _items.Count;
 
-        public ICollection<TKey> Keys => _items.Keys;
+        // Live views, as a dictionary's are: they show later additions, so they need the dictionary itself.
+        public ICollection<TKey> Keys => Items.Keys;
 
-        public ICollection<TValue> Values => _items.Values;
+        public ICollection<TValue> Values => Items.Values;
 
         public virtual bool IsReadOnly { get; internal set; }
 
-        public void Add(KeyValuePair<TKey, TValue> item) => _items.Add(item);
+        public void Add(KeyValuePair<TKey, TValue> item) => Items.Add(item);
 
         public void AddRange(params KeyValuePair<TKey, TValue>[] items) => AddRange((IEnumerable<KeyValuePair<TKey, TValue>>)items);
 
@@ -56,32 +66,52 @@ namespace Microsoft.Xrm.Sdk
 
             foreach (var item in items)
             {
-                _items.Add(item);
+                Items.Add(item);
             }
         }
 
-        public void Add(TKey key, TValue value) => _items.Add(key, value);
+        public void Add(TKey key, TValue value) => Items.Add(key, value);
 
-        public void Clear() => _items.Clear();
+        public void Clear() => _items?.Clear();
 
-        public bool Contains(TKey key) => _items.ContainsKey(key);
+        public bool Contains(TKey key) => Read.ContainsKey(key);
 
         // Named "key" although it is a pair: Microsoft's parameter name, kept for named-argument callers.
-        public bool Contains(KeyValuePair<TKey, TValue> key) => _items.Contains(key);
+        public bool Contains(KeyValuePair<TKey, TValue> key) => Read.Contains(key);
 
-        public bool TryGetValue(TKey key, out TValue value) => _items.TryGetValue(key, out value);
+        public bool TryGetValue(TKey key, out TValue value) => Read.TryGetValue(key, out value);
 
-        public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex) => _items.CopyTo(array, arrayIndex);
+        public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex) => Read.CopyTo(array, arrayIndex);
 
-        public bool ContainsKey(TKey key) => _items.ContainsKey(key);
+        public bool ContainsKey(TKey key) => Read.ContainsKey(key);
 
-        public bool Remove(TKey key) => _items.Remove(key);
+        public bool Remove(TKey key) => _items == null ? NoItems.Remove(key) : _items.Remove(key);
 
-        public bool Remove(KeyValuePair<TKey, TValue> item) => _items.Remove(item);
+        public bool Remove(KeyValuePair<TKey, TValue> item) => _items != null && _items.Remove(item);
 
-        public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => _items.GetEnumerator();
+        public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() =>
+            _items == null ? EmptyEnumerator.Instance : _items.GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private sealed class EmptyEnumerator : IEnumerator<KeyValuePair<TKey, TValue>>
+        {
+            public static readonly EmptyEnumerator Instance = new EmptyEnumerator();
+
+            public KeyValuePair<TKey, TValue> Current => default(KeyValuePair<TKey, TValue>);
+
+            object IEnumerator.Current => Current;
+
+            public bool MoveNext() => false;
+
+            public void Reset()
+            {
+            }
+
+            public void Dispose()
+            {
+            }
+        }
     }
 
     /// <summary>List collection used for entities, columns, conditions, requests and the like.</summary>

@@ -62,6 +62,37 @@ namespace Advocacy.Plugins.Tests.Sdk
         }
 
         [TestMethod]
+        public void A_collection_nobody_wrote_to_answers_as_an_empty_dictionary_would()
+        {
+            // The dictionary under a keyed collection is made on the first write (most entities never use their key
+            // attributes or formatted values); reads before that behave exactly as on an empty dictionary.
+            var entity = new Entity("account");
+            var empty = entity.KeyAttributes;
+
+            Assert.AreEqual(0, empty.Count);
+            Assert.ThrowsExactly<KeyNotFoundException>(() => _ = empty["accountnumber"]);
+            Assert.ThrowsExactly<ArgumentNullException>(() => empty.ContainsKey(null!));
+            Assert.ThrowsExactly<ArgumentNullException>(() => empty.TryGetValue(null!, out _));
+            Assert.IsFalse(empty.Contains("accountnumber"));
+            Assert.IsFalse(empty.TryGetValue("accountnumber", out _));
+            Assert.IsFalse(empty.Remove("accountnumber"));
+            Assert.IsFalse(empty.Remove(new KeyValuePair<string, object>("accountnumber", 1)));
+            Assert.IsFalse(empty.Contains(new KeyValuePair<string, object>("accountnumber", 1)));
+            Assert.IsFalse(empty.GetEnumerator().MoveNext());
+            empty.Clear();
+            empty.CopyTo(new KeyValuePair<string, object>[0], 0);
+
+            // Keys and Values stay live views, as a dictionary's are.
+            var keys = empty.Keys;
+            var values = entity.FormattedValues.Values;
+            empty["accountnumber"] = "A-1";
+            entity.FormattedValues["statecode"] = "Active";
+            CollectionAssert.AreEqual(new[] { "accountnumber" }, keys.ToArray());
+            CollectionAssert.AreEqual(new[] { "Active" }, values.ToArray());
+            Assert.AreEqual("A-1", entity.KeyAttributes["accountnumber"]);
+        }
+
+        [TestMethod]
         public void Keyed_members_are_declared_on_DataCollection_as_in_Microsofts_assembly()
         {
             // A compiled call names the declaring type; declared elsewhere, it would not bind to the real SDK.

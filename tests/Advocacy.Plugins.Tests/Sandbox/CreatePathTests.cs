@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Advocacy.Sandbox;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Plugins.Tests.Sandbox
+{
+    /// <summary>
+    /// The create path was made cheaper (issue 15): the Target copy is stored without a second copy when no step can see it
+    /// after the main operation, a new id needs no row lock, one-row transactions keep their write in fields, and each
+    /// message's steps are looked up once. These pin what must not change with it.
+    /// </summary>
+    [TestClass]
+    public sealed class CreatePathTests
+    {
+        [TestMethod]
+        public void Changing_the_callers_entity_after_a_create_without_steps_does_not_change_the_stored_row()
+        {
+            var sandbox = new DataverseSandbox((string?)null);
+            var revenue = new Money(10m);
+            var owner = new EntityReference("systemuser", sandbox.SystemUserId);
+            var given = new Entity("account") { ["name"] = "A", ["revenue"] = revenue, ["ownerid"] = owner };
+
+            var id = sandbox.Service.Create(given);
+            revenue.Value = 99m;
+            owner.Id = Guid.NewGuid();
+            given["name"] = "changed";
+
+            var row = sandbox.Service.Retrieve("account", id, new ColumnSet("name", "revenue", "ownerid"));
+            Assert.AreEqual("A", row.GetAttributeValue<string>("name"));
+            Assert.AreEqual(10m, row.GetAttributeValue<Money>("revenue").Value);
+            Assert.AreEqual(sandbox.SystemUserId, row.GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [TestMethod]
+        public void A_post_operation_step_that_changes_the_Target_does_not_change_the_stored_row()
+        {
+            var sandbox = new DataverseSandbox((string?)null);
+            sandbox.RegisterStep<ChangesTargetAfterCreate>("Create", "account", PipelineStage.PostOperation);
+
+            var id = sandbox.Service.Create(new Entity("account") { ["name"] = "A", ["revenue"] = new Money(10m) });
+
+            var row = sandbox.Service.Retrieve("account", id, new ColumnSet("name", "revenue"));
+            Assert.AreEqual("A", row.GetAttributeValue<string>("name"), "the platform does not persist a post-operation change to Target");
+            Assert.AreEqual(10m, row.GetAttributeValue<Money>("revenue").Value);
+        }
+
+        [TestMethod]
+        public void A_CreateMultiple_post_operation_step_also_keeps_a_single_creates_Target_from_the_stored_row()
+        {
+            var sandbox = new DataverseSandbox((string?)null);
+            sandbox.RegisterStep<ChangesTargetsAfterCreateMultiple>("CreateMultiple", "account", PipelineStage.PostOperation);
+
+            var id = sandbox.Service.Create(new Entity("account") { ["name"] = "A", ["revenue"] = new Money(10m) });
+
+            var row = sandbox.Service.Retrieve("account", id, new ColumnSet("name", "revenue"));
+            Assert.AreEqual("A", row.GetAttributeValue<string>("name"));
+            Assert.AreEqual(10m, row.GetAttributeValue<Money>("revenue").Value);
+        }
+
+        [TestMethod]
+        public void A_step_registered_after_creates_ran_fires_on_the_next_create()
+        {
+            // Each message's steps are looked up once and kept: registering a step must drop what was kept.
+            var sandbox = new DataverseSandbox((string?)null);
+            sandbox.Service.Create(new Entity("account") { ["name"] = "before" });
+            sandbox.RegisterStep<NamesDescription>("Create", "account", PipelineStage.PreOperation);
+
+            var id = sandbox.Service.Create(new Entity("account") { ["name"] = "after" });
+
+            Assert.AreEqual("set by the step", sandbox.Service.Retrieve("account", id, new ColumnSet("description")).GetAttributeValue<string>("description"));
+            sandbox.Steps.Clear();
+            var third = sandbox.Service.Create(new Entity("account") { ["name"] = "cleared" });
+            Assert.IsNull(sandbox.Service.Retrieve("account", third, new ColumnSet("description")).GetAttributeValue<string>("description"));
+        }
+
+        [TestMethod]
+        public void A_given_id_that_exists_is_refused_and_a_new_id_is_unique()
+        {
+            var sandbox = new DataverseSandbox((string?)null);
+            var id = Guid.NewGuid();
+            sandbox.Service.Create(new Entity("account", id) { ["name"] = "A" });
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("account", id) { ["name"] = "B" }));
+            StringAssert.Contains(fault.Message, "Cannot insert duplicate key");
+
+            var ids = Enumerable.Range(0, 2_000).Select(i => sandbox.Service.Create(new Entity("account") { ["name"] = "n" + i })).ToList();
+            Assert.HasCount(2_000, ids.Distinct());
+        }
+
+        [TestMethod]
+        public void New_ids_have_the_version_7_layout_and_increase_within_a_sandbox()
+        {
+            var ids = new RowIds();
+            var made = Enumerable.Range(0, 5_000).Select(_ => ids.Next()).ToList();
+
+            Assert.HasCount(5_000, made.Distinct());
+            foreach (var id in made)
+            {
+                Assert.AreEqual(7, id.Version, id.ToString());
+                Assert.AreEqual(0x8, id.Variant & 0xC, id.ToString()); // RFC 9562 variant: binary 10xx
+            }
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var stamp = Convert.ToInt64(made[^1].ToString("N")[..12], 16);
+            Assert.IsTrue(Math.Abs(now - stamp) < 60_000, "the first 48 bits are the creation time in Unix milliseconds");
+            // Increasing as text (timestamp, then the counter): ids made later sort after, as version 7 ids do.
+            CollectionAssert.AreEqual(made.Select(g => g.ToString()).ToList(), made.Select(g => g.ToString()).OrderBy(s => s, StringComparer.Ordinal).ToList());
+        }
+
+        [TestMethod]
+        public void A_transaction_sees_its_first_row_then_all_rows_once_it_writes_more()
+        {
+            var tx = new Transaction();
+            var a = Guid.NewGuid();
+            var b = Guid.NewGuid();
+            Assert.IsFalse(tx.HasWrites("account"));
+            Assert.IsNull(tx.SingleWrite);
+
+            tx.Write("account", a, new Entity("account", a), created: true);
+            Assert.IsTrue(tx.HasWrites("ACCOUNT"), "tables match ignoring case, as before");
+            Assert.IsTrue(tx.TryGetWrite("account", a, out var first) && first!.Id == a);
+            Assert.IsFalse(tx.TryGetWrite("account", b, out _));
+            Assert.AreEqual(a, tx.SingleWrite!.Value.Id);
+            CollectionAssert.AreEqual(new[] { a }, tx.CreatedIds("account").ToList());
+
+            tx.Write("account", a, null, created: false); // deleted in the same transaction: still created, now gone
+            Assert.IsTrue(tx.TryGetWrite("account", a, out var deleted) && deleted == null);
+            CollectionAssert.AreEqual(new[] { a }, tx.CreatedIds("account").ToList());
+
+            tx.Write("contact", b, new Entity("contact", b), created: true);
+            Assert.IsNull(tx.SingleWrite, "two rows: the collections take over");
+            Assert.IsTrue(tx.TryGetWrite("account", a, out var stillDeleted) && stillDeleted == null);
+            Assert.IsTrue(tx.TryGetWrite("contact", b, out var second) && second!.Id == b);
+            CollectionAssert.AreEqual(new[] { a }, tx.CreatedIds("account").ToList());
+            CollectionAssert.AreEqual(new[] { b }, tx.CreatedIds("contact").ToList());
+            Assert.HasCount(2, tx.Writes.ToList());
+        }
+
+        [TestMethod]
+        public void An_update_of_a_row_the_transaction_created_keeps_it_created_once()
+        {
+            var tx = new Transaction();
+            var a = Guid.NewGuid();
+            tx.Write("account", a, new Entity("account", a) { ["name"] = "A" }, created: true);
+            tx.Write("account", a, new Entity("account", a) { ["name"] = "B" }, created: false);
+
+            CollectionAssert.AreEqual(new[] { a }, tx.CreatedIds("account").ToList());
+            Assert.IsTrue(tx.TryGetWrite("account", a, out var row));
+            Assert.AreEqual("B", row!.GetAttributeValue<string>("name"));
+        }
+
+        [TestMethod]
+        public void A_failed_create_in_an_ExecuteTransaction_leaves_no_row_and_no_lock()
+        {
+            var sandbox = new DataverseSandbox((string?)null);
+            var id = Guid.NewGuid();
+            var request = new OrganizationRequest("ExecuteTransaction")
+            {
+                ["Requests"] = new OrganizationRequestCollection
+                {
+                    new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = new Entity("account", id) { ["name"] = "A" } },
+                    new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = new Entity("account") { ["name"] = "B", ["ownerid"] = new EntityReference("systemuser", Guid.NewGuid()) } },
+                },
+            };
+
+            Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Execute(request));
+
+            Assert.AreEqual(0, sandbox.Count("account"));
+            sandbox.Service.Create(new Entity("account", id) { ["name"] = "again" }); // the id's lock was released
+            Assert.AreEqual(1, sandbox.Count("account"));
+        }
+    }
+
+    public sealed class ChangesTargetAfterCreate : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            var target = (Entity)context.InputParameters["Target"];
+            target["name"] = "changed after the save";
+            target.GetAttributeValue<Money>("revenue").Value = 99m;
+        }
+    }
+
+    public sealed class ChangesTargetsAfterCreateMultiple : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            foreach (var target in ((EntityCollection)context.InputParameters["Targets"]).Entities)
+            {
+                target["name"] = "changed after the save";
+                target.GetAttributeValue<Money>("revenue").Value = 99m;
+            }
+        }
+    }
+
+    public sealed class NamesDescription : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            ((Entity)context.InputParameters["Target"])["description"] = "set by the step";
+        }
+    }
+}
