@@ -60,6 +60,26 @@ namespace Advocacy.Plugins.Tests.Sandbox.Query
         }
 
         [TestMethod]
+        public void Money_and_choices_compare_with_every_kind_of_condition_value_the_same_way()
+        {
+            // Money and choice values are compared without boxing the row's number (a speed path); whatever form the
+            // condition value takes, the answer is the one the general comparison gives.
+            foreach (var thousand in new object[] { 1000m, 1000, 1000L, 1000.0, new Money(1000m), "1000" })
+            {
+                CollectionAssert.AreEqual(new[] { "Contoso" }, Names(C("revenue", ConditionOperator.Equal, thousand)), thousand.GetType().Name);
+                CollectionAssert.AreEqual(new[] { "Fabrikam, Inc.", "litware" }, Names(C("revenue", ConditionOperator.NotEqual, thousand)), thousand.GetType().Name);
+                CollectionAssert.AreEqual(new[] { "Fabrikam, Inc." }, Names(C("revenue", ConditionOperator.GreaterThan, thousand)), thousand.GetType().Name);
+            }
+            foreach (var one in new object[] { 1, 1L, 1m, new OptionSetValue(1), "1" })
+            {
+                CollectionAssert.AreEqual(new[] { "Contoso", "litware" }, Names(C("industrycode", ConditionOperator.Equal, one)), one.GetType().Name);
+                CollectionAssert.AreEqual(new[] { "A. Datum", "Fabrikam, Inc." }, Names(C("industrycode", ConditionOperator.GreaterThan, one)), one.GetType().Name);
+                CollectionAssert.AreEqual(new[] { "A. Datum", "Contoso", "Fabrikam, Inc.", "litware" }, Names(C("industrycode", ConditionOperator.GreaterEqual, one)), one.GetType().Name);
+            }
+            Assert.ThrowsExactly<QueryException>(() => Names(C("revenue", ConditionOperator.GreaterThan, "a lot")));
+        }
+
+        [TestMethod]
         public void In_and_NotIn_including_a_single_array_argument()
         {
             CollectionAssert.AreEqual(new[] { "A. Datum", "Fabrikam, Inc." }, Names(C("industrycode", ConditionOperator.In, 2, 3)));
