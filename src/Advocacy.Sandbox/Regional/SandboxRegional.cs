@@ -162,7 +162,9 @@ namespace Advocacy.Sandbox.Regional
             }
             var currencyId = row.GetAttributeValue<EntityReference>("transactioncurrencyid").Id;
             if (!_sandbox.Store.Exists(tx, "transactioncurrency", currencyId)) throw Faults.DoesNotExist("transactioncurrency", currencyId);
-            decimal? rate = _sandbox.Store.ReadValue(tx, "transactioncurrency", currencyId, "exchangerate") as decimal?;
+            // The stored box itself (values in the store are never changed in place): every row in this currency shares it.
+            object? storedRate = _sandbox.Store.ReadValue(tx, "transactioncurrency", currencyId, "exchangerate");
+            decimal? rate = storedRate as decimal?;
             if (rate is not > 0m)
             {
                 throw new SandboxFaultException(ErrorCodes.InvalidArgument,
@@ -170,7 +172,7 @@ namespace Advocacy.Sandbox.Regional
             }
             if (derived.HasExchangeRate)
             {
-                row["exchangerate"] = rate.Value;
+                row["exchangerate"] = storedRate;
             }
             foreach (var (money, baseName) in moneyColumns)
             {

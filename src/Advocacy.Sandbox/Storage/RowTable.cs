@@ -206,6 +206,13 @@ namespace Advocacy.Sandbox
         {
             int size = Math.Max(16, _live + _live / 2 + 1); // 1.5×: the slots are 8 bytes a row of the heap budget
             var next = new StoredRow?[size];
+            if (_live == _count)
+            {
+                // No deleted slot: every row keeps its slot number, so the index stays as it is.
+                Array.Copy(_slots, next, _count);
+                Volatile.Write(ref _slots, next);
+                return;
+            }
             int n = 0;
             _index.Clear();
             for (int i = 0; i < _count; i++)

@@ -105,7 +105,9 @@ namespace Advocacy.Sandbox
         private static readonly object True = true;
         private static readonly object False = false;
 
-        private readonly Dictionary<(string Table, Guid Id), EntityReference> _references = new();
+        // By id alone (hashing a Guid is cheaper than hashing the table name with it); a reference to another table with
+        // the same id is simply not shared.
+        private readonly Dictionary<Guid, EntityReference> _references = new();
         private readonly Dictionary<int, OptionSetValue> _options = new();
         private readonly Dictionary<DateTime, object> _dates = new();
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
@@ -129,14 +131,13 @@ namespace Advocacy.Sandbox
             {
                 case EntityReference r when r.Name == null && r.RowVersion == null && r.KeyAttributes.Count == 0 && r.LogicalName != null:
                 {
-                    var key = (r.LogicalName, r.Id);
-                    if (_references.TryGetValue(key, out var shared))
+                    if (_references.TryGetValue(r.Id, out var shared))
                     {
-                        return shared;
+                        return string.Equals(shared.LogicalName, r.LogicalName, StringComparison.Ordinal) ? shared : r;
                     }
                     if (_references.Count < MaxEntries)
                     {
-                        _references[key] = r;
+                        _references[r.Id] = r;
                     }
                     return r;
                 }

@@ -37,6 +37,45 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void Lookups_to_rows_of_different_tables_with_the_same_id_keep_their_own_table()
+        {
+            // Stored lookups are shared by id; one to another table with that id must not be taken for it.
+            var sandbox = new DataverseSandbox((string?)null);
+            var id = Guid.NewGuid();
+            sandbox.Seed(new Entity("systemuser", id) { ["fullname"] = "Same id" }, new Entity("account", id) { ["name"] = "Same id" });
+
+            var first = sandbox.Service.Create(new Entity("account") { ["name"] = "A", ["ownerid"] = new EntityReference("systemuser", id) });
+            var second = sandbox.Service.Create(new Entity("account") { ["name"] = "B", ["parentaccountid"] = new EntityReference("account", id), ["ownerid"] = new EntityReference("systemuser", id) });
+
+            Assert.AreEqual("systemuser", sandbox.Service.Retrieve("account", first, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").LogicalName);
+            var row = sandbox.Service.Retrieve("account", second, new ColumnSet("ownerid", "parentaccountid"));
+            Assert.AreEqual("account", row.GetAttributeValue<EntityReference>("parentaccountid").LogicalName);
+            Assert.AreEqual("systemuser", row.GetAttributeValue<EntityReference>("ownerid").LogicalName);
+        }
+
+        [TestMethod]
+        public void Rows_stay_found_by_id_as_the_table_grows_with_and_without_deleted_rows()
+        {
+            var sandbox = new DataverseSandbox((string?)null);
+            var ids = Enumerable.Range(0, 200).Select(i => sandbox.Service.Create(new Entity("account") { ["name"] = "A" + i })).ToList();
+            foreach (var id in ids.Where((_, i) => i % 3 == 0))
+            {
+                sandbox.Service.Delete("account", id);
+            }
+            var more = Enumerable.Range(0, 200).Select(i => sandbox.Service.Create(new Entity("account") { ["name"] = "B" + i })).ToList();
+
+            foreach (var (id, i) in ids.Select((id, i) => (id, i)).Where(p => p.i % 3 != 0))
+            {
+                Assert.AreEqual("A" + i, sandbox.Service.Retrieve("account", id, new ColumnSet("name")).GetAttributeValue<string>("name"));
+            }
+            foreach (var (id, i) in more.Select((id, i) => (id, i)))
+            {
+                Assert.AreEqual("B" + i, sandbox.Service.Retrieve("account", id, new ColumnSet("name")).GetAttributeValue<string>("name"));
+            }
+            Assert.AreEqual(200 - 67 + 200, sandbox.Count("account"));
+        }
+
+        [TestMethod]
         public void The_primary_key_column_reads_back_as_the_row_id_everywhere()
         {
             var sandbox = new DataverseSandbox((string?)null);
