@@ -139,7 +139,7 @@ namespace Advocacy.Benchmarks
             // The pauses are the garbage collector's: the rows kept (about 400 bytes, seven objects each) are copied
             // from generation to generation as the table grows, whatever the pipeline allocates.
             yield return new Row("create 100,000 accounts through the service (one round trip each, schema checks)",
-                $"{ms:N0} ms", "≤ 200 ms (10× FakeXrmEasy v1's 2,034 ms)", ms <= 200,
+                $"{ms:N0} ms", $"≤ {CreateGoalMs} ms (10× FakeXrmEasy v1's {FakeXrmEasyCreateMs:N0} ms)", ms <= CreateGoalMs,
                 $"{allocated / (double)SandboxData.Rows:N0} bytes allocated per create; garbage collection paused {paused:N0} ms of it " +
                 $"(collections of generation 0/1/2: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]})");
 
@@ -208,6 +208,15 @@ namespace Advocacy.Benchmarks
         /// 20× FakeXrmEasy therefore means at most 11/20 and 13/20 of those (the stricter end of each range).
         /// </summary>
         private const int FilteredGoalMs = 98 * 11 / 20;
+
+        /// <summary>
+        /// FakeXrmEasy v1 creating 100,000 accounts after a full-size warm-up: the median of five rounds of the side-by-side
+        /// comparison (README, "Ours vs FakeXrmEasy v1", 1 December 2026). Its 2,034 ms in the issue came from a run with a
+        /// 10,000-row warm-up.
+        /// </summary>
+        private const int FakeXrmEasyCreateMs = 1_857;
+
+        private const int CreateGoalMs = FakeXrmEasyCreateMs / 10;
 
         private const int CountGoalMs = 89 * 13 / 20;
 
