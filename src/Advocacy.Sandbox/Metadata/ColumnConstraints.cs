@@ -8,8 +8,8 @@ namespace Advocacy.Sandbox
     /// writes: a text column's MaxLength (StringAttributeMetadata.MaxLength / MemoAttributeMetadata.MaxLength, in
     /// characters) and a whole number, decimal, float or currency column's MinValue and MaxValue. The wording is
     /// Dataverse's validation fault ("A validation error occurred. …"), so a plug-in's save that would fail there fails
-    /// here with the same message. Only limits the metadata states are checked: the built-in standard tables carry none
-    /// yet (README: differences from Dataverse).
+    /// here with the same message. Only limits the metadata states are checked: the built-in standard tables carry the ones
+    /// Microsoft publishes for their declared columns (<see cref="StandardLimits"/>).
     /// </summary>
     internal static class ColumnConstraints
     {

@@ -96,6 +96,104 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void An_account_name_of_160_characters_is_kept_and_one_of_161_is_refused_with_the_platforms_message()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var id = sandbox.Service.Create(new Entity("account") { ["name"] = new string('a', 160) });
+
+            var create = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("account") { ["name"] = new string('b', 161) }));
+            Assert.AreEqual("A validation error occurred. The length of the 'name' attribute of the 'account' entity exceeded the maximum allowed length of '160'.", create.Message);
+            Assert.AreEqual(ErrorCodes.StringLengthTooLong, create.ErrorCode);
+            Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Update(new Entity("account", id) { ["name"] = new string('c', 161) }));
+
+            Assert.AreEqual(new string('a', 160), sandbox.Row("account", id)!.GetAttributeValue<string>("name"));
+            Assert.AreEqual(1, sandbox.Count("account"));
+        }
+
+        [TestMethod]
+        public void A_contacts_last_name_keeps_to_50_characters_and_its_email_to_100()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var id = sandbox.Service.Create(new Entity("contact") { ["lastname"] = new string('l', 50), ["emailaddress1"] = new string('e', 100) });
+
+            StringAssert.Contains(Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Update(new Entity("contact", id) { ["lastname"] = new string('l', 51) })).Message,
+                "The length of the 'lastname' attribute of the 'contact' entity exceeded the maximum allowed length of '50'.");
+            StringAssert.Contains(Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("contact") { ["emailaddress1"] = new string('e', 101) })).Message,
+                "The length of the 'emailaddress1' attribute of the 'contact' entity exceeded the maximum allowed length of '100'.");
+            Assert.AreEqual(1, sandbox.Count("contact"));
+        }
+
+        [TestMethod]
+        public void A_case_title_keeps_to_200_characters()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var id = sandbox.Service.Create(new Entity("incident") { ["title"] = new string('t', 200) });
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Update(new Entity("incident", id) { ["title"] = new string('t', 201) }));
+            Assert.AreEqual("A validation error occurred. The length of the 'title' attribute of the 'incident' entity exceeded the maximum allowed length of '200'.", fault.Message);
+            Assert.AreEqual(200, sandbox.Row("incident", id)!.GetAttributeValue<string>("title").Length);
+        }
+
+        [TestMethod]
+        public void User_team_and_business_unit_names_keep_to_Microsofts_lengths()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var user = sandbox.SeedUser("Alex Agent");
+            var unit = sandbox.SeedBusinessUnit("Service");
+            var team = sandbox.SeedTeam("Advocates", unit);
+
+            sandbox.Service.Update(new Entity("systemuser", user) { ["fullname"] = new string('u', 200), ["firstname"] = new string('f', 256) });
+            sandbox.Service.Update(new Entity("team", team) { ["name"] = new string('t', 160) });
+            sandbox.Service.Update(new Entity("businessunit", unit) { ["name"] = new string('b', 160) });
+
+            StringAssert.Contains(Refused(sandbox, new Entity("systemuser", user) { ["fullname"] = new string('u', 201) }),
+                "The length of the 'fullname' attribute of the 'systemuser' entity exceeded the maximum allowed length of '200'.");
+            StringAssert.Contains(Refused(sandbox, new Entity("systemuser", user) { ["firstname"] = new string('f', 257) }), "maximum allowed length of '256'.");
+            StringAssert.Contains(Refused(sandbox, new Entity("team", team) { ["name"] = new string('t', 161) }),
+                "The length of the 'name' attribute of the 'team' entity exceeded the maximum allowed length of '160'.");
+            StringAssert.Contains(Refused(sandbox, new Entity("businessunit", unit) { ["name"] = new string('b', 161) }),
+                "The length of the 'name' attribute of the 'businessunit' entity exceeded the maximum allowed length of '160'.");
+            Assert.AreEqual(160, sandbox.Row("team", team)!.GetAttributeValue<string>("name").Length);
+        }
+
+        [TestMethod]
+        public void An_accounts_number_of_employees_and_revenue_keep_to_their_published_ranges()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var id = sandbox.Service.Create(new Entity("account") { ["name"] = "Contoso", ["numberofemployees"] = 1000000000, ["revenue"] = new Money(0m) });
+
+            Assert.AreEqual("A validation error occurred. The value 1000000001 of 'numberofemployees' on record of type 'account' is outside the valid range. Accepted Values: Between 0 and 1000000000",
+                Refused(sandbox, new Entity("account", id) { ["numberofemployees"] = 1000000001 }));
+            StringAssert.Contains(Refused(sandbox, new Entity("account", id) { ["numberofemployees"] = -1 }), "The value -1 of 'numberofemployees'");
+            StringAssert.Contains(Refused(sandbox, new Entity("account", id) { ["revenue"] = new Money(-0.01m) }),
+                "The value -0.01 of 'revenue' on record of type 'account' is outside the valid range. Accepted Values: Between 0 and 100000000000000");
+            Assert.AreEqual(1000000000, sandbox.Row("account", id)!.GetAttributeValue<int>("numberofemployees"));
+        }
+
+        /// <summary>
+        /// Every text and number column the sandbox declares for these standard tables carries a published limit, except the
+        /// time-zone columns the Team, Business Unit and Subject pages do not list (StandardLimits: "not published").
+        /// </summary>
+        [TestMethod]
+        public void Every_declared_text_and_number_column_of_the_standard_tables_carries_a_published_limit()
+        {
+            var notPublished = new[] { "team.timezoneruleversionnumber", "team.utcconversiontimezonecode", "businessunit.timezoneruleversionnumber",
+                "businessunit.utcconversiontimezonecode", "subject.timezoneruleversionnumber", "subject.utcconversiontimezonecode" };
+            var metadata = DataverseSandbox.ForRepository().Metadata;
+            var unlimited = new[] { "account", "contact", "incident", "salesorder", "incidentresolution", "systemuser", "team", "businessunit", "subject",
+                    "environmentvariabledefinition", "environmentvariablevalue" }
+                .SelectMany(t => metadata.Table(t)!.Columns.Select(c => (Table: t, Column: c)))
+                .Where(x => !x.Column.LogicalName.StartsWith("adv_", StringComparison.Ordinal))
+                .Where(x => x.Column.Type == ColumnType.String ? x.Column.MaxLength == null
+                    : x.Column.Type is ColumnType.Integer or ColumnType.Money or ColumnType.Decimal or ColumnType.Double
+                        && (x.Column.MinValue == null || x.Column.MaxValue == null))
+                .Select(x => x.Table + "." + x.Column.LogicalName)
+                .ToList();
+
+            CollectionAssert.AreEquivalent(notPublished, unlimited, "unlimited: " + string.Join(", ", unlimited));
+        }
+
+        [TestMethod]
         public void Seeded_rows_are_data_already_there_and_are_not_held_to_the_limits_but_a_save_of_them_is()
         {
             var sandbox = DataverseSandbox.ForRepository();
@@ -106,6 +204,9 @@ namespace Advocacy.Plugins.Tests.Sandbox
             Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Update(new Entity("adv_advocate", id) { ["adv_capacity"] = -2 }));
             sandbox.Service.Update(new Entity("adv_advocate", id) { ["adv_name"] = "Imported, renamed" });
         }
+
+        private static string Refused(DataverseSandbox sandbox, Entity update) =>
+            Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Update(update)).Message;
 
         private static SandboxFaultException Refused(DataverseSandbox sandbox, string column, object value) =>
             Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("sbx_measure") { [column] = value }));
