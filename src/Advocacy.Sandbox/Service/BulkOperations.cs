@@ -15,8 +15,16 @@ namespace Advocacy.Sandbox
     /// and steps registered on the bulk message itself run once for the whole collection (its Targets in their
     /// InputParameters); and a single Create / Update / Upsert raises its bulk message's synchronous steps with a Targets
     /// collection of that one row (the same Entity, so a pre-operation step's change is saved), after the single-row
-    /// steps of the same stage. Those bulk steps get no entity images (Dataverse passes them per row in
-    /// PreEntityImagesCollection, which the sandbox does not model);</item>
+    /// steps of the same stage;</item>
+    /// <item>entity images: a step on the bulk message gets its registered images per Target through IPluginExecutionContext4's
+    /// PreEntityImagesCollection / PostEntityImagesCollection (one EntityImageCollection per entry of Targets, in its order),
+    /// with PreEntityImages / PostEntityImages empty (Learn, "Write plug-ins for CreateMultiple and UpdateMultiple"). The
+    /// columns are the image's, plus the id, as for a single-row step. As Learn's "Register a plug-in" ("Availability of
+    /// images") states for Create and for every step: no pre-image for CreateMultiple's rows, post-images in post-operation
+    /// only. UpsertMultiple (Learn says nothing of its images) gets the row before for a Target that existed and none for
+    /// one it creates. Pre-images are read before the main operation (inside the transaction, after locking the rows, for
+    /// steps of stages 20 and 40), post-images after it; a single row's merged run shares the row's own images. Rows are
+    /// read only when a step of the bulk message on that table wants an image of that kind (<see cref="StepPlan"/>);</item>
     /// <item>responses: CreateMultiple returns "Ids" (Guid[], in Target order), UpsertMultiple "Results" (UpsertResponse[]),
     /// UpdateMultiple nothing.</item>
     /// </list>
