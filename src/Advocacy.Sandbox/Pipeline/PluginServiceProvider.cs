@@ -22,7 +22,9 @@ namespace Advocacy.Sandbox
 
         public object? GetService(Type serviceType)
         {
-            if (serviceType == typeof(IPluginExecutionContext) || serviceType == typeof(IExecutionContext))
+            if (serviceType == typeof(IPluginExecutionContext) || serviceType == typeof(IExecutionContext)
+                || serviceType == typeof(IPluginExecutionContext2) || serviceType == typeof(IPluginExecutionContext3)
+                || serviceType == typeof(IPluginExecutionContext4))
             {
                 return _context;
             }

@@ -118,6 +118,10 @@ namespace Advocacy.Sandbox
             }
             PreImageFrom = ordered.Where(s => s.Images.Any(i => i.IsPre)).Select(s => (PipelineStage?)s.Stage).Max();
             NeedsPostImage = ordered.Any(s => s.Stage == PipelineStage.PostOperation && s.Images.Any(i => i.IsPost));
+            PreValidationNeedsPreImage = ordered.Any(s => s.Stage == PipelineStage.PreValidation && s.Images.Any(i => i.IsPre));
+            var sync = ordered.Where(s => !s.IsAsync).ToArray();
+            SyncPreImageFrom = sync.Where(s => s.Images.Any(i => i.IsPre)).Select(s => (PipelineStage?)s.Stage).Max();
+            SyncNeedsPostImage = sync.Any(s => s.Stage == PipelineStage.PostOperation && s.Images.Any(i => i.IsPost));
             HasPostOperationSteps = ordered.Any(s => s.Stage == PipelineStage.PostOperation);
             IsEmpty = ordered.Length == 0;
         }
@@ -129,6 +133,18 @@ namespace Advocacy.Sandbox
         public PipelineStage? PreImageFrom { get; }
 
         public bool NeedsPostImage { get; }
+
+        /// <summary>A stage-10 step wants a pre-image (read before the transaction exists).</summary>
+        public bool PreValidationNeedsPreImage { get; }
+
+        /// <summary>
+        /// As <see cref="PreImageFrom"/> and <see cref="NeedsPostImage"/>, for the synchronous steps only: the bulk message's
+        /// steps a single Create / Update / Upsert raises are its synchronous ones.
+        /// </summary>
+        public PipelineStage? SyncPreImageFrom { get; }
+
+        /// <inheritdoc cref="SyncPreImageFrom"/>
+        public bool SyncNeedsPostImage { get; }
 
         /// <summary>A step (synchronous or not) runs after the main operation and is handed its Target.</summary>
         public bool HasPostOperationSteps { get; }

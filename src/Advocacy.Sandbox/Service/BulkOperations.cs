@@ -15,8 +15,16 @@ namespace Advocacy.Sandbox
     /// and steps registered on the bulk message itself run once for the whole collection (its Targets in their
     /// InputParameters); and a single Create / Update / Upsert raises its bulk message's synchronous steps with a Targets
     /// collection of that one row (the same Entity, so a pre-operation step's change is saved), after the single-row
-    /// steps of the same stage. Those bulk steps get no entity images (Dataverse passes them per row in
-    /// PreEntityImagesCollection, which the sandbox does not model);</item>
+    /// steps of the same stage;</item>
+    /// <item>entity images: a step on the bulk message gets its registered images per Target through IPluginExecutionContext4's
+    /// PreEntityImagesCollection / PostEntityImagesCollection (one EntityImageCollection per entry of Targets, in its order),
+    /// with PreEntityImages / PostEntityImages empty (Learn, "Write plug-ins for CreateMultiple and UpdateMultiple"). The
+    /// columns are the image's, plus the id, as for a single-row step. As Learn's "Register a plug-in" ("Availability of
+    /// images") states for Create and for every step: no pre-image for CreateMultiple's rows, post-images in post-operation
+    /// only. UpsertMultiple (Learn says nothing of its images) gets the row before for a Target that existed and none for
+    /// one it creates. Pre-images are read before the main operation (inside the transaction, after locking the rows, for
+    /// steps of stages 20 and 40), post-images after it; a single row's merged run shares the row's own images. Rows are
+    /// read only when a step of the bulk message on that table wants an image of that kind (<see cref="StepPlan"/>);</item>
     /// <item>responses: CreateMultiple returns "Ids" (Guid[], in Target order), UpsertMultiple "Results" (UpsertResponse[]),
     /// UpdateMultiple nothing.</item>
     /// </list>
@@ -24,26 +32,39 @@ namespace Advocacy.Sandbox
     /// </summary>
     internal sealed partial class MessageEngine
     {
+        private static string? BulkMessageOf(string messageKey) => messageKey switch
+        {
+            "create" => "CreateMultiple",
+            "update" => "UpdateMultiple",
+            "upsert" => "UpsertMultiple",
+            _ => null,
+        };
+
+        /// <summary>The steps of the bulk message a single Create / Update / Upsert raises (null: it raises none), looked up once per operation.</summary>
+        private StepPlan? BulkPlanOf(Operation op)
+        {
+            // A row of a bulk operation raises nothing: its bulk message's steps run once for all rows.
+            if (op.InBulk || op.Target == null || BulkMessageOf(op.MessageKey) is not { } bulk)
+            {
+                return null;
+            }
+            return op.BulkPlan ??= _sandbox.Steps.PlanFor(bulk, op.Entity);
+        }
+
         private void RunBulkStepsOfSingleRow(Operation op, PipelineStage stage)
         {
-            string? bulk = op.MessageKey switch
-            {
-                "create" => "CreateMultiple",
-                "update" => "UpdateMultiple",
-                "upsert" => "UpsertMultiple",
-                _ => null,
-            };
-            if (bulk == null || op.InBulk || op.Target is not Entity target)
+            if (op.Target is not Entity target || BulkPlanOf(op) is not { } plan)
             {
                 return;
             }
-            foreach (var step in (op.BulkPlan ??= _sandbox.Steps.PlanFor(bulk, op.Entity)).For(stage, isAsync: false))
+            string bulk = BulkMessageOf(op.MessageKey)!;
+            foreach (var step in plan.For(stage, isAsync: false))
             {
                 if (!step.PassesFilter("Update", target))
                 {
                     continue;
                 }
-                var context = BuildContext(op, step, stage);
+                var context = BuildContext(op, step, stage, singleRowImages: false);
                 context.MessageName = bulk;
                 context.InputParameters = new ParameterCollection
                 {
@@ -61,8 +82,10 @@ namespace Advocacy.Sandbox
                         context.OutputParameters["Results"] = new[] { new UpsertResponse { Results = { ["Target"] = reference, ["RecordCreated"] = op.Output["RecordCreated"] } } };
                     }
                 }
-                context.PreEntityImages.Clear();
-                context.PostEntityImages.Clear();
+                // The row's images as a one-entry collection per kind, as for any bulk step; PreEntityImages and
+                // PostEntityImages stay empty.
+                context.PreEntityImagesCollection = new[] { ImagesOf(step, op.PreImage, pre: true) };
+                context.PostEntityImagesCollection = new[] { ImagesOf(step, stage == PipelineStage.PostOperation ? op.PostImage : null, pre: false) };
                 RunStep(context, step, op.Transaction);
             }
         }
@@ -93,28 +116,30 @@ namespace Advocacy.Sandbox
                 }
             }
 
-            var ids = new List<Guid>();
+            var ids = new Guid[targets.Entities.Count];
             var upserts = new List<UpsertResponse>();
-            foreach (var row in targets.Entities)
+            for (int i = 0; i < ids.Length; i++)
             {
+                var row = targets.Entities[i];
                 switch (op.MessageKey)
                 {
                     case "createmultiple":
-                        ids.Add(((CreateResponse)ExecuteInner(op, new CreateRequest { Target = row }, inBulk: true)).id);
+                        ExecuteInner(op, new CreateRequest { Target = row }, inBulk: true, out ids[i]);
                         break;
                     case "updatemultiple":
-                        ExecuteInner(op, new UpdateRequest { Target = row }, inBulk: true);
+                        ExecuteInner(op, new UpdateRequest { Target = row }, inBulk: true, out ids[i]);
                         break;
                     default:
-                        upserts.Add((UpsertResponse)ExecuteInner(op, new UpsertRequest { Target = row }, inBulk: true));
+                        upserts.Add((UpsertResponse)ExecuteInner(op, new UpsertRequest { Target = row }, inBulk: true, out ids[i]));
                         break;
                 }
             }
+            op.BulkIds = ids; // the rows the post-images are read from
 
             var response = new OrganizationResponse { Results = op.Output };
             if (op.Message.Equals("CreateMultiple", StringComparison.OrdinalIgnoreCase))
             {
-                op.Output["Ids"] = ids.ToArray();
+                op.Output["Ids"] = (Guid[])ids.Clone();
             }
             else if (op.Message.Equals("UpsertMultiple", StringComparison.OrdinalIgnoreCase))
             {

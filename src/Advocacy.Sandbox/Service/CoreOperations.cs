@@ -407,6 +407,21 @@ namespace Advocacy.Sandbox
             throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"Entity Id must be specified for Update ({target.LogicalName}).");
         }
 
+        /// <summary>The id a Target names (its id, its primary id column or its alternate key), or null when it names no existing row by key or no row at all.</summary>
+        internal Guid? FindId(Transaction? tx, Entity target)
+        {
+            if (target.Id != Guid.Empty)
+            {
+                return target.Id;
+            }
+            string pid = Metadata.PrimaryIdAttribute(target.LogicalName);
+            if (target.Attributes.TryGetValue(pid, out var v) && v is Guid g && g != Guid.Empty)
+            {
+                return g;
+            }
+            return target.KeyAttributes.Count > 0 ? FindByKeys(tx, target.LogicalName, target.KeyAttributes) : null;
+        }
+
         private Guid? FindByKeys(Transaction? tx, string table, KeyAttributeCollection keys)
         {
             foreach (var key in keys.Where(k => !Metadata.ColumnExists(table, k.Key)))

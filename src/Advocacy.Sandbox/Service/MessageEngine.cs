@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 using Advocacy.Sandbox.Query;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -202,10 +203,18 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>Runs Upsert's inner Create or Update as a child operation of the same transaction and depth.</summary>
-        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner, bool inBulk = false)
+        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner, bool inBulk = false) =>
+            ExecuteInner(parent, inner, inBulk, out _);
+
+        /// <inheritdoc cref="ExecuteInner(Operation, OrganizationRequest, bool)"/>
+        /// <param name="id">The row the inner operation wrote (an Update's Target may name it by alternate key).</param>
+        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner, bool inBulk, out Guid id)
         {
             var caller = parent.Caller.Within(parent.Transaction, parent.Depth - 1, null);
-            return Run(new Operation(inner, caller, parent.Depth, parent.CreatedOn) { InBulk = inBulk });
+            var op = new Operation(inner, caller, parent.Depth, parent.CreatedOn) { InBulk = inBulk };
+            var response = Run(op);
+            id = op.EntityId;
+            return response;
         }
 
         private OrganizationResponse ExecuteMultiple(OrganizationRequest request, CallerContext caller)
@@ -380,26 +389,93 @@ namespace Advocacy.Sandbox
 
         private void LoadPreImageIfNeeded(Operation op, PipelineStage stage)
         {
+            if (op.MessageKey is "updatemultiple" or "upsertmultiple")
+            {
+                LoadBulkPreImagesIfNeeded(op, stage);
+                return;
+            }
             if (op.PreImage != null || op.Entity == null || op.EntityId == Guid.Empty || op.Message is "Create" or "Retrieve" or "RetrieveMultiple")
             {
                 return;
             }
-            if (PlanOf(op).PreImageFrom is { } last && last >= stage)
+            // The bulk message's steps this row raises see the same row before the operation as its own steps.
+            if ((PlanOf(op).PreImageFrom is { } last && last >= stage) || (BulkPlanOf(op)?.SyncPreImageFrom is { } bulkLast && bulkLast >= stage))
             {
-                op.PreImage = _sandbox.Store.Read(op.Transaction, op.Entity, op.EntityId);
+                op.PreImage = ReadImageRow(op.Transaction, op.Entity, op.EntityId);
             }
         }
 
         private void LoadPostImageIfNeeded(Operation op)
         {
+            if (op.BulkIds != null)
+            {
+                if (PlanOf(op).NeedsPostImage)
+                {
+                    op.BulkPostImages = ReadImageRows(op, op.BulkIds);
+                }
+                return;
+            }
             if (op.Entity == null || op.EntityId == Guid.Empty || op.Message is "Delete" or "Retrieve" or "RetrieveMultiple")
             {
                 return;
             }
-            if (PlanOf(op).NeedsPostImage)
+            if (PlanOf(op).NeedsPostImage || BulkPlanOf(op)?.SyncNeedsPostImage == true)
             {
-                op.PostImage = _sandbox.Store.Read(op.Transaction, op.Entity, op.EntityId);
+                op.PostImage = ReadImageRow(op.Transaction, op.Entity, op.EntityId);
             }
+        }
+
+        /// <summary>
+        /// UpdateMultiple / UpsertMultiple: each Target's row before the operation, for the bulk steps' pre-images. Read
+        /// at stage 10 only for a stage-10 step (there is no transaction yet), and again at stage 20 inside the transaction,
+        /// after locking the rows, for the steps of stages 20 and 40, so their images are the rows the operation changes.
+        /// A Target that names no existing row (an Upsert that creates it) has no pre-image. CreateMultiple has none, as
+        /// Create has none (Learn, "Register a plug-in": "Availability of images").
+        /// </summary>
+        private void LoadBulkPreImagesIfNeeded(Operation op, PipelineStage stage)
+        {
+            var plan = PlanOf(op);
+            bool wanted = stage == PipelineStage.PreValidation ? plan.PreValidationNeedsPreImage : plan.PreImageFrom >= stage;
+            if (!wanted || op.Entity == null || !(op.Input.TryGetValue("Targets", out var t) && t is EntityCollection targets))
+            {
+                return; // a missing or malformed Targets is refused by the main operation
+            }
+            var rows = new Entity?[targets.Entities.Count];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                var target = targets.Entities[i];
+                if (target == null || !string.Equals(target.LogicalName, op.Entity, StringComparison.OrdinalIgnoreCase) || _core.FindId(op.Transaction, target) is not { } id)
+                {
+                    continue;
+                }
+                if (op.Transaction != null)
+                {
+                    _sandbox.Store.Lock(op.Transaction, op.Entity, id);
+                }
+                rows[i] = ReadImageRow(op.Transaction, op.Entity, id);
+            }
+            op.BulkPreImages = rows;
+        }
+
+        private Entity?[] ReadImageRows(Operation op, Guid[] ids)
+        {
+            var rows = new Entity?[ids.Length];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                rows[i] = ReadImageRow(op.Transaction, op.Entity!, ids[i]);
+            }
+            return rows;
+        }
+
+        /// <summary>Rows read to make entity images, single-row and bulk (a cost test's structural check: none without a step that wants one).</summary>
+        internal long ImageRowsRead => Interlocked.Read(ref _imageRowsRead);
+
+        private long _imageRowsRead;
+
+        private Entity? ReadImageRow(Transaction? tx, string table, Guid id)
+        {
+            Interlocked.Increment(ref _imageRowsRead);
+            return _sandbox.Store.Read(tx, table, id);
         }
 
         private void RunSyncSteps(Operation op, PipelineStage stage)
@@ -444,7 +520,10 @@ namespace Advocacy.Sandbox
             }
         }
 
-        internal SandboxPluginExecutionContext BuildContext(Operation op, PipelineStep step, PipelineStage stage)
+        /// <param name="singleRowImages">
+        /// False for a bulk message's step that a single row raises: its images go in the per-Target collections instead.
+        /// </param>
+        internal SandboxPluginExecutionContext BuildContext(Operation op, PipelineStep step, PipelineStage stage, bool singleRowImages = true)
         {
             var context = new SandboxPluginExecutionContext
             {
@@ -458,6 +537,7 @@ namespace Advocacy.Sandbox
                 SharedVariables = op.Shared,
                 UserId = op.Caller.UserId,
                 InitiatingUserId = op.Caller.InitiatingUserId,
+                AuthenticatedUserId = op.Caller.InitiatingUserId, // nobody signs in as one user and calls as another here
                 BusinessUnitId = _sandbox.BusinessUnitOf(op.Transaction, op.Caller.UserId),
                 OrganizationId = _sandbox.OrganizationId,
                 OrganizationName = _sandbox.OrganizationName,
@@ -469,6 +549,17 @@ namespace Advocacy.Sandbox
                 Stage = (int)stage,
                 ParentContext = op.Caller.Parent!,
             };
+            if (op.MessageKey is "createmultiple" or "updatemultiple" or "upsertmultiple")
+            {
+                int count = op.Input.TryGetValue("Targets", out var t) && t is EntityCollection targets ? targets.Entities.Count : 0;
+                context.PreEntityImagesCollection = ImagesPerTarget(step, op.BulkPreImages, count, pre: true);
+                context.PostEntityImagesCollection = ImagesPerTarget(step, stage == PipelineStage.PostOperation ? op.BulkPostImages : null, count, pre: false);
+                return context;
+            }
+            if (!singleRowImages)
+            {
+                return context;
+            }
             foreach (var image in step.Images)
             {
                 if (image.IsPre && op.PreImage != null)
@@ -481,6 +572,39 @@ namespace Advocacy.Sandbox
                 }
             }
             return context;
+        }
+
+        /// <summary>
+        /// A bulk message's step: one collection per Target, in Targets' order, with the step's images of that kind
+        /// (Learn, "Write plug-ins for CreateMultiple and UpdateMultiple": the images come as arrays of
+        /// EntityImageCollection through IPluginExecutionContext4, synchronized with the Targets collection). An entry
+        /// is empty where the row has no image (no row read, or none before an Upsert created it).
+        /// </summary>
+        internal EntityImageCollection[] ImagesPerTarget(PipelineStep step, Entity?[]? rows, int count, bool pre)
+        {
+            var collections = new EntityImageCollection[count];
+            for (int i = 0; i < count; i++)
+            {
+                collections[i] = ImagesOf(step, rows != null && i < rows.Length ? rows[i] : null, pre);
+            }
+            return collections;
+        }
+
+        internal EntityImageCollection ImagesOf(PipelineStep step, Entity? row, bool pre)
+        {
+            var images = new EntityImageCollection();
+            if (row == null)
+            {
+                return images;
+            }
+            foreach (var image in step.Images)
+            {
+                if (pre ? image.IsPre : image.IsPost)
+                {
+                    images[image.Alias] = ImageOf(row, image);
+                }
+            }
+            return images;
         }
 
         private Entity ImageOf(Entity row, StepImage image)

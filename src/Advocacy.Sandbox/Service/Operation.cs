@@ -55,6 +55,15 @@ namespace Advocacy.Sandbox
         /// <summary>A row of a CreateMultiple/UpdateMultiple/UpsertMultiple: its bulk message's steps ran once for all rows.</summary>
         public bool InBulk { get; set; }
 
+        /// <summary>A CreateMultiple/UpdateMultiple/UpsertMultiple: each Target's row before the operation (null: none), read only for a step's pre-image.</summary>
+        public Entity?[]? BulkPreImages { get; set; }
+
+        /// <summary>A bulk message: each Target's row after the operation, read only for a step's post-image.</summary>
+        public Entity?[]? BulkPostImages { get; set; }
+
+        /// <summary>A bulk message after its main operation: the id of each Target's row, in Target order.</summary>
+        public Guid[]? BulkIds { get; set; }
+
         public Guid CorrelationId => Caller.CorrelationId == Guid.Empty ? OperationId : Caller.CorrelationId;
 
         public Entity? Target => Input.TryGetValue("Target", out var t) ? t as Entity : null;

@@ -42,7 +42,7 @@ namespace Advocacy.Sandbox
 
         /// <summary>
         /// A hand-made execution context (FakeXrmEasy's <c>GetDefaultPluginContext</c>) for one plug-in run: depth 1, the
-        /// administrator as user and initiating user, the sandbox's organisation and business unit, the sandbox clock's time,
+        /// administrator as user, initiating and authenticated user, the sandbox's organisation and business unit, the sandbox clock's time,
         /// and, when given, the target as <c>Target</c> (an <see cref="Entity"/> or an <see cref="EntityReference"/>) with
         /// its table and id as the primary entity. Change any property before running it.
         /// </summary>
@@ -57,6 +57,7 @@ namespace Advocacy.Sandbox
                 Stage = (int)stage,
                 UserId = user,
                 InitiatingUserId = user,
+                AuthenticatedUserId = user,
                 BusinessUnitId = sandbox.BusinessUnitOf(null, user),
                 OrganizationId = sandbox.OrganizationId,
                 OrganizationName = sandbox.OrganizationName,

@@ -38,4 +38,30 @@ namespace Microsoft.Xrm.Sdk
         int Stage { get; }
         IPluginExecutionContext ParentContext { get; }
     }
+
+    // The numbered extensions as Microsoft declares them: each adds get-only members to the one before. The
+    // platform's context implements all of them; a plug-in asks the service provider for the one it needs.
+    public interface IPluginExecutionContext2 : IPluginExecutionContext
+    {
+        Guid UserAzureActiveDirectoryObjectId { get; }
+        Guid InitiatingUserAzureActiveDirectoryObjectId { get; }
+        Guid InitiatingUserApplicationId { get; }
+        Guid PortalsContactId { get; }
+        bool IsPortalsClientCall { get; }
+    }
+
+    public interface IPluginExecutionContext3 : IPluginExecutionContext2
+    {
+        Guid AuthenticatedUserId { get; }
+    }
+
+    /// <summary>
+    /// The entity images of a step on CreateMultiple / UpdateMultiple: one collection per entry of the Targets
+    /// parameter, in the same order (Microsoft Learn, "Write plug-ins for CreateMultiple and UpdateMultiple").
+    /// </summary>
+    public interface IPluginExecutionContext4 : IPluginExecutionContext3
+    {
+        EntityImageCollection[] PreEntityImagesCollection { get; }
+        EntityImageCollection[] PostEntityImagesCollection { get; }
+    }
 }
