@@ -29,6 +29,9 @@ namespace Advocacy.Sandbox
         /// <summary>The global option set this choice uses, resolved once all option sets are read.</summary>
         public string? OptionSetName { get; init; }
 
+        /// <summary>The option set with every option's labels per language (what the metadata messages describe); null = unknown.</summary>
+        public ChoiceOptionSet? OptionSet { get; init; }
+
         /// <summary>A text column's maximum length in characters (Entity.xml MaxLength); null = not checked.</summary>
         public int? MaxLength { get; init; }
 
@@ -40,11 +43,11 @@ namespace Advocacy.Sandbox
 
         /// <summary>The same column with other limits.</summary>
         internal ColumnMetadata WithLimits(int? maxLength, decimal? minValue, decimal? maxValue) =>
-            new(LogicalName, Type, Targets, Options) { OptionSetName = OptionSetName, DateBehavior = DateBehavior, IsSecured = IsSecured, MaxLength = maxLength, MinValue = minValue, MaxValue = maxValue };
+            new(LogicalName, Type, Targets, Options) { OptionSetName = OptionSetName, OptionSet = OptionSet, DateBehavior = DateBehavior, IsSecured = IsSecured, MaxLength = maxLength, MinValue = minValue, MaxValue = maxValue };
 
         /// <summary>The same column pointing at other tables (a custom lookup's target comes from its relationship).</summary>
         internal ColumnMetadata WithTargets(IReadOnlyList<string> targets) =>
-            new(LogicalName, Type, targets, Options) { OptionSetName = OptionSetName, DateBehavior = DateBehavior, IsSecured = IsSecured, MaxLength = MaxLength, MinValue = MinValue, MaxValue = MaxValue };
+            new(LogicalName, Type, targets, Options) { OptionSetName = OptionSetName, OptionSet = OptionSet, DateBehavior = DateBehavior, IsSecured = IsSecured, MaxLength = MaxLength, MinValue = MinValue, MaxValue = MaxValue };
 
         /// <summary>A date and time column's behaviour (ignored for other types); UserLocal unless the metadata says otherwise.</summary>
         public DateBehavior DateBehavior { get; init; } = DateBehavior.UserLocal;

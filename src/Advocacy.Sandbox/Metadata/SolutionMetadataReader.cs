@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
+using Microsoft.Xrm.Sdk.Metadata;
 
 namespace Advocacy.Sandbox
 {
@@ -16,6 +17,7 @@ namespace Advocacy.Sandbox
     internal sealed class SolutionMetadataReader
     {
         private readonly Dictionary<string, Dictionary<int, string>> _globalOptionSets = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, ChoiceOptionSet> _globalChoiceSets = new(StringComparer.OrdinalIgnoreCase);
 
         public List<string> Warnings { get; } = new();
 
@@ -82,6 +84,7 @@ namespace Advocacy.Sandbox
                         if (!string.IsNullOrEmpty(name))
                         {
                             _globalOptionSets[name] = Options(set);
+                            _globalChoiceSets[name] = ChoiceSet(set, name, isGlobal: true, OptionSetType.Picklist);
                         }
                     }
                 });
@@ -172,12 +175,24 @@ namespace Advocacy.Sandbox
             {
                 options = global;
             }
+            // The option set with every language's labels, for the metadata messages: the column's own (state, status,
+            // Yes/No and local choices carry theirs inline) or the global choice it names.
+            ChoiceOptionSet? optionSet = null;
+            if (localSet != null && localSet.Descendants().Any(e => Local(e) is "option" or "state" or "status"))
+            {
+                optionSet = ChoiceSet(localSet, (string?)localSet.Attribute("Name"), isGlobal: false, SetTypeOf(typeName) ?? OptionSetType.Picklist);
+            }
+            else if (optionSetName != null && _globalChoiceSets.TryGetValue(optionSetName, out var globalSet))
+            {
+                optionSet = globalSet;
+            }
             var behavior = int.TryParse(Child(attribute, "Behavior"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int b) && Enum.IsDefined(typeof(DateBehavior), b)
                 ? (DateBehavior)b
                 : DateBehavior.UserLocal;
             return new ColumnMetadata(logical, type, targets, options)
             {
                 OptionSetName = optionSetName,
+                OptionSet = optionSet,
                 DateBehavior = behavior,
                 IsSecured = Child(attribute, "IsSecured") == "1",
                 MaxLength = type == ColumnType.String ? Integer(Child(attribute, "MaxLength")) : null,
@@ -278,6 +293,49 @@ namespace Advocacy.Sandbox
             }
             return result;
         }
+
+        /// <summary>
+        /// An &lt;optionset&gt; with each option's labels in every language it carries: &lt;option&gt;s of a choice or
+        /// Yes/No set, &lt;state&gt;s (defaultstatus, invariantname) and &lt;status&gt;es (state) of the state and status sets.
+        /// </summary>
+        private static ChoiceOptionSet ChoiceSet(XElement set, string? name, bool isGlobal, OptionSetType fallbackType)
+        {
+            var options = new List<ChoiceOption>();
+            foreach (var option in set.Descendants().Where(e => Local(e) is "option" or "state" or "status"))
+            {
+                if (!int.TryParse((string?)option.Attribute("value"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
+                {
+                    continue;
+                }
+                var labels = new Dictionary<int, string>();
+                foreach (var label in option.Descendants().Where(e => Local(e) == "label"))
+                {
+                    if (int.TryParse((string?)label.Attribute("languagecode"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int language))
+                    {
+                        labels.TryAdd(language, (string?)label.Attribute("description") ?? "");
+                    }
+                }
+                options.Add(new ChoiceOption(value, labels)
+                {
+                    State = Int((string?)option.Attribute("state")),
+                    DefaultStatus = Int((string?)option.Attribute("defaultstatus")),
+                    InvariantName = (string?)option.Attribute("invariantname"),
+                });
+            }
+            return new ChoiceOptionSet(name, isGlobal, SetTypeOf(Child(set, "OptionSetType")) ?? fallbackType, options);
+        }
+
+        private static OptionSetType? SetTypeOf(string? type) => type?.Trim().ToLowerInvariant() switch
+        {
+            "picklist" or "multiselectpicklist" => OptionSetType.Picklist,
+            "state" => OptionSetType.State,
+            "status" => OptionSetType.Status,
+            "bit" or "boolean" => OptionSetType.Boolean,
+            _ => null,
+        };
+
+        private static int? Int(string? text) =>
+            int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : null;
 
         private static string? Child(XElement e, string name) => e.Elements().FirstOrDefault(c => Local(c) == name)?.Value.Trim();
 

@@ -10,7 +10,7 @@ namespace Advocacy.Sandbox
     /// </summary>
     internal static class StandardTables
     {
-        public static IEnumerable<TableMetadata> All() => Tables().Select(Describe);
+        public static IEnumerable<TableMetadata> All() => Tables().Select(Describe).Select(StandardChoices.Apply);
 
         /// <summary>Schema names, ownership and activity flags of the standard tables (what privilege names are made of).</summary>
         private static TableMetadata Describe(TableMetadata table)

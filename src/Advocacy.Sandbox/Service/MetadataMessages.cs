@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using Microsoft.Xrm.Sdk;
@@ -11,9 +12,12 @@ namespace Advocacy.Sandbox
     /// RetrieveEntity and RetrieveAttribute answered from the sandbox's metadata: a minimal EntityMetadata (logical and
     /// schema name, primary id and name, ownership, activity flag, and with EntityFilters.Attributes its columns) and
     /// AttributeMetadata typed as the SDK types it: text with MaxLength, whole/big/decimal/float/currency numbers with
-    /// MinValue and MaxValue, lookups with their Targets; other column types come back as a plain AttributeMetadata
-    /// carrying their AttributeType (choices' options, labels, privileges and relationships are not modelled). Members the
-    /// SDK sets only internally are filled the way the platform's deserializer fills them.
+    /// MinValue and MaxValue, lookups with their Targets, and choice, state, status, multi-select and Yes/No columns as
+    /// Picklist/State/Status/MultiSelectPicklist/BooleanAttributeMetadata with their option set (name, IsGlobal, type) and
+    /// options, each labelled in every language the solution carries and in the caller's own (UserLocalizedLabel: the
+    /// caller's usersettings.uilanguageid, else 1033). Date, id and other columns come back as a plain AttributeMetadata
+    /// carrying their AttributeType; display names, descriptions, privileges and relationships are not modelled. Members
+    /// the SDK sets only internally are filled the way the platform's deserializer fills them.
     /// </summary>
     internal sealed partial class MessageEngine
     {
@@ -45,8 +49,9 @@ namespace Advocacy.Sandbox
             SetInternal(entity, nameof(EntityMetadata.PrimaryNameAttribute), table.PrimaryNameAttribute);
             if (filters.HasFlag(EntityFilters.Attributes))
             {
+                int language = CallerLanguage(op);
                 SetInternal(entity, nameof(EntityMetadata.Attributes),
-                    table.Columns.OrderBy(c => c.LogicalName, StringComparer.Ordinal).Select(c => Describe(table, c)).ToArray());
+                    table.Columns.OrderBy(c => c.LogicalName, StringComparer.Ordinal).Select(c => Describe(table, c, language)).ToArray());
             }
 
             var response = new RetrieveEntityResponse { Results = op.Output };
@@ -70,11 +75,19 @@ namespace Advocacy.Sandbox
             }
 
             var response = new RetrieveAttributeResponse { Results = op.Output };
-            op.Output["AttributeMetadata"] = Describe(table, column);
+            op.Output["AttributeMetadata"] = Describe(table, column, CallerLanguage(op));
             return response;
         }
 
-        private static AttributeMetadata Describe(TableMetadata table, ColumnMetadata column)
+        /// <summary>
+        /// The language labels come back in: "the label for the language of the current user" (Label.UserLocalizedLabel,
+        /// Microsoft Learn), i.e. the calling user's usersettings.uilanguageid, else the organization's default language.
+        /// </summary>
+        private int CallerLanguage(Operation op) =>
+            _sandbox.Store.Read(op.Transaction, "usersettings", op.Caller.UserId)?.GetAttributeValue<int?>("uilanguageid")
+            ?? _sandbox.Regional.DefaultLanguageId;
+
+        private static AttributeMetadata Describe(TableMetadata table, ColumnMetadata column, int language)
         {
             AttributeMetadata attribute;
             switch (column.Type)
@@ -104,6 +117,15 @@ namespace Advocacy.Sandbox
                     SetInternal(attribute, nameof(AttributeMetadata.AttributeType),
                         (AttributeTypeCode?)(column.LogicalName == "ownerid" ? AttributeTypeCode.Owner : column.Targets.Count > 1 ? AttributeTypeCode.Customer : AttributeTypeCode.Lookup));
                     break;
+                case ColumnType.Choice:
+                    attribute = DescribeChoice(column, language);
+                    break;
+                case ColumnType.MultiChoice:
+                    attribute = new MultiSelectPicklistAttributeMetadata { OptionSet = OptionSet(OptionSetOf(column, OptionSetType.Picklist), language) };
+                    break;
+                case ColumnType.Boolean:
+                    attribute = new BooleanAttributeMetadata(BooleanOptionSet(column, language));
+                    break;
                 default:
                     attribute = new AttributeMetadata();
                     SetInternal(attribute, nameof(AttributeMetadata.AttributeType), TypeCode(column));
@@ -118,18 +140,80 @@ namespace Advocacy.Sandbox
             return attribute;
         }
 
+        private static EnumAttributeMetadata DescribeChoice(ColumnMetadata column, int language)
+        {
+            var set = OptionSetOf(column, column.LogicalName switch
+            {
+                "statecode" => OptionSetType.State,
+                "statuscode" => OptionSetType.Status,
+                _ => OptionSetType.Picklist,
+            });
+            EnumAttributeMetadata attribute = set.Type switch
+            {
+                OptionSetType.State => new StateAttributeMetadata(),
+                OptionSetType.Status => new StatusAttributeMetadata(),
+                _ => new PicklistAttributeMetadata(),
+            };
+            attribute.OptionSet = OptionSet(set, language);
+            return attribute;
+        }
+
+        /// <summary>The column's option set; without one (a column declared in code), its values with their English labels.</summary>
+        private static ChoiceOptionSet OptionSetOf(ColumnMetadata column, OptionSetType type) =>
+            column.OptionSet ?? new ChoiceOptionSet(column.OptionSetName, isGlobal: false, type,
+                column.Options.Select(o => new ChoiceOption(o.Key, new Dictionary<int, string> { [Regional.SandboxRegional.English] = o.Value })).ToList());
+
+        private static OptionSetMetadata OptionSet(ChoiceOptionSet set, int language)
+        {
+            var options = new OptionMetadataCollection();
+            foreach (var option in set.Options)
+            {
+                OptionMetadata described = set.Type switch
+                {
+                    OptionSetType.State => new StateOptionMetadata { DefaultStatus = option.DefaultStatus, InvariantName = option.InvariantName },
+                    OptionSetType.Status => new StatusOptionMetadata(option.Value, option.State),
+                    _ => new OptionMetadata(),
+                };
+                described.Value = option.Value;
+                described.Label = LabelOf(option.Labels, language);
+                options.Add(described);
+            }
+            return new OptionSetMetadata(options) { Name = set.Name, IsGlobal = set.IsGlobal, OptionSetType = set.Type };
+        }
+
+        /// <summary>A Yes/No column's two options: the solution's labels, else the platform's default "Yes" and "No".</summary>
+        private static BooleanOptionSetMetadata BooleanOptionSet(ColumnMetadata column, int language)
+        {
+            OptionMetadata Option(int value, string fallback)
+            {
+                var labels = column.OptionSet?.Options.FirstOrDefault(o => o.Value == value)?.Labels
+                    ?? new Dictionary<int, string> { [Regional.SandboxRegional.English] = fallback };
+                return new OptionMetadata(LabelOf(labels, language), value);
+            }
+
+            return new BooleanOptionSetMetadata(Option(1, "Yes"), Option(0, "No"))
+            {
+                Name = column.OptionSet?.Name,
+                IsGlobal = column.OptionSet?.IsGlobal ?? false,
+                OptionSetType = OptionSetType.Boolean,
+            };
+        }
+
+        /// <summary>Every language's label, and the caller's (else English, else the first) as UserLocalizedLabel.</summary>
+        private static Label LabelOf(IReadOnlyDictionary<int, string> labels, int language)
+        {
+            var all = labels.Select(l => new LocalizedLabel(l.Value, l.Key)).ToArray();
+            var mine = labels.TryGetValue(language, out var text) ? new LocalizedLabel(text, language)
+                : labels.TryGetValue(Regional.SandboxRegional.English, out var english) ? new LocalizedLabel(english, Regional.SandboxRegional.English)
+                : all.Select(l => new LocalizedLabel(l.Label, l.LanguageCode)).FirstOrDefault();
+            return new Label(mine, all);
+        }
+
         private static AttributeTypeCode? TypeCode(ColumnMetadata column) => column.Type switch
         {
-            ColumnType.Boolean => AttributeTypeCode.Boolean,
             ColumnType.DateTime => AttributeTypeCode.DateTime,
-            ColumnType.Choice => column.LogicalName switch
-            {
-                "statecode" => AttributeTypeCode.State,
-                "statuscode" => AttributeTypeCode.Status,
-                _ => AttributeTypeCode.Picklist,
-            },
             ColumnType.UniqueIdentifier => AttributeTypeCode.Uniqueidentifier,
-            ColumnType.MultiChoice or ColumnType.Image => AttributeTypeCode.Virtual,
+            ColumnType.Image => AttributeTypeCode.Virtual,
             _ => null,
         };
 
