@@ -7,8 +7,9 @@ namespace Advocacy.Sandbox
     /// The state and status options of the standard tables the product touches, with their default English labels, so
     /// that RetrieveAttribute describes them as the platform does. Values from Microsoft Learn's table references
     /// (account and contact: Active 0 / Inactive 1 with status Active 1 / Inactive 2; task: "TaskState", Open 0 /
-    /// Completed 1 / Canceled 2 with status 2, 3, 4, 7 / 5 / 6; incident: Active 0 / Resolved 1 / Cancelled 2 with the
-    /// default status reasons). Only the metadata messages read them: which values a save accepts is unchanged.
+    /// Completed 1 / Canceled 2 with status 2, 3, 4, 7 / 5 / 6; incident: "Incident Entity Reference" (Dynamics 365
+    /// Customer Engagement), Active 0 / Resolved 1 / Canceled 2, status In Progress 1, On Hold 2, Waiting for Details 3,
+    /// Researching 4 / Problem Solved 5, Information Provided 1000 / Canceled 6, Merged 2000). Only the metadata messages read them: which values a save accepts is unchanged.
     /// </summary>
     internal static class StandardChoices
     {
@@ -27,11 +28,11 @@ namespace Advocacy.Sandbox
                         Status(7, "Deferred", 0), Status(5, "Completed", 1), Status(6, "Canceled", 2),
                     }),
                 "incident" => (
-                    new[] { State(0, "Active", "Active", 1), State(1, "Resolved", "Resolved", 5), State(2, "Cancelled", "Canceled", 6) },
+                    new[] { State(0, "Active", "Active", 1), State(1, "Resolved", "Resolved", 5), State(2, "Canceled", "Canceled", 6) },
                     new[]
                     {
                         Status(1, "In Progress", 0), Status(2, "On Hold", 0), Status(3, "Waiting for Details", 0), Status(4, "Researching", 0),
-                        Status(5, "Problem Solved", 1), Status(1000, "Information Provided", 1), Status(6, "Cancelled", 2), Status(2000, "Merged", 2),
+                        Status(5, "Problem Solved", 1), Status(1000, "Information Provided", 1), Status(6, "Canceled", 2), Status(2000, "Merged", 2),
                     }),
                 _ => ((ChoiceOption[]?)null, (ChoiceOption[]?)null),
             };
