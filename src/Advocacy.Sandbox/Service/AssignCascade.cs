@@ -9,8 +9,9 @@ namespace Advocacy.Sandbox
     /// CascadeAssign in the same transaction, as Dataverse does (Microsoft Learn, "Configure table relationship cascading
     /// behavior"): Cascade gives every referencing row to the new owner, Active only the active ones, UserOwned only those
     /// the referenced row's previous owner owned, NoCascade none; each reassigned row cascades further over its own
-    /// relationships. Only relationships the metadata defines are applied (the solution's own are all NoCascade; the
-    /// standard tables' parental relationships, e.g. an account's activities, are not modelled). The cascaded writes run
+    /// relationships. Only relationships the metadata defines are applied: the solution's own (all NoCascade) and the
+    /// standard ones among the standard tables (<see cref="StandardRelationships"/>: e.g. Account_Tasks, Cascade, so an
+    /// account's tasks, open or completed, go to its new owner). The cascaded writes run
     /// no plug-in steps in the sandbox, as its delete cascades do not (README: differences from Dataverse).
     /// </summary>
     internal sealed partial class CoreOperations
@@ -47,7 +48,7 @@ namespace Advocacy.Sandbox
                 }
 
                 var children = Store.Scan(tx, relationship.ReferencingEntity)
-                    .Where(r => r.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute) is EntityReference er && er.Id == id
+                    .Where(r => r.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute) is EntityReference er && Names(er, table, id)
                         && !(r.Id == id && string.Equals(relationship.ReferencingEntity, table, StringComparison.OrdinalIgnoreCase)))
                     .Where(r => relationship.OnAssign switch
                     {

@@ -79,9 +79,10 @@ namespace Advocacy.Sandbox
         /// <summary>
         /// Deletes the row and applies the one-to-many relationships' delete behaviour from the solution metadata, in
         /// the same transaction, as Dataverse does: Restrict refuses while a referencing row exists, RemoveLink clears
-        /// the referencing rows' lookup, Cascade deletes them (and their own cascades). Only relationships the
-        /// solution folders define are applied; standard relationships the sandbox has no metadata for are not
-        /// (README: differences from Dataverse). The cascaded writes run no plug-in steps in the sandbox.
+        /// the referencing rows' lookup, Cascade deletes them (and their own cascades). The relationships are the
+        /// solution folders' and the standard ones Microsoft publishes among the standard tables (<see cref="StandardRelationships"/>);
+        /// other standard relationships are not modelled (README: differences from Dataverse). The cascaded writes run no
+        /// plug-in steps in the sandbox.
         /// </summary>
         private void DeleteWithCascades(Transaction tx, string table, Guid id, int level)
         {
@@ -93,7 +94,7 @@ namespace Advocacy.Sandbox
             foreach (var relationship in Metadata.ReferencingRelationships(table))
             {
                 var children = Store.Scan(tx, relationship.ReferencingEntity)
-                    .Where(r => r.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute) is EntityReference er && er.Id == id
+                    .Where(r => r.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute) is EntityReference er && Names(er, table, id)
                         && !(er.Id == r.Id && string.Equals(relationship.ReferencingEntity, table, StringComparison.OrdinalIgnoreCase)))
                     .Select(r => r.Id).ToList();
                 if (children.Count == 0)
@@ -133,6 +134,15 @@ namespace Advocacy.Sandbox
             tx.Write(table, id, null, created: false);
             _sandbox.Metrics.Written(1);
         }
+
+        /// <summary>
+        /// Whether a lookup names this row. A polymorphic lookup (a task's regardingobjectid, a case's customerid) carries
+        /// the table it points at, and each of its relationships covers only the rows that name the relationship's own
+        /// table: Account_Tasks reaches the tasks regarding an account, not one regarding a case (or a custom table's row)
+        /// that happens to share the id.
+        /// </summary>
+        internal static bool Names(EntityReference lookup, string table, Guid id) =>
+            lookup.Id == id && string.Equals(lookup.LogicalName, table, StringComparison.OrdinalIgnoreCase);
 
         private bool TargetSeenAfterCore(Operation op, Entity target) =>
             target.KeyAttributes.Count > 0 || target.FormattedValues.Count > 0
