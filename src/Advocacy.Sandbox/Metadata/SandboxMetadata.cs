@@ -23,6 +23,10 @@ namespace Advocacy.Sandbox
             {
                 _tables[table.LogicalName] = StandardLimits.Apply(table);
             }
+            foreach (var relationship in StandardRelationships.Declared(this))
+            {
+                _oneToMany[relationship.SchemaName] = relationship;
+            }
         }
 
         /// <summary>Built-in standard tables plus the tables and columns of an unpacked solution folder.</summary>

@@ -138,9 +138,11 @@ namespace Advocacy.Plugins.Tests.Sandbox
   </EntityRelationship>
 </EntityRelationships>");
                 var metadata = SandboxMetadata.FromSolution(folder);
-                Assert.AreEqual(CascadeAssign.Active, metadata.ReferencingRelationships("account").Single().OnAssign);
-                Assert.IsTrue(DataverseSandbox.ForRepository().Metadata.ReferencingRelationships("account").All(r => r.OnAssign == CascadeAssign.NoCascade),
-                    "the product's own relationships do not cascade assignments");
+                // The standard relationships (Account_Tasks, …) are there too since StandardRelationships; only the
+                // solution's own are looked at here.
+                Assert.AreEqual(CascadeAssign.Active, metadata.ReferencingRelationships("account").Single(r => r.SchemaName == "sbx_account_notes").OnAssign);
+                Assert.IsTrue(DataverseSandbox.ForRepository().Metadata.ReferencingRelationships("account").Where(r => r.SchemaName.StartsWith("adv_", StringComparison.OrdinalIgnoreCase))
+                    .All(r => r.OnAssign == CascadeAssign.NoCascade), "the product's own relationships do not cascade assignments");
             }
             finally
             {

@@ -1,0 +1,248 @@
+using System;
+using System.IO;
+using System.Linq;
+using Advocacy.Sandbox;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.Tests.Sandbox
+{
+    /// <summary>
+    /// The standard relationships among the standard tables cascade deletes and assignments as Microsoft's table
+    /// reference publishes them (Account_Tasks, Incident_Tasks, Incident_IncidentResolutions: Assign and Delete Cascade;
+    /// incident_customer_accounts: Cascade/Cascade; account_parent_account: Assign Cascade, Delete RemoveLink;
+    /// order_customer_accounts and subject_incidents: Delete Restrict), and a polymorphic lookup only answers to the
+    /// relationship of the table it names.
+    /// </summary>
+    [TestClass]
+    public sealed class StandardCascadeTests
+    {
+        private sealed class World
+        {
+            public readonly DataverseSandbox Sandbox;
+            public readonly Guid Alice;
+            public readonly Guid Bob;
+
+            public World(DataverseSandbox? sandbox = null)
+            {
+                Sandbox = sandbox ?? SandboxFixture.Create();
+                Alice = Sandbox.SeedUser("Alice");
+                Bob = Sandbox.SeedUser("Bob");
+            }
+
+            public Guid Account(string name, Guid? id = null, Guid? parent = null)
+            {
+                var row = new Entity("account", id ?? Guid.NewGuid()) { ["name"] = name };
+                if (parent != null)
+                {
+                    row["parentaccountid"] = new EntityReference("account", parent.Value);
+                }
+                return Sandbox.CreateService(Alice).Create(row);
+            }
+
+            public Guid Case(string title, Guid account, Guid? id = null) =>
+                Sandbox.CreateService(Alice).Create(new Entity("incident", id ?? Guid.NewGuid()) { ["title"] = title, ["customerid"] = new EntityReference("account", account) });
+
+            public Guid Task(string subject, string regardingTable, Guid regarding, bool completed = false)
+            {
+                var id = Sandbox.CreateService(Alice).Create(new Entity("task") { ["subject"] = subject, ["regardingobjectid"] = new EntityReference(regardingTable, regarding) });
+                if (completed)
+                {
+                    Sandbox.CreateService(Alice).Update(new Entity("task", id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
+                }
+                return id;
+            }
+
+            public Guid Resolution(Guid incident) =>
+                Sandbox.CreateService(Alice).Create(new Entity("incidentresolution") { ["subject"] = "fixed", ["incidentid"] = new EntityReference("incident", incident) });
+
+            public void Assign(string table, Guid id, Guid user) => Sandbox.Service.Execute(new OrganizationRequest("Assign")
+            {
+                ["Target"] = new EntityReference(table, id),
+                ["Assignee"] = new EntityReference("systemuser", user),
+            });
+
+            public bool Exists(string table, Guid id) => Sandbox.Row(table, id) != null;
+
+            public Guid OwnerOf(string table, Guid id) => Sandbox.Get(table, id).GetAttributeValue<EntityReference>("ownerid").Id;
+        }
+
+        [TestMethod]
+        public void Deleting_an_account_deletes_its_tasks_but_not_tasks_regarding_a_case_or_custom_row_with_the_same_id()
+        {
+            var w = new World();
+            var shared = Guid.NewGuid();
+            var other = w.Account("Fabrikam");
+            var account = w.Account("Contoso", shared);
+            w.Case("same id, other table", other, id: shared);
+            w.Sandbox.Seed(new Entity(SandboxFixture.Widget, shared) { ["sbx_name"] = "same id, custom table" });
+            var accountTask = w.Task("call Contoso", "account", account);
+            var caseTask = w.Task("work the case", "incident", shared);
+            var widgetTask = w.Task("look at the widget", SandboxFixture.Widget, shared);
+
+            w.Sandbox.Service.Delete("account", account);
+
+            Assert.IsFalse(w.Exists("task", accountTask), "Account_Tasks: Delete Cascade");
+            Assert.IsTrue(w.Exists("task", caseTask), "a task regarding the case is not the account's, whatever its id");
+            Assert.IsTrue(w.Exists("task", widgetTask), "nor is one regarding a custom table's row");
+            Assert.IsTrue(w.Exists("incident", shared));
+        }
+
+        [TestMethod]
+        public void Deleting_a_case_deletes_its_resolutions_and_tasks_and_leaves_another_cases()
+        {
+            var w = new World();
+            var account = w.Account("Contoso");
+            var incident = w.Case("late delivery", account);
+            var otherCase = w.Case("billing", account);
+            var resolution = w.Resolution(incident);
+            var task = w.Task("check in", "incident", incident);
+            var otherResolution = w.Resolution(otherCase);
+            var otherTask = w.Task("other", "incident", otherCase);
+
+            w.Sandbox.Service.Delete("incident", incident);
+
+            Assert.IsFalse(w.Exists("incidentresolution", resolution), "Incident_IncidentResolutions: Delete Cascade");
+            Assert.IsFalse(w.Exists("task", task), "Incident_Tasks: Delete Cascade");
+            Assert.IsTrue(w.Exists("incidentresolution", otherResolution));
+            Assert.IsTrue(w.Exists("task", otherTask));
+        }
+
+        [TestMethod]
+        public void Deleting_an_account_deletes_its_cases_with_their_tasks_and_unlinks_its_child_accounts()
+        {
+            var w = new World();
+            var account = w.Account("Contoso");
+            var child = w.Account("Contoso Europe", parent: account);
+            var incident = w.Case("late delivery", account);
+            var caseTask = w.Task("work the case", "incident", incident);
+            var childTask = w.Task("call Europe", "account", child);
+
+            w.Sandbox.Service.Delete("account", account);
+
+            Assert.IsFalse(w.Exists("incident", incident), "incident_customer_accounts: Delete Cascade");
+            Assert.IsFalse(w.Exists("task", caseTask), "and the case's own cascade");
+            Assert.IsTrue(w.Exists("account", child), "account_parent_account: Delete RemoveLink");
+            Assert.IsNull(w.Sandbox.Get("account", child).GetAttributeValue<EntityReference>("parentaccountid"));
+            Assert.IsTrue(w.Exists("task", childTask));
+        }
+
+        [TestMethod]
+        public void Assigning_an_account_gives_all_its_tasks_open_and_completed_and_its_cases_to_the_new_owner()
+        {
+            var w = new World();
+            var account = w.Account("Contoso");
+            var other = w.Account("Fabrikam");
+            var open = w.Task("open", "account", account);
+            var completed = w.Task("done", "account", account, completed: true);
+            var incident = w.Case("late delivery", account);
+            var caseTask = w.Task("work the case", "incident", incident);
+            var resolution = w.Resolution(incident);
+            var otherTask = w.Task("elsewhere", "account", other);
+
+            w.Assign("account", account, w.Bob);
+
+            // Account_Tasks publishes Assign: Cascade (all), not Active: a completed task moves as well.
+            Assert.AreEqual(w.Bob, w.OwnerOf("task", open));
+            Assert.AreEqual(w.Bob, w.OwnerOf("task", completed));
+            Assert.AreEqual(w.Bob, w.OwnerOf("incident", incident), "incident_customer_accounts: Assign Cascade");
+            Assert.AreEqual(w.Bob, w.OwnerOf("task", caseTask), "Incident_Tasks: Assign Cascade, one level further");
+            Assert.AreEqual(w.Bob, w.OwnerOf("incidentresolution", resolution));
+            Assert.AreEqual(w.Alice, w.OwnerOf("task", otherTask));
+        }
+
+        [TestMethod]
+        public void Assigning_a_case_does_not_move_the_tasks_of_an_account_with_the_same_id()
+        {
+            var w = new World();
+            var shared = Guid.NewGuid();
+            var other = w.Account("Fabrikam");
+            var account = w.Account("Contoso", shared);
+            var incident = w.Case("late delivery", other, id: shared);
+            var accountTask = w.Task("call Contoso", "account", account);
+            var caseTask = w.Task("work the case", "incident", incident);
+
+            w.Assign("incident", incident, w.Bob);
+
+            Assert.AreEqual(w.Bob, w.OwnerOf("task", caseTask));
+            Assert.AreEqual(w.Alice, w.OwnerOf("task", accountTask));
+        }
+
+        [TestMethod]
+        public void Deleting_an_account_with_an_order_is_refused_and_nothing_is_deleted()
+        {
+            var w = new World();
+            var account = w.Account("Contoso");
+            var task = w.Task("call", "account", account);
+            var incident = w.Case("late delivery", account);
+            w.Sandbox.CreateService(w.Alice).Create(new Entity("salesorder") { ["name"] = "PO-1", ["customerid"] = new EntityReference("account", account) });
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => w.Sandbox.Service.Delete("account", account));
+
+            StringAssert.Contains(fault.Message, "order_customer_accounts");
+            Assert.IsTrue(w.Exists("account", account));
+            Assert.IsTrue(w.Exists("task", task), "the cascades already applied roll back with the refused delete");
+            Assert.IsTrue(w.Exists("incident", incident));
+        }
+
+        [TestMethod]
+        public void Deleting_a_subject_that_a_case_uses_is_refused()
+        {
+            var w = new World();
+            var subject = w.Sandbox.Service.Create(new Entity("subject") { ["title"] = "Deliveries" });
+            var account = w.Account("Contoso");
+            var incident = w.Case("late delivery", account);
+            w.Sandbox.Service.Update(new Entity("incident", incident) { ["subjectid"] = new EntityReference("subject", subject) });
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => w.Sandbox.Service.Delete("subject", subject));
+
+            StringAssert.Contains(fault.Message, "subject_incidents");
+            Assert.IsTrue(w.Exists("subject", subject));
+        }
+
+        [TestMethod]
+        public void A_solutions_relationship_of_the_same_schema_name_replaces_the_standard_one()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "sbx-stdcascade-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Path.Combine(folder, "Other", "Relationships"));
+            try
+            {
+                File.WriteAllText(Path.Combine(folder, "Other", "Relationships", "Account.xml"), @"<EntityRelationships>
+  <EntityRelationship Name='Account_Tasks'>
+    <EntityRelationshipType>OneToMany</EntityRelationshipType>
+    <ReferencingEntityName>Task</ReferencingEntityName>
+    <ReferencedEntityName>Account</ReferencedEntityName>
+    <CascadeAssign>NoCascade</CascadeAssign>
+    <CascadeDelete>RemoveLink</CascadeDelete>
+    <ReferencingAttributeName>RegardingObjectId</ReferencingAttributeName>
+  </EntityRelationship>
+</EntityRelationships>");
+                var w = new World(new DataverseSandbox(SandboxMetadata.FromSolution(folder)));
+                var account = w.Account("Contoso");
+                var task = w.Task("call", "account", account);
+
+                w.Assign("account", account, w.Bob);
+                Assert.AreEqual(w.Alice, w.OwnerOf("task", task), "the solution's NoCascade, not the standard Cascade");
+
+                w.Sandbox.Service.Delete("account", account);
+                Assert.IsTrue(w.Exists("task", task), "the solution's RemoveLink, not the standard Cascade");
+                Assert.IsNull(w.Sandbox.Get("task", task).GetAttributeValue<EntityReference>("regardingobjectid"));
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        [TestMethod]
+        public void Every_standard_relationship_names_a_column_the_standard_tables_declare()
+        {
+            var metadata = new SandboxMetadata();
+
+            CollectionAssert.AreEquivalent(
+                StandardRelationships.All().Select(r => r.SchemaName).ToList(),
+                StandardRelationships.Declared(metadata).Select(r => r.SchemaName).ToList());
+            Assert.AreEqual(CascadeDelete.Restrict, metadata.ReferencingRelationships("account").Single(r => r.SchemaName == "order_customer_accounts").OnDelete);
+        }
+    }
+}
