@@ -15,6 +15,8 @@ namespace Advocacy.Sandbox
     /// Microsoft Learn, "Account table/entity reference" (learn.microsoft.com/power-apps/developer/data-platform/reference/entities/account;
     /// MicrosoftDocs/powerapps-docs, powerapps-docs/developer/data-platform/reference/entities/account.md): Account_Tasks,
     /// account_parent_account, contact_customer_accounts, account_primary_contact;
+    /// "Contact table/entity reference" (…/reference/entities/contact; powerapps-docs, …/entities/contact.md): Contact_Tasks,
+    /// contact_customer_contacts;
     /// "Task table/entity reference" (…/reference/entities/task): Incident_Tasks, SalesOrder_Tasks;
     /// "Incident (Case) table/entity reference" (…/reference/entities/incident; Dynamics 365 Customer Engagement,
     /// MicrosoftDocs/dynamics-365-customer-engagement, ce/developer/entities/incident.md): incident_customer_accounts,
@@ -28,8 +30,7 @@ namespace Advocacy.Sandbox
     /// Left out on purpose: the ownership relationships (user_/team_/business_unit_… over owninguser, owningteam,
     /// owningbusinessunit: NoCascade apart from Restrict on a business unit's delete, and the sandbox deletes no users,
     /// teams or business units), the audit lookups (lk_…_createdby/modifiedby: NoCascade) and activitypointer's
-    /// Account_ActivityPointers (the sandbox stores tasks, not activity pointers). Contact_Tasks and
-    /// contact_customer_contacts are not listed because their published configuration was not read for this.
+    /// Account_ActivityPointers (the sandbox stores tasks, not activity pointers).
     /// </para>
     /// </summary>
     internal static class StandardRelationships
@@ -38,6 +39,7 @@ namespace Advocacy.Sandbox
         {
             // Activities follow the row they are regarding: Cascade on assign (all of them, open or closed) and delete.
             Rel("Account_Tasks", "account", "task", "regardingobjectid", CascadeAssign.Cascade, CascadeDelete.Cascade),
+            Rel("Contact_Tasks", "contact", "task", "regardingobjectid", CascadeAssign.Cascade, CascadeDelete.Cascade),
             Rel("Incident_Tasks", "incident", "task", "regardingobjectid", CascadeAssign.Cascade, CascadeDelete.Cascade),
             Rel("SalesOrder_Tasks", "salesorder", "task", "regardingobjectid", CascadeAssign.Cascade, CascadeDelete.Cascade),
             Rel("Incident_IncidentResolutions", "incident", "incidentresolution", "incidentid", CascadeAssign.Cascade, CascadeDelete.Cascade),
@@ -45,6 +47,7 @@ namespace Advocacy.Sandbox
             Rel("account_parent_account", "account", "account", "parentaccountid", CascadeAssign.Cascade, CascadeDelete.RemoveLink),
             Rel("account_primary_contact", "contact", "account", "primarycontactid", CascadeAssign.NoCascade, CascadeDelete.RemoveLink),
             Rel("contact_customer_accounts", "account", "contact", "parentcustomerid", CascadeAssign.Cascade, CascadeDelete.Cascade),
+            Rel("contact_customer_contacts", "contact", "contact", "parentcustomerid", CascadeAssign.Cascade, CascadeDelete.RemoveLink),
 
             Rel("incident_customer_accounts", "account", "incident", "customerid", CascadeAssign.Cascade, CascadeDelete.Cascade),
             Rel("incident_customer_contacts", "contact", "incident", "customerid", CascadeAssign.Cascade, CascadeDelete.Cascade),

@@ -9,7 +9,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
 {
     /// <summary>
     /// The standard relationships among the standard tables cascade deletes and assignments as Microsoft's table
-    /// reference publishes them (Account_Tasks, Incident_Tasks, Incident_IncidentResolutions: Assign and Delete Cascade;
+    /// reference publishes them (Account_Tasks, Contact_Tasks, Incident_Tasks, Incident_IncidentResolutions: Assign and Delete Cascade;
     /// incident_customer_accounts: Cascade/Cascade; account_parent_account: Assign Cascade, Delete RemoveLink;
     /// order_customer_accounts and subject_incidents: Delete Restrict), and a polymorphic lookup only answers to the
     /// relationship of the table it names.
@@ -125,6 +125,24 @@ namespace Advocacy.Plugins.Tests.Sandbox
             Assert.IsTrue(w.Exists("account", child), "account_parent_account: Delete RemoveLink");
             Assert.IsNull(w.Sandbox.Get("account", child).GetAttributeValue<EntityReference>("parentaccountid"));
             Assert.IsTrue(w.Exists("task", childTask));
+        }
+
+        [TestMethod]
+        public void Deleting_a_contact_deletes_its_tasks_and_cases_and_unlinks_the_contacts_and_accounts_naming_it()
+        {
+            var w = new World();
+            var contact = w.Sandbox.CreateService(w.Alice).Create(new Entity("contact") { ["lastname"] = "Ruiz" });
+            var colleague = w.Sandbox.CreateService(w.Alice).Create(new Entity("contact") { ["lastname"] = "Park", ["parentcustomerid"] = new EntityReference("contact", contact) });
+            var account = w.Sandbox.CreateService(w.Alice).Create(new Entity("account") { ["name"] = "Contoso", ["primarycontactid"] = new EntityReference("contact", contact) });
+            var incident = w.Sandbox.CreateService(w.Alice).Create(new Entity("incident") { ["title"] = "broken", ["customerid"] = new EntityReference("contact", contact) });
+            var task = w.Task("call Ruiz", "contact", contact);
+
+            w.Sandbox.Service.Delete("contact", contact);
+
+            Assert.IsFalse(w.Exists("task", task), "Contact_Tasks: Delete Cascade");
+            Assert.IsFalse(w.Exists("incident", incident), "incident_customer_contacts: Delete Cascade");
+            Assert.IsNull(w.Sandbox.Get("contact", colleague).GetAttributeValue<EntityReference>("parentcustomerid"), "contact_customer_contacts: Delete RemoveLink");
+            Assert.IsNull(w.Sandbox.Get("account", account).GetAttributeValue<EntityReference>("primarycontactid"), "account_primary_contact: Delete RemoveLink");
         }
 
         [TestMethod]
