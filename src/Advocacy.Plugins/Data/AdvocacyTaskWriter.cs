@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Advocacy.Plugins.Domain.Assignment;
 using Advocacy.Plugins.Domain.FollowUp;
 using Advocacy.Plugins.Domain.Time;
 using Microsoft.Xrm.Sdk;
@@ -130,6 +131,28 @@ namespace Advocacy.Plugins.Data
             query.Criteria.AddCondition("adv_kind", ConditionOperator.NotNull);
             query.AddOrder("createdon", OrderType.Ascending);
             return _service.RetrieveMultiple(query).Entities;
+        }
+
+        /// <summary>
+        /// Every open advocacy task (adv_kind set) regarding the account with its owner, whoever owns it: what an owner change
+        /// of the account may move. One round trip, at most one page.
+        /// </summary>
+        public IReadOnlyList<TaskOwnerRecord> OpenAdvocacyTaskOwners(Guid accountId)
+        {
+            var query = new QueryExpression("task") { ColumnSet = new ColumnSet("ownerid"), TopCount = 5000 };
+            query.Criteria.AddCondition("regardingobjectid", ConditionOperator.Equal, accountId);
+            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            query.Criteria.AddCondition("adv_kind", ConditionOperator.NotNull);
+            var owners = new List<TaskOwnerRecord>();
+            foreach (var task in _service.RetrieveMultiple(query).Entities)
+            {
+                if (task.GetAttributeValue<EntityReference>("ownerid") is EntityReference owner)
+                {
+                    owners.Add(new TaskOwnerRecord(task.Id, owner.Id, owner.LogicalName == "team"));
+                }
+            }
+
+            return owners;
         }
 
         /// <summary>Gives the task to a user or a team (an Update of ownerid, which the platform performs as an Assign).</summary>

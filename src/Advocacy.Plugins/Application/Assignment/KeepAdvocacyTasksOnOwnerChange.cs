@@ -1,0 +1,71 @@
+using System;
+using System.Globalization;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain.Assignment;
+
+namespace Advocacy.Plugins.Application.Assignment
+{
+    /// <summary>
+    /// An account given to another owner keeps its advocate's work with the advocate (<see cref="TasksOnOwnerChange"/>):
+    /// before the change, the open advocacy tasks held by anyone but the account's owner are remembered; after it — the
+    /// platform's Account_Tasks cascade has given every task to the new owner by then, in the same transaction — those the
+    /// cascade moved are given back. Both halves run as <see cref="IAdvocacyHost.SystemService"/>: the tasks belong to other
+    /// users.
+    /// <para>
+    /// Cost, only when the owner changes: before, the account's open advocacy tasks (1 query); after, the same query (1)
+    /// and one write per task given back. Nothing after when nothing was remembered.
+    /// </para>
+    /// </summary>
+    public sealed class KeepAdvocacyTasksOnOwnerChange
+    {
+        private readonly IAdvocacyHost _host;
+
+        public KeepAdvocacyTasksOnOwnerChange(IAdvocacyHost host)
+        {
+            _host = host;
+        }
+
+        /// <returns>What the post-operation half needs, to carry in the execution's shared variables ("" for nothing).</returns>
+        public string BeforeChange(Guid accountId, Guid? previousOwnerId, Guid? newOwnerId)
+        {
+            if (!previousOwnerId.HasValue || previousOwnerId == newOwnerId)
+            {
+                _host.Trace("Owner change: the account's owner does not change; its advocacy tasks stay as they are.");
+                return "";
+            }
+
+            var open = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing).OpenAdvocacyTaskOwners(accountId);
+            var kept = TasksOnOwnerChange.ToKeep(open, previousOwnerId.Value);
+            _host.Trace("Owner change: {0} open advocacy task(s) on account {1}; {2} held by someone other than the previous owner keep their owner after the change.",
+                open.Count.ToString(CultureInfo.InvariantCulture), accountId, kept.Count.ToString(CultureInfo.InvariantCulture));
+            return TasksOnOwnerChange.Encode(kept);
+        }
+
+        /// <returns>How many tasks were given back to their owner.</returns>
+        public int AfterChange(Guid accountId, string? remembered)
+        {
+            var kept = TasksOnOwnerChange.Decode(remembered);
+            if (kept.Count == 0)
+            {
+                _host.Trace("Owner change: no advocacy task to keep with its owner.");
+                return 0;
+            }
+
+            var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing);
+            var giveBack = TasksOnOwnerChange.ToGiveBack(kept, writer.OpenAdvocacyTaskOwners(accountId));
+            foreach (var task in giveBack)
+            {
+                writer.Reassign(task.TaskId, task.OwnerId, task.IsTeam);
+                _host.Trace("Owner change: task {0} given back to {1} {2} as {3} (the account's new owner received it with the account).",
+                    task.TaskId, task.IsTeam ? "team" : "user", task.OwnerId, _host.SystemIdentity);
+            }
+
+            if (giveBack.Count == 0)
+            {
+                _host.Trace("Owner change: the {0} kept task(s) still have their owner (no cascade moved them).", kept.Count.ToString(CultureInfo.InvariantCulture));
+            }
+
+            return giveBack.Count;
+        }
+    }
+}
