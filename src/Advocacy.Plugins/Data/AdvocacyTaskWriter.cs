@@ -134,16 +134,38 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>
-        /// Every open advocacy task (adv_kind set) regarding the account with its owner, whoever owns it: what an owner change
-        /// of the account may move. One round trip, at most one page.
+        /// Every open advocacy task (adv_kind set) an owner change of the row can move, with its owner, whoever owns it: for a
+        /// case, the tasks regarding it; for an account, the tasks regarding it and those regarding its cases (the platform's
+        /// cascade goes on from the account to its cases and from them to their tasks). One round trip per query (one for a
+        /// case, two for an account), at most one page each.
         /// </summary>
-        public IReadOnlyList<TaskOwnerRecord> OpenAdvocacyTaskOwners(Guid accountId)
+        public IReadOnlyList<TaskOwnerRecord> OpenAdvocacyTaskOwners(string table, Guid id)
+        {
+            var owners = new List<TaskOwnerRecord>();
+            var regarding = OpenAdvocacyTasksQuery();
+            regarding.Criteria.AddCondition("regardingobjectid", ConditionOperator.Equal, id);
+            AddOwners(regarding, owners);
+            if (table == "account")
+            {
+                var ofCases = OpenAdvocacyTasksQuery();
+                var caseLink = ofCases.AddLink("incident", "regardingobjectid", "incidentid");
+                caseLink.LinkCriteria.AddCondition("customerid", ConditionOperator.Equal, id);
+                AddOwners(ofCases, owners);
+            }
+
+            return owners;
+        }
+
+        private static QueryExpression OpenAdvocacyTasksQuery()
         {
             var query = new QueryExpression("task") { ColumnSet = new ColumnSet("ownerid"), TopCount = 5000 };
-            query.Criteria.AddCondition("regardingobjectid", ConditionOperator.Equal, accountId);
             query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
             query.Criteria.AddCondition("adv_kind", ConditionOperator.NotNull);
-            var owners = new List<TaskOwnerRecord>();
+            return query;
+        }
+
+        private void AddOwners(QueryExpression query, List<TaskOwnerRecord> owners)
+        {
             foreach (var task in _service.RetrieveMultiple(query).Entities)
             {
                 if (task.GetAttributeValue<EntityReference>("ownerid") is EntityReference owner)
@@ -151,8 +173,6 @@ namespace Advocacy.Plugins.Data
                     owners.Add(new TaskOwnerRecord(task.Id, owner.Id, owner.LogicalName == "team"));
                 }
             }
-
-            return owners;
         }
 
         /// <summary>Gives the task to a user or a team (an Update of ownerid, which the platform performs as an Assign).</summary>

@@ -6,14 +6,15 @@ using Advocacy.Plugins.Domain.Assignment;
 namespace Advocacy.Plugins.Application.Assignment
 {
     /// <summary>
-    /// An account given to another owner keeps its advocate's work with the advocate (<see cref="TasksOnOwnerChange"/>):
-    /// before the change, the open advocacy tasks held by anyone but the account's owner are remembered; after it — the
-    /// platform's Account_Tasks cascade has given every task to the new owner by then, in the same transaction — those the
-    /// cascade moved are given back. Both halves run as <see cref="IAdvocacyHost.SystemService"/>: the tasks belong to other
-    /// users.
+    /// An account or a case given to another owner keeps its advocate's work with the advocate (<see cref="TasksOnOwnerChange"/>):
+    /// before the change, the open advocacy tasks held by anyone but the row's owner are remembered; after it — the
+    /// platform's cascades (Account_Tasks; incident_customer_accounts then Incident_Tasks; Incident_Tasks for a case) have
+    /// given those tasks to the new owner by then, in the same transaction — the ones the cascades moved are given back.
+    /// Both halves run as <see cref="IAdvocacyHost.SystemService"/>: the tasks belong to other users.
     /// <para>
-    /// Cost, only when the owner changes: before, the account's open advocacy tasks (1 query); after, the same query (1)
-    /// and one write per task given back. Nothing after when nothing was remembered.
+    /// Cost, only when the owner changes: before, the open advocacy tasks (1 query for a case, 2 for an account: its own
+    /// and its cases'); after, the same queries and one write per task given back. Nothing after when nothing was
+    /// remembered.
     /// </para>
     /// </summary>
     public sealed class KeepAdvocacyTasksOnOwnerChange
@@ -26,7 +27,8 @@ namespace Advocacy.Plugins.Application.Assignment
         }
 
         /// <returns>What the post-operation half needs, to carry in the execution's shared variables ("" for nothing).</returns>
-        public string BeforeChange(Guid accountId, Guid? previousOwnerId, Guid? newOwnerId)
+        /// <param name="table">account or incident: the row whose owner changes.</param>
+        public string BeforeChange(string table, Guid id, Guid? previousOwnerId, Guid? newOwnerId)
         {
             if (!previousOwnerId.HasValue || previousOwnerId == newOwnerId)
             {
@@ -34,15 +36,15 @@ namespace Advocacy.Plugins.Application.Assignment
                 return "";
             }
 
-            var open = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing).OpenAdvocacyTaskOwners(accountId);
+            var open = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing).OpenAdvocacyTaskOwners(table, id);
             var kept = TasksOnOwnerChange.ToKeep(open, previousOwnerId.Value);
-            _host.Trace("Owner change: {0} open advocacy task(s) on account {1}; {2} held by someone other than the previous owner keep their owner after the change.",
-                open.Count.ToString(CultureInfo.InvariantCulture), accountId, kept.Count.ToString(CultureInfo.InvariantCulture));
+            _host.Trace("Owner change: {0} open advocacy task(s) on {1} {2}; {3} held by someone other than the previous owner keep their owner after the change.",
+                open.Count.ToString(CultureInfo.InvariantCulture), table, id, kept.Count.ToString(CultureInfo.InvariantCulture));
             return TasksOnOwnerChange.Encode(kept);
         }
 
         /// <returns>How many tasks were given back to their owner.</returns>
-        public int AfterChange(Guid accountId, string? remembered)
+        public int AfterChange(string table, Guid id, string? remembered)
         {
             var kept = TasksOnOwnerChange.Decode(remembered);
             if (kept.Count == 0)
@@ -52,11 +54,11 @@ namespace Advocacy.Plugins.Application.Assignment
             }
 
             var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing);
-            var giveBack = TasksOnOwnerChange.ToGiveBack(kept, writer.OpenAdvocacyTaskOwners(accountId));
+            var giveBack = TasksOnOwnerChange.ToGiveBack(kept, writer.OpenAdvocacyTaskOwners(table, id));
             foreach (var task in giveBack)
             {
                 writer.Reassign(task.TaskId, task.OwnerId, task.IsTeam);
-                _host.Trace("Owner change: task {0} given back to {1} {2} as {3} (the account's new owner received it with the account).",
+                _host.Trace("Owner change: task {0} given back to {1} {2} as {3} (the row's new owner received it through the platform's cascade).",
                     task.TaskId, task.IsTeam ? "team" : "user", task.OwnerId, _host.SystemIdentity);
             }
 

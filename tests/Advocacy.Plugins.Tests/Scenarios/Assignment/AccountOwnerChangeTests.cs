@@ -10,17 +10,18 @@ using Microsoft.Xrm.Sdk;
 namespace Advocacy.Plugins.Tests.Scenarios.Assignment
 {
     /// <summary>
-    /// What happens to the advocate's work when someone gives the account to another owner. Dataverse's Account_Tasks is
+    /// What happens to the advocate's work when someone gives the account (or one of its cases) to another owner. Dataverse's Account_Tasks is
     /// published with Assign: Cascade (Microsoft Learn, Account table reference; the sandbox models it since issue 15), so
     /// every task regarding the account goes to the new owner — before this product step, the advocacy tasks the product
     /// gave the advocate's user went too, and left the advocate's queue. The product keeps open advocacy tasks with the
-    /// owner it gave them (<see cref="AccountOwnerChangePlugin"/>); what the account's owner held follows the account.
+    /// owner it gave them (<see cref="AdvocacyTasksOnOwnerChangePlugin"/>); what the account's owner held follows the account.
     /// </summary>
     [TestClass]
     public sealed class AccountOwnerChangeTests
     {
         private const string Before = "Advocacy: keep advocacy tasks with their owners (before an account's owner changes)";
         private const string After = "Advocacy: keep advocacy tasks with their owners (after an account's owner changed)";
+        private const string BeforeCase = "Advocacy: keep advocacy tasks with their owners (before a case's owner changes)";
 
         private static (AdvocacyWorld World, Guid Account, Guid LeeUser, Guid Lee, Entity Intro) AdvocatedAccount()
         {
@@ -55,9 +56,10 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             Assert.AreEqual(0, after.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0, "still open");
             Assert.AreEqual(lee, world.AdvocateOf(account), "the account keeps its advocate: the owner is not an assignment trigger");
 
-            // Cost: the open advocacy tasks before (1) and after (1) the change, and one write for the task given back.
-            Assert.AreEqual(1, world.Sandbox.ExecutionsOf(Before).Single().RoundTrips);
-            Assert.AreEqual(2, world.Sandbox.ExecutionsOf(After).Single().RoundTrips);
+            // Cost: the open advocacy tasks of the account and of its cases before (2) and after (2) the change, and one write
+            // for the task given back.
+            Assert.AreEqual(2, world.Sandbox.ExecutionsOf(Before).Single().RoundTrips);
+            Assert.AreEqual(3, world.Sandbox.ExecutionsOf(After).Single().RoundTrips);
         }
 
         [TestMethod]
@@ -79,6 +81,37 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
         }
 
         [TestMethod]
+        public void A_case_given_to_another_owner_and_an_account_whose_cases_move_with_it_leave_the_advocates_case_tasks_with_the_advocate()
+        {
+            var (world, account, leeUser, _, _) = AdvocatedAccount();
+            var owner = world.Sandbox.Get("account", account).GetAttributeValue<EntityReference>("ownerid").Id;
+            var caseId = Guid.NewGuid();
+            world.Sandbox.Seed(new Entity("incident", caseId)
+            {
+                ["title"] = "Late delivery",
+                ["customerid"] = new EntityReference("account", account),
+                ["ownerid"] = new EntityReference("systemuser", owner),
+            });
+            var checkIn = SeedTask(world, caseId, leeUser, AdvocacyTaskKind.PostResolutionCheckIn, open: true, regarding: "incident");
+            var queueUser = world.SeedUser("Queue Agent");
+
+            // Case routing gives the case to someone else: Incident_Tasks (Assign: Cascade) would take the check-in along.
+            world.Agent.Update(new Entity("incident", caseId) { ["ownerid"] = new EntityReference("systemuser", queueUser) });
+            Assert.AreEqual(queueUser, world.Sandbox.Get("incident", caseId).GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.AreEqual(leeUser, OwnerOf(world, checkIn), "the advocate's check-in on the case stays with the advocate");
+            Assert.AreEqual(1, world.Sandbox.ExecutionsOf(BeforeCase).Single().RoundTrips, "a case: one query before");
+
+            // The account's owner changes: its cases go to the new owner (incident_customer_accounts) and their tasks with them.
+            world.Agent.Execute(new OrganizationRequest("Assign")
+            {
+                ["Target"] = new EntityReference("account", account),
+                ["Assignee"] = new EntityReference("systemuser", world.ManagerUserId),
+            });
+            Assert.AreEqual(world.ManagerUserId, world.Sandbox.Get("incident", caseId).GetAttributeValue<EntityReference>("ownerid").Id, "the platform's cascade moved the case");
+            Assert.AreEqual(leeUser, OwnerOf(world, checkIn), "and the product gave the advocate's check-in back");
+        }
+
+        [TestMethod]
         public void A_save_that_does_not_change_the_owner_reads_no_tasks()
         {
             var (world, account, leeUser, _, intro) = AdvocatedAccount();
@@ -93,12 +126,12 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
 
         private static Guid OwnerOf(AdvocacyWorld world, Guid task) => world.Sandbox.Get("task", task).GetAttributeValue<EntityReference>("ownerid").Id;
 
-        private static Guid SeedTask(AdvocacyWorld world, Guid account, Guid owner, AdvocacyTaskKind kind, bool open)
+        private static Guid SeedTask(AdvocacyWorld world, Guid regardingId, Guid owner, AdvocacyTaskKind kind, bool open, string regarding = "account")
         {
             var task = new Entity("task", Guid.NewGuid())
             {
                 ["subject"] = kind + " for Contoso",
-                ["regardingobjectid"] = new EntityReference("account", account),
+                ["regardingobjectid"] = new EntityReference(regarding, regardingId),
                 ["ownerid"] = new EntityReference("systemuser", owner),
                 ["adv_kind"] = Choices.Option(kind),
                 ["statecode"] = new OptionSetValue(open ? 0 : 1),
