@@ -140,7 +140,7 @@ namespace Advocacy.Plugins.Tests.Domain.Words
                 Phrase.Of(TextKey.TierCustomer, CustomerTier.Key),
                 Phrase.Of(TextKey.ImpactHeadline, 82, ImpactBand.Severe),
                 Phrase.Of(TextKey.ErrorAmountNegative, Phrase.Of(TextKey.FieldOrderValue), -12.5m),
-                null,
+                null!,
             });
 
             var decoded = Phrase.Decode(reason.Encode());

@@ -29,7 +29,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             _world.Sandbox.Security.AssignRole(_world.ManagerUserId, "Advocacy Manager");
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DataRow("adv_AssignAdvocate")]
         [DataRow("adv_RecountAdvocateLoad")]
         [DataRow("adv_RunProactiveSweep")]
@@ -44,7 +44,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             Assert.IsEmpty(_world.Sandbox.Rows("adv_assignmentlock"), "not even a lock row");
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DataRow("adv_AssignAdvocate")]
         [DataRow("adv_RecountAdvocateLoad")]
         [DataRow("adv_RunProactiveSweep")]
