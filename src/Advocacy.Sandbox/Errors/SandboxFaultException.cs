@@ -41,6 +41,7 @@ namespace Advocacy.Sandbox
         public const int UnsupportedMessage = unchecked((int)0x80040800);
         public const int DuplicateKey = unchecked((int)0x80060892);            // alternate key already exists
         public const int ReferencedByRestrict = unchecked((int)0x80040227);    // delete refused: a Restrict relationship has children
+        public const int InvalidStateCodeStatusCode = unchecked((int)0x80048408); // -2147187704, a status reason of another state
 
         /// <summary>
         /// -2147220960 PrivilegeDenied: no role of the principal grants the privilege ("Principal user … is missing

@@ -44,7 +44,9 @@ namespace Advocacy.Sandbox
             {
                 row.FormattedValues.Clear();
             }
+            bool statusGiven = row.Attributes.TryGetValue("statuscode", out var givenStatus) && givenStatus != null;
             _sandbox.ApplyCreateDefaults(row, id, op.Caller.UserId, op.CreatedOn);
+            StateStatus.Apply(Metadata.Table(target.LogicalName), row, stateWritten: true, statusWritten: statusGiven);
             Insert(op.Transaction!, row, freshId);
             _sandbox.Metrics.Written(1);
             op.EntityId = id;
@@ -208,6 +210,12 @@ namespace Advocacy.Sandbox
                 }
             }
             _sandbox.ApplyUpdateDefaults(row, op.Caller.UserId, op.CreatedOn);
+            bool stateWritten = columns.Any(c => c.Key.Equals("statecode", StringComparison.OrdinalIgnoreCase));
+            bool statusWritten = columns.Any(c => c.Key.Equals("statuscode", StringComparison.OrdinalIgnoreCase));
+            if (stateWritten || statusWritten)
+            {
+                StateStatus.Apply(Metadata.Table(table), row, stateWritten, statusWritten);
+            }
             _sandbox.Regional.BeforeWrite(tx, row, op.Caller.UserId, create: false, columns.Select(c => c.Key).ToList());
             tx.Write(table, id, row, created: false);
             _sandbox.Metrics.Written(1);
