@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Metadata;
 
@@ -29,7 +28,7 @@ namespace Advocacy.Sandbox
             var status = row.GetAttributeValue<OptionSetValue>("statuscode");
             if ((stateWritten && !statusWritten) || status == null || status.Value == -1)
             {
-                var defaultStatus = states.Options.FirstOrDefault(o => o.Value == state.Value)?.DefaultStatus;
+                var defaultStatus = Find(states, state.Value)?.DefaultStatus;
                 if (defaultStatus.HasValue)
                 {
                     row["statuscode"] = new OptionSetValue(defaultStatus.Value);
@@ -38,12 +37,27 @@ namespace Advocacy.Sandbox
             }
 
             status = row.GetAttributeValue<OptionSetValue>("statuscode");
-            var option = status == null ? null : statuses.Options.FirstOrDefault(o => o.Value == status.Value);
-            if (states.Options.All(o => o.Value != state.Value) || status == null || option == null || (option.State.HasValue && option.State.Value != state.Value))
+            var option = status == null ? null : Find(statuses, status.Value);
+            if (Find(states, state.Value) == null || status == null || option == null || (option.State.HasValue && option.State.Value != state.Value))
             {
                 throw new SandboxFaultException(ErrorCodes.InvalidStateCodeStatusCode,
                     $"State code is invalid or state code is valid but status code is invalid for a specified state code. ({row.LogicalName} {row.Id}: statecode {state.Value}, statuscode {(status == null ? "(none)" : status.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))}.)");
             }
+        }
+
+        // A loop rather than LINQ: this runs on every create of a table with states, and a lambda over the value would
+        // allocate a closure each time.
+        private static ChoiceOption? Find(ChoiceOptionSet set, int value)
+        {
+            foreach (var option in set.Options)
+            {
+                if (option.Value == value)
+                {
+                    return option;
+                }
+            }
+
+            return null;
         }
     }
 }
