@@ -18,7 +18,7 @@ namespace Advocacy.Sandbox
         private RowStore Store => _sandbox.Store;
         private SandboxMetadata Metadata => _sandbox.Metadata;
 
-        public OrganizationResponse Create(Operation op, CreateResponse response)
+        public OrganizationResponse Create(Operation op, CreateResponse response, MessageEngine engine)
         {
             var target = Required<Entity>(op, "Target");
             RequireTable(target.LogicalName);
@@ -35,7 +35,7 @@ namespace Advocacy.Sandbox
             RequireLookupTargets(op.Transaction!, target.LogicalName, id, target.Attributes);
             // The Target is already the operation's own copy. The row to store needs another only when someone can still
             // change the Target after this point: a post-operation step (the platform does not persist its changes).
-            var row = TargetSeenAfterCore(op, target) ? EntityCloner.Clone(target) : target;
+            var row = target.KeyAttributes.Count > 0 || target.FormattedValues.Count > 0 || engine.StepsSeeTargetAfterMain(op) ? EntityCloner.Clone(target) : target;
             if (row.KeyAttributes.Count > 0)
             {
                 row.KeyAttributes.Clear();
@@ -145,11 +145,6 @@ namespace Advocacy.Sandbox
         /// </summary>
         internal static bool Names(EntityReference lookup, string table, Guid id) =>
             lookup.Id == id && string.Equals(lookup.LogicalName, table, StringComparison.OrdinalIgnoreCase);
-
-        private bool TargetSeenAfterCore(Operation op, Entity target) =>
-            target.KeyAttributes.Count > 0 || target.FormattedValues.Count > 0
-            || (op.Plan ?? _sandbox.Steps.PlanFor(op.Message, op.Entity)).HasPostOperationSteps
-            || (op.BulkPlan ??= _sandbox.Steps.PlanFor("CreateMultiple", op.Entity)).HasPostOperationSteps;
 
         /// <param name="freshId">
         /// The id was just generated here: no other transaction can know it, so there is nothing to lock against and no

@@ -19,11 +19,6 @@ namespace Advocacy.Sandbox
     internal sealed partial class MessageEngine
     {
         private static readonly HashSet<string> ReadMessages = new(StringComparer.OrdinalIgnoreCase) { "Retrieve", "RetrieveMultiple", "RetrieveEntity", "RetrieveAttribute" };
-        private static readonly HashSet<string> BuiltInMessages = new(StringComparer.OrdinalIgnoreCase)
-        {
-            "Create", "Update", "Delete", "Retrieve", "RetrieveMultiple", "Associate", "Disassociate", "SetState", "SetStateDynamicEntity", "Upsert",
-            "CreateMultiple", "UpdateMultiple", "UpsertMultiple", "RetrieveEntity", "RetrieveAttribute",
-        };
 
         private readonly DataverseSandbox _sandbox;
         private readonly CoreOperations _core;
@@ -73,7 +68,7 @@ namespace Advocacy.Sandbox
                 caller.Transaction?.MarkDoomed();
                 throw Faults.InfiniteLoop();
             }
-            if (!BuiltInMessages.Contains(message) && _sandbox.Steps.CustomApi(message) == null && !_sandbox.Steps.AnyFor(message, null))
+            if (!MessageKeys.IsBuiltIn(message) && _sandbox.Steps.CustomApi(message) == null && !_sandbox.Steps.AnyFor(message, null))
             {
                 throw new SandboxFaultException(ErrorCodes.UnsupportedMessage, $"Request not supported: the sandbox has no handler for the message '{message}' (register its Custom API plug-in).");
             }
@@ -168,7 +163,7 @@ namespace Advocacy.Sandbox
         {
             OrganizationResponse response = op.MessageKey switch
             {
-                "create" => _core.Create(op, new CreateResponse()),
+                "create" => _core.Create(op, new CreateResponse(), this),
                 "update" => _core.Update(op, new UpdateResponse()),
                 "delete" => _core.Delete(op, new DeleteResponse()),
                 "retrieve" => _core.Retrieve(op, new RetrieveResponse()),
@@ -489,6 +484,12 @@ namespace Advocacy.Sandbox
             }
             RunBulkStepsOfSingleRow(op, stage);
         }
+
+        /// <summary>
+        /// A step can still see — and change — the operation's Target after its main operation: a post-operation step of the
+        /// message, or of the bulk message a single row raises (whose Targets hold that same Entity).
+        /// </summary>
+        internal bool StepsSeeTargetAfterMain(Operation op) => PlanOf(op).HasPostOperationSteps || BulkPlanOf(op)?.HasPostOperationSteps == true;
 
         /// <summary>The operation's steps, looked up once per operation (a step registered meanwhile joins the next one).</summary>
         private StepPlan PlanOf(Operation op) => op.Plan ??= _sandbox.Steps.PlanFor(op.Message, op.Entity);

@@ -69,7 +69,7 @@ namespace Advocacy.Sandbox
         public Entity? Target => Input.TryGetValue("Target", out var t) ? t as Entity : null;
     }
 
-    /// <summary>Lower-case message names without allocating for the messages the sandbox knows.</summary>
+    /// <summary>The messages the sandbox knows, and their lower-case names without allocating one per call.</summary>
     internal static class MessageKeys
     {
         private static readonly System.Collections.Generic.Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
@@ -81,5 +81,8 @@ namespace Advocacy.Sandbox
         };
 
         public static string Of(string message) => Known.TryGetValue(message, out var key) ? key : message.ToLowerInvariant();
+
+        /// <summary>A message the sandbox itself carries out (every other one needs a Custom API or a step).</summary>
+        public static bool IsBuiltIn(string message) => Known.ContainsKey(message);
     }
 }
