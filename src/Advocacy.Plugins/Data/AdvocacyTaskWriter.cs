@@ -124,11 +124,9 @@ namespace Advocacy.Plugins.Data
         /// </summary>
         public IReadOnlyList<Entity> OpenAdvocacyTasks(Guid accountId, Guid ownerUserId)
         {
-            var query = new QueryExpression("task") { ColumnSet = new ColumnSet("adv_kind", "subject", "description"), TopCount = 5000 };
+            var query = OpenAdvocacyTasksQuery("adv_kind", "subject", "description");
             query.Criteria.AddCondition("regardingobjectid", ConditionOperator.Equal, accountId);
             query.Criteria.AddCondition("ownerid", ConditionOperator.Equal, ownerUserId);
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
-            query.Criteria.AddCondition("adv_kind", ConditionOperator.NotNull);
             query.AddOrder("createdon", OrderType.Ascending);
             return _service.RetrieveMultiple(query).Entities;
         }
@@ -142,12 +140,12 @@ namespace Advocacy.Plugins.Data
         public IReadOnlyList<TaskOwnerRecord> OpenAdvocacyTaskOwners(string table, Guid id)
         {
             var owners = new List<TaskOwnerRecord>();
-            var regarding = OpenAdvocacyTasksQuery();
+            var regarding = OpenAdvocacyTasksQuery("ownerid");
             regarding.Criteria.AddCondition("regardingobjectid", ConditionOperator.Equal, id);
             AddOwners(regarding, owners);
             if (table == "account")
             {
-                var ofCases = OpenAdvocacyTasksQuery();
+                var ofCases = OpenAdvocacyTasksQuery("ownerid");
                 var caseLink = ofCases.AddLink("incident", "regardingobjectid", "incidentid");
                 caseLink.LinkCriteria.AddCondition("customerid", ConditionOperator.Equal, id);
                 AddOwners(ofCases, owners);
@@ -156,9 +154,10 @@ namespace Advocacy.Plugins.Data
             return owners;
         }
 
-        private static QueryExpression OpenAdvocacyTasksQuery()
+        /// <summary>Open advocacy tasks (adv_kind set), one page at most, with the columns asked for.</summary>
+        private static QueryExpression OpenAdvocacyTasksQuery(params string[] columns)
         {
-            var query = new QueryExpression("task") { ColumnSet = new ColumnSet("ownerid"), TopCount = 5000 };
+            var query = new QueryExpression("task") { ColumnSet = new ColumnSet(columns), TopCount = 5000 };
             query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
             query.Criteria.AddCondition("adv_kind", ConditionOperator.NotNull);
             return query;
