@@ -42,12 +42,18 @@ namespace Advocacy.Sandbox
         public decimal? MaxValue { get; init; }
 
         /// <summary>The same column with other limits.</summary>
-        internal ColumnMetadata WithLimits(int? maxLength, decimal? minValue, decimal? maxValue) =>
-            new(LogicalName, Type, Targets, Options) { OptionSetName = OptionSetName, OptionSet = OptionSet, DateBehavior = DateBehavior, IsSecured = IsSecured, MaxLength = maxLength, MinValue = minValue, MaxValue = maxValue };
+        internal ColumnMetadata WithLimits(int? maxLength, decimal? minValue, decimal? maxValue) => Copy(Targets, maxLength, minValue, maxValue);
 
         /// <summary>The same column pointing at other tables (a custom lookup's target comes from its relationship).</summary>
-        internal ColumnMetadata WithTargets(IReadOnlyList<string> targets) =>
-            new(LogicalName, Type, targets, Options) { OptionSetName = OptionSetName, OptionSet = OptionSet, DateBehavior = DateBehavior, IsSecured = IsSecured, MaxLength = MaxLength, MinValue = MinValue, MaxValue = MaxValue };
+        internal ColumnMetadata WithTargets(IReadOnlyList<string> targets) => Copy(targets, MaxLength, MinValue, MaxValue);
+
+        // One place that copies every other property, so a property added later is not lost by one of the With… copies.
+        private ColumnMetadata Copy(IReadOnlyList<string> targets, int? maxLength, decimal? minValue, decimal? maxValue) =>
+            new(LogicalName, Type, targets, Options)
+            {
+                IsInferred = IsInferred, OptionSetName = OptionSetName, OptionSet = OptionSet, DateBehavior = DateBehavior, IsSecured = IsSecured,
+                MaxLength = maxLength, MinValue = minValue, MaxValue = maxValue,
+            };
 
         /// <summary>A date and time column's behaviour (ignored for other types); UserLocal unless the metadata says otherwise.</summary>
         public DateBehavior DateBehavior { get; init; } = DateBehavior.UserLocal;
