@@ -11,33 +11,14 @@ namespace Advocacy.Sandbox
     /// The workflow context a custom workflow activity gets from <c>GetExtension&lt;IWorkflowContext&gt;()</c>; settable, so
     /// a test hand-makes it (<see cref="CodeActivityTesting.WorkflowContext"/>).
     /// </summary>
-    public sealed class SandboxWorkflowContext : IWorkflowContext
+    public sealed class SandboxWorkflowContext : SandboxExecutionContext, IWorkflowContext
     {
-        public int Mode { get; set; } = 1; // workflows run asynchronously unless real-time
-        public int IsolationMode { get; set; } = 2;
-        public int Depth { get; set; } = 1;
-        public string MessageName { get; set; } = "";
-        public string PrimaryEntityName { get; set; } = "none";
-        public Guid? RequestId { get; set; }
-        public string SecondaryEntityName { get; set; } = "none";
-        public ParameterCollection InputParameters { get; set; } = new();
-        public ParameterCollection OutputParameters { get; set; } = new();
-        public ParameterCollection SharedVariables { get; set; } = new();
-        public Guid UserId { get; set; }
-        public Guid InitiatingUserId { get; set; }
-        public Guid BusinessUnitId { get; set; }
-        public Guid OrganizationId { get; set; }
-        public string OrganizationName { get; set; } = "sandbox";
-        public Guid PrimaryEntityId { get; set; }
-        public EntityImageCollection PreEntityImages { get; set; } = new();
-        public EntityImageCollection PostEntityImages { get; set; } = new();
-        public EntityReference OwningExtension { get; set; } = null!;
-        public Guid CorrelationId { get; set; }
-        public bool IsExecutingOffline => false;
-        public bool IsOfflinePlayback => false;
-        public bool IsInTransaction { get; set; }
-        public Guid OperationId { get; set; }
-        public DateTime OperationCreatedOn { get; set; }
+        public SandboxWorkflowContext()
+        {
+            Mode = 1; // workflows run asynchronously unless real-time
+            Depth = 1;
+        }
+
         public string StageName { get; set; } = "";
         public int WorkflowCategory { get; set; }
         public int WorkflowMode { get; set; }
