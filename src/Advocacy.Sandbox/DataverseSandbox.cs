@@ -234,7 +234,7 @@ namespace Advocacy.Sandbox
         public int AggregateRecordLimit { get; set; } = 50000;
 
         /// <summary>Fills what the platform sets on a new row: audit columns, owner, state, the primary id.</summary>
-        internal void ApplyCreateDefaults(Entity row, Guid id, Guid userId, DateTime now)
+        internal void ApplyCreateDefaults(NewRow row, Guid id, Guid userId, DateTime now)
         {
             var table = Metadata.Table(row.LogicalName);
             bool Has(string column) => table == null || table.HasColumn(column);
@@ -243,29 +243,32 @@ namespace Advocacy.Sandbox
             var user = new EntityReference("systemuser", userId);
             object when = now;
             row.Id = id;
-            row[Metadata.PrimaryIdAttribute(row.LogicalName)] = id;
-            row["createdon"] = row.GetAttributeValue<DateTime?>("overriddencreatedon") ?? when;
-            row["modifiedon"] = when;
-            row["createdby"] = user;
-            row["modifiedby"] = user;
+            row.Set(Metadata.PrimaryIdAttribute(row.LogicalName), id);
+            row.Set("createdon", row.Get<DateTime?>("overriddencreatedon") ?? when);
+            row.Set("modifiedon", when);
+            row.Set("createdby", user);
+            row.Set("modifiedby", user);
             if (Has("ownerid") && !row.Contains("ownerid"))
             {
-                row["ownerid"] = EntityCloner.CloneValue(user);
+                row.Set("ownerid", EntityCloner.CloneValue(user));
             }
             if (Has("owningbusinessunit") && !row.Contains("owningbusinessunit"))
             {
-                row["owningbusinessunit"] = new EntityReference("businessunit", BusinessUnitId);
+                row.Set("owningbusinessunit", new EntityReference("businessunit", BusinessUnitId));
             }
-            if (Has("statecode") && row.GetAttributeValue<OptionSetValue>("statecode") == null)
+            if (Has("statecode") && row.Get<OptionSetValue>("statecode") == null)
             {
-                row["statecode"] = new OptionSetValue(0);
+                row.Set("statecode", new OptionSetValue(0));
             }
-            if (Has("statuscode") && row.GetAttributeValue<OptionSetValue>("statuscode") == null)
+            if (Has("statuscode") && row.Get<OptionSetValue>("statuscode") == null)
             {
-                row["statuscode"] = new OptionSetValue(1);
+                row.Set("statuscode", new OptionSetValue(1));
             }
-            row["versionnumber"] = Interlocked.Increment(ref _version);
+            row.Set("versionnumber", Interlocked.Increment(ref _version));
         }
+
+        /// <summary>Columns a create may add to the caller's (the system columns above, a currency, its rate, base amounts).</summary>
+        internal int CreateRoom(string table) => 12 + (Metadata.Table(table)?.Derived.Money.Length ?? 0);
 
         internal void ApplyUpdateDefaults(Entity row, Guid userId, DateTime now)
         {
@@ -307,32 +310,32 @@ namespace Advocacy.Sandbox
                     {
                         throw Faults.UnknownEntity(source.LogicalName);
                     }
-                    var row = EntityCloner.Clone(source);
+                    var row = NewRow.From(source, copyValues: true, CreateRoom(source.LogicalName));
                     string pid = Metadata.PrimaryIdAttribute(row.LogicalName);
-                    Guid id = row.Id != Guid.Empty ? row.Id : row.GetAttributeValue<Guid?>(pid) ?? RowIds.Next();
+                    Guid id = row.Id != Guid.Empty ? row.Id : row.Get<Guid?>(pid) ?? RowIds.Next();
                     DateTime now = Clock.UtcNow;
-                    var createdOn = keepAuditColumns ? row.GetAttributeValue<DateTime?>("createdon") : null;
-                    var modifiedOn = keepAuditColumns ? row.GetAttributeValue<DateTime?>("modifiedon") : null;
-                    var createdBy = keepAuditColumns ? row.GetAttributeValue<EntityReference>("createdby") : null;
-                    var modifiedBy = keepAuditColumns ? row.GetAttributeValue<EntityReference>("modifiedby") : null;
+                    var createdOn = keepAuditColumns ? row.Get<DateTime?>("createdon") : null;
+                    var modifiedOn = keepAuditColumns ? row.Get<DateTime?>("modifiedon") : null;
+                    var createdBy = keepAuditColumns ? row.Get<EntityReference>("createdby") : null;
+                    var modifiedBy = keepAuditColumns ? row.Get<EntityReference>("modifiedby") : null;
                     ApplyCreateDefaults(row, id, userId, now);
                     // Seeded history keeps who did it too (e.g. "a task the advocate created").
                     if (createdBy != null)
                     {
-                        row["createdby"] = EntityCloner.CloneValue(createdBy);
+                        row.Set("createdby", createdBy);
                     }
                     if (modifiedBy != null || createdBy != null)
                     {
-                        row["modifiedby"] = EntityCloner.CloneValue(modifiedBy ?? createdBy);
+                        row.Set("modifiedby", modifiedBy ?? createdBy);
                     }
                     // Seeded history: a test may backdate createdon (e.g. "an inconvenience 40 days ago").
                     if (createdOn != null)
                     {
-                        row["createdon"] = createdOn.Value;
+                        row.Set("createdon", createdOn.Value);
                     }
                     if (modifiedOn != null || createdOn != null)
                     {
-                        row["modifiedon"] = modifiedOn ?? createdOn!.Value;
+                        row.Set("modifiedon", modifiedOn ?? createdOn!.Value);
                     }
                     core.Insert(tx, row);
                     source.Id = id;

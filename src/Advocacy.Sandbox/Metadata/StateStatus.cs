@@ -15,28 +15,28 @@ namespace Advocacy.Sandbox
     {
         /// <param name="stateWritten">The save sets statecode (a create always does, by default or given).</param>
         /// <param name="statusWritten">The save sets statuscode itself.</param>
-        public static void Apply(TableMetadata? table, Entity row, bool stateWritten, bool statusWritten)
+        public static void Apply(TableMetadata? table, IRowColumns row, bool stateWritten, bool statusWritten)
         {
             var states = table?.Column("statecode")?.OptionSet;
             var statuses = table?.Column("statuscode")?.OptionSet;
             if (states is not { Type: OptionSetType.State } || statuses is not { Type: OptionSetType.Status }
-                || row.GetAttributeValue<OptionSetValue>("statecode") is not { } state)
+                || row.Get<OptionSetValue>("statecode") is not { } state)
             {
                 return;
             }
 
-            var status = row.GetAttributeValue<OptionSetValue>("statuscode");
+            var status = row.Get<OptionSetValue>("statuscode");
             if ((stateWritten && !statusWritten) || status == null || status.Value == -1)
             {
                 var defaultStatus = Find(states, state.Value)?.DefaultStatus;
                 if (defaultStatus.HasValue)
                 {
-                    row["statuscode"] = new OptionSetValue(defaultStatus.Value);
+                    row.Set("statuscode", new OptionSetValue(defaultStatus.Value));
                     return;
                 }
             }
 
-            status = row.GetAttributeValue<OptionSetValue>("statuscode");
+            status = row.Get<OptionSetValue>("statuscode");
             var option = status == null ? null : Find(statuses, status.Value);
             if (Find(states, state.Value) == null || status == null || option == null || (option.State.HasValue && option.State.Value != state.Value))
             {

@@ -58,5 +58,8 @@ namespace Advocacy.Sandbox.Query
         bool TryGet(string column, out object? value);
 
         IEnumerable<KeyValuePair<string, object?>> Columns();
+
+        /// <summary>An Entity over the row's values (not copies): callers copy before they hand values out.</summary>
+        Microsoft.Xrm.Sdk.Entity ToEntity();
     }
 }

@@ -106,16 +106,16 @@ namespace Advocacy.Sandbox.Regional
         }
 
         /// <summary>The platform creates a user's settings with the user, from the organization's defaults.</summary>
-        internal Entity NewUserSettings(Entity user) => new("usersettings", user.Id)
+        internal Entity NewUserSettings(IRowColumns user) => new("usersettings", user.Id)
         {
             ["systemuserid"] = user.Id,
             ["timezonecode"] = DefaultTimeZoneCode,
             ["uilanguageid"] = DefaultLanguageId,
             ["helplanguageid"] = DefaultLanguageId,
             ["localeid"] = DefaultLocaleId,
-            ["businessunitid"] = user.GetAttributeValue<EntityReference>("businessunitid") ?? new EntityReference("businessunit", _sandbox.BusinessUnitId),
-            ["createdon"] = user.GetAttributeValue<DateTime?>("createdon") ?? _sandbox.Clock.UtcNow,
-            ["modifiedon"] = user.GetAttributeValue<DateTime?>("modifiedon") ?? _sandbox.Clock.UtcNow,
+            ["businessunitid"] = user.Get<EntityReference>("businessunitid") ?? new EntityReference("businessunit", _sandbox.BusinessUnitId),
+            ["createdon"] = user.Get<DateTime?>("createdon") ?? _sandbox.Clock.UtcNow,
+            ["modifiedon"] = user.Get<DateTime?>("modifiedon") ?? _sandbox.Clock.UtcNow,
         };
 
         /// <summary>
@@ -126,7 +126,7 @@ namespace Advocacy.Sandbox.Regional
         /// tables": base amounts are calculated by the platform when the amount or the currency changes).
         /// </summary>
         /// <param name="written">The columns the save sets; null on a create (then every column of the row).</param>
-        internal void BeforeWrite(Transaction? tx, Entity row, Guid userId, bool create, IReadOnlyCollection<string>? written)
+        internal void BeforeWrite(Transaction? tx, IRowColumns row, Guid userId, bool create, IReadOnlyCollection<string>? written)
         {
             var table = _sandbox.Metadata.Table(row.LogicalName);
             if (table == null) return;
@@ -154,13 +154,13 @@ namespace Advocacy.Sandbox.Regional
                 moneyTouched = moneyTouched || Contains(written!, money.LogicalName);
             }
             if (!moneyTouched) return;
-            if (row.GetAttributeValue<EntityReference>("transactioncurrencyid") == null)
+            if (row.Get<EntityReference>("transactioncurrencyid") == null)
             {
                 var currency = _sandbox.Store.ReadValue(tx, "usersettings", userId, "transactioncurrencyid") as EntityReference;
                 if (!create && !HasAmount(row, moneyColumns)) return;
-                row["transactioncurrencyid"] = new EntityReference("transactioncurrency", currency?.Id ?? BaseCurrencyId);
+                row.Set("transactioncurrencyid", new EntityReference("transactioncurrency", currency?.Id ?? BaseCurrencyId));
             }
-            var currencyId = row.GetAttributeValue<EntityReference>("transactioncurrencyid").Id;
+            var currencyId = row.Get<EntityReference>("transactioncurrencyid")!.Id;
             if (!_sandbox.Store.Exists(tx, "transactioncurrency", currencyId)) throw Faults.DoesNotExist("transactioncurrency", currencyId);
             // The stored box itself (values in the store are never changed in place): every row in this currency shares it.
             object? storedRate = _sandbox.Store.ReadValue(tx, "transactioncurrency", currencyId, "exchangerate");
@@ -172,34 +172,34 @@ namespace Advocacy.Sandbox.Regional
             }
             if (derived.HasExchangeRate)
             {
-                row["exchangerate"] = storedRate;
+                row.Set("exchangerate", storedRate);
             }
             foreach (var (money, baseName) in moneyColumns)
             {
                 if (baseName == null) continue;
-                row[baseName] = row.GetAttributeValue<Money>(money.LogicalName) is { } amount
+                row.Set(baseName, row.Get<Money>(money.LogicalName) is { } amount
                     ? new Money(Math.Round(amount.Value / rate.Value, 4, MidpointRounding.AwayFromZero))
-                    : null;
+                    : null);
             }
         }
 
-        private static void StoreDate(Entity row, string name, ColumnMetadata column)
+        private static void StoreDate(IRowColumns row, string name, ColumnMetadata column)
         {
-            if (!row.Attributes.TryGetValue(name, out var raw) || raw is not DateTime value) return;
+            if (!row.TryGetValue(name, out var raw) || raw is not DateTime value) return;
             var stored = column.DateBehavior switch
             {
                 DateBehavior.DateOnly => DateTime.SpecifyKind(value.Date, value.Kind),
                 DateBehavior.UserLocal when value.Kind == DateTimeKind.Local => value.ToUniversalTime(),
                 _ => value,
             };
-            if (stored != value || stored.Kind != value.Kind) row[name] = stored;
+            if (stored != value || stored.Kind != value.Kind) row.Set(name, stored);
         }
 
-        private static bool HasAmount(Entity row, (ColumnMetadata Column, string? BaseName)[] moneyColumns)
+        private static bool HasAmount(IRowColumns row, (ColumnMetadata Column, string? BaseName)[] moneyColumns)
         {
             foreach (var (money, _) in moneyColumns)
             {
-                if (row.GetAttributeValue<Money>(money.LogicalName) != null) return true;
+                if (row.Get<Money>(money.LogicalName) != null) return true;
             }
             return false;
         }

@@ -20,7 +20,11 @@ namespace Advocacy.Sandbox
 
         public OrganizationResponse Create(Operation op, CreateResponse response, MessageEngine engine)
         {
-            var target = Required<Entity>(op, "Target");
+            // A step after the main operation sees the Target, with its new id: it gets the pipeline's own copy. Otherwise
+            // nobody sees the Target again, and without a step before either it is still the caller's Entity, only read here.
+            bool seenAfter = engine.StepsSeeTargetAfterMain(op);
+            var target = seenAfter ? Required<Entity>(op, "Target") : RequiredGiven<Entity>(op, "Target");
+            bool callers = !op.HasOwnInput;
             RequireTable(target.LogicalName);
             Metadata.ValidateWrite(target);
             string pid = Metadata.PrimaryIdAttribute(target.LogicalName);
@@ -33,27 +37,23 @@ namespace Advocacy.Sandbox
                 id = _sandbox.RowIds.Next();
             }
             RequireLookupTargets(op.Transaction!, target.LogicalName, id, target.Attributes);
-            // The Target is already the operation's own copy. The row to store needs another only when someone can still
-            // change the Target after this point: a post-operation step (the platform does not persist its changes).
-            var row = target.KeyAttributes.Count > 0 || target.FormattedValues.Count > 0 || engine.StepsSeeTargetAfterMain(op) ? EntityCloner.Clone(target) : target;
-            if (row.KeyAttributes.Count > 0)
-            {
-                row.KeyAttributes.Clear();
-            }
-            if (row.FormattedValues.Count > 0)
-            {
-                row.FormattedValues.Clear();
-            }
-            bool statusGiven = row.Attributes.TryGetValue("statuscode", out var givenStatus) && givenStatus != null;
+            // The row is written in the store's form from the start (NewRow), never as a second Entity. Its values are copied
+            // where someone else can still change them: the caller's, or a post-operation step's (the platform does not
+            // persist a change made there); the pipeline's own copy that nobody sees again is taken as it is.
+            var row = NewRow.From(target, copyValues: seenAfter || callers, _sandbox.CreateRoom(target.LogicalName));
+            bool statusGiven = row.Get<OptionSetValue>("statuscode") != null;
             _sandbox.ApplyCreateDefaults(row, id, op.Caller.UserId, op.CreatedOn);
             StateStatus.Apply(Metadata.Table(target.LogicalName), row, stateWritten: true, statusWritten: statusGiven);
             Insert(op.Transaction!, row, freshId);
             _sandbox.Metrics.Written(1);
             op.EntityId = id;
-            // Post-operation steps see the new id on the Target, as on the platform.
-            object boxedId = row[pid];
-            target.Id = id;
-            target[pid] = boxedId;
+            // Post-operation steps see the new id on the Target, as on the platform (the caller's own Entity is left as it was).
+            row.TryGetValue(pid, out var boxedId);
+            if (!callers)
+            {
+                target.Id = id;
+                target[pid] = boxedId;
+            }
             op.Output["id"] = boxedId;
             response.Results = op.Output;
             return response;
@@ -150,7 +150,7 @@ namespace Advocacy.Sandbox
         /// The id was just generated here: no other transaction can know it, so there is nothing to lock against and no
         /// row that could already have it.
         /// </param>
-        internal void Insert(Transaction tx, Entity row, bool freshId = false)
+        internal void Insert(Transaction tx, NewRow row, bool freshId = false)
         {
             if (!freshId)
             {
@@ -160,7 +160,7 @@ namespace Advocacy.Sandbox
                     throw Faults.Duplicate(row.LogicalName, row.Id);
                 }
             }
-            _sandbox.Regional.BeforeWrite(tx, row, row.GetAttributeValue<EntityReference>("createdby")?.Id ?? _sandbox.SystemUserId, create: true, written: null);
+            _sandbox.Regional.BeforeWrite(tx, row, row.Get<EntityReference>("createdby")?.Id ?? _sandbox.SystemUserId, create: true, written: null);
             tx.Write(row.LogicalName, row.Id, row, created: true);
             if (row.LogicalName == "systemuser" && Store.Read(tx, "usersettings", row.Id) == null)
             {
@@ -209,9 +209,9 @@ namespace Advocacy.Sandbox
             bool statusWritten = columns.Any(c => c.Key.Equals("statuscode", StringComparison.OrdinalIgnoreCase));
             if (stateWritten || statusWritten)
             {
-                StateStatus.Apply(Metadata.Table(table), row, stateWritten, statusWritten);
+                StateStatus.Apply(Metadata.Table(table), new EntityColumns(row), stateWritten, statusWritten);
             }
-            _sandbox.Regional.BeforeWrite(tx, row, op.Caller.UserId, create: false, columns.Select(c => c.Key).ToList());
+            _sandbox.Regional.BeforeWrite(tx, new EntityColumns(row), op.Caller.UserId, create: false, columns.Select(c => c.Key).ToList());
             tx.Write(table, id, row, created: false);
             _sandbox.Metrics.Written(1);
         }
@@ -318,7 +318,7 @@ namespace Advocacy.Sandbox
                     row[rel.IntersectEntity + "id"] = row.Id;
                     row[rel.Entity1Attribute] = first.Id;
                     row[rel.Entity2Attribute] = second.Id;
-                    Insert(tx, row);
+                    Insert(tx, NewRow.From(row, copyValues: false, room: 0));
                     _sandbox.Metrics.Written(1);
                 }
                 else
@@ -459,8 +459,13 @@ namespace Advocacy.Sandbox
             }
         }
 
-        private static T Required<T>(Operation op, string name) where T : class =>
-            op.Input.TryGetValue(name, out var value) && value is T typed
+        private static T Required<T>(Operation op, string name) where T : class => Required<T>(op, op.Input, name);
+
+        /// <summary>A parameter read through <see cref="Operation.Given"/>: the caller's own object until the pipeline has a copy, so only read it.</summary>
+        private static T RequiredGiven<T>(Operation op, string name) where T : class => Required<T>(op, op.Given, name);
+
+        private static T Required<T>(Operation op, ParameterCollection parameters, string name) where T : class =>
+            parameters.TryGetValue(name, out var value) && value is T typed
                 ? typed
                 : throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"{op.Message}: the parameter '{name}' is missing or is not a {typeof(T).Name}.");
     }

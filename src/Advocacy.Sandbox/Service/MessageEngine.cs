@@ -337,8 +337,7 @@ namespace Advocacy.Sandbox
         /// </summary>
         private void CreateRelatedEntities(Operation op)
         {
-            if (!string.Equals(op.Message, "Create", StringComparison.OrdinalIgnoreCase)
-                || !(op.Input.TryGetValue("Target", out var t) && t is Entity target)
+            if (!string.Equals(op.Message, "Create", StringComparison.OrdinalIgnoreCase) || op.Entity is not { } table
                 || !(op.Request.Parameters.TryGetValue("Target", out var given) && given is Entity original) || original.RelatedEntities.Count == 0)
             {
                 return;
@@ -348,10 +347,10 @@ namespace Advocacy.Sandbox
             // The caller's Target (the pipeline works on a copy of its attributes).
             foreach (var pair in original.RelatedEntities)
             {
-                var relationship = _sandbox.Metadata.ReferencingRelationships(target.LogicalName)
+                var relationship = _sandbox.Metadata.ReferencingRelationships(table)
                     .FirstOrDefault(r => string.Equals(r.SchemaName, pair.Key.SchemaName, StringComparison.OrdinalIgnoreCase))
                     ?? throw new SandboxFaultException(ErrorCodes.InvalidArgument,
-                        $"The relationship '{pair.Key.SchemaName}' is not a one-to-many relationship from '{target.LogicalName}' the sandbox knows; related rows cannot be created through it.");
+                        $"The relationship '{pair.Key.SchemaName}' is not a one-to-many relationship from '{table}' the sandbox knows; related rows cannot be created through it.");
                 foreach (var child in pair.Value.Entities)
                 {
                     if (!string.Equals(child.LogicalName, relationship.ReferencingEntity, StringComparison.OrdinalIgnoreCase))
@@ -366,7 +365,7 @@ namespace Advocacy.Sandbox
                         row[attribute.Key] = attribute.Value;
                     }
 
-                    row[relationship.ReferencingAttribute] = new EntityReference(target.LogicalName, op.EntityId);
+                    row[relationship.ReferencingAttribute] = new EntityReference(table, op.EntityId);
                     Execute(new CreateRequest { Target = row }, inner, nested: true);
                 }
             }

@@ -17,12 +17,7 @@ namespace Advocacy.Sandbox
             Caller = caller;
             Depth = depth;
             CreatedOn = createdOn;
-            // The platform serializes the request: plug-ins never touch the caller's objects.
-            foreach (var pair in request.Parameters)
-            {
-                Input[pair.Key] = EntityCloner.CloneValue(pair.Value);
-            }
-            (Entity, EntityId) = MessageEngine.PrimaryOf(Message, Input);
+            (Entity, EntityId) = MessageEngine.PrimaryOf(Message, request.Parameters);
         }
 
         public OrganizationRequest Request { get; }
@@ -44,7 +39,38 @@ namespace Advocacy.Sandbox
         private Guid? _operationId;
         public string? Entity { get; set; }
         public Guid EntityId { get; set; }
-        public ParameterCollection Input { get; } = new();
+        /// <summary>
+        /// The pipeline's own copy of the request's parameters, made when first asked for: the platform serializes the
+        /// request, so steps (and the writes they see) never touch the caller's objects. An operation no step sees never
+        /// needs one; it reads the caller's parameters through <see cref="Given"/>.
+        /// </summary>
+        public ParameterCollection Input
+        {
+            get
+            {
+                if (_input == null)
+                {
+                    var copy = new ParameterCollection();
+                    foreach (var pair in Request.Parameters)
+                    {
+                        copy[pair.Key] = EntityCloner.CloneValue(pair.Value);
+                    }
+                    _input = copy;
+                }
+                return _input;
+            }
+        }
+
+        private ParameterCollection? _input;
+
+        /// <summary>Whether <see cref="Input"/> has been made (a step, or a reader that needed the copy, has asked for it).</summary>
+        public bool HasOwnInput => _input != null;
+
+        /// <summary>
+        /// The parameters as they stand, for reading only (nothing read here may be kept or changed): the pipeline's copy
+        /// once there is one, else the caller's own — the same values, since only a step could have changed them.
+        /// </summary>
+        public ParameterCollection Given => _input ?? Request.Parameters;
         public ParameterCollection Output { get; } = new();
         public ParameterCollection Shared => _shared ??= new ParameterCollection();
         private ParameterCollection? _shared;

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Advocacy.Sandbox.Query;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Sandbox
@@ -43,9 +44,14 @@ namespace Advocacy.Sandbox
         /// </summary>
         public object? ReadValue(Transaction? tx, string table, Guid id, string column)
         {
-            if (tx != null && tx.TryGetWrite(table, id, out var own))
+            if (tx != null && tx.TryGetWrittenRow(table, id, out var own))
             {
-                return own != null && own.Attributes.TryGetValue(column, out var value) ? value : null;
+                return own switch
+                {
+                    Entity entity => entity.Attributes.TryGetValue(column, out var value) ? value : null,
+                    NewRow created => created.TryGetValue(column, out var value) ? value : null,
+                    _ => null,
+                };
             }
             return _tables.TryGetValue(table, out var t) && t.Get(id) is { } row && row.TryGet(column, out var stored) ? stored : null;
         }
@@ -53,7 +59,7 @@ namespace Advocacy.Sandbox
         /// <summary>Whether the row exists as the transaction sees it, without reading it out.</summary>
         public bool Exists(Transaction? tx, string table, Guid id)
         {
-            if (tx != null && tx.TryGetWrite(table, id, out var own))
+            if (tx != null && tx.TryGetWrittenRow(table, id, out var own))
             {
                 return own != null;
             }
@@ -65,13 +71,13 @@ namespace Advocacy.Sandbox
         {
             foreach (var row in ScanRows(tx, table))
             {
-                yield return row as Entity ?? ((StoredRow)row).ToEntity();
+                yield return row as Entity ?? ((IStoredRow)row).ToEntity();
             }
         }
 
         /// <summary>
         /// The same rows without turning committed ones into Entities: <see cref="StoredRow"/>s and the
-        /// transaction's own Entities, for the query engine.
+        /// transaction's own rows (Entities, and the <see cref="NewRow"/>s of its creates), for the query engine.
         /// </summary>
         public IEnumerable<object> ScanRows(Transaction? tx, string table)
         {
@@ -123,7 +129,7 @@ namespace Advocacy.Sandbox
         {
             foreach (var row in committed)
             {
-                if (tx.TryGetWrite(table, row.Id, out var own))
+                if (tx.TryGetWrittenRow(table, row.Id, out var own))
                 {
                     if (own != null)
                     {
@@ -137,7 +143,7 @@ namespace Advocacy.Sandbox
             }
             foreach (var id in tx.CreatedIds(table))
             {
-                if (tx.TryGetWrite(table, id, out var own) && own != null)
+                if (tx.TryGetWrittenRow(table, id, out var own) && own != null)
                 {
                     yield return own;
                 }

@@ -35,11 +35,17 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>Stores (inserts or replaces) a committed row; null deletes it. Called under the store's commit lock.</summary>
-        public void Put(Guid id, Entity? entity, ValueInterner interner)
+        /// <param name="written">An Entity, a create's <see cref="NewRow"/>, or null.</param>
+        public void Put(Guid id, object? written, ValueInterner interner)
         {
             lock (_writeGate)
             {
-                var row = entity == null ? null : Compact(id, entity, interner);
+                var row = written switch
+                {
+                    null => null,
+                    NewRow created => Compact(id, created, interner),
+                    _ => Compact(id, (Entity)written, interner),
+                };
                 if (_index.TryGetValue(id, out int slot))
                 {
                     if (row == null)
@@ -166,36 +172,77 @@ namespace Advocacy.Sandbox
         private StoredRow Compact(Guid id, Entity entity, ValueInterner interner)
         {
             var attributes = entity.Attributes;
-            var values = new object?[attributes.Count];
-            // Rows written the same way as the previous one reuse its shape without building a names array first.
-            var shape = _lastShape;
-            string[]? names = shape != null && shape.Names.Length == attributes.Count ? null : new string[attributes.Count];
-            int n = 0;
+            var builder = new RowBuilder(this, id, attributes.Count, interner);
             foreach (var pair in attributes)
             {
-                if (names == null && !string.Equals(shape!.Names[n], pair.Key, StringComparison.Ordinal))
+                builder.Add(pair.Key, pair.Value);
+            }
+            return builder.Build();
+        }
+
+        private StoredRow Compact(Guid id, NewRow created, ValueInterner interner)
+        {
+            var builder = new RowBuilder(this, id, created.Count, interner);
+            for (int i = 0; i < created.Count; i++)
+            {
+                builder.Add(created.NameAt(i), created.ValueAt(i));
+            }
+            return builder.Build();
+        }
+
+        /// <summary>Builds one compact row from its columns in order, whatever form they were written in.</summary>
+        private struct RowBuilder
+        {
+            private readonly RowTable _table;
+            private readonly Guid _id;
+            private readonly ValueInterner _interner;
+            private readonly object?[] _values;
+            // Rows written the same way as the previous one reuse its shape without building a names array first.
+            private readonly RowShape? _shape;
+            private string[]? _names;
+            private int _n;
+
+            public RowBuilder(RowTable table, Guid id, int count, ValueInterner interner)
+            {
+                _table = table;
+                _id = id;
+                _interner = interner;
+                _values = new object?[count];
+                _shape = table._lastShape;
+                _names = _shape != null && _shape.Names.Length == count ? null : new string[count];
+                _n = 0;
+            }
+
+            public void Add(string name, object? value)
+            {
+                if (_names == null && !string.Equals(_shape!.Names[_n], name, StringComparison.Ordinal))
                 {
-                    names = new string[attributes.Count];
-                    Array.Copy(shape.Names, names, n);
+                    _names = new string[_values.Length];
+                    Array.Copy(_shape.Names, _names, _n);
                 }
-                if (names != null)
+                if (_names != null)
                 {
-                    names[n] = interner.Name(pair.Key);
+                    _names[_n] = _interner.Name(name);
                 }
                 // The primary key column repeats the row's id: kept as a marker rather than a 32-byte box.
-                values[n] = pair.Value is Guid g && g == id ? StoredRow.SameAsId : interner.Value(pair.Value);
-                n++;
+                _values[_n] = value is Guid g && g == _id ? StoredRow.SameAsId : _interner.Value(value);
+                _n++;
             }
-            if (names != null)
+
+            public StoredRow Build()
             {
-                string signature = string.Join("\u0001", names);
-                if (!_shapes.TryGetValue(signature, out shape))
+                var shape = _shape;
+                if (_names != null)
                 {
-                    _shapes[signature] = shape = new RowShape(names);
+                    string signature = string.Join("\u0001", _names);
+                    if (!_table._shapes.TryGetValue(signature, out shape))
+                    {
+                        _table._shapes[signature] = shape = new RowShape(_names);
+                    }
+                    _table._lastShape = shape;
                 }
-                _lastShape = shape;
+                return new StoredRow(_table.LogicalName, _id, shape!, _values);
             }
-            return new StoredRow(LogicalName, id, shape!, values);
         }
 
         private RowShape? _lastShape;

@@ -15,7 +15,8 @@ namespace Advocacy.Sandbox
         // Created on first use: most transactions are one create or update, and four empty collections cost a create
         // more than its row.
         private static int s_next;
-        private Dictionary<(string Table, Guid Id), Entity?>? _writes;
+        // A written row is an Entity (an update's, a cascade's), a NewRow (a create's) or null (deleted).
+        private Dictionary<(string Table, Guid Id), object?>? _writes;
         private Dictionary<string, List<Guid>>? _createdOrder;
         private HashSet<(string Table, Guid Id)>? _locks;
         private HashSet<string>? _touchedTables;
@@ -46,7 +47,7 @@ namespace Advocacy.Sandbox
         private bool _hasFirst;
         private string _firstTable = "";
         private Guid _firstId;
-        private Entity? _firstRow;
+        private object? _firstRow;
         private bool _firstCreated;
 
         public bool HasWrites(string table) =>
@@ -54,6 +55,14 @@ namespace Advocacy.Sandbox
 
         /// <summary>Looks the row up in the write set: found = this transaction wrote it (row null = deleted).</summary>
         public bool TryGetWrite(string table, Guid id, out Entity? row)
+        {
+            bool found = TryGetWrittenRow(table, id, out var written);
+            row = written as Entity ?? (written as NewRow)?.ToEntity();
+            return found;
+        }
+
+        /// <summary>The same, as written: an Entity, a <see cref="NewRow"/>, or null (deleted).</summary>
+        public bool TryGetWrittenRow(string table, Guid id, out object? row)
         {
             if (_writes != null)
             {
@@ -68,7 +77,7 @@ namespace Advocacy.Sandbox
             return false;
         }
 
-        public void Write(string table, Guid id, Entity? row, bool created)
+        public void Write(string table, Guid id, object? row, bool created)
         {
             if (_writes == null)
             {
@@ -124,9 +133,9 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>The only row written, when exactly one was (the common case, read without enumerating).</summary>
-        public (string Table, Guid Id, Entity? Row)? SingleWrite => _writes == null && _hasFirst ? (_firstTable, _firstId, _firstRow) : null;
+        public (string Table, Guid Id, object? Row)? SingleWrite => _writes == null && _hasFirst ? (_firstTable, _firstId, _firstRow) : null;
 
-        public IEnumerable<KeyValuePair<(string Table, Guid Id), Entity?>> Writes
+        public IEnumerable<KeyValuePair<(string Table, Guid Id), object?>> Writes
         {
             get
             {
@@ -135,8 +144,8 @@ namespace Advocacy.Sandbox
                     return _writes;
                 }
                 return _hasFirst
-                    ? new[] { new KeyValuePair<(string Table, Guid Id), Entity?>((_firstTable, _firstId), _firstRow) }
-                    : Array.Empty<KeyValuePair<(string Table, Guid Id), Entity?>>();
+                    ? new[] { new KeyValuePair<(string Table, Guid Id), object?>((_firstTable, _firstId), _firstRow) }
+                    : Array.Empty<KeyValuePair<(string Table, Guid Id), object?>>();
             }
         }
 

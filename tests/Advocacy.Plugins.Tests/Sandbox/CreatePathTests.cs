@@ -36,6 +36,43 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        [DataRow(false, DisplayName = "no step: the caller's Entity is read, not copied")]
+        [DataRow(true, DisplayName = "a post-operation step: the pipeline's copy gets the id")]
+        public void A_create_leaves_the_callers_entity_as_it_was(bool withStep)
+        {
+            var sandbox = new DataverseSandbox((string?)null);
+            if (withStep)
+            {
+                sandbox.RegisterStep<ReadsTheNewRowInItsTransaction>("Create", "account", PipelineStage.PostOperation);
+            }
+            var given = new Entity("account") { ["name"] = "A", ["revenue"] = new Money(10m) };
+
+            var id = sandbox.Service.Create(given);
+
+            Assert.AreNotEqual(Guid.Empty, id);
+            Assert.AreEqual(Guid.Empty, given.Id, "the platform serializes the request: the caller's object does not get the new id");
+            CollectionAssert.AreEquivalent(new[] { "name", "revenue" }, given.Attributes.Keys.ToList());
+            Assert.AreEqual(10m, given.GetAttributeValue<Money>("revenue").Value);
+        }
+
+        [TestMethod]
+        public void A_post_operation_step_reads_and_queries_the_new_row_with_its_system_columns_before_commit()
+        {
+            var sandbox = new DataverseSandbox((string?)null);
+            sandbox.RegisterStep<ReadsTheNewRowInItsTransaction>("Create", "account", PipelineStage.PostOperation);
+
+            var id = sandbox.Service.Create(new Entity("account") { ["name"] = "A", ["revenue"] = new Money(10m) });
+
+            var traces = sandbox.Traces(nameof(ReadsTheNewRowInItsTransaction));
+            CollectionAssert.AreEqual(new[]
+            {
+                $"retrieved {id}: A, revenue 10, currency True, state 0, status 1, created by {sandbox.AdminUserId}",
+                $"queried: {id}",
+                "target id set: True",
+            }, traces.ToList());
+        }
+
+        [TestMethod]
         public void A_post_operation_step_that_changes_the_Target_does_not_change_the_stored_row()
         {
             var sandbox = new DataverseSandbox((string?)null);
@@ -182,6 +219,27 @@ namespace Advocacy.Plugins.Tests.Sandbox
             var target = (Entity)context.InputParameters["Target"];
             target["name"] = "changed after the save";
             target.GetAttributeValue<Money>("revenue").Value = 99m;
+        }
+    }
+
+    /// <summary>Reads the row its Create is writing, inside the transaction: a Retrieve and a query on the columns the platform added.</summary>
+    public sealed class ReadsTheNewRowInItsTransaction : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            var trace = (ITracingService)serviceProvider.GetService(typeof(ITracingService))!;
+            var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(context.UserId);
+            var row = service.Retrieve("account", context.PrimaryEntityId, new ColumnSet(true));
+            trace.Trace($"retrieved {row.Id}: {row.GetAttributeValue<string>("name")}, revenue {row.GetAttributeValue<Money>("revenue").Value:0}, " +
+                        $"currency {row.GetAttributeValue<EntityReference>("transactioncurrencyid") != null}, state {row.GetAttributeValue<OptionSetValue>("statecode").Value}, " +
+                        $"status {row.GetAttributeValue<OptionSetValue>("statuscode").Value}, created by {row.GetAttributeValue<EntityReference>("createdby").Id}");
+            var query = new QueryExpression("account") { ColumnSet = new ColumnSet("accountid") };
+            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            query.Criteria.AddCondition("createdby", ConditionOperator.Equal, context.UserId);
+            query.Criteria.AddCondition("revenue", ConditionOperator.Equal, 10m);
+            trace.Trace("queried: " + string.Join(", ", service.RetrieveMultiple(query).Entities.Select(e => e.Id)));
+            trace.Trace("target id set: " + (((Entity)context.InputParameters["Target"]).Id == context.PrimaryEntityId));
         }
     }
 

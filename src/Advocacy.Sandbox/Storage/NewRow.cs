@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using Advocacy.Sandbox.Query;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Sandbox
+{
+    /// <summary>The columns of a row being written, as the rules a save applies read and set them (defaults, state, currency).</summary>
+    internal interface IRowColumns
+    {
+        string LogicalName { get; }
+
+        Guid Id { get; }
+
+        bool TryGetValue(string column, out object? value);
+
+        /// <summary>Sets a column (adds it after the others when the row does not have it yet).</summary>
+        void Set(string column, object? value);
+    }
+
+    internal static class RowColumns
+    {
+        /// <summary>The value when it is a <typeparamref name="T"/>, else default (a save's values are type-checked before these rules run).</summary>
+        public static T? Get<T>(this IRowColumns row, string column) => row.TryGetValue(column, out var value) && value is T typed ? typed : default;
+
+        public static bool Contains(this IRowColumns row, string column) => row.TryGetValue(column, out _);
+    }
+
+    /// <summary>An Entity being written (an update's row, a cascade's), seen through <see cref="IRowColumns"/>.</summary>
+    internal sealed class EntityColumns : IRowColumns
+    {
+        private readonly Entity _entity;
+
+        public EntityColumns(Entity entity) => _entity = entity;
+
+        public string LogicalName => _entity.LogicalName;
+
+        public Guid Id => _entity.Id;
+
+        public bool TryGetValue(string column, out object? value) => _entity.Attributes.TryGetValue(column, out value);
+
+        public void Set(string column, object? value) => _entity[column] = value;
+    }
+
+    /// <summary>
+    /// A row a create writes, in the store's form from the start: its column names and values in two arrays, in the
+    /// order they were set (the caller's columns, then the ones the platform adds), as a dictionary-backed Entity would
+    /// keep them. An Entity grows its dictionary three times on the way from a caller's four columns to a stored
+    /// account's sixteen; this holds them in one pair of arrays and becomes a <see cref="StoredRow"/> at commit without
+    /// an Entity in between. Readers inside the transaction (a query, a post-operation step's Retrieve, an image) see it
+    /// as a stored row, or as an Entity made on demand over the same values. Its values are its own (copied from the
+    /// caller's where another could still change them) and are never changed in place, like a stored row's.
+    /// </summary>
+    internal sealed class NewRow : IRowColumns, IStoredRow
+    {
+        private string[] _names;
+        private object?[] _values;
+        private int _count;
+
+        private NewRow(string logicalName, int capacity)
+        {
+            LogicalName = logicalName;
+            _names = new string[capacity];
+            _values = new object?[capacity];
+        }
+
+        /// <summary>
+        /// A row with the entity's columns. <paramref name="copyValues"/>: copy each mutable value (Money, a lookup,
+        /// a choice) because someone else can still change the entity's — the caller's own Entity, or a Target a later
+        /// step sees; otherwise the values are taken as they are.
+        /// </summary>
+        /// <param name="room">Columns the platform may still add (system columns, base amounts), so the arrays need not grow.</param>
+        public static NewRow From(Entity entity, bool copyValues, int room)
+        {
+            var attributes = entity.Attributes;
+            var row = new NewRow(entity.LogicalName, attributes.Count + room) { Id = entity.Id };
+            foreach (var pair in attributes)
+            {
+                row._names[row._count] = pair.Key;
+                row._values[row._count] = copyValues ? EntityCloner.CloneValue(pair.Value) : pair.Value;
+                row._count++;
+            }
+            return row;
+        }
+
+        public string LogicalName { get; }
+
+        public Guid Id { get; set; }
+
+        public int Count => _count;
+
+        public string NameAt(int i) => _names[i];
+
+        public object? ValueAt(int i) => _values[i];
+
+        private int IndexOf(string column)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                // Entity attribute names compare ordinally; most names here are the same string instance.
+                if (ReferenceEquals(_names[i], column) || string.Equals(_names[i], column, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        public bool TryGetValue(string column, out object? value)
+        {
+            int i = IndexOf(column);
+            value = i < 0 ? null : _values[i];
+            return i >= 0;
+        }
+
+        public void Set(string column, object? value)
+        {
+            int i = IndexOf(column);
+            if (i < 0)
+            {
+                if (_count == _names.Length)
+                {
+                    Array.Resize(ref _names, _count * 2 + 4);
+                    Array.Resize(ref _values, _count * 2 + 4);
+                }
+                i = _count++;
+                _names[i] = column;
+            }
+            _values[i] = value;
+            _entity = null;
+        }
+
+        bool IStoredRow.TryGet(string column, out object? value) => TryGetValue(column, out value);
+
+        public IEnumerable<KeyValuePair<string, object?>> Columns()
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                yield return new KeyValuePair<string, object?>(_names[i], _values[i]);
+            }
+        }
+
+        private Entity? _entity;
+
+        /// <summary>
+        /// The row as an Entity over its values (not copies), made once: readers copy before they hand values out and
+        /// never change them, as with a committed row.
+        /// </summary>
+        public Entity ToEntity()
+        {
+            if (_entity != null)
+            {
+                return _entity;
+            }
+            var entity = new Entity(LogicalName, Id);
+            for (int i = 0; i < _count; i++)
+            {
+                entity.Attributes[_names[i]] = _values[i];
+            }
+            return _entity = entity;
+        }
+    }
+}
