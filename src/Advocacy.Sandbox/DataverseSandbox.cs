@@ -239,8 +239,8 @@ namespace Advocacy.Sandbox
             var table = Metadata.Table(row.LogicalName);
             bool Has(string column) => table == null || table.HasColumn(column);
             // Stored values are never changed in place (every read copies them out), so one box and one reference can
-            // stand in several columns.
-            var user = new EntityReference("systemuser", userId);
+            // stand in several columns, and in several rows.
+            var user = _lastCreator is { } last && last.Id == userId ? last : _lastCreator = new EntityReference("systemuser", userId);
             object when = now;
             row.Id = id;
             row.Set(Metadata.PrimaryIdAttribute(row.LogicalName), id);
@@ -254,18 +254,24 @@ namespace Advocacy.Sandbox
             }
             if (Has("owningbusinessunit") && !row.Contains("owningbusinessunit"))
             {
-                row.Set("owningbusinessunit", new EntityReference("businessunit", BusinessUnitId));
+                row.Set("owningbusinessunit", _businessUnit ??= new EntityReference("businessunit", BusinessUnitId));
             }
             if (Has("statecode") && row.Get<OptionSetValue>("statecode") == null)
             {
-                row.Set("statecode", new OptionSetValue(0));
+                row.Set("statecode", Active);
             }
             if (Has("statuscode") && row.Get<OptionSetValue>("statuscode") == null)
             {
-                row.Set("statuscode", new OptionSetValue(1));
+                row.Set("statuscode", DefaultStatus);
             }
             row.Set("versionnumber", Interlocked.Increment(ref _version));
         }
+
+        // Shared by the rows that take them (see above). A race between two creates only makes one more instance.
+        private EntityReference? _lastCreator;
+        private EntityReference? _businessUnit;
+        private readonly OptionSetValue Active = new(0);
+        private readonly OptionSetValue DefaultStatus = new(1);
 
         /// <summary>Columns a create may add to the caller's (the system columns above, a currency, its rate, base amounts).</summary>
         internal int CreateRoom(string table) => 12 + (Metadata.Table(table)?.Derived.Money.Length ?? 0);

@@ -45,15 +45,16 @@ namespace Advocacy.Sandbox
             }
         }
 
-        // A loop rather than LINQ: this runs on every create of a table with states, and a lambda over the value would
-        // allocate a closure each time.
+        // An index loop rather than LINQ or foreach: this runs on every create of a table with states, and a lambda over
+        // the value (or an enumerator of the read-only list) would allocate each time.
         private static ChoiceOption? Find(ChoiceOptionSet set, int value)
         {
-            foreach (var option in set.Options)
+            var options = set.Options;
+            for (int i = 0; i < options.Count; i++)
             {
-                if (option.Value == value)
+                if (options[i].Value == value)
                 {
-                    return option;
+                    return options[i];
                 }
             }
 

@@ -158,7 +158,10 @@ namespace Advocacy.Sandbox.Regional
             {
                 var currency = _sandbox.Store.ReadValue(tx, "usersettings", userId, "transactioncurrencyid") as EntityReference;
                 if (!create && !HasAmount(row, moneyColumns)) return;
-                row.Set("transactioncurrencyid", new EntityReference("transactioncurrency", currency?.Id ?? BaseCurrencyId));
+                // The user's stored reference itself, or the organization's: stored values are shared, never changed in place.
+                row.Set("transactioncurrencyid", currency is { Name: null } ? currency
+                    : currency != null ? new EntityReference("transactioncurrency", currency.Id)
+                    : _baseCurrency ??= new EntityReference("transactioncurrency", BaseCurrencyId));
             }
             var currencyId = row.Get<EntityReference>("transactioncurrencyid")!.Id;
             if (!_sandbox.Store.Exists(tx, "transactioncurrency", currencyId)) throw Faults.DoesNotExist("transactioncurrency", currencyId);
@@ -182,6 +185,8 @@ namespace Advocacy.Sandbox.Regional
                     : null);
             }
         }
+
+        private EntityReference? _baseCurrency;
 
         private static void StoreDate(IRowColumns row, string name, ColumnMetadata column)
         {

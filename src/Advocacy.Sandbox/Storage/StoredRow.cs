@@ -129,7 +129,9 @@ namespace Advocacy.Sandbox
         {
             switch (value)
             {
-                case EntityReference r when r.Name == null && r.RowVersion == null && r.KeyAttributes.Count == 0 && r.LogicalName != null:
+                // Alternate keys are not looked at: Dataverse stores a lookup as its table and id, and reading KeyAttributes
+                // would give every stored lookup a collection of its own.
+                case EntityReference r when r.Name == null && r.RowVersion == null && r.LogicalName != null:
                 {
                     if (_references.TryGetValue(r.Id, out var shared))
                     {

@@ -25,14 +25,25 @@ namespace Advocacy.Plugins.Tests.Sandbox
             var readA = sandbox.Service.Retrieve("account", a, new ColumnSet(true));
             readA.GetAttributeValue<EntityReference>("ownerid").Id = Guid.NewGuid();
             readA.GetAttributeValue<OptionSetValue>("statecode").Value = 1;
+            // The columns a create adds share one value between rows (the creator, the business unit, the default state and
+            // status reason, the currency) from the moment they are written.
+            readA.GetAttributeValue<OptionSetValue>("statuscode").Value = 2;
+            readA.GetAttributeValue<EntityReference>("createdby").Id = Guid.NewGuid();
+            readA.GetAttributeValue<EntityReference>("owningbusinessunit").Id = Guid.NewGuid();
+            readA.GetAttributeValue<EntityReference>("transactioncurrencyid").Id = Guid.NewGuid();
             var page = sandbox.Service.RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet("ownerid", "statecode") });
             page.Entities[0].GetAttributeValue<EntityReference>("ownerid").Id = Guid.NewGuid();
+            var c = sandbox.Service.Create(new Entity("account") { ["name"] = "C", ["ownerid"] = new EntityReference("systemuser", owner) });
 
-            foreach (var id in new[] { a, b })
+            foreach (var id in new[] { a, b, c })
             {
-                var row = sandbox.Service.Retrieve("account", id, new ColumnSet("ownerid", "statecode"));
+                var row = sandbox.Service.Retrieve("account", id, new ColumnSet(true));
                 Assert.AreEqual(owner, row.GetAttributeValue<EntityReference>("ownerid").Id);
                 Assert.AreEqual(0, row.GetAttributeValue<OptionSetValue>("statecode").Value);
+                Assert.AreEqual(1, row.GetAttributeValue<OptionSetValue>("statuscode").Value);
+                Assert.AreEqual(sandbox.AdminUserId, row.GetAttributeValue<EntityReference>("createdby").Id);
+                Assert.AreEqual(sandbox.BusinessUnitId, row.GetAttributeValue<EntityReference>("owningbusinessunit").Id);
+                Assert.AreEqual(sandbox.Regional.BaseCurrencyId, row.GetAttributeValue<EntityReference>("transactioncurrencyid").Id);
             }
         }
 
