@@ -36,11 +36,14 @@ namespace Advocacy.Sandbox
             {
                 id = _sandbox.RowIds.Next();
             }
-            RequireLookupTargets(op.Transaction!, target.LogicalName, id, target.Attributes);
             // The row is written in the store's form from the start (NewRow), never as a second Entity. Its values are copied
             // where someone else can still change them: the caller's, or a post-operation step's (the platform does not
             // persist a change made there); the pipeline's own copy that nobody sees again is taken as it is.
             var row = NewRow.From(target, copyValues: seenAfter || callers, _sandbox.CreateRoom(target.LogicalName));
+            for (int i = 0; i < row.Count; i++)
+            {
+                RequireLookupTarget(op.Transaction!, target.LogicalName, id, row.ValueAt(i));
+            }
             bool statusGiven = row.Get<OptionSetValue>("statuscode") != null;
             _sandbox.ApplyCreateDefaults(row, id, op.Caller.UserId, op.CreatedOn);
             StateStatus.Apply(Metadata.Table(target.LogicalName), row, stateWritten: true, statusWritten: statusGiven);
@@ -69,12 +72,18 @@ namespace Advocacy.Sandbox
         {
             foreach (var pair in columns)
             {
-                if (pair.Value is EntityReference reference && Metadata.Table(reference.LogicalName) is { IsInferred: false }
-                    && !(reference.Id == id && string.Equals(reference.LogicalName, table, StringComparison.OrdinalIgnoreCase))
-                    && !Store.Exists(tx, reference.LogicalName, reference.Id))
-                {
-                    throw Faults.DoesNotExist(reference.LogicalName, reference.Id);
-                }
+                RequireLookupTarget(tx, table, id, pair.Value);
+            }
+        }
+
+        // A create checks its row's columns (before the platform adds its own) with this, without enumerating the Target again.
+        private void RequireLookupTarget(Transaction tx, string table, Guid id, object? value)
+        {
+            if (value is EntityReference reference && Metadata.Table(reference.LogicalName) is { IsInferred: false }
+                && !(reference.Id == id && string.Equals(reference.LogicalName, table, StringComparison.OrdinalIgnoreCase))
+                && !Store.Exists(tx, reference.LogicalName, reference.Id))
+            {
+                throw Faults.DoesNotExist(reference.LogicalName, reference.Id);
             }
         }
 
