@@ -316,7 +316,7 @@ namespace Advocacy.Sandbox
                     {
                         throw Faults.UnknownEntity(source.LogicalName);
                     }
-                    var row = NewRow.From(source, copyValues: true, CreateRoom(source.LogicalName));
+                    var row = NewRow.From(source, copyValues: true, CreateRoom(source.LogicalName), Store.Table(source.LogicalName).LastShape);
                     string pid = Metadata.PrimaryIdAttribute(row.LogicalName);
                     Guid id = row.Id != Guid.Empty ? row.Id : row.Get<Guid?>(pid) ?? RowIds.Next();
                     DateTime now = Clock.UtcNow;

@@ -39,7 +39,7 @@ namespace Advocacy.Sandbox
             // The row is written in the store's form from the start (NewRow), never as a second Entity. Its values are copied
             // where someone else can still change them: the caller's, or a post-operation step's (the platform does not
             // persist a change made there); the pipeline's own copy that nobody sees again is taken as it is.
-            var row = NewRow.From(target, copyValues: seenAfter || callers, _sandbox.CreateRoom(target.LogicalName));
+            var row = NewRow.From(target, copyValues: seenAfter || callers, _sandbox.CreateRoom(target.LogicalName), Store.Table(target.LogicalName).LastShape);
             for (int i = 0; i < row.Count; i++)
             {
                 RequireLookupTarget(op.Transaction!, target.LogicalName, id, row.ValueAt(i));

@@ -51,17 +51,27 @@ namespace Advocacy.Sandbox
     /// as a stored row, or as an Entity made on demand over the same values. Its values are its own (copied from the
     /// caller's where another could still change them) and are never changed in place, like a stored row's.
     /// </summary>
+    /// <remarks>
+    /// Rows of a table are mostly written alike, so a new row starts from the shape of the table's last stored row: it is
+    /// sized for it and uses its names until a column differs (then it takes a names array of its own). A row that ends
+    /// with exactly that shape hands its values array to the store as it is (<see cref="TakeValuesFor"/>).
+    /// </remarks>
     internal sealed class NewRow : IRowColumns, IStoredRow
     {
-        private string[] _names;
+        private readonly RowShape? _expected;
+        private string[]? _names; // null while the names are the expected shape's
         private object?[] _values;
         private int _count;
 
-        private NewRow(string logicalName, int capacity)
+        private NewRow(string logicalName, int capacity, RowShape? expected)
         {
             LogicalName = logicalName;
-            _names = new string[capacity];
+            _expected = expected;
             _values = new object?[capacity];
+            if (expected == null)
+            {
+                _names = new string[capacity];
+            }
         }
 
         /// <summary>
@@ -70,15 +80,15 @@ namespace Advocacy.Sandbox
         /// step sees; otherwise the values are taken as they are.
         /// </summary>
         /// <param name="room">Columns the platform may still add (system columns, base amounts), so the arrays need not grow.</param>
-        public static NewRow From(Entity entity, bool copyValues, int room)
+        /// <param name="expected">The shape of the table's last stored row, if any.</param>
+        public static NewRow From(Entity entity, bool copyValues, int room, RowShape? expected = null)
         {
             var attributes = entity.Attributes;
-            var row = new NewRow(entity.LogicalName, attributes.Count + room) { Id = entity.Id };
+            int capacity = expected != null && expected.Names.Length >= attributes.Count ? expected.Names.Length : attributes.Count + room;
+            var row = new NewRow(entity.LogicalName, capacity, expected) { Id = entity.Id };
             foreach (var pair in attributes)
             {
-                row._names[row._count] = pair.Key;
-                row._values[row._count] = copyValues ? EntityCloner.CloneValue(pair.Value) : pair.Value;
-                row._count++;
+                row.Append(pair.Key, copyValues ? EntityCloner.CloneValue(pair.Value) : pair.Value);
             }
             return row;
         }
@@ -89,7 +99,7 @@ namespace Advocacy.Sandbox
 
         public int Count => _count;
 
-        public string NameAt(int i) => _names[i];
+        public string NameAt(int i) => _names != null ? _names[i] : _expected!.Names[i];
 
         public object? ValueAt(int i) => _values[i];
 
@@ -98,7 +108,8 @@ namespace Advocacy.Sandbox
             for (int i = 0; i < _count; i++)
             {
                 // Entity attribute names compare ordinally; most names here are the same string instance.
-                if (ReferenceEquals(_names[i], column) || string.Equals(_names[i], column, StringComparison.Ordinal))
+                string name = NameAt(i);
+                if (ReferenceEquals(name, column) || string.Equals(name, column, StringComparison.Ordinal))
                 {
                     return i;
                 }
@@ -118,17 +129,44 @@ namespace Advocacy.Sandbox
             int i = IndexOf(column);
             if (i < 0)
             {
-                if (_count == _names.Length)
-                {
-                    Array.Resize(ref _names, _count * 2 + 4);
-                    Array.Resize(ref _values, _count * 2 + 4);
-                }
-                i = _count++;
-                _names[i] = column;
+                Append(column, value);
+                return;
             }
             _values[i] = value;
             _entity = null;
         }
+
+        private void Append(string column, object? value)
+        {
+            int i = _count;
+            if (i == _values.Length)
+            {
+                Array.Resize(ref _values, i * 2 + 4);
+                if (_names != null)
+                {
+                    Array.Resize(ref _names, _values.Length);
+                }
+            }
+            if (_names == null && (i >= _expected!.Names.Length || !string.Equals(_expected.Names[i], column, StringComparison.Ordinal)))
+            {
+                _names = new string[_values.Length];
+                Array.Copy(_expected!.Names, _names, i);
+            }
+            if (_names != null)
+            {
+                _names[i] = column;
+            }
+            _values[i] = value;
+            _count++;
+            _entity = null;
+        }
+
+        /// <summary>
+        /// The values array itself, for the store to keep, when this row has exactly the columns of <paramref name="shape"/>
+        /// in its order and fills its array; else null. The row must not be used afterwards (the store interns the values in place).
+        /// </summary>
+        public object?[]? TakeValuesFor(RowShape? shape) =>
+            shape != null && _names == null && ReferenceEquals(_expected, shape) && _count == shape.Names.Length && _count == _values.Length ? _values : null;
 
         bool IStoredRow.TryGet(string column, out object? value) => TryGetValue(column, out value);
 
@@ -136,7 +174,7 @@ namespace Advocacy.Sandbox
         {
             for (int i = 0; i < _count; i++)
             {
-                yield return new KeyValuePair<string, object?>(_names[i], _values[i]);
+                yield return new KeyValuePair<string, object?>(NameAt(i), _values[i]);
             }
         }
 
@@ -155,7 +193,7 @@ namespace Advocacy.Sandbox
             var entity = new Entity(LogicalName, Id);
             for (int i = 0; i < _count; i++)
             {
-                entity.Attributes[_names[i]] = _values[i];
+                entity.Attributes[NameAt(i)] = _values[i];
             }
             return _entity = entity;
         }

@@ -182,6 +182,15 @@ namespace Advocacy.Sandbox
 
         private StoredRow Compact(Guid id, NewRow created, ValueInterner interner)
         {
+            // A row written like the last one keeps its own values array (see NewRow): only its values are interned.
+            if (created.TakeValuesFor(_lastShape) is { } values)
+            {
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = values[i] is Guid g && g == id ? StoredRow.SameAsId : interner.Value(values[i]);
+                }
+                return new StoredRow(LogicalName, id, _lastShape!, values);
+            }
             var builder = new RowBuilder(this, id, created.Count, interner);
             for (int i = 0; i < created.Count; i++)
             {
@@ -246,6 +255,9 @@ namespace Advocacy.Sandbox
         }
 
         private RowShape? _lastShape;
+
+        /// <summary>The shape of the row stored last (a new row of this table starts from it, see <see cref="NewRow"/>).</summary>
+        public RowShape? LastShape => Volatile.Read(ref _lastShape);
 
         // Called under the write gate: drops deleted slots and grows. Readers holding the old array keep a
         // consistent (older) view; the new array is published before any new count that depends on it.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Advocacy.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -62,6 +63,75 @@ namespace Advocacy.Plugins.Tests.Sandbox
             var row = sandbox.Service.Retrieve("account", second, new ColumnSet("ownerid", "parentaccountid"));
             Assert.AreEqual("account", row.GetAttributeValue<EntityReference>("parentaccountid").LogicalName);
             Assert.AreEqual("systemuser", row.GetAttributeValue<EntityReference>("ownerid").LogicalName);
+        }
+
+        [TestMethod]
+        public void Rows_written_with_other_columns_than_the_last_one_read_back_exactly_their_own_columns()
+        {
+            // A new row starts from the shape of the table's last row and keeps its values array when it ends with that
+            // shape; every other row (fewer, more, other or reordered columns) must still store exactly its own columns.
+            var sandbox = new DataverseSandbox((string?)null);
+            var random = new Random(15);
+            string[] optional = { "revenue", "numberofemployees", "description", "telephone1", "websiteurl" };
+            var written = new List<(Guid Id, Dictionary<string, object> Columns)>();
+            for (int i = 0; i < 300; i++)
+            {
+                var columns = new Dictionary<string, object> { ["name"] = "A" + i };
+                foreach (var column in optional.OrderBy(_ => random.Next()).Where(_ => random.Next(3) > 0))
+                {
+                    columns[column] = column switch
+                    {
+                        "revenue" => new Money(i),
+                        "numberofemployees" => i,
+                        _ => column + i,
+                    };
+                }
+                var entity = new Entity("account");
+                foreach (var pair in columns)
+                {
+                    entity[pair.Key] = pair.Value;
+                }
+                // Runs of the same columns, as a bulk load writes them, then a change.
+                for (int copy = 0; copy < 1 + random.Next(3); copy++)
+                {
+                    var row = EntityOf(entity);
+                    Guid id;
+                    if (i % 4 == 0)
+                    {
+                        sandbox.Seed(row);
+                        id = row.Id;
+                    }
+                    else
+                    {
+                        id = sandbox.Service.Create(row);
+                    }
+                    written.Add((id, columns));
+                }
+            }
+
+            foreach (var (id, columns) in written)
+            {
+                var row = sandbox.Service.Retrieve("account", id, new ColumnSet(true));
+                foreach (var column in optional.Append("name"))
+                {
+                    object? expected = columns.TryGetValue(column, out var v) ? v : null;
+                    object? actual = row.Contains(column) ? row[column] : null;
+                    Assert.AreEqual(expected is Money m ? m.Value : expected, actual is Money a ? a.Value : actual, $"{column} of {id}");
+                }
+                Assert.AreEqual(id, row.Id);
+                Assert.AreEqual(id, row.GetAttributeValue<Guid>("accountid"));
+                Assert.AreEqual(0, row.GetAttributeValue<OptionSetValue>("statecode").Value);
+            }
+
+            static Entity EntityOf(Entity source)
+            {
+                var copy = new Entity(source.LogicalName);
+                foreach (var pair in source.Attributes)
+                {
+                    copy[pair.Key] = pair.Value is Money money ? new Money(money.Value) : pair.Value;
+                }
+                return copy;
+            }
         }
 
         [TestMethod]
