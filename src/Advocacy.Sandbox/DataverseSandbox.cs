@@ -240,7 +240,7 @@ namespace Advocacy.Sandbox
             bool Has(string column) => table == null || table.HasColumn(column);
             // Stored values are never changed in place (every read copies them out), so one box and one reference can
             // stand in several columns, and in several rows.
-            var user = _lastCreator is { } last && last.Id == userId ? last : _lastCreator = new EntityReference("systemuser", userId);
+            var user = UserReference(userId);
             object when = now;
             row.Id = id;
             row.Set(Metadata.PrimaryIdAttribute(row.LogicalName), id);
@@ -276,12 +276,16 @@ namespace Advocacy.Sandbox
         /// <summary>Columns a create may add to the caller's (the system columns above, a currency, its rate, base amounts).</summary>
         internal int CreateRoom(string table) => 12 + (Metadata.Table(table)?.Derived.Money.Length ?? 0);
 
-        internal void ApplyUpdateDefaults(Entity row, Guid userId, DateTime now)
+        internal void ApplyUpdateDefaults(IRowColumns row, Guid userId, DateTime now)
         {
-            row["modifiedon"] = now;
-            row["modifiedby"] = new EntityReference("systemuser", userId);
-            row["versionnumber"] = Interlocked.Increment(ref _version);
+            row.Set("modifiedon", now);
+            row.Set("modifiedby", UserReference(userId));
+            row.Set("versionnumber", Interlocked.Increment(ref _version));
         }
+
+        // The reference a write stores for its user, shared by the rows that take it (see ApplyCreateDefaults).
+        private EntityReference UserReference(Guid userId) =>
+            _lastCreator is { } last && last.Id == userId ? last : _lastCreator = new EntityReference("systemuser", userId);
 
         /// <summary>Adds what Retrieve returns beside values: choice labels and lookup names.</summary>
         internal void Decorate(Entity row, Transaction? tx)

@@ -25,7 +25,9 @@ namespace Advocacy.Sandbox
 
         private void CascadeAssign(Operation op, string table, Guid id, EntityReference? previousOwner)
         {
-            if (previousOwner == null || op.Target?.GetAttributeValue<EntityReference>("ownerid") is not EntityReference newOwner || newOwner.Id == previousOwner.Id)
+            // Read only (the children get a copy of the new owner): the caller's Target until a step asked for the copy.
+            if (previousOwner == null || (op.Given.TryGetValue("Target", out var t) ? t as Entity : null)?.GetAttributeValue<EntityReference>("ownerid") is not EntityReference newOwner
+                || newOwner.Id == previousOwner.Id)
             {
                 return;
             }
@@ -70,7 +72,7 @@ namespace Advocacy.Sandbox
 
                     var row = EntityCloner.Clone(current);
                     row["ownerid"] = EntityCloner.CloneValue(newOwner);
-                    _sandbox.ApplyUpdateDefaults(row, op.Caller.UserId, op.CreatedOn);
+                    _sandbox.ApplyUpdateDefaults(new EntityColumns(row), op.Caller.UserId, op.CreatedOn);
                     tx.Write(relationship.ReferencingEntity, childId, row, created: false);
                     _sandbox.Metrics.Written(1);
                     CascadeAssign(op, relationship.ReferencingEntity, childId, childOwner ?? previousOwner, newOwner, level + 1);

@@ -180,7 +180,8 @@ namespace Advocacy.Sandbox
 
         public OrganizationResponse Update(Operation op, UpdateResponse response)
         {
-            var target = Required<Entity>(op, "Target");
+            // Only read (its values are copied into the row): the caller's own Entity until a step has asked for the copy.
+            var target = RequiredGiven<Entity>(op, "Target");
             RequireTable(target.LogicalName);
             Metadata.ValidateWrite(target);
             Guid id = ResolveId(op.Transaction, target);
@@ -196,31 +197,35 @@ namespace Advocacy.Sandbox
         {
             var tx = op.Transaction!;
             Store.Lock(tx, table, id);
-            var current = Store.Read(tx, table, id) ?? throw Faults.DoesNotExist(table, id);
+            // The row is rewritten as a NewRow over the current values (stored values are never changed in place, so
+            // they are not copied), as a create writes its row.
+            var row = NewRow.FromRow(Store.ReadRow(tx, table, id) ?? throw Faults.DoesNotExist(table, id), id);
             RequireLookupTargets(tx, table, id, columns);
-            if (current.Contains("ownerid") && columns.Any(c => c.Key.Equals("ownerid", StringComparison.OrdinalIgnoreCase) && c.Value == null))
+            if (row.Contains("ownerid") && columns.Any(c => c.Key.Equals("ownerid", StringComparison.OrdinalIgnoreCase) && c.Value == null))
             {
                 // A user- or team-owned row always has an owner: the platform changes owners (Assign), never clears them.
                 throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"The owner of {table} {id} cannot be cleared: a user- or team-owned record always has an owner (assign it to someone else instead).");
             }
 
-            var row = EntityCloner.Clone(current);
             string pid = Metadata.PrimaryIdAttribute(table);
+            bool stateWritten = false, statusWritten = false;
+            var written = new List<string>();
             foreach (var pair in columns)
             {
+                written.Add(pair.Key);
+                stateWritten |= pair.Key.Equals("statecode", StringComparison.OrdinalIgnoreCase);
+                statusWritten |= pair.Key.Equals("statuscode", StringComparison.OrdinalIgnoreCase);
                 if (!pair.Key.Equals(pid, StringComparison.OrdinalIgnoreCase))
                 {
-                    row[pair.Key] = EntityCloner.CloneValue(pair.Value);
+                    row.Set(pair.Key, EntityCloner.CloneValue(pair.Value));
                 }
             }
             _sandbox.ApplyUpdateDefaults(row, op.Caller.UserId, op.CreatedOn);
-            bool stateWritten = columns.Any(c => c.Key.Equals("statecode", StringComparison.OrdinalIgnoreCase));
-            bool statusWritten = columns.Any(c => c.Key.Equals("statuscode", StringComparison.OrdinalIgnoreCase));
             if (stateWritten || statusWritten)
             {
-                StateStatus.Apply(Metadata.Table(table), new EntityColumns(row), stateWritten, statusWritten);
+                StateStatus.Apply(Metadata.Table(table), row, stateWritten, statusWritten);
             }
-            _sandbox.Regional.BeforeWrite(tx, new EntityColumns(row), op.Caller.UserId, create: false, columns.Select(c => c.Key).ToList());
+            _sandbox.Regional.BeforeWrite(tx, row, op.Caller.UserId, create: false, written);
             tx.Write(table, id, row, created: false);
             _sandbox.Metrics.Written(1);
         }

@@ -52,9 +52,10 @@ namespace Advocacy.Sandbox
     /// caller's where another could still change them) and are never changed in place, like a stored row's.
     /// </summary>
     /// <remarks>
-    /// Rows of a table are mostly written alike, so a new row starts from the shape of the table's last stored row: it is
-    /// sized for it and uses its names until a column differs (then it takes a names array of its own). A row that ends
-    /// with exactly that shape hands its values array to the store as it is (<see cref="TakeValuesFor"/>).
+    /// Rows of a table are mostly written alike, so a created row starts from the shape of the table's last stored row,
+    /// and an updated row from its own: it is sized for it and uses its names until a column differs (then it takes a
+    /// names array of its own). A row that ends with exactly that shape hands its values array to the store as it is
+    /// (<see cref="TakeValues"/>).
     /// </remarks>
     internal sealed class NewRow : IRowColumns, IStoredRow
     {
@@ -91,6 +92,43 @@ namespace Advocacy.Sandbox
                 row.Append(pair.Key, copyValues ? EntityCloner.CloneValue(pair.Value) : pair.Value);
             }
             return row;
+        }
+
+        /// <summary>
+        /// A row that starts as a copy of a row already written (an update's): a committed row, or one this transaction
+        /// wrote before. Values are taken as they are — stored values are never changed in place; a committed row's names
+        /// are its shape's until a column is added.
+        /// </summary>
+        public static NewRow FromRow(object current, Guid id)
+        {
+            switch (current)
+            {
+                case StoredRow stored:
+                {
+                    var row = new NewRow(stored.LogicalName, stored.Count, stored.Shape) { Id = id };
+                    for (int i = 0; i < stored.Count; i++)
+                    {
+                        row._values[i] = stored.ValueAt(i);
+                    }
+                    row._count = stored.Count;
+                    return row;
+                }
+                case NewRow written:
+                {
+                    var row = new NewRow(written.LogicalName, written.Count + 4, expected: null) { Id = id };
+                    for (int i = 0; i < written.Count; i++)
+                    {
+                        row.Append(written.NameAt(i), written.ValueAt(i));
+                    }
+                    return row;
+                }
+                default:
+                {
+                    var row = From((Entity)current, copyValues: false, room: 4);
+                    row.Id = id;
+                    return row;
+                }
+            }
         }
 
         public string LogicalName { get; }
@@ -162,11 +200,15 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>
-        /// The values array itself, for the store to keep, when this row has exactly the columns of <paramref name="shape"/>
-        /// in its order and fills its array; else null. The row must not be used afterwards (the store interns the values in place).
+        /// The values array itself and the shape it has, for the store to keep, when this row has exactly the columns of
+        /// the shape it started from, in its order, and fills its array; else null. The row must not be used afterwards
+        /// (the store interns the values in place).
         /// </summary>
-        public object?[]? TakeValuesFor(RowShape? shape) =>
-            shape != null && _names == null && ReferenceEquals(_expected, shape) && _count == shape.Names.Length && _count == _values.Length ? _values : null;
+        public object?[]? TakeValues(out RowShape? shape)
+        {
+            shape = _expected;
+            return _expected != null && _names == null && _count == _expected.Names.Length && _count == _values.Length ? _values : null;
+        }
 
         bool IStoredRow.TryGet(string column, out object? value) => TryGetValue(column, out value);
 

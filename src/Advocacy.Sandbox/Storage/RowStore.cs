@@ -39,6 +39,19 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>
+        /// The row as the transaction sees it, in the form it is held: the transaction's own write (an Entity or a
+        /// <see cref="NewRow"/>) or the committed <see cref="StoredRow"/>; null when there is none. Values are the store's own.
+        /// </summary>
+        public object? ReadRow(Transaction? tx, string table, Guid id)
+        {
+            if (tx != null && tx.TryGetWrittenRow(table, id, out var own))
+            {
+                return own;
+            }
+            return _tables.TryGetValue(table, out var t) ? t.Get(id) : null;
+        }
+
+        /// <summary>
         /// One column of the row as the transaction sees it (null when the row or the column is missing), without
         /// turning a committed row into an Entity. The value is the store's own: copy it before handing it out.
         /// </summary>

@@ -182,14 +182,15 @@ namespace Advocacy.Sandbox
 
         private StoredRow Compact(Guid id, NewRow created, ValueInterner interner)
         {
-            // A row written like the last one keeps its own values array (see NewRow): only its values are interned.
-            if (created.TakeValuesFor(_lastShape) is { } values)
+            // A row that kept the shape it started from (this table's) keeps its own values array: only its values are interned.
+            if (created.TakeValues(out var shape) is { } values)
             {
                 for (int i = 0; i < values.Length; i++)
                 {
                     values[i] = values[i] is Guid g && g == id ? StoredRow.SameAsId : interner.Value(values[i]);
                 }
-                return new StoredRow(LogicalName, id, _lastShape!, values);
+                _lastShape = shape;
+                return new StoredRow(LogicalName, id, shape!, values);
             }
             var builder = new RowBuilder(this, id, created.Count, interner);
             for (int i = 0; i < created.Count; i++)

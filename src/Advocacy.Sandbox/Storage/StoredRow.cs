@@ -54,7 +54,13 @@ namespace Advocacy.Sandbox
 
         public Guid Id { get; }
 
-        private object? ValueAt(int i)
+        public RowShape Shape => _shape;
+
+        public int Count => _values.Length;
+
+        public string NameAt(int i) => _shape.Names[i];
+
+        public object? ValueAt(int i)
         {
             var value = _values[i];
             return ReferenceEquals(value, SameAsId) ? Id : value;

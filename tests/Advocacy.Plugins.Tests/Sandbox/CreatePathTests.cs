@@ -73,6 +73,53 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void An_update_that_adds_clears_and_changes_columns_stores_exactly_them_and_keeps_nothing_of_the_callers()
+        {
+            // Updates rewrite the row as a NewRow over the current values (its shape kept when no column is added).
+            var sandbox = new DataverseSandbox((string?)null);
+            var id = sandbox.Service.Create(new Entity("account") { ["name"] = "A", ["telephone1"] = "555", ["revenue"] = new Money(1m) });
+            var revenue = new Money(20m);
+            var change = new Entity("account", id) { ["name"] = "B", ["telephone1"] = null, ["description"] = "added", ["revenue"] = revenue };
+
+            sandbox.Service.Update(change);
+            revenue.Value = 99m;
+            change["name"] = "changed by the caller";
+
+            var row = sandbox.Service.Retrieve("account", id, new ColumnSet(true));
+            Assert.AreEqual("B", row.GetAttributeValue<string>("name"));
+            Assert.IsFalse(row.Contains("telephone1"), "a cleared column is not returned");
+            Assert.AreEqual("added", row.GetAttributeValue<string>("description"));
+            Assert.AreEqual(20m, row.GetAttributeValue<Money>("revenue").Value);
+            Assert.AreEqual(id, row.GetAttributeValue<Guid>("accountid"));
+
+            sandbox.Service.Update(new Entity("account", id) { ["name"] = "C" }); // same columns again: the shape is kept
+            row = sandbox.Service.Retrieve("account", id, new ColumnSet(true));
+            Assert.AreEqual("C", row.GetAttributeValue<string>("name"));
+            Assert.AreEqual("added", row.GetAttributeValue<string>("description"));
+            Assert.AreEqual(20m, row.GetAttributeValue<Money>("revenue").Value);
+        }
+
+        [TestMethod]
+        public void Updates_of_a_row_created_in_the_same_transaction_build_on_each_other()
+        {
+            var sandbox = new DataverseSandbox((string?)null);
+            var id = Guid.NewGuid();
+            var requests = new OrganizationRequestCollection
+            {
+                new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = new Entity("account", id) { ["name"] = "A", ["telephone1"] = "1" } },
+                new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = new Entity("account", id) { ["description"] = "first" } },
+                new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = new Entity("account", id) { ["telephone1"] = "2", ["name"] = "B" } },
+            };
+
+            sandbox.Service.Execute(new OrganizationRequest("ExecuteTransaction") { ["Requests"] = requests });
+
+            var row = sandbox.Service.Retrieve("account", id, new ColumnSet("name", "telephone1", "description"));
+            Assert.AreEqual("B", row.GetAttributeValue<string>("name"));
+            Assert.AreEqual("2", row.GetAttributeValue<string>("telephone1"));
+            Assert.AreEqual("first", row.GetAttributeValue<string>("description"));
+        }
+
+        [TestMethod]
         public void A_post_operation_step_that_changes_the_Target_does_not_change_the_stored_row()
         {
             var sandbox = new DataverseSandbox((string?)null);
