@@ -34,13 +34,29 @@ namespace Advocacy.Sandbox
 
         public bool HasPendingAsync => _pendingAsync is { Count: > 0 };
 
-        public IEnumerable<(string Table, Guid Id)> Locks => (IEnumerable<(string Table, Guid Id)>?)_locks ?? Array.Empty<(string Table, Guid Id)>();
+        // The first lock is kept in a field, the set made when a second is taken: an update of one row then needs no set.
+        private (string Table, Guid Id)? _firstLock;
 
-        public bool HasLocks => _locks is { Count: > 0 };
+        public IEnumerable<(string Table, Guid Id)> Locks =>
+            (IEnumerable<(string Table, Guid Id)>?)_locks ?? (_firstLock is { } only ? new[] { only } : Array.Empty<(string Table, Guid Id)>());
 
-        public bool HoldsLock((string Table, Guid Id) key) => _locks != null && _locks.Contains(key);
+        public bool HasLocks => _firstLock != null;
 
-        public void AddLock((string Table, Guid Id) key) => (_locks ??= new()).Add(key);
+        public bool HoldsLock((string Table, Guid Id) key) => _locks != null ? _locks.Contains(key) : _firstLock == key;
+
+        public void AddLock((string Table, Guid Id) key)
+        {
+            if (_locks == null)
+            {
+                if (_firstLock == null || _firstLock == key)
+                {
+                    _firstLock = key;
+                    return;
+                }
+                _locks = new() { _firstLock.Value };
+            }
+            _locks.Add(key);
+        }
 
         // The first write is kept in these fields; the collections are made when a second row is written. A create of one row
         // then costs no collection at all.

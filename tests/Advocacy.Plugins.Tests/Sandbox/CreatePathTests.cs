@@ -224,6 +224,29 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void A_transaction_holds_its_first_lock_then_all_locks_once_it_takes_more()
+        {
+            var tx = new Transaction();
+            var a = ("account", Guid.NewGuid());
+            var b = ("account", Guid.NewGuid());
+            Assert.IsFalse(tx.HasLocks);
+            Assert.IsEmpty(tx.Locks);
+
+            tx.AddLock(a);
+            tx.AddLock(a);
+            Assert.IsTrue(tx.HasLocks);
+            Assert.IsTrue(tx.HoldsLock(a));
+            Assert.IsFalse(tx.HoldsLock(b));
+            Assert.IsFalse(tx.HoldsLock(("contact", a.Item2)), "a lock is on a table's row, not on an id");
+            CollectionAssert.AreEqual(new[] { a }, tx.Locks.ToList());
+
+            tx.AddLock(b);
+            tx.AddLock(a);
+            Assert.IsTrue(tx.HoldsLock(a) && tx.HoldsLock(b));
+            CollectionAssert.AreEquivalent(new[] { a, b }, tx.Locks.ToList());
+        }
+
+        [TestMethod]
         public void An_update_of_a_row_the_transaction_created_keeps_it_created_once()
         {
             var tx = new Transaction();
