@@ -290,7 +290,8 @@ namespace Advocacy.Sandbox
         /// <summary>Adds what Retrieve returns beside values: choice labels and lookup names.</summary>
         internal void Decorate(Entity row, Transaction? tx)
         {
-            foreach (var pair in row.Attributes.ToList())
+            // Only values and formatted values change here, never the set of attributes: no snapshot of them is needed.
+            foreach (var pair in row.Attributes)
             {
                 switch (pair.Value)
                 {
@@ -298,7 +299,7 @@ namespace Advocacy.Sandbox
                         row.FormattedValues[pair.Key] = label;
                         break;
                     case EntityReference r when r.Name == null && Metadata.Table(r.LogicalName)?.PrimaryNameAttribute is { } nameColumn:
-                        r.Name = Store.Read(tx, r.LogicalName, r.Id)?.GetAttributeValue<string>(nameColumn);
+                        r.Name = Store.ReadValue(tx, r.LogicalName, r.Id, nameColumn) as string;
                         break;
                 }
             }

@@ -258,14 +258,17 @@ namespace Advocacy.Sandbox
             }
             if (!columns.AllColumns)
             {
-                foreach (string column in columns.Columns.Where(col => !Metadata.ColumnExists(target.LogicalName, col)))
+                for (int i = 0; i < columns.Columns.Count; i++)
                 {
-                    throw Faults.UnknownAttribute(target.LogicalName, column);
+                    if (!Metadata.ColumnExists(target.LogicalName, columns.Columns[i]))
+                    {
+                        throw Faults.UnknownAttribute(target.LogicalName, columns.Columns[i]);
+                    }
                 }
             }
-            var row = Store.Read(op.Transaction, target.LogicalName, target.Id) ?? throw Faults.DoesNotExist(target.LogicalName, target.Id);
-            var result = EntityCloner.Clone(row, ColumnFilter.From(columns, Metadata.PrimaryIdAttribute(target.LogicalName)));
-            OmitNulls(result);
+            // The asked columns are copied straight from the row as it is held (no Entity of the whole row first).
+            var row = Store.ReadRow(op.Transaction, target.LogicalName, target.Id) ?? throw Faults.DoesNotExist(target.LogicalName, target.Id);
+            var result = EntityCloner.CloneColumns(row, target.Id, columns, Metadata.PrimaryIdAttribute(target.LogicalName));
             _sandbox.Decorate(result, op.Transaction);
             _sandbox.Metrics.Read(1);
             op.Output["Entity"] = result;

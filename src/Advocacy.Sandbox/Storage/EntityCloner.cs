@@ -37,6 +37,84 @@ namespace Advocacy.Sandbox
             return copy;
         }
 
+        /// <summary>
+        /// What a Retrieve returns: copies of the asked columns of a row as the store holds it (a committed
+        /// <see cref="StoredRow"/>, a transaction's <see cref="NewRow"/> or Entity), in the row's order, the primary id
+        /// always, and no column without a value (Dataverse omits those: a column updated to null is not returned).
+        /// </summary>
+        public static Entity CloneColumns(object row, Guid id, Microsoft.Xrm.Sdk.Query.ColumnSet columns, string primaryId)
+        {
+            // The table's name as the row holds it (the logical name), not as the caller spelled it.
+            var copy = new Entity(row switch { StoredRow s => s.LogicalName, NewRow n => n.LogicalName, _ => ((Entity)row).LogicalName }, id);
+            var wanted = new WantedColumns(columns, primaryId);
+            switch (row)
+            {
+                case StoredRow stored:
+                    for (int i = 0; i < stored.Count; i++)
+                    {
+                        Add(copy, stored.NameAt(i), stored.ValueAt(i), wanted);
+                    }
+                    break;
+                case NewRow written:
+                    for (int i = 0; i < written.Count; i++)
+                    {
+                        Add(copy, written.NameAt(i), written.ValueAt(i), wanted);
+                    }
+                    break;
+                default:
+                    foreach (var pair in ((Entity)row).Attributes)
+                    {
+                        Add(copy, pair.Key, pair.Value, wanted);
+                    }
+                    break;
+            }
+            return copy;
+
+            static void Add(Entity copy, string name, object? value, in WantedColumns wanted)
+            {
+                if (value != null && wanted.Includes(name))
+                {
+                    copy.Attributes[name] = CloneValue(value);
+                }
+            }
+        }
+
+        /// <summary>A ColumnSet's columns plus the primary id, ignoring case, looked up without a set for the usual few columns.</summary>
+        private readonly struct WantedColumns
+        {
+            private readonly Microsoft.Xrm.Sdk.Query.ColumnSet _columns;
+            private readonly string _primaryId;
+            private readonly System.Collections.Generic.HashSet<string>? _many;
+
+            public WantedColumns(Microsoft.Xrm.Sdk.Query.ColumnSet columns, string primaryId)
+            {
+                _columns = columns;
+                _primaryId = primaryId;
+                _many = !columns.AllColumns && columns.Columns.Count > 8 ? new(columns.Columns, StringComparer.OrdinalIgnoreCase) : null;
+            }
+
+            public bool Includes(string column)
+            {
+                if (_columns.AllColumns || column.Equals(_primaryId, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+                if (_many != null)
+                {
+                    return _many.Contains(column);
+                }
+                var asked = _columns.Columns;
+                for (int i = 0; i < asked.Count; i++)
+                {
+                    if (column.Equals(asked[i], StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+
         public static object? CloneValue(object? value) => value switch
         {
             null => null,
