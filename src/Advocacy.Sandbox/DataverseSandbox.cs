@@ -225,7 +225,7 @@ namespace Advocacy.Sandbox
 
         /// <summary>A user's business unit (systemuser.businessunitid), the root one when the user has none.</summary>
         internal Guid BusinessUnitOf(Transaction? tx, Guid userId) =>
-            Store.Read(tx, "systemuser", userId)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? BusinessUnitId;
+            (Store.ReadValue(tx, "systemuser", userId, "businessunitid") as EntityReference)?.Id ?? BusinessUnitId;
 
         /// <summary>
         /// Rows an aggregate query may touch before it fails as on the platform (50,000); raise it to

@@ -86,7 +86,7 @@ namespace Advocacy.Sandbox.Regional
 
         internal TimeZoneInfo ZoneOf(Transaction? tx, Guid userId)
         {
-            int? code = _sandbox.Store.Read(tx, "usersettings", userId)?.GetAttributeValue<int?>("timezonecode");
+            int? code = _sandbox.Store.ReadValue(tx, "usersettings", userId, "timezonecode") as int?;
             return ZoneByCode(tx, code ?? DefaultTimeZoneCode) ?? ZoneByCode(tx, DefaultTimeZoneCode) ?? TimeZoneInfo.Utc;
         }
 

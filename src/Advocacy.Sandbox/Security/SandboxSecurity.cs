@@ -510,7 +510,7 @@ namespace Advocacy.Sandbox
         }
 
         private Guid BusinessUnitOf(Transaction? tx, string table, Guid id) =>
-            _sandbox.Store.Read(tx, table, id)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? _sandbox.BusinessUnitId;
+            (_sandbox.Store.ReadValue(tx, table, id, "businessunitid") as EntityReference)?.Id ?? _sandbox.BusinessUnitId;
 
         /// <summary>The scope of a stored row: its owner and the owner's current business unit.</summary>
         private RecordScope RowScope(Transaction? tx, Entity row)
@@ -585,7 +585,7 @@ namespace Advocacy.Sandbox
             var current = businessUnit;
             for (int i = 0; i < 64; i++)
             {
-                var parent = _sandbox.Store.Read(tx, "businessunit", current)?.GetAttributeValue<EntityReference>("parentbusinessunitid");
+                var parent = _sandbox.Store.ReadValue(tx, "businessunit", current, "parentbusinessunitid") as EntityReference;
                 if (parent == null)
                 {
                     return false;

@@ -20,7 +20,7 @@ namespace Advocacy.Sandbox
 
         private EntityReference? OwnerBeforeAssign(Transaction tx, Entity target, Guid id) =>
             target.Attributes.TryGetValue("ownerid", out var owner) && owner is EntityReference
-                ? Store.Read(tx, target.LogicalName, id)?.GetAttributeValue<EntityReference>("ownerid")
+                ? Store.ReadValue(tx, target.LogicalName, id, "ownerid") as EntityReference
                 : null;
 
         private void CascadeAssign(Operation op, string table, Guid id, EntityReference? previousOwner)

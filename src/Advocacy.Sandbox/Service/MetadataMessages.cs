@@ -84,7 +84,7 @@ namespace Advocacy.Sandbox
         /// Microsoft Learn), i.e. the calling user's usersettings.uilanguageid, else the organization's default language.
         /// </summary>
         private int CallerLanguage(Operation op) =>
-            _sandbox.Store.Read(op.Transaction, "usersettings", op.Caller.UserId)?.GetAttributeValue<int?>("uilanguageid")
+            (_sandbox.Store.ReadValue(op.Transaction, "usersettings", op.Caller.UserId, "uilanguageid") as int?)
             ?? _sandbox.Regional.DefaultLanguageId;
 
         private static AttributeMetadata Describe(TableMetadata table, ColumnMetadata column, int language)
