@@ -17,17 +17,20 @@ namespace Advocacy.Sandbox
         public string PrimaryEntityName { get; set; } = "none";
         public Guid? RequestId { get; set; }
         public string SecondaryEntityName { get; set; } = "none";
-        public ParameterCollection InputParameters { get; set; } = new();
-        public ParameterCollection OutputParameters { get; set; } = new();
-        public ParameterCollection SharedVariables { get; set; } = new();
+        // The collections are made when first read unless set before: the pipeline sets its own on every context it builds.
+        public ParameterCollection InputParameters { get => _input ??= new(); set => _input = value; }
+        public ParameterCollection OutputParameters { get => _output ??= new(); set => _output = value; }
+        public ParameterCollection SharedVariables { get => _shared ??= new(); set => _shared = value; }
+        private ParameterCollection? _input, _output, _shared;
         public Guid UserId { get; set; }
         public Guid InitiatingUserId { get; set; }
         public Guid BusinessUnitId { get; set; }
         public Guid OrganizationId { get; set; }
         public string OrganizationName { get; set; } = "sandbox";
         public Guid PrimaryEntityId { get; set; }
-        public EntityImageCollection PreEntityImages { get; set; } = new();
-        public EntityImageCollection PostEntityImages { get; set; } = new();
+        public EntityImageCollection PreEntityImages { get => _preImages ??= new(); set => _preImages = value; }
+        public EntityImageCollection PostEntityImages { get => _postImages ??= new(); set => _postImages = value; }
+        private EntityImageCollection? _preImages, _postImages;
         public EntityReference OwningExtension { get; set; } = null!;
         public Guid CorrelationId { get; set; }
         public bool IsExecutingOffline => false;
