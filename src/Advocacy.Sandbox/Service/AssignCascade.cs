@@ -49,16 +49,12 @@ namespace Advocacy.Sandbox
                     continue; // organisation-owned rows have no owner to change
                 }
 
-                var children = Store.Scan(tx, relationship.ReferencingEntity)
-                    .Where(r => r.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute) is EntityReference er && Names(er, table, id)
-                        && !(r.Id == id && string.Equals(relationship.ReferencingEntity, table, StringComparison.OrdinalIgnoreCase)))
-                    .Where(r => relationship.OnAssign switch
-                    {
-                        Advocacy.Sandbox.CascadeAssign.Active => (r.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0,
-                        Advocacy.Sandbox.CascadeAssign.UserOwned => r.GetAttributeValue<EntityReference>("ownerid")?.Id == previousOwner.Id,
-                        _ => true,
-                    })
-                    .Select(r => r.Id).ToList();
+                var children = Store.ReferencingIds(tx, relationship.ReferencingEntity, relationship.ReferencingAttribute, table, id, r => relationship.OnAssign switch
+                {
+                    Advocacy.Sandbox.CascadeAssign.Active => ((RowStore.ValueOf(r, "statecode") as OptionSetValue)?.Value ?? 0) == 0,
+                    Advocacy.Sandbox.CascadeAssign.UserOwned => (RowStore.ValueOf(r, "ownerid") as EntityReference)?.Id == previousOwner.Id,
+                    _ => true,
+                });
 
                 foreach (var childId in children)
                 {

@@ -104,10 +104,7 @@ namespace Advocacy.Sandbox
 
             foreach (var relationship in Metadata.ReferencingRelationships(table))
             {
-                var children = Store.Scan(tx, relationship.ReferencingEntity)
-                    .Where(r => r.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute) is EntityReference er && Names(er, table, id)
-                        && !(er.Id == r.Id && string.Equals(relationship.ReferencingEntity, table, StringComparison.OrdinalIgnoreCase)))
-                    .Select(r => r.Id).ToList();
+                var children = Store.ReferencingIds(tx, relationship.ReferencingEntity, relationship.ReferencingAttribute, table, id);
                 if (children.Count == 0)
                 {
                     continue;
@@ -145,15 +142,6 @@ namespace Advocacy.Sandbox
             tx.Write(table, id, null, created: false);
             _sandbox.Metrics.Written(1);
         }
-
-        /// <summary>
-        /// Whether a lookup names this row. A polymorphic lookup (a task's regardingobjectid, a case's customerid) carries
-        /// the table it points at, and each of its relationships covers only the rows that name the relationship's own
-        /// table: Account_Tasks reaches the tasks regarding an account, not one regarding a case (or a custom table's row)
-        /// that happens to share the id.
-        /// </summary>
-        internal static bool Names(EntityReference lookup, string table, Guid id) =>
-            lookup.Id == id && string.Equals(lookup.LogicalName, table, StringComparison.OrdinalIgnoreCase);
 
         /// <param name="freshId">
         /// The id was just generated here: no other transaction can know it, so there is nothing to lock against and no

@@ -115,6 +115,41 @@ namespace Advocacy.Sandbox
             return _tables.TryGetValue(table, out var t) ? t.ScanById(after) : Enumerable.Empty<StoredRow>();
         }
 
+        /// <summary>
+        /// The ids of the rows of <paramref name="referencingTable"/> whose lookup <paramref name="attribute"/> names
+        /// <paramref name="table"/>'s row <paramref name="id"/> (a polymorphic lookup by its table too), as the transaction
+        /// sees them, leaving out the row itself, each kept only if <paramref name="keep"/> says so. Reads the lookup of each
+        /// row where it is held (no Entity per row): a cascade over a large table reads one column a row.
+        /// </summary>
+        /// <remarks>
+        /// A polymorphic lookup (a task's regardingobjectid, a case's customerid) carries the table it points at, and each of
+        /// its relationships covers only the rows that name the relationship's own table: Account_Tasks reaches the tasks
+        /// regarding an account, not one regarding a case (or a custom table's row) that happens to share the id.
+        /// </remarks>
+        public List<Guid> ReferencingIds(Transaction? tx, string referencingTable, string attribute, string table, Guid id, Func<object, bool>? keep = null)
+        {
+            var ids = new List<Guid>();
+            bool sameTable = string.Equals(referencingTable, table, StringComparison.OrdinalIgnoreCase);
+            foreach (var row in ScanRows(tx, referencingTable))
+            {
+                if (ValueOf(row, attribute) is EntityReference lookup && lookup.Id == id && string.Equals(lookup.LogicalName, table, StringComparison.OrdinalIgnoreCase)
+                    && IdOf(row) is var rowId && !(sameTable && rowId == id) && (keep == null || keep(row)))
+                {
+                    ids.Add(rowId);
+                }
+            }
+            return ids;
+        }
+
+        /// <summary>A column of a row as <see cref="ScanRows"/> gives it (a stored row, a transaction's NewRow or Entity); null when missing.</summary>
+        public static object? ValueOf(object row, string column) => row switch
+        {
+            IStoredRow stored => stored.TryGet(column, out var value) ? value : null,
+            _ => ((Entity)row).Attributes.TryGetValue(column, out var value) ? value : null,
+        };
+
+        private static Guid IdOf(object row) => row is IStoredRow stored ? stored.Id : ((Entity)row).Id;
+
         /// <summary>Rows the query engine has read from the store since the sandbox started (for cost tests).</summary>
         public long RowsVisited => Interlocked.Read(ref _rowsVisited);
 

@@ -89,6 +89,35 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void Cascades_in_a_transaction_reach_the_rows_it_created_and_changed_itself()
+        {
+            // The cascades read each referencing row where it is held: committed, or written earlier in the same
+            // transaction (a created row, an updated one).
+            var world = new World();
+            var kept = world.Account("Kept");
+            var committedTask = world.Task("committed", "account", kept);
+            var gone = Guid.NewGuid();
+            var newTask = Guid.NewGuid();
+            var movedTask = Guid.NewGuid();
+            var requests = new OrganizationRequestCollection
+            {
+                new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = new Entity("account", gone) { ["name"] = "Gone" } },
+                new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = new Entity("task", newTask) { ["subject"] = "new", ["regardingobjectid"] = new EntityReference("account", gone) } },
+                new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = new Entity("task", movedTask) { ["subject"] = "moved", ["regardingobjectid"] = new EntityReference("account", kept) } },
+                new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = new Entity("task", movedTask) { ["regardingobjectid"] = new EntityReference("account", gone) } },
+                new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = new Entity("account", kept) { ["ownerid"] = new EntityReference("systemuser", world.Bob) } },
+                new Microsoft.Xrm.Sdk.Messages.DeleteRequest { Target = new EntityReference("account", gone) },
+            };
+
+            world.Sandbox.Service.Execute(new OrganizationRequest("ExecuteTransaction") { ["Requests"] = requests });
+
+            Assert.IsFalse(world.Exists("task", newTask), "created in the transaction, deleted with its account");
+            Assert.IsFalse(world.Exists("task", movedTask), "moved to the deleted account in the transaction");
+            Assert.AreEqual(world.Bob, world.OwnerOf("task", committedTask), "assigned with its account");
+            Assert.IsTrue(world.Exists("account", kept));
+        }
+
+        [TestMethod]
         public void Deleting_a_case_deletes_its_resolutions_and_tasks_and_leaves_another_cases()
         {
             var w = new World();
