@@ -160,15 +160,7 @@ namespace Advocacy.Sandbox.Query
         }
 
         /// <summary>A column's value in a row of the source: an Entity or a stored row (null when absent).</summary>
-        internal static object? Get(object? row, string attribute)
-        {
-            switch (row)
-            {
-                case null: return null;
-                case IStoredRow stored: return stored.TryGet(attribute, out var s) ? s : null;
-                default: return ((Entity)row).Attributes.TryGetValue(attribute, out var v) ? v : null;
-            }
-        }
+        internal static object? Get(object? row, string attribute) => row == null ? null : RowStore.ValueOf(row, attribute);
 
         internal static IEnumerable<KeyValuePair<string, object?>> Columns(object row) =>
             row is IStoredRow stored ? stored.Columns() : ((Entity)row).Attributes!;

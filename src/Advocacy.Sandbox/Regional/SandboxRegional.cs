@@ -92,8 +92,16 @@ namespace Advocacy.Sandbox.Regional
 
         private TimeZoneInfo? ZoneByCode(Transaction? tx, int code)
         {
-            var name = _sandbox.Store.Scan(tx, "timezonedefinition")
-                .FirstOrDefault(z => z.GetAttributeValue<int?>("timezonecode") == code)?.GetAttributeValue<string>("standardname");
+            // Read column by column (every query asks for its user's zone): no Entity per definition row.
+            string? name = null;
+            foreach (var zone in _sandbox.Store.ScanRows(tx, "timezonedefinition"))
+            {
+                if (RowStore.ValueOf(zone, "timezonecode") as int? == code)
+                {
+                    name = RowStore.ValueOf(zone, "standardname") as string;
+                    break;
+                }
+            }
             if (name == null) return null;
             try
             {

@@ -310,8 +310,9 @@ namespace Advocacy.Sandbox
                         throw Faults.DoesNotExist(end.LogicalName, end.Id);
                     }
                 }
-                var existing = Store.Scan(tx, rel.IntersectEntity)
-                    .Where(r => Equals(r.GetAttributeValue<Guid>(rel.Entity1Attribute), first.Id) && Equals(r.GetAttributeValue<Guid>(rel.Entity2Attribute), second.Id))
+                var existing = Store.ScanRows(tx, rel.IntersectEntity)
+                    .Where(r => RowStore.ValueOf(r, rel.Entity1Attribute) is Guid one && one == first.Id && RowStore.ValueOf(r, rel.Entity2Attribute) is Guid two && two == second.Id)
+                    .Select(RowStore.IdOf)
                     .ToList();
                 if (associate)
                 {
@@ -328,10 +329,10 @@ namespace Advocacy.Sandbox
                 }
                 else
                 {
-                    foreach (var row in existing)
+                    foreach (var rowId in existing)
                     {
-                        Store.Lock(tx, rel.IntersectEntity, row.Id);
-                        tx.Write(rel.IntersectEntity, row.Id, null, created: false);
+                        Store.Lock(tx, rel.IntersectEntity, rowId);
+                        tx.Write(rel.IntersectEntity, rowId, null, created: false);
                         _sandbox.Metrics.Written(1);
                     }
                 }
@@ -446,11 +447,11 @@ namespace Advocacy.Sandbox
             {
                 throw Faults.UnknownAttribute(table, key.Key);
             }
-            foreach (var row in Store.Scan(tx, table))
+            foreach (var row in Store.ScanRows(tx, table))
             {
-                if (keys.All(k => ValueComparer.KeyEquals(row.Attributes.TryGetValue(k.Key, out var v) ? v : null, k.Value)))
+                if (keys.All(k => ValueComparer.KeyEquals(RowStore.ValueOf(row, k.Key), k.Value)))
                 {
-                    return row.Id;
+                    return RowStore.IdOf(row);
                 }
             }
             return null;

@@ -148,7 +148,8 @@ namespace Advocacy.Sandbox
             _ => ((Entity)row).Attributes.TryGetValue(column, out var value) ? value : null,
         };
 
-        private static Guid IdOf(object row) => row is IStoredRow stored ? stored.Id : ((Entity)row).Id;
+        /// <summary>The id of a row as <see cref="ScanRows"/> gives it.</summary>
+        public static Guid IdOf(object row) => row is IStoredRow stored ? stored.Id : ((Entity)row).Id;
 
         /// <summary>Rows the query engine has read from the store since the sandbox started (for cost tests).</summary>
         public long RowsVisited => Interlocked.Read(ref _rowsVisited);
