@@ -48,6 +48,12 @@ namespace Advocacy.Sandbox.Query
 
         /// <summary>Rows in uniqueidentifier order after <paramref name="after"/> (all when null), or null when unavailable.</summary>
         IEnumerable<object>? ScanById(string logicalName, System.Guid? after);
+
+        /// <summary>
+        /// The live rows with the given ids (those that exist), in uniqueidentifier order after <paramref name="after"/>
+        /// (all when null): a query whose filter requires its primary id to be one of a few values reads only those rows.
+        /// </summary>
+        IEnumerable<object> SeekByIds(string logicalName, IEnumerable<System.Guid> ids, System.Guid? after);
     }
 
     /// <summary>A stored row the engine reads column by column; it never changes the values.</summary>

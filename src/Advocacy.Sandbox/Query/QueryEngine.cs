@@ -142,7 +142,8 @@ namespace Advocacy.Sandbox.Query
                     skip = 0;
                 }
             }
-            var rows = ordered.ScanById(spec.Root.EntityName, after);
+            var ids = IdsRequiredBy(spec.Root, pk);
+            var rows = ids != null ? ordered.SeekByIds(spec.Root.EntityName, ids, after) : ordered.ScanById(spec.Root.EntityName, after);
             if (rows == null) return null;
 
             var taken = new List<object?[]>(Math.Min(size, 1024));
@@ -165,6 +166,31 @@ namespace Advocacy.Sandbox.Query
             if (!spec.Top.HasValue && taken.Count > 0)
                 result.PagingCookie = Cookie(spec, taken[0], taken[^1], pk, page);
             return result;
+        }
+
+        /// <summary>
+        /// The ids a root filter requires its primary id to be among — an equal or in condition on the primary id at the top
+        /// level of an and-filter, with id values — or null when it does not (the whole table is read). The filter is still
+        /// applied to each row read, so this only narrows what is read.
+        /// </summary>
+        private static IReadOnlyList<Guid>? IdsRequiredBy(QueryNode root, string pk)
+        {
+            if (root.Filter is not { IsOr: false } filter) return null;
+            foreach (var c in filter.Conditions)
+            {
+                if (c.Operator is not (ConditionOperator.Equal or ConditionOperator.In) || c.ValueOf != null || c.Values.Length == 0
+                    || !string.Equals(c.Attribute, pk, StringComparison.OrdinalIgnoreCase)
+                    || (c.EntityName != null && !string.Equals(c.EntityName, root.Alias, StringComparison.OrdinalIgnoreCase) && !string.Equals(c.EntityName, root.EntityName, StringComparison.OrdinalIgnoreCase)))
+                    continue;
+                var ids = new List<Guid>(c.Values.Length);
+                foreach (var v in c.Values)
+                {
+                    if (v is Guid g) ids.Add(g);
+                    else { ids = null; break; }
+                }
+                if (ids != null) return ids;
+            }
+            return null;
         }
 
         private List<object?[]> Scan(QuerySpec spec, RowPredicate? filter)

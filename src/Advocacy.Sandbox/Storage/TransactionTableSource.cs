@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Advocacy.Sandbox.Query;
 using Microsoft.Xrm.Sdk;
 
@@ -25,6 +26,23 @@ namespace Advocacy.Sandbox
 
         public IEnumerable<object>? ScanById(string logicalName, System.Guid? after) =>
             _sandbox.Store.ScanById(_transaction, logicalName, after) is { } rows ? _sandbox.Store.Counted(rows) : null;
+
+        public IEnumerable<object> SeekByIds(string logicalName, IEnumerable<System.Guid> ids, System.Guid? after)
+        {
+            var found = new List<(SqlGuidKey Key, object Row)>();
+            var seen = new HashSet<System.Guid>();
+            var from = after is { } last ? new SqlGuidKey(last) : (SqlGuidKey?)null;
+            foreach (var id in ids)
+            {
+                if (seen.Add(id) && (from == null || new SqlGuidKey(id).CompareTo(from.Value) > 0)
+                    && _sandbox.Store.ReadRow(_transaction, logicalName, id) is { } row)
+                {
+                    found.Add((new SqlGuidKey(id), row));
+                }
+            }
+            found.Sort((a, b) => a.Key.CompareTo(b.Key));
+            return _sandbox.Store.Counted(found.Select(f => f.Row));
+        }
 
         public bool TableExists(string logicalName) => _sandbox.Metadata.TableExists(logicalName);
 

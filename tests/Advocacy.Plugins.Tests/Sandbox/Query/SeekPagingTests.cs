@@ -40,8 +40,10 @@ namespace Advocacy.Plugins.Tests.Sandbox.Query
         private static List<Guid> ReadAll(IOrganizationService service, QueryExpression q, Action<int>? afterPage = null)
         {
             var ids = new List<Guid>();
-            while (true)
+            for (int pages = 1; ; pages++)
             {
+                // A paging loop that does not end is a failure here, not a hung test run.
+                Assert.IsLessThanOrEqualTo(10_000, pages, "paging does not end");
                 var page = service.RetrieveMultiple(q);
                 ids.AddRange(page.Entities.Select(e => e.Id));
                 afterPage?.Invoke(q.PageInfo.PageNumber);
@@ -49,6 +51,49 @@ namespace Advocacy.Plugins.Tests.Sandbox.Query
                 q.PageInfo.PageNumber++;
                 q.PageInfo.PagingCookie = page.PagingCookie;
             }
+        }
+
+        [TestMethod]
+        public void A_query_by_primary_id_reads_only_those_rows_and_answers_as_a_full_scan_would()
+        {
+            var (sandbox, ids) = Accounts(1_000);
+            var random = new Random(15);
+            for (int round = 0; round < 50; round++)
+            {
+                // Existing ids (some twice), ids of no row, and another condition that drops some of them.
+                var wanted = ids.OrderBy(_ => random.Next()).Take(random.Next(1, 12)).ToList();
+                var asked = wanted.Concat(wanted.Take(2)).Append(Guid.NewGuid()).Cast<object>().ToArray();
+                var q = new QueryExpression("account") { ColumnSet = new ColumnSet("name"), PageInfo = new PagingInfo { Count = 3, PageNumber = 1 } };
+                q.Criteria.AddCondition("accountid", asked.Length == 1 ? ConditionOperator.Equal : ConditionOperator.In, asked);
+                q.Criteria.AddCondition("numberofemployees", ConditionOperator.NotEqual, 1);
+
+                var before = sandbox.Store.RowsVisited;
+                var got = ReadAll(sandbox.Service, q);
+
+                var expected = sandbox.Rows("account")
+                    .Where(r => wanted.Contains(r.Id) && r.GetAttributeValue<int>("numberofemployees") != 1)
+                    .Select(r => r.Id).OrderBy(id => new SqlGuid(id)).ToList();
+                CollectionAssert.AreEqual(expected, got, "the rows a full scan finds, in uniqueidentifier order, each once, over pages of 3");
+                Assert.IsLessThanOrEqualTo(wanted.Count * 2L, sandbox.Store.RowsVisited - before, "only the asked rows are read (once a page)");
+            }
+        }
+
+        [TestMethod]
+        public void A_query_by_primary_id_inside_a_transaction_sees_its_own_created_and_deleted_rows()
+        {
+            var (sandbox, ids) = Accounts(10);
+            var created = Guid.NewGuid();
+            var requests = new OrganizationRequestCollection
+            {
+                new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = new Entity("account", created) { ["name"] = "new" } },
+                new Microsoft.Xrm.Sdk.Messages.DeleteRequest { Target = new EntityReference("account", ids[0]) },
+            };
+            sandbox.RegisterStep<QueriesByIdAfterDelete>("Delete", "account", PipelineStage.PostOperation);
+
+            sandbox.Service.Execute(new OrganizationRequest("ExecuteTransaction") { ["Requests"] = requests });
+
+            // 10 seeded, one deleted, one created: the query by id finds what a full scan finds, not the deleted row.
+            Assert.AreEqual("10 rows; by id the same: True; the deleted one: False", sandbox.Traces(nameof(QueriesByIdAfterDelete)).Single());
         }
 
         [TestMethod]
@@ -101,6 +146,25 @@ namespace Advocacy.Plugins.Tests.Sandbox.Query
             var rest = ReadAll(sandbox.Service, q);
             var expected = sorted.Skip(101).Append(added).OrderBy(id => new SqlGuid(id)).ToList();
             CollectionAssert.AreEqual(expected, rest);
+        }
+    }
+
+    /// <summary>
+    /// After a delete in a transaction, reads every account the transaction sees with a full scan, then asks for those
+    /// ids and the deleted one by primary id, and traces whether both answers agree.
+    /// </summary>
+    public sealed class QueriesByIdAfterDelete : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(context.UserId);
+            var scanned = service.RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet("name") }).Entities.Select(e => e.Id).ToHashSet();
+            var q = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+            q.Criteria.AddCondition("accountid", ConditionOperator.In, scanned.Append(context.PrimaryEntityId).Cast<object>().ToArray());
+            var byId = service.RetrieveMultiple(q).Entities.Select(e => e.Id).ToHashSet();
+            ((ITracingService)serviceProvider.GetService(typeof(ITracingService))!).Trace(
+                $"{scanned.Count} rows; by id the same: {byId.SetEquals(scanned)}; the deleted one: {byId.Contains(context.PrimaryEntityId)}");
         }
     }
 }
