@@ -52,8 +52,9 @@ namespace Advocacy.Sandbox.Query
         /// <summary>
         /// The live rows with the given ids (those that exist), in uniqueidentifier order after <paramref name="after"/>
         /// (all when null): a query whose filter requires its primary id to be one of a few values reads only those rows.
+        /// Null when reading the table in id order is cheaper (the ids are a large part of the table).
         /// </summary>
-        IEnumerable<object> SeekByIds(string logicalName, IEnumerable<System.Guid> ids, System.Guid? after);
+        IEnumerable<object>? SeekByIds(string logicalName, IReadOnlyCollection<System.Guid> ids, System.Guid? after);
     }
 
     /// <summary>A stored row the engine reads column by column; it never changes the values.</summary>

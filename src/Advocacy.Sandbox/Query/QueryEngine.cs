@@ -143,7 +143,7 @@ namespace Advocacy.Sandbox.Query
                 }
             }
             var ids = IdsRequiredBy(spec.Root, pk);
-            var rows = ids != null ? ordered.SeekByIds(spec.Root.EntityName, ids, after) : ordered.ScanById(spec.Root.EntityName, after);
+            var rows = (ids != null ? ordered.SeekByIds(spec.Root.EntityName, ids, after) : null) ?? ordered.ScanById(spec.Root.EntityName, after);
             if (rows == null) return null;
 
             var taken = new List<object?[]>(Math.Min(size, 1024));
@@ -170,8 +170,8 @@ namespace Advocacy.Sandbox.Query
 
         /// <summary>
         /// The ids a root filter requires its primary id to be among — an equal or in condition on the primary id at the top
-        /// level of an and-filter, with id values — or null when it does not (the whole table is read). The filter is still
-        /// applied to each row read, so this only narrows what is read.
+        /// level of an and-filter, with id values — or null when it does not (the table is read in id order). The filter is
+        /// still applied to each row read, so this only narrows what is read.
         /// </summary>
         private static IReadOnlyList<Guid>? IdsRequiredBy(QueryNode root, string pk)
         {
