@@ -185,7 +185,8 @@ namespace Advocacy.Sandbox.Query
                 var ids = new List<Guid>(c.Values.Length);
                 foreach (var v in c.Values)
                 {
-                    if (v is Guid g) ids.Add(g);
+                    // FetchXML gives its values as text ("{…}" or bare); anything that is not an id leaves the scan to decide.
+                    if (v is Guid g || (v is string text && Guid.TryParse(text, out g))) ids.Add(g);
                     else { ids = null; break; }
                 }
                 if (ids != null) return ids;

@@ -79,6 +79,21 @@ namespace Advocacy.Plugins.Tests.Sandbox.Query
         }
 
         [TestMethod]
+        public void A_FetchXML_query_by_primary_id_reads_only_that_row()
+        {
+            var (sandbox, ids) = Accounts(1_000);
+            foreach (var text in new[] { ids[7].ToString(), ids[7].ToString("B").ToUpperInvariant() })
+            {
+                var before = sandbox.Store.RowsVisited;
+                var rows = sandbox.Service.RetrieveMultiple(new FetchExpression(
+                    $"<fetch><entity name='account'><attribute name='name' /><filter><condition attribute='accountid' operator='eq' value='{text}' /></filter></entity></fetch>"));
+
+                Assert.AreEqual(ids[7], rows.Entities.Single().Id, text);
+                Assert.AreEqual(1L, sandbox.Store.RowsVisited - before, text);
+            }
+        }
+
+        [TestMethod]
         public void A_query_by_primary_id_inside_a_transaction_sees_its_own_created_and_deleted_rows()
         {
             var (sandbox, ids) = Accounts(100); // the asked ids are few enough against the table to be read one by one
