@@ -26,7 +26,7 @@ namespace Advocacy.Sandbox
         private void CascadeAssign(Operation op, string table, Guid id, EntityReference? previousOwner)
         {
             // Read only (the children get a copy of the new owner): the caller's Target until a step asked for the copy.
-            if (previousOwner == null || (op.Given.TryGetValue("Target", out var t) ? t as Entity : null)?.GetAttributeValue<EntityReference>("ownerid") is not EntityReference newOwner
+            if (previousOwner == null || op.GivenTarget?.GetAttributeValue<EntityReference>("ownerid") is not EntityReference newOwner
                 || newOwner.Id == previousOwner.Id)
             {
                 return;

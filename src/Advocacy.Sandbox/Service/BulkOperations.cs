@@ -44,7 +44,7 @@ namespace Advocacy.Sandbox
         private StepPlan? BulkPlanOf(Operation op)
         {
             // A row of a bulk operation raises nothing: its bulk message's steps run once for all rows.
-            if (op.InBulk || !(op.Given.TryGetValue("Target", out var t) && t is Entity) || BulkMessageOf(op.MessageKey) is not { } bulk)
+            if (op.InBulk || op.GivenTarget == null || BulkMessageOf(op.MessageKey) is not { } bulk)
             {
                 return null;
             }

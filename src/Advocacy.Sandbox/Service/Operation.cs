@@ -71,6 +71,9 @@ namespace Advocacy.Sandbox
         /// once there is one, else the caller's own — the same values, since only a step could have changed them.
         /// </summary>
         public ParameterCollection Given => _input ?? Request.Parameters;
+
+        /// <summary>The Target as it stands, for reading only (see <see cref="Given"/>).</summary>
+        public Entity? GivenTarget => Given.TryGetValue("Target", out var t) ? t as Entity : null;
         public ParameterCollection Output { get; } = new();
         public ParameterCollection Shared => _shared ??= new ParameterCollection();
         private ParameterCollection? _shared;

@@ -59,12 +59,7 @@ namespace Advocacy.Sandbox
         {
             if (tx != null && tx.TryGetWrittenRow(table, id, out var own))
             {
-                return own switch
-                {
-                    Entity entity => entity.Attributes.TryGetValue(column, out var value) ? value : null,
-                    NewRow created => created.TryGetValue(column, out var value) ? value : null,
-                    _ => null,
-                };
+                return own == null ? null : ValueOf(own, column);
             }
             return _tables.TryGetValue(table, out var t) && t.Get(id) is { } row && row.TryGet(column, out var stored) ? stored : null;
         }
@@ -90,7 +85,7 @@ namespace Advocacy.Sandbox
 
         /// <summary>
         /// The same rows without turning committed ones into Entities: <see cref="StoredRow"/>s and the
-        /// transaction's own rows (Entities, and the <see cref="NewRow"/>s of its creates), for the query engine.
+        /// transaction's own rows (the <see cref="NewRow"/>s of its creates and updates, the Entities of its other writes), for the query engine.
         /// </summary>
         public IEnumerable<object> ScanRows(Transaction? tx, string table)
         {
