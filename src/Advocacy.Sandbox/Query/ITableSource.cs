@@ -60,11 +60,26 @@ namespace Advocacy.Sandbox.Query
     /// <summary>A stored row the engine reads column by column; it never changes the values.</summary>
     internal interface IStoredRow
     {
+        string LogicalName { get; }
+
         System.Guid Id { get; }
+
+        /// <summary>The row's columns by position, in the order they were written.</summary>
+        int Count { get; }
+
+        string NameAt(int i);
+
+        object? ValueAt(int i);
 
         bool TryGet(string column, out object? value);
 
-        IEnumerable<KeyValuePair<string, object?>> Columns();
+        IEnumerable<KeyValuePair<string, object?>> Columns()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                yield return new KeyValuePair<string, object?>(NameAt(i), ValueAt(i));
+            }
+        }
 
         /// <summary>An Entity over the row's values (not copies): callers copy before they hand values out.</summary>
         Microsoft.Xrm.Sdk.Entity ToEntity();

@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Sandbox.Query;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 
@@ -44,31 +45,24 @@ namespace Advocacy.Sandbox
         /// </summary>
         public static Entity CloneColumns(object row, Guid id, Microsoft.Xrm.Sdk.Query.ColumnSet columns, string primaryId)
         {
-            // The table's name as the row holds it (the logical name), not as the caller spelled it.
-            var copy = new Entity(row switch { StoredRow s => s.LogicalName, NewRow n => n.LogicalName, _ => ((Entity)row).LogicalName }, id);
             var wanted = new WantedColumns(columns, primaryId);
-            switch (row)
+            if (row is IStoredRow stored)
             {
-                case StoredRow stored:
-                    for (int i = 0; i < stored.Count; i++)
-                    {
-                        Add(copy, stored.NameAt(i), stored.ValueAt(i), wanted);
-                    }
-                    break;
-                case NewRow written:
-                    for (int i = 0; i < written.Count; i++)
-                    {
-                        Add(copy, written.NameAt(i), written.ValueAt(i), wanted);
-                    }
-                    break;
-                default:
-                    foreach (var pair in ((Entity)row).Attributes)
-                    {
-                        Add(copy, pair.Key, pair.Value, wanted);
-                    }
-                    break;
+                // The table's name as the row holds it (the logical name), not as the caller spelled it.
+                var copy = new Entity(stored.LogicalName, id);
+                for (int i = 0; i < stored.Count; i++)
+                {
+                    Add(copy, stored.NameAt(i), stored.ValueAt(i), wanted);
+                }
+                return copy;
             }
-            return copy;
+            var entity = (Entity)row;
+            var fromEntity = new Entity(entity.LogicalName, id);
+            foreach (var pair in entity.Attributes)
+            {
+                Add(fromEntity, pair.Key, pair.Value, wanted);
+            }
+            return fromEntity;
 
             static void Add(Entity copy, string name, object? value, in WantedColumns wanted)
             {
@@ -142,7 +136,7 @@ namespace Advocacy.Sandbox
         }
     }
 
-    /// <summary>Which columns a read returns: the asked ones plus the primary id, or all.</summary>
+    /// <summary>Which columns a copy keeps (an entity image's): the named ones, or all.</summary>
     internal sealed class ColumnFilter
     {
         private readonly System.Collections.Generic.HashSet<string>? _columns;
@@ -150,16 +144,6 @@ namespace Advocacy.Sandbox
         private ColumnFilter(System.Collections.Generic.HashSet<string>? columns) => _columns = columns;
 
         public static ColumnFilter All { get; } = new(null);
-
-        public static ColumnFilter From(Microsoft.Xrm.Sdk.Query.ColumnSet? columnSet, string primaryId)
-        {
-            if (columnSet == null || columnSet.AllColumns)
-            {
-                return All;
-            }
-            var set = new System.Collections.Generic.HashSet<string>(columnSet.Columns, StringComparer.OrdinalIgnoreCase) { primaryId };
-            return new ColumnFilter(set);
-        }
 
         public static ColumnFilter Of(System.Collections.Generic.IEnumerable<string> columns) =>
             new(new System.Collections.Generic.HashSet<string>(columns, StringComparer.OrdinalIgnoreCase));

@@ -26,7 +26,7 @@ namespace Advocacy.Sandbox
         public static bool Contains(this IRowColumns row, string column) => row.TryGetValue(column, out _);
     }
 
-    /// <summary>An Entity being written (an update's row, a cascade's), seen through <see cref="IRowColumns"/>.</summary>
+    /// <summary>An Entity being written (a cascade's row), seen through <see cref="IRowColumns"/>.</summary>
     internal sealed class EntityColumns : IRowColumns
     {
         private readonly Entity _entity;
@@ -43,9 +43,9 @@ namespace Advocacy.Sandbox
     }
 
     /// <summary>
-    /// A row a create writes, in the store's form from the start: its column names and values in two arrays, in the
-    /// order they were set (the caller's columns, then the ones the platform adds), as a dictionary-backed Entity would
-    /// keep them. An Entity grows its dictionary three times on the way from a caller's four columns to a stored
+    /// A row a create or an update writes, in the store's form from the start: its column names and values in two arrays,
+    /// in the order they were set (the caller's columns, then the ones the platform adds), as a dictionary-backed Entity
+    /// would keep them. An Entity grows its dictionary three times on the way from a caller's four columns to a stored
     /// account's sixteen; this holds them in one pair of arrays and becomes a <see cref="StoredRow"/> at commit without
     /// an Entity in between. Readers inside the transaction (a query, a post-operation step's Retrieve, an image) see it
     /// as a stored row, or as an Entity made on demand over the same values. Its values are its own (copied from the
@@ -211,14 +211,6 @@ namespace Advocacy.Sandbox
         }
 
         bool IStoredRow.TryGet(string column, out object? value) => TryGetValue(column, out value);
-
-        public IEnumerable<KeyValuePair<string, object?>> Columns()
-        {
-            for (int i = 0; i < _count; i++)
-            {
-                yield return new KeyValuePair<string, object?>(NameAt(i), _values[i]);
-            }
-        }
 
         private Entity? _entity;
 

@@ -78,14 +78,6 @@ namespace Advocacy.Sandbox
             return true;
         }
 
-        public IEnumerable<KeyValuePair<string, object?>> Columns()
-        {
-            for (int i = 0; i < _values.Length; i++)
-            {
-                yield return new KeyValuePair<string, object?>(_shape.Names[i], ValueAt(i));
-            }
-        }
-
         /// <summary>An Entity over the stored values (not copies): callers copy before they hand values out.</summary>
         public Entity ToEntity()
         {
