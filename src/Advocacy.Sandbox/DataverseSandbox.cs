@@ -250,7 +250,7 @@ namespace Advocacy.Sandbox
             row.Set("modifiedby", user);
             if (Has("ownerid") && !row.Contains("ownerid"))
             {
-                row.Set("ownerid", EntityCloner.CloneValue(user));
+                row.Set("ownerid", user);
             }
             if (Has("owningbusinessunit") && !row.Contains("owningbusinessunit"))
             {
@@ -268,7 +268,7 @@ namespace Advocacy.Sandbox
         }
 
         // Shared by the rows that take them (see above). A race between two creates only makes one more instance.
-        private EntityReference? _lastCreator;
+        private EntityReference? _lastUser;
         private EntityReference? _businessUnit;
         private readonly OptionSetValue Active = new(0);
         private readonly OptionSetValue DefaultStatus = new(1);
@@ -285,7 +285,7 @@ namespace Advocacy.Sandbox
 
         // The reference a write stores for its user, shared by the rows that take it (see ApplyCreateDefaults).
         private EntityReference UserReference(Guid userId) =>
-            _lastCreator is { } last && last.Id == userId ? last : _lastCreator = new EntityReference("systemuser", userId);
+            _lastUser is { } last && last.Id == userId ? last : _lastUser = new EntityReference("systemuser", userId);
 
         /// <summary>Adds what Retrieve returns beside values: choice labels and lookup names.</summary>
         internal void Decorate(Entity row, Transaction? tx)

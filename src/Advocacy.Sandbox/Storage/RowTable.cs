@@ -35,7 +35,7 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>Stores (inserts or replaces) a committed row; null deletes it. Called under the store's commit lock.</summary>
-        /// <param name="written">An Entity, a create's <see cref="NewRow"/>, or null.</param>
+        /// <param name="written">A <see cref="NewRow"/> (a create's, an update's), an Entity, or null.</param>
         public void Put(Guid id, object? written, ValueInterner interner)
         {
             lock (_writeGate)

@@ -15,7 +15,7 @@ namespace Advocacy.Sandbox
         // Created on first use: most transactions are one create or update, and four empty collections cost a create
         // more than its row.
         private static int s_next;
-        // A written row is an Entity (an update's, a cascade's), a NewRow (a create's) or null (deleted).
+        // A written row is a NewRow (a create's, an update's), an Entity (a cascade's, a direct write's) or null (deleted).
         private Dictionary<(string Table, Guid Id), object?>? _writes;
         private Dictionary<string, List<Guid>>? _createdOrder;
         private HashSet<(string Table, Guid Id)>? _locks;
