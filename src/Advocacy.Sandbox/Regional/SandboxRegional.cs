@@ -188,13 +188,23 @@ namespace Advocacy.Sandbox.Regional
             foreach (var (money, baseName) in moneyColumns)
             {
                 if (baseName == null) continue;
-                row.Set(baseName, row.Get<Money>(money.LogicalName) is { } amount
-                    ? new Money(Math.Round(amount.Value / rate.Value, 4, MidpointRounding.AwayFromZero))
-                    : null);
+                row.Set(baseName, row.Get<Money>(money.LogicalName) is { } amount ? BaseAmount(amount, rate.Value) : null);
             }
         }
 
         private EntityReference? _baseCurrency;
+
+        /// <summary>
+        /// The amount in the base currency, rounded to four places. In the base currency (or at any rate that leaves it
+        /// unchanged) it is the amount's own object: stored values are never changed in place, so the row keeps one
+        /// Money for both columns instead of two.
+        /// </summary>
+        private static Money BaseAmount(Money amount, decimal rate)
+        {
+            decimal value = Math.Round(amount.Value / rate, 4, MidpointRounding.AwayFromZero);
+            // Equal and with the same scale: 1.5 and 1.50 are equal decimals but read back differently.
+            return value == amount.Value && value.Scale == amount.Value.Scale ? amount : new Money(value);
+        }
 
         private static void StoreDate(IRowColumns row, string name, ColumnMetadata column)
         {

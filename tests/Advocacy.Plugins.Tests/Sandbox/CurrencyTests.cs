@@ -42,6 +42,25 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void A_base_amount_equal_to_its_amount_is_stored_once_and_still_reads_back_as_a_value_of_its_own()
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+            var account = sandbox.Service.Create(new Entity("account") { ["name"] = "Contoso" });
+            var id = sandbox.Service.Create(new Entity("adv_inconvenience") { ["adv_accountid"] = new EntityReference("account", account), ["adv_ordervalue"] = new Money(48000.50m) });
+
+            // One Money for both columns in the store (32 bytes a money column a row less)...
+            Assert.AreSame(sandbox.Store.ReadValue(null, "adv_inconvenience", id, "adv_ordervalue"), sandbox.Store.ReadValue(null, "adv_inconvenience", id, "adv_ordervalue_base"));
+
+            // ...yet a reader that changes what it got changes neither column.
+            var read = sandbox.Service.Retrieve("adv_inconvenience", id, new ColumnSet("adv_ordervalue", "adv_ordervalue_base"));
+            Assert.AreNotSame(read.GetAttributeValue<Money>("adv_ordervalue"), read.GetAttributeValue<Money>("adv_ordervalue_base"));
+            read.GetAttributeValue<Money>("adv_ordervalue").Value = 1m;
+            var again = sandbox.Service.Retrieve("adv_inconvenience", id, new ColumnSet("adv_ordervalue", "adv_ordervalue_base"));
+            Assert.AreEqual("48000.50", again.GetAttributeValue<Money>("adv_ordervalue").Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.AreEqual("48000.50", again.GetAttributeValue<Money>("adv_ordervalue_base").Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        [TestMethod]
         public void A_record_takes_the_creating_users_default_currency_and_its_base_amount_is_the_amount_divided_by_the_rate()
         {
             var sandbox = DataverseSandbox.ForRepository();
