@@ -205,7 +205,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
                 {
                     if (e.Message.Contains("Unexpected exception from plug-in", StringComparison.Ordinal))
                     {
-                        return (true, "raw exception out of a plug-in: " + Excerpt(e.Message));
+                        return (true, "raw exception out of a plug-in: " + Excerpt(e.Message) + History());
                     }
 
                     var missing = RawMissingRecord.Match(e.Message);
@@ -214,20 +214,20 @@ namespace Advocacy.Plugins.Tests.Scenarios
                     if (missing.Success && !namedByTheUser)
                     {
                         return (true, "the platform's raw missing-record fault reached the user: " + Excerpt(e.Message) + " (" + kind + " " + table + "; steps: "
-                            + string.Join(", ", _world.Sandbox.Executions.Select(x => x.StepName)) + "; trace: " + string.Join(" | ", _world.Sandbox.Executions.SelectMany(x => x.Traces)) + ")\nhistory:\n" + string.Join("\n", _history));
+                            + string.Join(", ", _world.Sandbox.Executions.Select(x => x.StepName)) + "; trace: " + string.Join(" | ", _world.Sandbox.Executions.SelectMany(x => x.Traces)) + ")" + History());
                     }
 
                     if (Snapshot() != before)
                     {
-                        return (true, "the failed save left rows changed: " + Excerpt(e.Message));
+                        return (true, "the failed save left rows changed: " + Excerpt(e.Message) + "\nbefore:\n" + before + "after:\n" + Snapshot() + History());
                     }
 
                     _refusals.Add(table + " " + kind + ": " + Excerpt(e.Message).Substring(0, Math.Min(120, e.Message.Length)));
-                    return (true, Timed(clock));
+                    return (true, Timed(clock) is { } slowRefusal ? slowRefusal + History() : null);
                 }
                 catch (Exception e)
                 {
-                    return (true, "not a platform fault: " + e.GetType().FullName + ": " + Excerpt(e.Message));
+                    return (true, "not a platform fault: " + e.GetType().FullName + ": " + Excerpt(e.Message) + "\n" + e.StackTrace + History());
                 }
 
                 // Cascades may have deleted rows this world remembers.
@@ -245,13 +245,16 @@ namespace Advocacy.Plugins.Tests.Scenarios
                 var failed = _world.Sandbox.CompletedAsyncJobs.FirstOrDefault(j => j.Error != null && j.Error.Contains("Unexpected exception from plug-in", StringComparison.Ordinal));
                 if (failed != null)
                 {
-                    return (false, "an async job failed with a raw exception: " + Excerpt(failed.Error!));
+                    return (false, "an async job failed with a raw exception: " + Excerpt(failed.Error!) + History());
                 }
 
-                return (false, Timed(clock));
+                return (false, Timed(clock) is { } slow ? slow + History() : null);
             }
 
             private static string? Timed(Stopwatch clock) => clock.Elapsed > HangGuard ? "took " + clock.Elapsed : null;
+
+            /// <summary>The saves this world made, in order: with them a failure can be replayed by hand (the sequences are random each run).</summary>
+            private string History() => "\nhistory of this world's saves:\n" + string.Join("\n", _history);
 
             private object? Value(ColumnMetadata column, int pick)
             {
