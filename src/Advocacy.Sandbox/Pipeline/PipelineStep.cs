@@ -60,6 +60,13 @@ namespace Advocacy.Sandbox
             _instance = new Lazy<IPlugin>(CreateInstance, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
+        /// <summary>A step whose plug-in is an instance made by the sandbox (a message handler's), not a class to construct.</summary>
+        internal PipelineStep(string name, IPlugin instance, string message, PipelineStage stage)
+            : this(name, instance.GetType(), message, null, stage, false, 1)
+        {
+            _instance = new Lazy<IPlugin>(() => instance, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
         public string Name { get; }
         public Type PluginType { get; }
         public string Message { get; }

@@ -257,7 +257,7 @@ namespace Advocacy.Sandbox.Regional
             }
             var zone = ZoneByCode(null, code)
                 ?? throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"The time zone code {code} is not a time zone this organization defines (timezonedefinition).");
-            var response = new OrganizationResponse { ResponseName = name };
+            var response = ResponseTypes.For(request, name);
             if (toLocal)
             {
                 response.Results["LocalTime"] = DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(time, DateTimeKind.Utc), zone), DateTimeKind.Unspecified);

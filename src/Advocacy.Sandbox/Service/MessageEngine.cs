@@ -48,6 +48,16 @@ namespace Advocacy.Sandbox
                 _sandbox.Metrics.Operation();
                 return regional;
             }
+            if (message.Equals("WhoAmI", StringComparison.OrdinalIgnoreCase))
+            {
+                // The calling user (the impersonated one when a step calls as another), their business unit and the organization.
+                _sandbox.Metrics.Operation();
+                var whoAmI = ResponseTypes.For(request, "WhoAmI");
+                whoAmI.Results["UserId"] = caller.UserId;
+                whoAmI.Results["BusinessUnitId"] = _sandbox.BusinessUnitOf(caller.Transaction, caller.UserId);
+                whoAmI.Results["OrganizationId"] = _sandbox.OrganizationId;
+                return whoAmI;
+            }
             if (message.Equals("Assign", StringComparison.OrdinalIgnoreCase))
             {
                 // Microsoft: Assign is deprecated in favour of an Update of ownerid; the sandbox runs it as that Update
@@ -60,7 +70,7 @@ namespace Advocacy.Sandbox
                 }
 
                 Execute(new UpdateRequest { Target = new Entity(target.LogicalName, target.Id) { ["ownerid"] = assignee } }, caller, nested);
-                return new OrganizationResponse { ResponseName = "Assign" };
+                return ResponseTypes.For(request, "Assign");
             }
             int depth = caller.Depth + 1;
             if (depth > _sandbox.MaxDepth)
@@ -170,7 +180,7 @@ namespace Advocacy.Sandbox
                 "retrievemultiple" => _core.RetrieveMultiple(op, new RetrieveMultipleResponse()),
                 "associate" => _core.Associate(op, new AssociateResponse(), associate: true),
                 "disassociate" => _core.Associate(op, new DisassociateResponse(), associate: false),
-                "setstate" or "setstatedynamicentity" => _core.SetState(op, new OrganizationResponse()),
+                "setstate" or "setstatedynamicentity" => _core.SetState(op, ResponseTypes.For(op.Request, op.Message)),
                 "upsert" => _core.Upsert(op, new UpsertResponse(), this),
                 "createmultiple" or "updatemultiple" or "upsertmultiple" => Multiple(op),
                 "retrieveentity" => RetrieveEntity(op),
@@ -183,7 +193,8 @@ namespace Advocacy.Sandbox
 
         private OrganizationResponse CustomApi(Operation op)
         {
-            var response = new OrganizationResponse { Results = op.Output };
+            var response = ResponseTypes.For(op.Request, op.Message);
+            response.Results = op.Output;
             var api = _sandbox.Steps.CustomApi(op.Message);
             if (api == null)
             {

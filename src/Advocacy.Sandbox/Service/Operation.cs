@@ -113,5 +113,14 @@ namespace Advocacy.Sandbox
 
         /// <summary>A message the sandbox itself carries out (every other one needs a Custom API or a step).</summary>
         public static bool IsBuiltIn(string message) => Known.ContainsKey(message);
+
+        // Answered before any pipeline: the batches run their requests through it, the others have no steps here.
+        private static readonly System.Collections.Generic.HashSet<string> Direct = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "ExecuteMultiple", "ExecuteTransaction", "WhoAmI", "LocalTimeFromUtcTime", "UtcTimeFromLocalTime",
+        };
+
+        /// <summary>A message the sandbox answers itself, in or before the pipeline: a handler of its own could never run.</summary>
+        public static bool IsAnsweredBySandbox(string message) => Known.ContainsKey(message) || Direct.Contains(message);
     }
 }
