@@ -12,7 +12,10 @@
 # 3. The SDK behaviour tests (tests/Advocacy.Plugins.Tests/Sdk, except the workflow-invoker and deployable-
 #    assembly ones) pass against Microsoft's Microsoft.Xrm.Sdk.dll too: the behaviour we pin is Microsoft's.
 # 4. The deployable plug-in (net462) builds against Microsoft's packages (XrmSdk=Microsoft).
-# Where Microsoft's packages cannot be restored, 2 to 4 are skipped with a message and the script exits 0.
+# 5. The sandbox's own tests (tests/Advocacy.Plugins.Tests/Sandbox, but the package, workflow-activity and one
+#    scenario test) pass compiled against Microsoft's Microsoft.Xrm.Sdk.dll and running on it, with the sandbox and
+#    plug-in binaries built offline: the sandbox package works in a plug-in project that uses Microsoft's SDK package.
+# Where Microsoft's packages cannot be restored, 2 to 5 are skipped with a message and the script exits 0.
 # Any difference or build failure exits non-zero.
 set -euo pipefail
 
@@ -21,7 +24,7 @@ feed="${XrmSdkFeed:-}"
 for arg in "$@"; do
   case "$arg" in
     XrmSdkFeed=*|--XrmSdkFeed=*) feed="${arg#*=}" ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "check-sdk: unknown argument '$arg'" >&2; exit 2 ;;
   esac
 done
@@ -123,9 +126,22 @@ if ! dotnet build "$repo/src/Advocacy.Plugins/Advocacy.Plugins.csproj" "${plugin
   failures+=("the plug-in does not build against Microsoft's packages")
 fi
 
+# --- 5. the sandbox in a consumer project that references Microsoft's SDK ----------------------------------
+# The sandbox and plug-in binaries built against the offline surface, the sandbox's tests compiled against Microsoft's
+# Microsoft.Xrm.Sdk.dll, which is the one loaded at run time: what a plug-in project with Microsoft's package gets.
+log "the sandbox's tests with Microsoft's Microsoft.Xrm.Sdk.dll at run time"
+dotnet build "$repo/src/Advocacy.Sandbox/Advocacy.Sandbox.csproj" -c "$config" -nologo -v q
+dotnet build "$repo/src/Advocacy.Plugins/Advocacy.Plugins.csproj" -c "$config" -f net10.0 -nologo -v q
+sandbox_dir="$work/sandbox"
+mkdir -p "$sandbox_dir"
+cp "$repo/eng/check-sdk.sandbox.proj" "$sandbox_dir/check-sdk.sandbox.csproj"
+if ! dotnet test "$sandbox_dir/check-sdk.sandbox.csproj" -c "$config" -nologo -v q -p:MicrosoftXrmSdkPath="$ms_sdk"; then
+  failures+=("the sandbox's tests fail with Microsoft's assembly")
+fi
+
 echo
 if (( ${#failures[@]} )); then
   printf 'FAILED: %s\n' "${failures[@]}"
   exit 1
 fi
-echo "OK: the offline SDK surface matches Microsoft's assemblies, and the plug-in builds against Microsoft's packages."
+echo "OK: the offline SDK surface matches Microsoft's assemblies, the plug-in builds against Microsoft's packages, and the sandbox runs on Microsoft's SDK."
