@@ -19,6 +19,9 @@ dotnet pack src/Advocacy.Sandbox -c "$configuration" -o "$packages" --nologo
 rm -rf "$restore" samples/SandboxSample/obj samples/SandboxSample/bin
 fallback=()
 if [ -d "$global" ]; then
+  # A copy of this very package in the global folder (left by any other restore of it, e.g. a consumer project tried by
+  # hand) would win over the one just packed, since a fallback folder is read before the sources: drop it.
+  rm -rf "${global%/}/advocacy.dataverse.sandbox"
   fallback=(-p:RestoreFallbackFolders="$global")
 fi
 dotnet test samples/SandboxSample/SandboxSample.csproj -c "$configuration" --nologo -p:RestorePackagesPath="$restore" "${fallback[@]}"

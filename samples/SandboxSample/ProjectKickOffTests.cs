@@ -1,4 +1,5 @@
 using Advocacy.Sandbox;
+using Contoso.Model;
 using Contoso.Plugins;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Microsoft.Xrm.Sdk;
@@ -75,5 +76,19 @@ public class ProjectKickOffTests
 
         Assert.IsTrue((bool)run.Outputs["NeedsApproval"]!);
         Assert.AreEqual(1, run.RoundTrips);
+    }
+
+    [TestMethod]
+    public void With_proxy_types_enabled_the_test_reads_projects_as_the_early_bound_class()
+    {
+        var sandbox = Sandbox();
+        sandbox.EnableProxyTypes(typeof(ContosoProject).Assembly);                    // FakeXrmEasy: ProxyTypesAssembly
+        sandbox.RegisterStep<ProjectKickOffPlugin>("Create", ContosoProject.EntityLogicalName, PipelineStage.PreOperation);
+        var id = sandbox.Service.Create(new ContosoProject { Name = "Apollo", Budget = new Money(25000m) });
+
+        var project = (ContosoProject)sandbox.Service.Retrieve(ContosoProject.EntityLogicalName, id, new Microsoft.Xrm.Sdk.Query.ColumnSet(true));
+
+        Assert.AreEqual("Apollo", project.Name);
+        Assert.AreEqual("PRJ-APOLLO", project.GetAttributeValue<string>("contoso_code"));
     }
 }

@@ -131,6 +131,42 @@ namespace Advocacy.Sandbox
         public IOrganizationService CreateService(Guid userId) => new SandboxOrganizationService(this, CallerContext.ForTest(userId));
 
         /// <summary>
+        /// Rows come back to the test's services (<see cref="Service"/>, <see cref="CreateService"/>) as the early-bound
+        /// classes in <paramref name="assembly"/> — classes derived from Entity marked <c>[EntityLogicalName]</c> — as the SDK
+        /// client's <c>EnableProxyTypes(assembly)</c> does: Retrieve's row, a query's rows, the rows in a batch's responses and
+        /// in a Custom API's outputs; tables without a class stay Entity. FakeXrmEasy: <c>ProxyTypesAssembly</c>. A plug-in's
+        /// own calls follow the platform's rule instead: early-bound when the plug-in's assembly carries
+        /// <c>[assembly: ProxyTypesAssembly]</c>. Enabling several assemblies adds them (a later one wins for a table both have).
+        /// </summary>
+        public void EnableProxyTypes(System.Reflection.Assembly assembly)
+        {
+            ArgumentNullException.ThrowIfNull(assembly);
+            var types = EarlyBoundTypes.Of(assembly);
+            if (types.IsEmpty)
+            {
+                throw new ArgumentException($"{assembly.GetName().Name} has no early-bound entity classes (classes derived from Entity marked [EntityLogicalName]).", nameof(assembly));
+            }
+            ProxyTypes = ProxyTypes.With(types);
+        }
+
+        /// <summary>The same for every loaded assembly that carries <c>[assembly: ProxyTypesAssembly]</c> (the SDK client's <c>EnableProxyTypes()</c>).</summary>
+        public void EnableProxyTypes()
+        {
+            var marked = AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && EarlyBoundTypes.IsProxyTypesAssembly(a)).ToList();
+            if (marked.Count == 0)
+            {
+                throw new InvalidOperationException("No loaded assembly carries [assembly: ProxyTypesAssembly]: name the assembly of your early-bound classes with EnableProxyTypes(assembly).");
+            }
+            foreach (var assembly in marked)
+            {
+                ProxyTypes = ProxyTypes.With(EarlyBoundTypes.Of(assembly));
+            }
+        }
+
+        /// <summary>The early-bound classes the test's services hand rows back as (none until <see cref="EnableProxyTypes(System.Reflection.Assembly)"/>).</summary>
+        internal EarlyBoundTypes ProxyTypes { get; private set; } = EarlyBoundTypes.None;
+
+        /// <summary>
         /// The service server-side code gets — a custom workflow activity (Microsoft Learn,
         /// IOrganizationServiceFactory.CreateOrganizationService: "When called in a custom workflow activity, all service
         /// calls are made in the IWorkflowExecutionContext.UserId context"), or a test standing in for a plug-in: calls as

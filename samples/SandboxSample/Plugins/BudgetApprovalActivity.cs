@@ -1,4 +1,5 @@
 using System.Activities;
+using Contoso.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
@@ -19,8 +20,9 @@ public sealed class BudgetApprovalActivity : CodeActivity
     {
         var trace = executionContext.GetExtension<ITracingService>();
         var service = executionContext.GetExtension<IOrganizationServiceFactory>().CreateOrganizationService(null);
-        var project = service.Retrieve("contoso_project", Project.Get(executionContext).Id, new Microsoft.Xrm.Sdk.Query.ColumnSet("contoso_budget"));
-        decimal budget = project.GetAttributeValue<Money>("contoso_budget")?.Value ?? 0m;
+        // Early-bound: this assembly carries [assembly: ProxyTypesAssembly], so the platform answers with ContosoProject.
+        var project = (ContosoProject)service.Retrieve(ContosoProject.EntityLogicalName, Project.Get(executionContext).Id, new Microsoft.Xrm.Sdk.Query.ColumnSet("contoso_budget"));
+        decimal budget = project.Budget?.Value ?? 0m;
         bool needsApproval = budget > 10000m;
         trace.Trace("budget {0}: approval {1}", budget, needsApproval ? "needed" : "not needed");
         NeedsApproval.Set(executionContext, needsApproval);

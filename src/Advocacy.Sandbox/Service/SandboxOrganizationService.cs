@@ -44,6 +44,15 @@ namespace Advocacy.Sandbox
         public EntityCollection RetrieveMultiple(QueryBase query) =>
             ((RetrieveMultipleResponse)Execute(new RetrieveMultipleRequest { Query = query })).EntityCollection;
 
+        /// <summary>
+        /// The classes this caller gets rows back as: a plug-in's (or workflow activity's) calls are early-bound when its
+        /// assembly carries <c>[assembly: ProxyTypesAssembly]</c>, as on the platform; a test's when it enabled proxy types.
+        /// </summary>
+        private EarlyBoundTypes EarlyBound()
+        {
+            return _caller.Step is { } record ? EarlyBoundTypes.ForPlugin(record.Step.PluginType.Assembly) : _sandbox.ProxyTypes;
+        }
+
         public OrganizationResponse Execute(OrganizationRequest request)
         {
             if (request == null)
@@ -54,7 +63,9 @@ namespace Advocacy.Sandbox
             long start = Stopwatch.GetTimestamp();
             try
             {
-                return _sandbox.Engine.Execute(request, _caller, nested: _caller.Step != null);
+                var response = _sandbox.Engine.Execute(request, _caller, nested: _caller.Step != null);
+                EarlyBound().Apply(response);
+                return response;
             }
             finally
             {

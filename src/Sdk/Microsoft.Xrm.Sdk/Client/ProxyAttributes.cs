@@ -28,4 +28,25 @@ namespace Microsoft.Xrm.Sdk.Client
     public sealed class ProxyTypesAssemblyAttribute : Attribute
     {
     }
+
+    /// <summary>Marks an early-bound entity class with the table it stands for.</summary>
+    [AttributeUsage(AttributeTargets.Class)]
+    public sealed class EntityLogicalNameAttribute : Attribute
+    {
+        public EntityLogicalNameAttribute(string logicalName) => LogicalName = logicalName;
+
+        public string LogicalName { get; }
+    }
+}
+
+namespace Microsoft.Xrm.Sdk
+{
+    /// <summary>Marks an early-bound property with the column it stands for.</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class AttributeLogicalNameAttribute : Attribute
+    {
+        public AttributeLogicalNameAttribute(string logicalName) => LogicalName = logicalName;
+
+        public string LogicalName { get; }
+    }
 }
