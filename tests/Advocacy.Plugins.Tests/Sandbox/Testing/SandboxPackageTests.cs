@@ -82,8 +82,21 @@ namespace Advocacy.Plugins.Tests.Sandbox.Testing
             {
                 Assert.Inconclusive("eng/sample.sh packs the Release build; run the suite with -c Release.");
             }
+            // A stale copy of the package in the global packages folder (any consumer project restored by hand leaves one)
+            // is read before the package folder; this one has no assemblies, so the sample cannot build if it is taken.
+            string version = new Version(AdvocacyVersion()).ToString(3);
+            var (_, locals) = Run("dotnet", "nuget locals global-packages --list", TimeSpan.FromMinutes(1));
+            string global = Regex.Match(locals, @"global-packages:\s*(.+)").Groups[1].Value.Trim();
+            string stale = Path.Combine(global, "advocacy.dataverse.sandbox", version);
+            Directory.CreateDirectory(Path.Combine(stale, "lib", "net10.0"));
+            File.WriteAllText(Path.Combine(stale, "advocacy.dataverse.sandbox.nuspec"),
+                $"<?xml version=\"1.0\"?><package xmlns=\"http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd\"><metadata><id>Advocacy.Dataverse.Sandbox</id><version>{version}</version><authors>stale</authors><description>stale</description></metadata></package>");
+            File.WriteAllText(Path.Combine(stale, $"advocacy.dataverse.sandbox.{version}.nupkg.sha512"), "c3RhbGU=");
+            File.WriteAllText(Path.Combine(stale, ".nupkg.metadata"), "{\"version\": 2, \"contentHash\": \"c3RhbGU=\", \"source\": null}");
+
             var (exit, log) = Run("bash", "eng/sample.sh", TimeSpan.FromMinutes(5));
             Assert.AreEqual(0, exit, log);
+            Assert.IsFalse(Directory.Exists(stale), "eng/sample.sh must drop a stale copy of the package from the global folder");
             Assert.IsTrue(Regex.IsMatch(log, @"Failed:\s+0, Passed:\s+[1-9]"), log);
             // Restored from the package folder, not from a project.
             Assert.IsTrue(Directory.Exists(Path.Combine(Root, "artifacts", "sample", "packages", "advocacy.dataverse.sandbox", new Version(AdvocacyVersion()).ToString(3))), log);
