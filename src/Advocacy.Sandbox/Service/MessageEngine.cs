@@ -58,6 +58,11 @@ namespace Advocacy.Sandbox
                 whoAmI.Results["OrganizationId"] = _sandbox.OrganizationId;
                 return whoAmI;
             }
+            if (message.Equals("RetrieveEnvironmentVariableValue", StringComparison.OrdinalIgnoreCase))
+            {
+                _sandbox.Metrics.Operation();
+                return EnvironmentVariableValue(request, caller);
+            }
             if (message.Equals("Assign", StringComparison.OrdinalIgnoreCase))
             {
                 // Microsoft: Assign is deprecated in favour of an Update of ownerid; the sandbox runs it as that Update
@@ -98,6 +103,33 @@ namespace Advocacy.Sandbox
                 caller.Transaction?.MarkDoomed();
                 throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"{message}: {e.Message}", e);
             }
+        }
+
+        /// <summary>
+        /// Microsoft Learn, "RetrieveEnvironmentVariableValue Function": the value of the variable whose definition has the
+        /// schema name <c>DefinitionSchemaName</c>, as <c>Value</c> — its current value (the environmentvariablevalue row)
+        /// when it has one, else the definition's default value (null when it has neither). The variable is read as it
+        /// stands in the caller's transaction. Not privilege-checked under <see cref="SandboxSecurity.Enforce"/>.
+        /// </summary>
+        private OrganizationResponse EnvironmentVariableValue(OrganizationRequest request, CallerContext caller)
+        {
+            string? name = request.Parameters.TryGetValue("DefinitionSchemaName", out var n) ? n as string : null;
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, "RetrieveEnvironmentVariableValue needs DefinitionSchemaName: the schema name of the environment variable.");
+            }
+            // Schema names compare as the platform's collation does: without regard to case.
+            var definition = _sandbox.Store.Scan(caller.Transaction, "environmentvariabledefinition")
+                .FirstOrDefault(d => string.Equals(d.GetAttributeValue<string>("schemaname"), name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new SandboxFaultException(ErrorCodes.ObjectDoesNotExist,
+                    $"No environment variable has the schema name '{name}': import the solution that defines it or create its definition.");
+            string? current = _sandbox.Store.Scan(caller.Transaction, "environmentvariablevalue")
+                .Where(v => v.GetAttributeValue<EntityReference>("environmentvariabledefinitionid")?.Id == definition.Id)
+                .Select(v => v.GetAttributeValue<string>("value"))
+                .FirstOrDefault(v => !string.IsNullOrEmpty(v));
+            var response = ResponseTypes.For(request, "RetrieveEnvironmentVariableValue");
+            response.Results["Value"] = current ?? definition.GetAttributeValue<string>("defaultvalue");
+            return response;
         }
 
         private OrganizationResponse Run(Operation op)

@@ -117,7 +117,7 @@ namespace Advocacy.Sandbox
         // Answered before any pipeline: the batches run their requests through it, the others have no steps here.
         private static readonly System.Collections.Generic.HashSet<string> Direct = new(StringComparer.OrdinalIgnoreCase)
         {
-            "ExecuteMultiple", "ExecuteTransaction", "WhoAmI", "LocalTimeFromUtcTime", "UtcTimeFromLocalTime",
+            "ExecuteMultiple", "ExecuteTransaction", "WhoAmI", "LocalTimeFromUtcTime", "UtcTimeFromLocalTime", "RetrieveEnvironmentVariableValue",
         };
 
         /// <summary>A message the sandbox answers itself, in or before the pipeline: a handler of its own could never run.</summary>
