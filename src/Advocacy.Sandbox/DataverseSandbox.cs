@@ -122,6 +122,19 @@ namespace Advocacy.Sandbox
         /// <summary>Asynchronous jobs that have run (succeeded or failed).</summary>
         public IReadOnlyList<AsyncJob> CompletedAsyncJobs => _asyncDone.ToArray();
 
+        /// <summary>The posts plug-ins made to service endpoints (<c>IServiceEndpointNotificationService</c>), in order.</summary>
+        public IReadOnlyList<ServiceEndpointPost> ServiceEndpointPosts => _endpointPosts.ToArray();
+
+        /// <summary>
+        /// What a service endpoint answers a post (a two-way or REST endpoint's reply string); unset, every post answers null,
+        /// as a one-way queue endpoint does. It runs on the posting plug-in's thread; an exception it throws reaches the plug-in.
+        /// </summary>
+        public Func<EntityReference, IExecutionContext, string?>? ServiceEndpointResponder { get; set; }
+
+        private readonly ConcurrentQueue<ServiceEndpointPost> _endpointPosts = new();
+
+        internal void RecordServiceEndpointPost(ServiceEndpointPost post) => _endpointPosts.Enqueue(post);
+
         internal RowStore Store { get; }
 
         /// <summary>Where new rows get their ids.</summary>

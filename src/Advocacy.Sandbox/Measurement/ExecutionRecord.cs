@@ -64,6 +64,31 @@ namespace Advocacy.Sandbox
             }
         }
 
+        /// <summary>
+        /// What the step wrote to its telemetry logger (<c>Microsoft.Xrm.Sdk.PluginTelemetry.ILogger</c>, Application Insights
+        /// on the platform, not the trace log): entries, metrics and custom properties in the order they were made.
+        /// </summary>
+        public IReadOnlyList<TelemetryEntry> Telemetry
+        {
+            get
+            {
+                lock (_telemetry)
+                {
+                    return _telemetry.ToArray();
+                }
+            }
+        }
+
+        private readonly List<TelemetryEntry> _telemetry = new();
+
+        internal void AddTelemetry(TelemetryEntry entry)
+        {
+            lock (_telemetry)
+            {
+                _telemetry.Add(entry);
+            }
+        }
+
         internal void CountRoundTrip() => Interlocked.Increment(ref _roundTrips);
 
         public override string ToString() => $"{StepName} ({Message} {Entity}, depth {Depth}): {RoundTrips} round trips, {Duration.TotalMilliseconds:0.###} ms{(Error != null ? ", failed: " + Error.Message : "")}";

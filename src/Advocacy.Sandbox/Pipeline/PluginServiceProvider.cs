@@ -4,7 +4,7 @@ using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Sandbox
 {
-    /// <summary>The IServiceProvider handed to IPlugin.Execute: context, tracing and the service factory.</summary>
+    /// <summary>The IServiceProvider handed to IPlugin.Execute: context, tracing, the service factory, the telemetry logger and the service endpoint notifications.</summary>
     internal sealed class PluginServiceProvider : IServiceProvider, ITracingService, IOrganizationServiceFactory
     {
         private readonly DataverseSandbox _sandbox;
@@ -35,6 +35,14 @@ namespace Advocacy.Sandbox
             if (serviceType == typeof(IOrganizationServiceFactory))
             {
                 return this;
+            }
+            if (serviceType == typeof(Microsoft.Xrm.Sdk.PluginTelemetry.ILogger))
+            {
+                return new PluginTelemetryLogger(_record);
+            }
+            if (serviceType == typeof(IServiceEndpointNotificationService))
+            {
+                return new ServiceEndpointNotifications(_sandbox, _record);
             }
             return null;
         }

@@ -26,4 +26,10 @@ namespace Microsoft.Xrm.Sdk
     {
         void Trace(string format, params object[] args);
     }
+
+    /// <summary>Posts the execution context to a registered service endpoint (Azure Service Bus, Event Hubs, a webhook).</summary>
+    public interface IServiceEndpointNotificationService
+    {
+        string Execute(EntityReference serviceEndpoint, IExecutionContext context);
+    }
 }
