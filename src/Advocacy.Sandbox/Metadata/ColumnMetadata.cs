@@ -32,6 +32,12 @@ namespace Advocacy.Sandbox
         /// <summary>The option set with every option's labels per language (what the metadata messages describe); null = unknown.</summary>
         public ChoiceOptionSet? OptionSet { get; init; }
 
+        /// <summary>The column's display name per language (Entity.xml displaynames); null = the solution gives none.</summary>
+        public IReadOnlyDictionary<int, string>? DisplayNames { get; init; }
+
+        /// <summary>The column's description per language (Entity.xml Descriptions).</summary>
+        public IReadOnlyDictionary<int, string>? Descriptions { get; init; }
+
         /// <summary>A text column's maximum length in characters (Entity.xml MaxLength); null = not checked.</summary>
         public int? MaxLength { get; init; }
 
@@ -52,6 +58,7 @@ namespace Advocacy.Sandbox
             new(LogicalName, Type, targets, Options)
             {
                 IsInferred = IsInferred, OptionSetName = OptionSetName, OptionSet = OptionSet, DateBehavior = DateBehavior, IsSecured = IsSecured,
+                DisplayNames = DisplayNames, Descriptions = Descriptions,
                 MaxLength = maxLength, MinValue = minValue, MaxValue = maxValue,
             };
 

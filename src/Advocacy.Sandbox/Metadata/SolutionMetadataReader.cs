@@ -113,6 +113,11 @@ namespace Advocacy.Sandbox
                 "none" => TableOwnership.None,
                 _ => table.Ownership,
             };
+            // The table's labels are children of <entity> (its columns' sit under each <attribute>); a differential Entity.xml
+            // of a standard table may carry none, and then the table keeps what it had.
+            table.DisplayNames = Labels(entity, "LocalizedNames", "LocalizedName") ?? table.DisplayNames;
+            table.DisplayCollectionNames = Labels(entity, "LocalizedCollectionNames", "LocalizedCollectionName") ?? table.DisplayCollectionNames;
+            table.Descriptions = Labels(entity, "Descriptions", "Description") ?? table.Descriptions;
             if (entity.Descendants().FirstOrDefault(e => Local(e) == "IsActivity") is { } isActivity)
             {
                 table.IsActivity = isActivity.Value.Trim() == "1";
@@ -195,10 +200,35 @@ namespace Advocacy.Sandbox
                 OptionSet = optionSet,
                 DateBehavior = behavior,
                 IsSecured = Child(attribute, "IsSecured") == "1",
+                DisplayNames = Labels(attribute, "displaynames", "displayname"),
+                Descriptions = Labels(attribute, "Descriptions", "Description"),
                 MaxLength = type == ColumnType.String ? Integer(Child(attribute, "MaxLength")) : null,
                 MinValue = IsRanged(type) ? Number(Child(attribute, "MinValue")) : null,
                 MaxValue = IsRanged(type) ? Number(Child(attribute, "MaxValue")) : null,
             };
+        }
+
+        /// <summary>
+        /// The labels of one kind directly under <paramref name="owner"/> (&lt;displaynames&gt;&lt;displayname description="…"
+        /// languagecode="1033"/&gt;…), by language; null when there are none.
+        /// </summary>
+        private static IReadOnlyDictionary<int, string>? Labels(XElement? owner, string listName, string itemName)
+        {
+            var list = owner?.Elements().FirstOrDefault(e => Local(e) == listName);
+            if (list == null)
+            {
+                return null;
+            }
+            var labels = new Dictionary<int, string>();
+            foreach (var item in list.Elements().Where(e => Local(e) == itemName))
+            {
+                if (int.TryParse((string?)item.Attribute("languagecode"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int language)
+                    && (string?)item.Attribute("description") is { Length: > 0 } text)
+                {
+                    labels[language] = text;
+                }
+            }
+            return labels.Count == 0 ? null : labels;
         }
 
         private static bool IsRanged(ColumnType type) => type is ColumnType.Integer or ColumnType.BigInt or ColumnType.Decimal or ColumnType.Double or ColumnType.Money;

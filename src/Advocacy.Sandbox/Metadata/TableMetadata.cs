@@ -33,6 +33,15 @@ namespace Advocacy.Sandbox
         /// <summary>An activity table (task, …): its privileges are the shared Activity ones (prvCreateActivity).</summary>
         public bool IsActivity { get; set; }
 
+        /// <summary>The table's display name per language (Entity.xml LocalizedNames); null = the solution gives none.</summary>
+        public IReadOnlyDictionary<int, string>? DisplayNames { get; set; }
+
+        /// <summary>The table's plural display name per language (Entity.xml LocalizedCollectionNames).</summary>
+        public IReadOnlyDictionary<int, string>? DisplayCollectionNames { get; set; }
+
+        /// <summary>The table's description per language (Entity.xml Descriptions).</summary>
+        public IReadOnlyDictionary<int, string>? Descriptions { get; set; }
+
         /// <summary>
         /// A table no metadata declares, created by lenient mode (<see cref="SandboxMetadata.Strict"/> false) on its first
         /// write; its columns are typed by their first values.

@@ -45,6 +45,10 @@ namespace Advocacy.Sandbox
                     _ => table.HasColumn("ownerid") ? OwnershipTypes.UserOwned : OwnershipTypes.OrganizationOwned,
                 },
             };
+            int callerLanguage = CallerLanguage(op);
+            entity.DisplayName = Labelled(table.DisplayNames, callerLanguage);
+            entity.DisplayCollectionName = Labelled(table.DisplayCollectionNames, callerLanguage);
+            entity.Description = Labelled(table.Descriptions, callerLanguage);
             SetInternal(entity, nameof(EntityMetadata.PrimaryIdAttribute), table.PrimaryIdAttribute);
             SetInternal(entity, nameof(EntityMetadata.PrimaryNameAttribute), table.PrimaryNameAttribute);
             if (filters.HasFlag(EntityFilters.Attributes))
@@ -134,6 +138,8 @@ namespace Advocacy.Sandbox
 
             attribute.LogicalName = column.LogicalName;
             attribute.SchemaName = column.LogicalName;
+            attribute.DisplayName = Labelled(column.DisplayNames, language);
+            attribute.Description = Labelled(column.Descriptions, language);
             SetInternal(attribute, nameof(AttributeMetadata.EntityLogicalName), table.LogicalName);
             SetInternal(attribute, nameof(AttributeMetadata.IsPrimaryId), (bool?)string.Equals(column.LogicalName, table.PrimaryIdAttribute, StringComparison.OrdinalIgnoreCase));
             SetInternal(attribute, nameof(AttributeMetadata.IsPrimaryName), (bool?)string.Equals(column.LogicalName, table.PrimaryNameAttribute, StringComparison.OrdinalIgnoreCase));
@@ -198,6 +204,10 @@ namespace Advocacy.Sandbox
                 OptionSetType = OptionSetType.Boolean,
             };
         }
+
+        /// <summary>A display name or description as the platform answers it: every language's label and the caller's; an empty Label when the solution gives none.</summary>
+        private static Label Labelled(IReadOnlyDictionary<int, string>? labels, int language) =>
+            labels == null || labels.Count == 0 ? new Label() : LabelOf(labels, language);
 
         /// <summary>Every language's label, and the caller's (else English, else the first) as UserLocalizedLabel.</summary>
         private static Label LabelOf(IReadOnlyDictionary<int, string> labels, int language)

@@ -69,6 +69,12 @@ namespace Microsoft.Xrm.Sdk.Metadata
 
         public bool? IsActivity { get; set; }
 
+        public Label DisplayName { get; set; }
+
+        public Label DisplayCollectionName { get; set; }
+
+        public Label Description { get; set; }
+
         public string PrimaryIdAttribute { get; internal set; }
 
         public string PrimaryNameAttribute { get; internal set; }
@@ -104,6 +110,10 @@ namespace Microsoft.Xrm.Sdk.Metadata
         public bool? IsPrimaryId { get; internal set; }
 
         public bool? IsPrimaryName { get; internal set; }
+
+        public Label DisplayName { get; set; }
+
+        public Label Description { get; set; }
     }
 
     public sealed class StringAttributeMetadata : AttributeMetadata
