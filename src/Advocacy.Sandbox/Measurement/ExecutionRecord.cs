@@ -72,20 +72,21 @@ namespace Advocacy.Sandbox
         {
             get
             {
-                lock (_telemetry)
+                lock (_traces)
                 {
-                    return _telemetry.ToArray();
+                    return _telemetry?.ToArray() ?? Array.Empty<TelemetryEntry>();
                 }
             }
         }
 
-        private readonly List<TelemetryEntry> _telemetry = new();
+        // Made on the first entry: most steps log none, and a bulk load runs many steps.
+        private List<TelemetryEntry>? _telemetry;
 
         internal void AddTelemetry(TelemetryEntry entry)
         {
-            lock (_telemetry)
+            lock (_traces)
             {
-                _telemetry.Add(entry);
+                (_telemetry ??= new List<TelemetryEntry>()).Add(entry);
             }
         }
 
