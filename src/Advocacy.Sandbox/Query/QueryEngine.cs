@@ -664,13 +664,27 @@ namespace Advocacy.Sandbox.Query
             // Group the rows by the groupby values.
             // The key is the grouped values' hashable keys (case-folded strings, numbers as decimals, ids), compared
             // element by element: no per-row string is built.
-            var groups = new Dictionary<object?[], (object?[] Values, List<object?[]> Rows)>(GroupKeyComparer.Instance);
+            var groups = new Dictionary<object?[], Group>(GroupKeyComparer.Instance);
+            // Plain counts need only how many rows a group has; other aggregates read the group's rows.
+            bool keepRows = aggregates.Any(c => !IsPlainCount(c));
             var groupOrder = new List<object?[]>();
             var scratch = new object?[groupBy.Count];
+            // Grouped values are mostly a few stored objects seen again and again (an owner's reference, a choice, a
+            // shared box): each one's key is made once, not once per row — a boxed id per row was most of a count by
+            // owner's garbage. Stored values are never changed in place, so an object's key stays what it was.
+            var keys = new Dictionary<object, object?>(ReferenceEqualityComparer.Instance);
+            object? KeyOf(object? value)
+            {
+                if (value == null) return null;
+                if (keys.TryGetValue(value, out var known)) return known;
+                var key = Values.Key(Values.Normalize(value));
+                if (keys.Count < 4096) keys[value] = key;
+                return key;
+            }
             foreach (var row in rows)
             {
                 for (var i = 0; i < groupBy.Count; i++)
-                    scratch[i] = Values.Key(Values.Normalize(GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute))));
+                    scratch[i] = KeyOf(GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute)));
                 if (!groups.TryGetValue(scratch, out var group))
                 {
                     // A new group: its key and shown values are kept; other rows only look theirs up.
@@ -678,23 +692,25 @@ namespace Advocacy.Sandbox.Query
                     for (var i = 0; i < groupBy.Count; i++)
                         values[i] = GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute));
                     var key = (object?[])scratch.Clone();
-                    group = (values, new List<object?[]>());
+                    group = new Group(values, keepRows ? new List<object?[]>() : null);
                     groups[key] = group;
                     groupOrder.Add(key);
                 }
-                group.Rows.Add(row);
+                group.Rows?.Add(row);
+                group.Count++;
             }
             if (groupBy.Count == 0 && groups.Count == 0)
             {
                 var none = Array.Empty<object?>();
-                groups[none] = (none, new List<object?[]>());
+                groups[none] = new Group(none, keepRows ? new List<object?[]>() : null);
                 groupOrder.Add(none);
             }
 
             var results = new List<Entity>();
             foreach (var key in groupOrder)
             {
-                var (values, groupRows) = groups[key];
+                var group = groups[key];
+                var values = group.Values;
                 var e = new Entity(spec.Root.EntityName);
                 for (var i = 0; i < groupBy.Count; i++)
                 {
@@ -704,7 +720,7 @@ namespace Advocacy.Sandbox.Query
                 }
                 foreach (var c in aggregates)
                 {
-                    var value = Compute(c, groupRows);
+                    var value = IsPlainCount(c) ? group.Count : Compute(c, group.Rows!);
                     if (value == null)
                     {
                         // sum/avg/min/max over no values: Dataverse still returns the alias, an AliasedValue whose
@@ -807,6 +823,23 @@ namespace Advocacy.Sandbox.Query
             };
         }
 
+        /// <summary>count (not distinct) counts a group's rows: no value is read (the primary id would be boxed per row).</summary>
+        private static bool IsPlainCount(QueryColumn c) => c.Aggregate == AggregateKind.Count && !c.Distinct;
+
+        /// <summary>One group of an aggregate: its shown values, its rows when an aggregate reads them, and how many rows.</summary>
+        private sealed class Group
+        {
+            public Group(object?[] values, List<object?[]>? rows)
+            {
+                Values = values;
+                Rows = rows;
+            }
+
+            public object?[] Values { get; }
+            public List<object?[]>? Rows { get; }
+            public int Count { get; set; }
+        }
+
         private static object? Compute(QueryColumn c, List<object?[]> rows)
         {
             var raw = new List<object>(rows.Count);
@@ -824,7 +857,7 @@ namespace Advocacy.Sandbox.Query
             switch (c.Aggregate)
             {
                 case AggregateKind.Count:
-                    return c.Distinct ? values.Count() : rows.Count;
+                    return values.Count(); // distinct: a plain count is the group's row count (IsPlainCount)
                 case AggregateKind.CountColumn:
                     return values.Count();
                 case AggregateKind.Min:
