@@ -133,10 +133,20 @@ namespace Advocacy.Sandbox
             foreach (var key in entity.Descendants().Where(e => Local(e) == "EntityKey"))
             {
                 string? keyName = Child(key, "LogicalName") ?? Child(key, "Name");
-                var columns = key.Descendants().Where(e => Local(e) == "KeyAttribute").Select(e => e.Value.Trim().ToLowerInvariant()).ToArray();
+                // SolutionPackager's form: <EntityKeyAttributes><AttributeName>adv_userid</AttributeName></EntityKeyAttributes>.
+                var columns = key.Elements().Where(e => Local(e) == "EntityKeyAttributes").Elements().Where(e => Local(e) == "AttributeName")
+                    .Select(e => e.Value.Trim().ToLowerInvariant()).Where(c => c.Length > 0).ToArray();
                 if (!string.IsNullOrEmpty(keyName) && columns.Length > 0)
                 {
                     table.AlternateKeys[keyName] = columns;
+                    if (Labels(key, "displaynames", "displayname") is { } names)
+                    {
+                        table.AlternateKeyDisplayNames[keyName] = names;
+                    }
+                }
+                else
+                {
+                    Warnings.Add($"the alternate key {keyName ?? "(unnamed)"} of {name} names no columns (<EntityKeyAttributes><AttributeName>)");
                 }
             }
         }

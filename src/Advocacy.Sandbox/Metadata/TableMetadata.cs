@@ -51,6 +51,9 @@ namespace Advocacy.Sandbox
         /// <summary>Alternate keys: key name → its columns (Upsert by KeyAttributes matches on any of them).</summary>
         public Dictionary<string, string[]> AlternateKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>An alternate key's display name per language (the EntityKey's displaynames), by key name.</summary>
+        public Dictionary<string, IReadOnlyDictionary<int, string>> AlternateKeyDisplayNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
         public IReadOnlyCollection<ColumnMetadata> Columns => _columns.Values;
 
         public ColumnMetadata? Column(string logicalName) => _columns.TryGetValue(logicalName, out var c) ? c : null;

@@ -47,6 +47,7 @@ namespace Advocacy.Sandbox
             bool statusGiven = row.Get<OptionSetValue>("statuscode") != null;
             _sandbox.ApplyCreateDefaults(row, id, op.Caller.UserId, op.CreatedOn);
             StateStatus.Apply(Metadata.Table(target.LogicalName), row, stateWritten: true, statusWritten: statusGiven);
+            RequireUniqueKeys(op.Transaction!, target.LogicalName, id, row, written: null);
             Insert(op.Transaction!, row, freshId);
             _sandbox.Metrics.Written(1);
             op.EntityId = id;
@@ -214,6 +215,7 @@ namespace Advocacy.Sandbox
                 StateStatus.Apply(Metadata.Table(table), row, stateWritten, statusWritten);
             }
             _sandbox.Regional.BeforeWrite(tx, row, op.Caller.UserId, create: false, written);
+            RequireUniqueKeys(tx, table, id, row, written);
             tx.Write(table, id, row, created: false);
             _sandbox.Metrics.Written(1);
         }
@@ -439,6 +441,61 @@ namespace Advocacy.Sandbox
                 return g;
             }
             return target.KeyAttributes.Count > 0 ? FindByKeys(tx, target.LogicalName, target.KeyAttributes) : null;
+        }
+
+        /// <summary>
+        /// An alternate key is a unique index: a save that would give a second row the values another row has for all of a
+        /// key's columns is refused with the platform's DuplicateRecordEntityKey fault, worded as Dataverse words it (the
+        /// columns and the key by their display names). A key with an empty column does not clash (the index leaves such
+        /// rows out); an update is checked only for the keys it writes. Rows the transaction wrote count; seeded rows are
+        /// data already there and are not checked when seeded. Each check reads the table, fine for the keyed tables of a
+        /// test; a bulk load of many thousand keyed rows would want an index.
+        /// </summary>
+        private void RequireUniqueKeys(Transaction tx, string table, Guid id, IRowColumns row, IReadOnlyCollection<string>? written)
+        {
+            var metadata = Metadata.Table(table);
+            if (metadata == null || metadata.AlternateKeys.Count == 0)
+            {
+                return;
+            }
+            foreach (var (name, columns) in metadata.AlternateKeys)
+            {
+                if (written != null && !columns.Any(c => written.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+                var values = new object?[columns.Length];
+                bool complete = true;
+                for (int i = 0; i < columns.Length && complete; i++)
+                {
+                    complete = row.TryGetValue(columns[i], out values[i]) && values[i] != null;
+                }
+                if (!complete)
+                {
+                    continue;
+                }
+                foreach (var other in Store.ScanRows(tx, table))
+                {
+                    if (RowStore.IdOf(other) == id)
+                    {
+                        continue;
+                    }
+                    bool same = true;
+                    for (int i = 0; i < columns.Length && same; i++)
+                    {
+                        same = ValueComparer.KeyEquals(RowStore.ValueOf(other, columns[i]), values[i]);
+                    }
+                    if (same)
+                    {
+                        string Named(IReadOnlyDictionary<int, string>? labels, string fallback) =>
+                            labels != null && labels.TryGetValue(Regional.SandboxRegional.English, out var english) ? english : fallback;
+                        string columnNames = string.Join(", ", columns.Select(c => Named(metadata.Column(c)?.DisplayNames, c)));
+                        string keyName = Named(metadata.AlternateKeyDisplayNames.TryGetValue(name, out var labels) ? labels : null, name);
+                        throw new SandboxFaultException(ErrorCodes.DuplicateKey,
+                            $"A record that has the attribute values {columnNames} already exists. The entity key {keyName} requires that this set of attributes contains unique values. Select unique values and try again.");
+                    }
+                }
+            }
         }
 
         private Guid? FindByKeys(Transaction? tx, string table, KeyAttributeCollection keys)
