@@ -162,6 +162,12 @@ namespace Advocacy.Sandbox
 
         public void AddRelationship(OneToManyMetadata relationship) => _oneToMany[relationship.SchemaName] = relationship;
 
+        /// <summary>A declared one-to-many relationship by schema name, or null.</summary>
+        public OneToManyMetadata? OneToMany(string schemaName) => _oneToMany.TryGetValue(schemaName, out var r) ? r : null;
+
+        /// <summary>A declared many-to-many relationship by schema name, or null (unlike <see cref="Relationship"/>, nothing is made up).</summary>
+        public ManyToManyMetadata? ManyToMany(string schemaName) => _relationships.TryGetValue(schemaName, out var r) ? r : null;
+
         /// <summary>The one-to-many relationships whose referenced (parent) table is this one.</summary>
         public IEnumerable<OneToManyMetadata> ReferencingRelationships(string referencedEntity) =>
             _oneToMany.Values.Where(r => string.Equals(r.ReferencedEntity, referencedEntity, StringComparison.OrdinalIgnoreCase)).OrderBy(r => r.SchemaName, StringComparer.Ordinal);

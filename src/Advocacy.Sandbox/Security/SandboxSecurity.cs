@@ -440,6 +440,24 @@ namespace Advocacy.Sandbox
             DropUnreadableRows(op.Transaction, op.Caller.UserId, op.Entity, collection);
         }
 
+        /// <summary>
+        /// A Retrieve's related rows (RelatedEntitiesQuery), held to the rules of a query of their table: the caller needs
+        /// read on it, sees only the rows their access reaches and only the columns their field security lets them read.
+        /// </summary>
+        internal void FilterRelatedRows(CallerContext caller, Transaction? tx, string table, EntityCollection rows)
+        {
+            if (!Applies(caller))
+            {
+                return;
+            }
+            if (Ownership(table) != TableOwnership.None)
+            {
+                Demand(tx, caller.UserId, PrivilegeType.Read, table, Guid.Empty, null);
+                DropUnreadableRows(tx, caller.UserId, table, rows);
+            }
+            HideColumns(caller.UserId, rows.Entities);
+        }
+
         // Apart from AfterCore so that its closure is made only for queries that are filtered, not on every operation.
         private void DropUnreadableRows(Transaction? tx, Guid user, string table, EntityCollection collection)
         {

@@ -261,10 +261,100 @@ namespace Advocacy.Sandbox
             var result = EntityCloner.CloneColumns(row, target.Id, columns, Metadata.PrimaryIdAttribute(target.LogicalName));
             _sandbox.Decorate(result, op.Transaction);
             _sandbox.Metrics.Read(1);
+            if (op.Input.TryGetValue("RelatedEntitiesQuery", out var asked) && asked is RelationshipQueryCollection related)
+            {
+                foreach (var pair in related)
+                {
+                    result.RelatedEntities[pair.Key] = RelatedRows(op, target, row, pair.Key, pair.Value);
+                }
+            }
             op.Output["Entity"] = result;
             response.Results = op.Output;
             return response;
         }
+
+        /// <summary>
+        /// A Retrieve's related rows (RetrieveRequest.RelatedEntitiesQuery): the rows of the query's table that the
+        /// relationship ties to the retrieved row — its children over a one-to-many (for a self-referential one, when the
+        /// relationship's PrimaryEntityRole is Referenced or unset), its parent over the other side (role Referencing), the rows
+        /// associated with it over a many-to-many — that also meet the query, with its columns, order and top count, held to
+        /// the caller's read access like a query of that table.
+        /// </summary>
+        private EntityCollection RelatedRows(Operation op, EntityReference target, object row, Relationship relationship, QueryBase asked)
+        {
+            if (asked is not QueryExpression query)
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument,
+                    $"The related rows of '{relationship.SchemaName}' must be asked for with a QueryExpression.");
+            }
+            RequireTable(query.EntityName);
+            string table = target.LogicalName, other = query.EntityName;
+            string otherId = Metadata.PrimaryIdAttribute(other);
+            ConditionExpression tie;
+            if (Metadata.OneToMany(relationship.SchemaName) is { } oneToMany)
+            {
+                bool children = oneToMany.ReferencedEntity.Equals(table, StringComparison.OrdinalIgnoreCase)
+                    && oneToMany.ReferencingEntity.Equals(other, StringComparison.OrdinalIgnoreCase)
+                    && relationship.PrimaryEntityRole != EntityRole.Referencing;
+                bool parent = oneToMany.ReferencingEntity.Equals(table, StringComparison.OrdinalIgnoreCase)
+                    && oneToMany.ReferencedEntity.Equals(other, StringComparison.OrdinalIgnoreCase)
+                    && (!children || relationship.PrimaryEntityRole == EntityRole.Referencing);
+                if (children && !parent)
+                {
+                    tie = new ConditionExpression(oneToMany.ReferencingAttribute, ConditionOperator.Equal, target.Id);
+                }
+                else if (parent)
+                {
+                    if (RowStore.ValueOf(row, oneToMany.ReferencingAttribute) is not EntityReference up)
+                    {
+                        return new EntityCollection { EntityName = other };
+                    }
+                    tie = new ConditionExpression(otherId, ConditionOperator.Equal, up.Id);
+                }
+                else
+                {
+                    throw Unrelated(relationship, table, other);
+                }
+            }
+            else if (Metadata.ManyToMany(relationship.SchemaName) is { } manyToMany
+                && (manyToMany.Entity1.Equals(table, StringComparison.OrdinalIgnoreCase) && manyToMany.Entity2.Equals(other, StringComparison.OrdinalIgnoreCase)
+                    || manyToMany.Entity2.Equals(table, StringComparison.OrdinalIgnoreCase) && manyToMany.Entity1.Equals(other, StringComparison.OrdinalIgnoreCase)))
+            {
+                bool targetFirst = manyToMany.Entity1.Equals(table, StringComparison.OrdinalIgnoreCase);
+                string mine = targetFirst ? manyToMany.Entity1Attribute : manyToMany.Entity2Attribute;
+                string theirs = targetFirst ? manyToMany.Entity2Attribute : manyToMany.Entity1Attribute;
+                var ids = Store.ScanRows(op.Transaction, manyToMany.IntersectEntity)
+                    .Where(r => RowStore.ValueOf(r, mine) is Guid g && g == target.Id)
+                    .Select(r => RowStore.ValueOf(r, theirs)).OfType<Guid>().Distinct().Cast<object>().ToArray();
+                if (ids.Length == 0)
+                {
+                    return new EntityCollection { EntityName = other };
+                }
+                tie = new ConditionExpression(otherId, ConditionOperator.In, ids);
+            }
+            else
+            {
+                throw Unrelated(relationship, table, other);
+            }
+
+            // The caller's query is left as it was: a new one holds its parts and the tie.
+            var tied = new QueryExpression(other) { ColumnSet = query.ColumnSet, Distinct = query.Distinct, TopCount = query.TopCount, PageInfo = query.PageInfo, NoLock = query.NoLock };
+            tied.Criteria.AddFilter(query.Criteria);
+            tied.Criteria.AddCondition(tie);
+            foreach (var order in query.Orders) tied.Orders.Add(order);
+            foreach (var link in query.LinkEntities) tied.LinkEntities.Add(link);
+            var rows = _sandbox.RunQuery(new TransactionTableSource(_sandbox, op.Transaction), tied, op.Caller.UserId);
+            foreach (var entity in rows.Entities)
+            {
+                OmitNulls(entity);
+            }
+            _sandbox.Security.FilterRelatedRows(op.Caller, op.Transaction, other, rows);
+            _sandbox.Metrics.Read(rows.Entities.Count);
+            return rows;
+        }
+
+        private static SandboxFaultException Unrelated(Relationship relationship, string table, string other) =>
+            new(ErrorCodes.InvalidArgument, $"The relationship '{relationship.SchemaName}' does not relate {table} to {other}: name a relationship between them and query the related table.");
 
         /// <summary>
         /// Dataverse returns no attribute for a column without a value: a column updated to null disappears from

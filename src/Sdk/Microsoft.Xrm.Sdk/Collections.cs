@@ -99,6 +99,14 @@ namespace Microsoft.Xrm.Sdk
         }
     }
 
+    /// <summary>The queries of a Retrieve's related rows, by relationship (RetrieveRequest.RelatedEntitiesQuery).</summary>
+    public sealed class RelationshipQueryCollection : DataCollection<Relationship, Query.QueryBase>
+    {
+        public RelationshipQueryCollection()
+        {
+        }
+    }
+
     public sealed class ErrorDetailCollection : DataCollection<string, object>
     {
         public ErrorDetailCollection()

@@ -87,6 +87,12 @@ namespace Microsoft.Xrm.Sdk.Messages
             get { return Get<ColumnSet>("ColumnSet"); }
             set { Parameters["ColumnSet"] = value; }
         }
+
+        public RelationshipQueryCollection RelatedEntitiesQuery
+        {
+            get { return Get<RelationshipQueryCollection>("RelatedEntitiesQuery"); }
+            set { Parameters["RelatedEntitiesQuery"] = value; }
+        }
     }
 
     public sealed class RetrieveResponse : OrganizationResponse
