@@ -550,7 +550,7 @@ namespace Advocacy.Sandbox
             }
             foreach (var (name, columns) in metadata.AlternateKeys)
             {
-                if (written != null && !columns.Any(c => written.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                if (written != null && !Writes(written, columns))
                 {
                     continue;
                 }
@@ -577,15 +577,37 @@ namespace Advocacy.Sandbox
                     }
                     if (same)
                     {
-                        string Named(IReadOnlyDictionary<int, string>? labels, string fallback) =>
-                            labels != null && labels.TryGetValue(Regional.SandboxRegional.English, out var english) ? english : fallback;
-                        string columnNames = string.Join(", ", columns.Select(c => Named(metadata.Column(c)?.DisplayNames, c)));
-                        string keyName = Named(metadata.AlternateKeyDisplayNames.TryGetValue(name, out var labels) ? labels : null, name);
-                        throw new SandboxFaultException(ErrorCodes.DuplicateKey,
-                            $"A record that has the attribute values {columnNames} already exists. The entity key {keyName} requires that this set of attributes contains unique values. Select unique values and try again.");
+                        throw DuplicateKey(metadata, name, columns);
                     }
                 }
             }
+        }
+
+        // Loops, not lambdas: a lambda over a parameter makes its closure on every call, clash or not.
+        private static bool Writes(IReadOnlyCollection<string> written, string[] columns)
+        {
+            foreach (var column in columns)
+            {
+                foreach (var name in written)
+                {
+                    if (string.Equals(name, column, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        // Apart from RequireUniqueKeys so that the closures naming the columns are made only when a key clashes, not on every save.
+        private static SandboxFaultException DuplicateKey(TableMetadata metadata, string key, string[] columns)
+        {
+            static string Named(IReadOnlyDictionary<int, string>? labels, string fallback) =>
+                labels != null && labels.TryGetValue(Regional.SandboxRegional.English, out var english) ? english : fallback;
+            string columnNames = string.Join(", ", columns.Select(c => Named(metadata.Column(c)?.DisplayNames, c)));
+            string keyName = Named(metadata.AlternateKeyDisplayNames.TryGetValue(key, out var labels) ? labels : null, key);
+            return new SandboxFaultException(ErrorCodes.DuplicateKey,
+                $"A record that has the attribute values {columnNames} already exists. The entity key {keyName} requires that this set of attributes contains unique values. Select unique values and try again.");
         }
 
         private Guid? FindByKeys(Transaction? tx, string table, KeyAttributeCollection keys)
