@@ -143,6 +143,13 @@ namespace Advocacy.Sandbox
 
         private int IndexOf(string column)
         {
+            if (_names == null)
+            {
+                // Still in the expected shape's order: its index answers without comparing names one by one (a create
+                // looks up each of the dozen columns the platform adds).
+                int at = _expected!.IndexOf(column);
+                return at < _count ? at : -1;
+            }
             for (int i = 0; i < _count; i++)
             {
                 // Entity attribute names compare ordinally; most names here are the same string instance.
