@@ -583,6 +583,18 @@ namespace Advocacy.Sandbox
             }
         }
 
+        private static bool IsDefinedKey(TableMetadata metadata, KeyAttributeCollection keys)
+        {
+            foreach (var columns in metadata.AlternateKeys.Values)
+            {
+                if (columns.Length == keys.Count && columns.All(c => keys.Keys.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         // Loops, not lambdas: a lambda over a parameter makes its closure on every call, clash or not.
         private static bool Writes(IReadOnlyCollection<string> written, string[] columns)
         {
@@ -615,6 +627,13 @@ namespace Advocacy.Sandbox
             foreach (var key in keys.Where(k => !Metadata.ColumnExists(table, k.Key)))
             {
                 throw Faults.UnknownAttribute(table, key.Key);
+            }
+            // A row is found by an alternate key the table defines, not by any set of columns: the platform refuses the
+            // others ("The specified key attributes are not a defined key for the account entity", as the Web API words it;
+            // the fault's code is not published where we could read it). A table lenient mode made up has no keys to check.
+            if (Metadata.Table(table) is { IsInferred: false } metadata && !IsDefinedKey(metadata, keys))
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"The specified key attributes are not a defined key for the {table} entity");
             }
             foreach (var row in Store.ScanRows(tx, table))
             {

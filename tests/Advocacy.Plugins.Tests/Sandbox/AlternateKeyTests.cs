@@ -75,5 +75,20 @@ namespace Advocacy.Plugins.Tests.Sandbox
             sandbox.Seed(new Entity(SandboxFixture.Widget, Guid.NewGuid()) { ["sbx_code"] = "S-1" }, new Entity(SandboxFixture.Widget, Guid.NewGuid()) { ["sbx_code"] = "S-1" });
             Assert.AreEqual(2, sandbox.Rows(SandboxFixture.Widget).Count(w => w.GetAttributeValue<string>("sbx_code") == "S-1"));
         }
+    
+        [TestMethod]
+        public void A_row_is_found_by_a_defined_key_only_other_columns_are_refused_as_the_platform_refuses_them()
+        {
+            var sandbox = SandboxFixture.Create();
+            sandbox.Service.Create(new Entity(SandboxFixture.Widget) { ["sbx_code"] = "W-1", ["sbx_name"] = "first" });
+
+            sandbox.Service.Update(new Entity(SandboxFixture.Widget, "sbx_code", "w-1") { ["sbx_name"] = "renamed by key" });
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() =>
+                sandbox.Service.Execute(new Microsoft.Xrm.Sdk.Messages.UpsertRequest { Target = new Entity(SandboxFixture.Widget, "sbx_name", "renamed by key") { ["sbx_count"] = 2 } }));
+
+            Assert.AreEqual("renamed by key", sandbox.Rows(SandboxFixture.Widget).Single().GetAttributeValue<string>("sbx_name"));
+            Assert.AreEqual("The specified key attributes are not a defined key for the sbx_widget entity", fault.Message);
+            Assert.AreEqual(1, sandbox.Rows(SandboxFixture.Widget).Count, "nothing was created by the refused Upsert");
+        }
     }
 }
