@@ -629,7 +629,8 @@ namespace Advocacy.Sandbox
                 throw Faults.UnknownAttribute(table, key.Key);
             }
             // A row is found by an alternate key the table defines, not by any set of columns: the platform refuses the
-            // others ("The specified key attributes are not a defined key for the account entity", as the Web API words it;
+            // others ("The specified key attributes are not a defined key for the account entity", as public Dataverse fakes and
+            // notes quote the platform — not a Microsoft page;
             // the fault's code is not published where we could read it). A table lenient mode made up has no keys to check.
             if (Metadata.Table(table) is { IsInferred: false } metadata && !IsDefinedKey(metadata, keys))
             {
