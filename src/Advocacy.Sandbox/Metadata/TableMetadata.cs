@@ -48,7 +48,7 @@ namespace Advocacy.Sandbox
         /// </summary>
         public bool IsInferred { get; internal set; }
 
-        /// <summary>Alternate keys: key name → its columns (Upsert by KeyAttributes matches on any of them).</summary>
+        /// <summary>Alternate keys: key name → its columns. Each is unique among saved rows, and a row is found by KeyAttributes only through one of them.</summary>
         public Dictionary<string, string[]> AlternateKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>An alternate key's display name per language (the EntityKey's displaynames), by key name.</summary>

@@ -564,21 +564,9 @@ namespace Advocacy.Sandbox
                 {
                     continue;
                 }
-                foreach (var other in Store.ScanRows(tx, table))
+                if (RowWithValues(tx, table, columns, values, except: id) != null)
                 {
-                    if (RowStore.IdOf(other) == id)
-                    {
-                        continue;
-                    }
-                    bool same = true;
-                    for (int i = 0; i < columns.Length && same; i++)
-                    {
-                        same = ValueComparer.KeyEquals(RowStore.ValueOf(other, columns[i]), values[i]);
-                    }
-                    if (same)
-                    {
-                        throw DuplicateKey(metadata, name, columns);
-                    }
+                    throw DuplicateKey(metadata, name, columns);
                 }
             }
         }
@@ -629,18 +617,37 @@ namespace Advocacy.Sandbox
                 throw Faults.UnknownAttribute(table, key.Key);
             }
             // A row is found by an alternate key the table defines, not by any set of columns: the platform refuses the
-            // others ("The specified key attributes are not a defined key for the account entity", as public Dataverse fakes and
-            // notes quote the platform — not a Microsoft page;
-            // the fault's code is not published where we could read it). A table lenient mode made up has no keys to check.
+            // others ("The specified key attributes are not a defined key for the account entity", as public Dataverse
+            // fakes and notes quote the platform — not a Microsoft page; the fault's code is not published where we could
+            // read it). A table lenient mode made up has no keys to check.
             if (Metadata.Table(table) is { IsInferred: false } metadata && !IsDefinedKey(metadata, keys))
             {
                 throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"The specified key attributes are not a defined key for the {table} entity");
             }
+            return RowWithValues(tx, table, keys.Keys.ToArray(), keys.Values.ToArray(), except: null);
+        }
+
+        /// <summary>
+        /// The first row (in the transaction's view) whose columns hold the given values as a key compares them — the one
+        /// search behind finding a row by key and refusing a second row with the same key.
+        /// </summary>
+        private Guid? RowWithValues(Transaction? tx, string table, IReadOnlyList<string> columns, IReadOnlyList<object?> values, Guid? except)
+        {
             foreach (var row in Store.ScanRows(tx, table))
             {
-                if (keys.All(k => ValueComparer.KeyEquals(RowStore.ValueOf(row, k.Key), k.Value)))
+                var id = RowStore.IdOf(row);
+                if (id == except)
                 {
-                    return RowStore.IdOf(row);
+                    continue;
+                }
+                bool same = true;
+                for (int i = 0; i < columns.Count && same; i++)
+                {
+                    same = ValueComparer.KeyEquals(RowStore.ValueOf(row, columns[i]), values[i]);
+                }
+                if (same)
+                {
+                    return id;
                 }
             }
             return null;

@@ -115,19 +115,10 @@ namespace Advocacy.Sandbox
 
         private static EarlyBoundTypes Scan(Assembly assembly)
         {
-            Type?[] types;
-            try
-            {
-                types = assembly.GetTypes();
-            }
-            catch (ReflectionTypeLoadException e)
-            {
-                types = e.Types;
-            }
             var convert = new Dictionary<string, Func<Entity, Entity>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var type in types)
+            foreach (var type in ResponseTypes.LoadableTypes(assembly))
             {
-                if (type == null || type.IsAbstract || !typeof(Entity).IsAssignableFrom(type) || type.GetConstructor(Type.EmptyTypes) == null)
+                if (type.IsAbstract || !typeof(Entity).IsAssignableFrom(type) || type.GetConstructor(Type.EmptyTypes) == null)
                 {
                     continue;
                 }

@@ -52,21 +52,25 @@ namespace Advocacy.Sandbox
             return null;
         }
 
-        private static Dictionary<string, Type> Scan(Assembly assembly)
+        /// <summary>An assembly's types; when some cannot load (a missing dependency), the ones that did.</summary>
+        internal static IEnumerable<Type> LoadableTypes(Assembly assembly)
         {
-            Type?[] types;
             try
             {
-                types = assembly.GetTypes();
+                return assembly.GetTypes();
             }
             catch (ReflectionTypeLoadException e)
             {
-                types = e.Types; // the classes that did load still count
+                return e.Types.Where(t => t != null)!;
             }
+        }
+
+        private static Dictionary<string, Type> Scan(Assembly assembly)
+        {
             var found = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
-            foreach (var type in types.Where(IsResponseClass))
+            foreach (var type in LoadableTypes(assembly).Where(IsResponseClass))
             {
-                foreach (var attribute in type!.CustomAttributes.Where(a => a.AttributeType.FullName == ResponseProxy))
+                foreach (var attribute in type.CustomAttributes.Where(a => a.AttributeType.FullName == ResponseProxy))
                 {
                     if (attribute.ConstructorArguments.Count == 1 && attribute.ConstructorArguments[0].Value is string name)
                     {
