@@ -17,7 +17,7 @@ namespace Advocacy.Plugins.Tests.Cli
         [TestInitialize]
         public void CreateFolder()
         {
-            folder = Path.Combine(Path.GetTempPath(), "advocacy-settings-" + Guid.NewGuid().ToString("N"));
+            folder = Support.TestRunFolders.New("settings-");
             Directory.CreateDirectory(folder);
         }
 

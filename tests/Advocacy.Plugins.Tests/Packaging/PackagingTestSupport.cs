@@ -40,12 +40,8 @@ namespace Advocacy.Plugins.Tests.Packaging
             return path;
         }
 
-        public static string NewTempFolder()
-        {
-            string path = Path.Combine(Path.GetTempPath(), "advocacy-tests", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(path);
-            return path;
-        }
+        /// <summary>A new empty folder, deleted with the rest of this run's folders when the run ends.</summary>
+        public static string NewTempFolder() => Support.TestRunFolders.New();
 
         private static string Metadata(string key) =>
             typeof(PackagingTestSupport).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == key).Value!;

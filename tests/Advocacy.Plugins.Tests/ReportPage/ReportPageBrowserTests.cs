@@ -196,7 +196,7 @@ namespace Advocacy.Plugins.Tests.ReportPage
             Assert.IsTrue(head >= 0, "the page has a <head>");
             string wrapped = page.Insert(head + "<head>".Length, stub);
 
-            string folder = Path.Combine(Path.GetTempPath(), "advocacy-report-page-" + Guid.NewGuid().ToString("N"));
+            string folder = Support.TestRunFolders.New("report-page-");
             Directory.CreateDirectory(folder);
             try
             {

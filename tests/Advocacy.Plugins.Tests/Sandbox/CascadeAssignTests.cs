@@ -123,7 +123,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
         [TestMethod]
         public void CascadeAssign_is_read_from_the_solutions_relationships()
         {
-            var folder = Path.Combine(Path.GetTempPath(), "sbx-cascade-" + Guid.NewGuid().ToString("N"));
+            var folder = Support.TestRunFolders.New("sbx-cascade-");
             Directory.CreateDirectory(Path.Combine(folder, "Other", "Relationships"));
             try
             {

@@ -93,7 +93,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
             Assert.IsEmpty(ours.Tables.SelectMany(t => t.Columns.Where(c => c.IsSecured).Select(c => t.LogicalName + "." + c.LogicalName)).ToList(),
                 "the product protects its columns with a step (ProductColumns), not with field security");
 
-            string copy = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fls-" + Guid.NewGuid().ToString("N"));
+            string copy = System.IO.Path.Combine(Support.TestRunFolders.New("fls-"), "solution");
             try
             {
                 CopyFolder(core, copy);

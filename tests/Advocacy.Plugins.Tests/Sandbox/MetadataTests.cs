@@ -68,7 +68,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
         [TestMethod]
         public void A_solution_folder_adds_tables_columns_and_choices_and_tolerates_broken_files()
         {
-            string folder = Path.Combine(Path.GetTempPath(), "sbx-solution-" + Guid.NewGuid().ToString("N"));
+            string folder = Support.TestRunFolders.New("sbx-solution-");
             try
             {
                 Directory.CreateDirectory(Path.Combine(folder, "Entities", "adv_thing"));

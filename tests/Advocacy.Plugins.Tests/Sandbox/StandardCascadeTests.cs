@@ -250,7 +250,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
         [TestMethod]
         public void A_solutions_relationship_of_the_same_schema_name_replaces_the_standard_one()
         {
-            var folder = Path.Combine(Path.GetTempPath(), "sbx-stdcascade-" + Guid.NewGuid().ToString("N"));
+            var folder = Support.TestRunFolders.New("sbx-stdcascade-");
             Directory.CreateDirectory(Path.Combine(folder, "Other", "Relationships"));
             try
             {

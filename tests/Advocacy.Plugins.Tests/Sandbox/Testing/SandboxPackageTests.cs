@@ -24,7 +24,7 @@ namespace Advocacy.Plugins.Tests.Sandbox.Testing
         [TestMethod]
         public void The_package_carries_the_sandbox_the_offline_sdk_and_its_readme_and_depends_only_on_the_registry()
         {
-            string output = Directory.CreateTempSubdirectory("sandbox-pack-").FullName;
+            string output = Support.TestRunFolders.New("sandbox-pack-");
             try
             {
                 // --no-build: packs what the test run already built, in the configuration these tests were built in.

@@ -70,7 +70,7 @@ namespace Advocacy.Plugins.Tests.Sandbox.Testing
         [TestMethod]
         public void A_folder_that_is_not_an_unpacked_solution_is_refused_naming_the_path()
         {
-            string empty = Directory.CreateTempSubdirectory("not-a-solution-").FullName;
+            string empty = Support.TestRunFolders.New("not-a-solution-");
             try
             {
                 var e = Assert.ThrowsExactly<DirectoryNotFoundException>(() => DataverseSandbox.FromSolutionFolders(empty));

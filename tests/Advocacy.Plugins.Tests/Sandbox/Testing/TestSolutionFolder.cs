@@ -29,7 +29,7 @@ namespace Advocacy.Plugins.Tests.Sandbox.Testing
 
         public static string Write(params (string Entity, string Attributes, string Relationships)[] tables)
         {
-            string root = Path.Combine(Path.GetTempPath(), "sandbox-solution-" + Guid.NewGuid().ToString("N"));
+            string root = Support.TestRunFolders.New("sandbox-solution-");
             Directory.CreateDirectory(Path.Combine(root, "Other", "Relationships"));
             File.WriteAllText(Path.Combine(root, "Other", "Solution.xml"),
                 "<?xml version=\"1.0\" encoding=\"utf-8\"?><ImportExportXml version=\"9.2\"><SolutionManifest><UniqueName>ContosoProjects</UniqueName>" +
