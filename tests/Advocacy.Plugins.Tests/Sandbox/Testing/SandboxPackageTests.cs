@@ -121,6 +121,9 @@ namespace Advocacy.Plugins.Tests.Sandbox.Testing
             {
                 start.Environment.Remove(key);
             }
+            // The .NET SDK leaves empty scratch folders in the temp directory on every pack and build; give it this run's
+            // own, deleted when the run ends.
+            start.Environment["TMPDIR"] = Support.TestRunFolders.New("tmp-");
             using var process = Process.Start(start)!;
             var output = new List<string>();
             process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.Add(e.Data); } } };
