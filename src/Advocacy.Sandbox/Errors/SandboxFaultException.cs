@@ -39,7 +39,8 @@ namespace Advocacy.Sandbox
         public const int OutOfRange = unchecked((int)0x8004431A);              // picklist value outside the valid range
         public const int StringLengthTooLong = unchecked((int)0x80044331);     // -2147204303, text longer than the column's MaxLength
         public const int UnsupportedMessage = unchecked((int)0x80040800);
-        public const int DuplicateKey = unchecked((int)0x80060892);            // alternate key already exists
+        public const int DuplicateKey = unchecked((int)0x80060892);            // -2147088238 DuplicateRecordEntityKey: alternate key already exists
+        public const int EntityKeyNotDefined = unchecked((int)0x80060890);     // -2147088240: a row looked up by columns that are no alternate key
         public const int ReferencedByRestrict = unchecked((int)0x80040227);    // delete refused: a Restrict relationship has children
         public const int InvalidStateCodeStatusCode = unchecked((int)0x80048408); // -2147187704, a status reason of another state
 

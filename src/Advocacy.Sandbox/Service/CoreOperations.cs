@@ -617,12 +617,11 @@ namespace Advocacy.Sandbox
                 throw Faults.UnknownAttribute(table, key.Key);
             }
             // A row is found by an alternate key the table defines, not by any set of columns: the platform refuses the
-            // others ("The specified key attributes are not a defined key for the account entity", as public Dataverse
-            // fakes and notes quote the platform — not a Microsoft page; the fault's code is not published where we could
-            // read it). A table lenient mode made up has no keys to check.
+            // others with EntityKeyNotDefined (Microsoft Learn, "Web service error codes": 0x80060890, "The specified key
+            // attributes are not a defined key for the {0} entity"). A table lenient mode made up has no keys to check.
             if (Metadata.Table(table) is { IsInferred: false } metadata && !IsDefinedKey(metadata, keys))
             {
-                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"The specified key attributes are not a defined key for the {table} entity");
+                throw new SandboxFaultException(ErrorCodes.EntityKeyNotDefined, $"The specified key attributes are not a defined key for the {table} entity");
             }
             return RowWithValues(tx, table, keys.Keys.ToArray(), keys.Values.ToArray(), except: null);
         }

@@ -88,6 +88,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
 
             Assert.AreEqual("renamed by key", sandbox.Rows(SandboxFixture.Widget).Single().GetAttributeValue<string>("sbx_name"));
             Assert.AreEqual("The specified key attributes are not a defined key for the sbx_widget entity", fault.Message);
+            Assert.AreEqual(unchecked((int)0x80060890), fault.ErrorCode, "EntityKeyNotDefined, Microsoft Learn's \"Web service error codes\"");
             Assert.AreEqual(1, sandbox.Rows(SandboxFixture.Widget).Count, "nothing was created by the refused Upsert");
         }
     }
