@@ -36,7 +36,12 @@ namespace Advocacy.Sandbox
         public const int InfiniteLoop = unchecked((int)0x80044182);            // -2147204734 SdkMessageProcessingStep loop
         public const int NoActiveTransaction = unchecked((int)0x80040251);     // the "ignored a failed call" fault
         public const int DeadlockOrTimeout = unchecked((int)0x80044151);       // -2147204783 SqlDeadlock-like
-        public const int OutOfRange = unchecked((int)0x8004431A);              // picklist value outside the valid range
+        public const int OutOfRange = unchecked((int)0x8004431A);              // -2147204326 PicklistValueOutOfRange: a choice value the column does not define
+        public const int IntegerValueOutOfRange = unchecked((int)0x8004432F);  // -2147204305: a whole number outside the column's MinValue/MaxValue
+        public const int DecimalValueOutOfRange = unchecked((int)0x80044330);  // -2147204304: a decimal (or float) outside the column's MinValue/MaxValue
+        public const int MoneySizeExceeded = unchecked((int)0x80040317);       // -2147220713: "Supplied value exceeded the MIN/MAX value of Money Type field."
+        public const int InvalidDateTime = unchecked((int)0x80040239);         // -2147220935: "… value is outside the supported range" (before 1753)
+        public const int RecordNotFoundByEntityKey = unchecked((int)0x80060891); // -2147088239: no row has the given alternate key values
         public const int StringLengthTooLong = unchecked((int)0x80044331);     // -2147204303, text longer than the column's MaxLength
         public const int UnsupportedMessage = unchecked((int)0x80040800);
         public const int DuplicateKey = unchecked((int)0x80060892);            // -2147088238 DuplicateRecordEntityKey: alternate key already exists

@@ -26,21 +26,23 @@ namespace Advocacy.Sandbox
                 return;
             }
 
-            bool outside = value switch
+            // Each kind of number has its own code in Microsoft Learn's "Web service error codes" (IntegerValueOutOfRange,
+            // DecimalValueOutOfRange, MoneySizeExceeded); the list has none for float columns, so they share the decimal one.
+            (bool outside, int code) = value switch
             {
-                int i => Outside(i, column),
-                long l => Outside(l, column),
-                decimal d => Outside(d, column),
-                Money m => Outside(m.Value, column),
+                int i => (Outside(i, column), ErrorCodes.IntegerValueOutOfRange),
+                long l => (Outside(l, column), ErrorCodes.IntegerValueOutOfRange),
+                decimal d => (Outside(d, column), ErrorCodes.DecimalValueOutOfRange),
+                Money m => (Outside(m.Value, column), ErrorCodes.MoneySizeExceeded),
                 // A float column's limits are stated in decimal; a double beyond decimal's range is outside any of them.
-                double f => double.IsNaN(f) || double.IsInfinity(f)
-                    || (column.MinValue is decimal low && f < (double)low) || (column.MaxValue is decimal high && f > (double)high),
-                _ => false,
+                double f => (double.IsNaN(f) || double.IsInfinity(f)
+                    || (column.MinValue is decimal low && f < (double)low) || (column.MaxValue is decimal high && f > (double)high), ErrorCodes.DecimalValueOutOfRange),
+                _ => (false, 0),
             };
             if (outside)
             {
                 string shown = value is Money money ? Invariant(money.Value) : value is System.IFormattable f2 ? f2.ToString(null, CultureInfo.InvariantCulture) : value.ToString()!;
-                throw new SandboxFaultException(ErrorCodes.OutOfRange,
+                throw new SandboxFaultException(code,
                     $"A validation error occurred. The value {shown} of '{column.LogicalName}' on record of type '{entity}' is outside the valid range. Accepted Values: Between {Invariant(column.MinValue)} and {Invariant(column.MaxValue)}");
             }
         }

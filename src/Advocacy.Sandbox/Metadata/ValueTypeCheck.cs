@@ -43,15 +43,16 @@ namespace Advocacy.Sandbox
                 throw new SandboxFaultException(ErrorCodes.InvalidArgument,
                     $"The lookup '{column.LogicalName}' of '{entity}' cannot point at a '{reference.LogicalName}' record; allowed: {string.Join(", ", column.Targets)}.");
             }
-            // The platform's own ranges: SQL datetime starts in 1753; money is stored within ±922,337,203,685,477.
+            // The platform's own ranges: SQL datetime starts in 1753; money is stored within ±922,337,203,685,477. The codes
+            // are Microsoft Learn's ("Web service error codes"): InvalidDateTime, MoneySizeExceeded.
             if (value is DateTime date && date < MinDate)
             {
-                throw new SandboxFaultException(ErrorCodes.InvalidArgument,
+                throw new SandboxFaultException(ErrorCodes.InvalidDateTime,
                     $"The date-time format for {column.LogicalName} is invalid, or value is outside the supported range ({date:yyyy-MM-dd}; the earliest is 1753-01-01).");
             }
             if (value is Money money && (money.Value > MaxMoney || money.Value < -MaxMoney))
             {
-                throw new SandboxFaultException(ErrorCodes.OutOfRange,
+                throw new SandboxFaultException(ErrorCodes.MoneySizeExceeded,
                     $"A validation error occurred. The value {money.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} of '{column.LogicalName}' on record of type '{entity}' is outside the valid range. Accepted Values: Between -922337203685477 and 922337203685477");
             }
             if (checkLimits)

@@ -512,7 +512,7 @@ namespace Advocacy.Sandbox
             if (target.KeyAttributes.Count > 0)
             {
                 return FindByKeys(tx, target.LogicalName, target.KeyAttributes)
-                    ?? throw new SandboxFaultException(ErrorCodes.ObjectDoesNotExist,
+                    ?? throw new SandboxFaultException(ErrorCodes.RecordNotFoundByEntityKey,
                         $"A record with the specified key values does not exist in {target.LogicalName} entity");
             }
             throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"Entity Id must be specified for Update ({target.LogicalName}).");

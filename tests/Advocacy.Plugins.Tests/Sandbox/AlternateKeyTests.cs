@@ -90,6 +90,12 @@ namespace Advocacy.Plugins.Tests.Sandbox
             Assert.AreEqual("The specified key attributes are not a defined key for the sbx_widget entity", fault.Message);
             Assert.AreEqual(unchecked((int)0x80060890), fault.ErrorCode, "EntityKeyNotDefined, Microsoft Learn's \"Web service error codes\"");
             Assert.AreEqual(1, sandbox.Rows(SandboxFixture.Widget).Count, "nothing was created by the refused Upsert");
+
+            // An Update by a defined key that no row has: RecordNotFoundByEntityKey, in the platform's words.
+            var missing = Assert.ThrowsExactly<SandboxFaultException>(() =>
+                sandbox.Service.Update(new Entity(SandboxFixture.Widget, "sbx_code", "W-404") { ["sbx_name"] = "nobody" }));
+            Assert.AreEqual("A record with the specified key values does not exist in sbx_widget entity", missing.Message);
+            Assert.AreEqual(unchecked((int)0x80060891), missing.ErrorCode, "RecordNotFoundByEntityKey (Microsoft Learn, \"Web service error codes\")");
         }
     }
 }

@@ -34,7 +34,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
 
             var create = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("account") { ["name"] = "Fabrikam", ["adv_cadencedays"] = 0 }));
             Assert.AreEqual("A validation error occurred. The value 0 of 'adv_cadencedays' on record of type 'account' is outside the valid range. Accepted Values: Between 1 and 3650", create.Message);
-            Assert.AreEqual(ErrorCodes.OutOfRange, create.ErrorCode);
+            Assert.AreEqual(unchecked((int)0x8004432F), create.ErrorCode, "IntegerValueOutOfRange (Microsoft Learn, \"Web service error codes\")");
 
             var update = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Update(new Entity("account", account) { ["adv_cadencedays"] = 3651 }));
             StringAssert.Contains(update.Message, "The value 3651 of 'adv_cadencedays'");
@@ -64,10 +64,17 @@ namespace Advocacy.Plugins.Tests.Sandbox
                 new ColumnMetadata("sbx_price", ColumnType.Money) { MinValue = 0m, MaxValue = 1000m });
             sandbox.Service.Create(new Entity("sbx_measure") { ["sbx_rate"] = 2m, ["sbx_ratio"] = -1d, ["sbx_price"] = new Money(1000m) });
 
-            StringAssert.Contains(Refused(sandbox, "sbx_rate", 0.49m).Message, "The value 0.49 of 'sbx_rate' on record of type 'sbx_measure' is outside the valid range. Accepted Values: Between 0.5 and 2");
-            StringAssert.Contains(Refused(sandbox, "sbx_ratio", 1.5d).Message, "Between -1 and 1");
+            var rate = Refused(sandbox, "sbx_rate", 0.49m);
+            StringAssert.Contains(rate.Message, "The value 0.49 of 'sbx_rate' on record of type 'sbx_measure' is outside the valid range. Accepted Values: Between 0.5 and 2");
+            var ratio = Refused(sandbox, "sbx_ratio", 1.5d);
+            StringAssert.Contains(ratio.Message, "Between -1 and 1");
             Refused(sandbox, "sbx_ratio", double.NaN);
-            StringAssert.Contains(Refused(sandbox, "sbx_price", new Money(-0.01m)).Message, "The value -0.01 of 'sbx_price'");
+            var price = Refused(sandbox, "sbx_price", new Money(-0.01m));
+            StringAssert.Contains(price.Message, "The value -0.01 of 'sbx_price'");
+            // The codes Microsoft Learn's "Web service error codes" gives each kind of number (it has none for float columns).
+            Assert.AreEqual(unchecked((int)0x80044330), rate.ErrorCode, "DecimalValueOutOfRange");
+            Assert.AreEqual(unchecked((int)0x80044330), ratio.ErrorCode, "a float column shares the decimal code");
+            Assert.AreEqual(unchecked((int)0x80040317), price.ErrorCode, "MoneySizeExceeded");
             Assert.AreEqual(1, sandbox.Count("sbx_measure"));
         }
 

@@ -168,11 +168,13 @@ namespace Advocacy.Plugins.Tests.Sandbox
                 ["adv_name"] = "Early", ["adv_promisedon"] = new DateTime(1752, 12, 31, 0, 0, 0, DateTimeKind.Utc),
             }));
             StringAssert.Contains(early.Message, "adv_promisedon is invalid, or value is outside the supported range");
+            Assert.AreEqual(unchecked((int)0x80040239), early.ErrorCode, "InvalidDateTime (Microsoft Learn, \"Web service error codes\")");
             var rich = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("adv_inconvenience")
             {
                 ["adv_name"] = "Rich", ["adv_ordervalue"] = new Money(922337203685478m),
             }));
             StringAssert.Contains(rich.Message, "Accepted Values: Between -922337203685477 and 922337203685477");
+            Assert.AreEqual(unchecked((int)0x80040317), rich.ErrorCode, "MoneySizeExceeded");
             Assert.IsEmpty(sandbox.Rows("adv_inconvenience"));
 
             sandbox.Service.Create(new Entity("adv_inconvenience")
