@@ -30,7 +30,12 @@ namespace Advocacy.Sandbox
         public const int DuplicateRecord = unchecked((int)0x80040237);         // -2147220937
         public const int InvalidArgument = unchecked((int)0x80040203);         // -2147220989
         public const int AttributeNotFound = unchecked((int)0x80041103);       // -2147217149 QueryBuilderNoAttribute
-        public const int EntityNotFound = unchecked((int)0x80040217);
+        /// <summary>
+        /// -2147217150 QueryBuilderNoEntity: a table name the organization does not know. Faults users have posted with the
+        /// platform's "The entity with a name = … was not found in the MetadataCache." carry this code (it was
+        /// ObjectDoesNotExist's here before the seventh session).
+        /// </summary>
+        public const int EntityNotFound = unchecked((int)0x80041102);
         public const int IsvAborted = unchecked((int)0x80040265);              // -2147220891, InvalidPluginExecutionException
         public const int PluginUnexpected = unchecked((int)0x80040224);        // -2147220956
         public const int InfiniteLoop = unchecked((int)0x80044182);            // -2147204734 SdkMessageProcessingStep loop

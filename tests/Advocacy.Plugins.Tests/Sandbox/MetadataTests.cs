@@ -16,7 +16,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
             var sandbox = SandboxFixture.Create();
             var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("account") { ["adv_foo"] = "x" }));
             StringAssert.StartsWith(fault.Message, "'account' entity doesn't contain attribute with Name = 'adv_foo' and NameMapping = 'Logical'");
-            Assert.AreEqual(ErrorCodes.AttributeNotFound, fault.ErrorCode);
+            Assert.AreEqual(unchecked((int)0x80041103), fault.ErrorCode, "QueryBuilderNoAttribute, as a real fault shows it with this message");
         }
 
         [TestMethod]
@@ -24,7 +24,10 @@ namespace Advocacy.Plugins.Tests.Sandbox
         {
             var sandbox = SandboxFixture.Create();
             var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity("adv_nothing") { ["adv_name"] = "x" }));
-            StringAssert.Contains(fault.Message, "adv_nothing");
+            Assert.AreEqual("The entity with a name = 'adv_nothing' with namemapping = 'Logical' was not found in the MetadataCache.", fault.Message);
+            // A real fault with this message carries QueryBuilderNoEntity (0x80041102; MscrmTools.PortalCodeEditor issue 15
+            // quotes one), not ObjectDoesNotExist, which the sandbox gave before.
+            Assert.AreEqual(unchecked((int)0x80041102), fault.ErrorCode);
         }
 
         [TestMethod]
