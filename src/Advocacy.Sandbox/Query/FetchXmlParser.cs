@@ -105,6 +105,8 @@ namespace Advocacy.Sandbox.Query
                 PageNumber = OptionalInt(fetch, "page") ?? 0,
                 AggregateLimit = OptionalInt(fetch, "aggregatelimit"),
             };
+            // no-lock changes nothing here (there are no SQL locks to skip), but a value that is not a boolean is refused.
+            Bool(fetch, "no-lock");
             var cookie = (string?)fetch.Attribute("paging-cookie");
             spec.PagingCookie = string.IsNullOrEmpty(cookie) ? null : cookie;
             if (spec.Top.HasValue && (fetch.Attribute("count") != null || fetch.Attribute("page") != null))
@@ -125,6 +127,11 @@ namespace Advocacy.Sandbox.Query
             spec.Nodes.Add(root);
             var counter = 0;
             ReadNode(spec, root, entity, ref counter);
+            // Link-entity aliases and column aliases name the result's columns together: one name, one meaning.
+            var aliases = spec.Nodes.Where(n => n.ExplicitAlias).Select(n => n.Alias)
+                .Concat(spec.Nodes.SelectMany(n => n.Columns).Where(c => c.Alias != null).Select(c => c.Alias!));
+            if (aliases.GroupBy(a => a, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
+                throw new QueryException(QueryErrorCodes.DuplicateAlias, "FetchXML should have unique aliases.");
             // An entity without attribute elements returns all its columns.
             if (!root.AllColumns && root.Columns.Count == 0 && !spec.Aggregate) root.AllColumns = true;
             return spec;
@@ -149,8 +156,7 @@ namespace Advocacy.Sandbox.Query
                         CheckAttributes(child, "attribute", "alias", "descending", "entityname");
                         var attribute = (string?)child.Attribute("attribute");
                         var alias = (string?)child.Attribute("alias");
-                        if (string.IsNullOrEmpty(attribute) && string.IsNullOrEmpty(alias))
-                            throw Invalid("An 'order' element must have an 'attribute' or an 'alias'.");
+                        // An order without either is refused by the engine with the platform's fault for the kind of query.
                         spec.Orders.Add(new QueryOrder
                         {
                             Node = node,
@@ -207,7 +213,9 @@ namespace Advocacy.Sandbox.Query
                     "all" => JoinOperator.All,
                     "not all" or "not-all" => JoinOperator.NotAll,
                     "matchfirstrowusingcrossapply" => JoinOperator.MatchFirstRowUsingCrossApply,
-                    var other => throw Invalid($"The link-type '{other}' is not valid."),
+                    // The platform's words list the link types of its first FetchXML; any, not any, all and not all came later.
+                    _ => throw new QueryException(QueryErrorCodes.InvalidLinkType,
+                        "The only valid values for link-type attribute are 'natural', 'inner','in','exists','matchfirstrowusingcrossapply' and 'outer'."),
                 },
             };
             spec.Nodes.Add(node);
@@ -242,12 +250,14 @@ namespace Advocacy.Sandbox.Query
                 "month" => DateGrouping.Month,
                 "quarter" => DateGrouping.Quarter,
                 "year" => DateGrouping.Year,
-                var other => throw new QueryException(QueryErrorCodes.NotSupported, $"dategrouping '{other}' is not supported by the sandbox."),
+                "fiscal-period" or "fiscal-year" => throw new QueryException(QueryErrorCodes.NotSupported,
+                    $"dategrouping '{(string?)element.Attribute("dategrouping")}' needs the organization's fiscal year settings, which the sandbox does not model."),
+                _ => throw new QueryException(QueryErrorCodes.InvalidDateGrouping, "An invalid value was specified for dategrouping."),
             };
             if (!spec.Aggregate && (column.Aggregate != AggregateKind.None || column.GroupBy))
                 throw Invalid("An attribute with 'aggregate' or 'groupby' requires aggregate='true' on the fetch element.");
             if (column.Aggregate != AggregateKind.None && column.GroupBy)
-                throw Invalid($"The attribute '{column.Attribute}' can't be both aggregated and grouped.");
+                throw new QueryException(QueryErrorCodes.GroupByAndAggregate, "An attribute can either be an aggregate or a Group By but not both");
             return column;
         }
 
@@ -261,7 +271,7 @@ namespace Advocacy.Sandbox.Query
                 {
                     null or "" or "and" => false,
                     "or" => true,
-                    var other => throw Invalid($"The filter type '{other}' is not valid: use 'and' or 'or'."),
+                    _ => throw new QueryException(QueryErrorCodes.InvalidFilterType, "Unsupported filter type. Valid values are 'and', or 'or'."),
                 },
             };
             foreach (var child in element.Elements())
@@ -331,8 +341,20 @@ namespace Advocacy.Sandbox.Query
             {
                 null or "" or "false" or "0" => false,
                 "true" or "1" => true,
-                _ => throw Invalid($"The '{name}' attribute of '{element.Name.LocalName}' must be true or false, not '{v}'."),
+                _ => throw name switch
+                {
+                    // The attributes the platform's deserializer has a fault of its own for, in its words.
+                    "distinct" => NotBoolean(QueryErrorCodes.InvalidDistinct, name),
+                    "no-lock" => NotBoolean(QueryErrorCodes.InvalidNoLock, name),
+                    "descending" => NotBoolean(QueryErrorCodes.InvalidDescending, name),
+                    "groupby" => NotBoolean(QueryErrorCodes.InvalidGroupBy, name),
+                    "useraworderby" => NotBoolean(QueryErrorCodes.InvalidUseRawOrderBy, name),
+                    _ => Invalid($"The '{name}' attribute of '{element.Name.LocalName}' must be true or false, not '{v}'."),
+                },
             };
+
+            static QueryException NotBoolean(int code, string name) =>
+                new(code, $"The only valid values for {name} attribute are 'true', 'false', '1', and '0'.");
         }
 
         private static int? OptionalInt(XElement element, string name)

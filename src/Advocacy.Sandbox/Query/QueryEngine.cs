@@ -86,11 +86,22 @@ namespace Advocacy.Sandbox.Query
             foreach (var o in spec.Orders)
             {
                 if (o.EntityName != null) o.Node = validator.ResolveNode(o.EntityName, o.Node);
-                if (o.Alias == null || !spec.Aggregate)
+                // The platform's rule, in its words (Microsoft Learn, "Web service error codes", QueryBuilder…OrderBy): an
+                // aggregate query orders by the alias of one of its columns, any other query by an attribute.
+                if (spec.Aggregate)
                 {
-                    if (o.Attribute == null && o.Alias == null)
-                        throw new QueryException(QueryErrorCodes.InvalidQuery, "An order must name an attribute or an alias.");
-                    if (o.Attribute != null) validator.RequireColumn(o.Node, o.Attribute);
+                    if (o.Attribute != null)
+                        throw new QueryException(QueryErrorCodes.AttributeNotAllowedForAggregateOrderBy, "An attribute cannot be specified for an order clause for an aggregate Query. Use an alias.");
+                    if (o.Alias == null)
+                        throw new QueryException(QueryErrorCodes.AliasRequiredForAggregateOrderBy, "An alias is required for an order clause for an aggregate Query.");
+                }
+                else
+                {
+                    if (o.Alias != null)
+                        throw new QueryException(QueryErrorCodes.AliasNotAllowedForNonAggregateOrderBy, "An alias cannot be specified for an order clause for a non-aggregate Query. Use an attribute.");
+                    if (o.Attribute == null)
+                        throw new QueryException(QueryErrorCodes.AttributeRequiredForNonAggregateOrderBy, "An attribute is required for an order clause for a non-aggregate Query.");
+                    validator.RequireColumn(o.Node, o.Attribute);
                 }
             }
 

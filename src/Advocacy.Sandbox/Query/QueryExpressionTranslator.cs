@@ -54,10 +54,10 @@ namespace Advocacy.Sandbox.Query
             var attributes = query.Attributes;
             var values = query.Values;
             if (attributes.Count == 0)
-                throw new QueryException(QueryErrorCodes.InvalidArgument, "QueryByAttribute must specify at least one attribute.");
+                throw new QueryException(QueryErrorCodes.ByAttributeNonEmpty, "QueryByAttribute must specify a non-empty attribute array.");
             if (values.Count != attributes.Count)
-                throw new QueryException(QueryErrorCodes.InvalidArgument,
-                    "QueryByAttribute: the number of attributes and the number of values must be the same.");
+                throw new QueryException(QueryErrorCodes.ByAttributeMismatch,
+                    "QueryByAttribute must specify a non-empty value array with the same number of elements as in the attributes array.");
             var qe = new QueryExpression(query.EntityName)
             {
                 ColumnSet = query.ColumnSet ?? new ColumnSet(),

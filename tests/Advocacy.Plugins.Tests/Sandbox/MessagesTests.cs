@@ -43,10 +43,14 @@ namespace Advocacy.Plugins.Tests.Sandbox
 
             query.TopCount = 1;
             Assert.HasCount(1, sandbox.Service.RetrieveMultiple(query).Entities);
-            Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.RetrieveMultiple(new QueryByAttribute("sbx_widget")), "at least one attribute");
+            var empty = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.RetrieveMultiple(new QueryByAttribute("sbx_widget")));
+            Assert.AreEqual("QueryByAttribute must specify a non-empty attribute array.", empty.Message);
+            Assert.AreEqual(unchecked((int)0x80041110), empty.ErrorCode, "QueryBuilderByAttributeNonEmpty");
             var mismatched = new QueryByAttribute("sbx_widget");
             mismatched.Attributes.Add("sbx_name");
-            Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.RetrieveMultiple(mismatched), "one value per attribute");
+            var unpaired = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.RetrieveMultiple(mismatched));
+            Assert.AreEqual("QueryByAttribute must specify a non-empty value array with the same number of elements as in the attributes array.", unpaired.Message);
+            Assert.AreEqual(unchecked((int)0x8004110F), unpaired.ErrorCode, "QueryBuilderByAttributeMismatch");
         }
 
         [TestMethod]

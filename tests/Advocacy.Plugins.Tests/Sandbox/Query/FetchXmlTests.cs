@@ -223,7 +223,7 @@ namespace Advocacy.Plugins.Tests.Sandbox.Query
             Rejects("<fetsh><entity name='account' /></fetsh>", "'fetch'");
             Rejects("<fetch><entity /></fetch>", "'name'");
             Rejects("<fetch><entity name='account'><filter><condition attribute='name' operator='sounds-like' value='x' /></filter></entity></fetch>", "sounds-like");
-            Rejects("<fetch><entity name='account'><filter type='xor' /></entity></fetch>", "xor");
+            Rejects("<fetch><entity name='account'><filter type='xor' /></entity></fetch>", "Unsupported filter type");
             Rejects("<fetch top='5' count='5'><entity name='account' /></fetch>", "top");
             Rejects("<fetch><entity name='account'><attribute name='name' aggregate='sum' alias='x' /></entity></fetch>", "aggregate='true'");
             Rejects("<fetch aggregate='true'><entity name='account'><attribute name='name' /></entity></fetch>", "groupby");
@@ -231,6 +231,52 @@ namespace Advocacy.Plugins.Tests.Sandbox.Query
             Rejects("<fetch><entity name='account'><attribute name='nope' /></entity></fetch>", "doesn't contain attribute with Name = 'nope'");
             Rejects("<fetch><entity name='account'><link-entity name='contact' from='contactid' /></entity></fetch>", "'to'");
             Rejects("<fetch><entity name='account' bogus='1' /></fetch>", "bogus");
+        }
+
+        /// <summary>
+        /// Queries the platform's query builder refuses get its fault: the code and the words Microsoft Learn's "Web service
+        /// error codes" lists for it (QueryBuilder…), so a test that asserts on either sees what Dataverse would say.
+        /// </summary>
+        [TestMethod]
+        [DataRow("<fetch><entity name='account'><filter type='xor' /></entity></fetch>",
+            0x80041122, "Unsupported filter type. Valid values are 'and', or 'or'.")]
+        [DataRow("<fetch><entity name='account'><link-entity name='contact' from='parentcustomerid' to='accountid' link-type='left' /></entity></fetch>",
+            0x80041117, "The only valid values for link-type attribute are 'natural', 'inner','in','exists','matchfirstrowusingcrossapply' and 'outer'.")]
+        [DataRow("<fetch aggregate='true'><entity name='account'><attribute name='createdon' alias='d' groupby='true' dategrouping='fortnight' /></entity></fetch>",
+            0x80041135, "An invalid value was specified for dategrouping.")]
+        [DataRow("<fetch aggregate='true'><entity name='account'><attribute name='revenue' alias='r' aggregate='sum' groupby='true' /></entity></fetch>",
+            0x80041137, "An attribute can either be an aggregate or a Group By but not both")]
+        [DataRow("<fetch><entity name='account'><attribute name='name' alias='n' /><link-entity name='contact' from='parentcustomerid' to='accountid' alias='n' /></entity></fetch>",
+            0x80041130, "FetchXML should have unique aliases.")]
+        [DataRow("<fetch aggregate='true'><entity name='account'><attribute name='accountid' alias='c' aggregate='count' /><attribute name='industrycode' alias='i' groupby='true' /><order attribute='industrycode' /></entity></fetch>",
+            0x80041131, "An attribute cannot be specified for an order clause for an aggregate Query. Use an alias.")]
+        [DataRow("<fetch><entity name='account'><attribute name='name' alias='n' /><order alias='n' /></entity></fetch>",
+            0x80041132, "An alias cannot be specified for an order clause for a non-aggregate Query. Use an attribute.")]
+        [DataRow("<fetch distinct='yes'><entity name='account' /></fetch>",
+            0x80041115, "The only valid values for distinct attribute are 'true', 'false', '1', and '0'.")]
+        [DataRow("<fetch no-lock='maybe'><entity name='account' /></fetch>",
+            0x80041118, "The only valid values for no-lock attribute are 'true', 'false', '1', and '0'.")]
+        [DataRow("<fetch><entity name='account'><order attribute='name' descending='down' /></entity></fetch>",
+            0x80041119, "The only valid values for descending attribute are 'true', 'false', '1', and '0'.")]
+        [DataRow("<fetch aggregate='true'><entity name='account'><attribute name='industrycode' alias='i' groupby='yes' /></entity></fetch>",
+            0x8004112E, "The only valid values for groupby attribute are 'true', 'false', '1', and '0'.")]
+        [DataRow("<fetch useraworderby='2'><entity name='account' /></fetch>",
+            0x800410FD, "The only valid values for useraworderby attribute are 'true', 'false', '1', and '0'.")]
+        public void A_query_the_platform_refuses_gets_the_platforms_code_and_words(string xml, long code, string message)
+        {
+            var e = Assert.ThrowsExactly<QueryException>(() => Fetch(xml));
+            Assert.AreEqual(message, e.Message);
+            Assert.AreEqual(unchecked((int)code), e.ErrorCode);
+        }
+
+        [TestMethod]
+        public void An_aggregate_query_orders_by_its_aliases_and_another_query_by_attributes()
+        {
+            // The accepted forms of the order rules above: both run.
+            Fetch("<fetch aggregate='true'><entity name='account'><attribute name='accountid' alias='c' aggregate='count' /><attribute name='industrycode' alias='i' groupby='true' /><order alias='c' descending='true' /></entity></fetch>");
+            Fetch("<fetch><entity name='account'><attribute name='name' /><order attribute='name' descending='1' /></entity></fetch>");
+            var alias = Assert.ThrowsExactly<QueryException>(() => Fetch("<fetch aggregate='true'><entity name='account'><attribute name='accountid' alias='c' aggregate='count' /><order descending='true' /></entity></fetch>"));
+            Assert.AreEqual(unchecked((int)0x80041134), alias.ErrorCode, "QueryBuilderAliasRequiredForAggregateOrderBy");
         }
     }
 }
