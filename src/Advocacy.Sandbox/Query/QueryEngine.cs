@@ -24,6 +24,12 @@ namespace Advocacy.Sandbox.Query
         /// <summary>Dataverse's cap on TotalRecordCount.</summary>
         public const int TotalRecordCountLimit = 5000;
 
+        /// <summary>
+        /// The most rows simple paging (page numbers without a paging cookie) reaches: Microsoft Learn, "Page results using
+        /// FetchXml": "The total number of rows that can be retrieved using simple paging is 50,000."
+        /// </summary>
+        public const int SimplePagingLimit = 50_000;
+
         private readonly ITableSource _source;
         private readonly Func<DateTime> _utcNow;
         private readonly Func<Guid> _currentUserId;
@@ -68,6 +74,7 @@ namespace Advocacy.Sandbox.Query
 
         private EntityCollection Execute(QuerySpec spec)
         {
+            RequireCookieForDeepPages(spec);
             var validator = new Validator(_source, spec);
             foreach (var node in spec.Nodes) validator.RequireTable(node.EntityName);
             foreach (var node in spec.Nodes)
@@ -118,6 +125,25 @@ namespace Advocacy.Sandbox.Query
             if (!rootOnly && rootFilter != null) rows = rows.Where(r => rootFilter(r)).ToList();
 
             return spec.Aggregate ? Aggregate(spec, rows) : Select(spec, rows);
+        }
+
+        /// <summary>
+        /// A page whose end lies past the simple paging limit needs the previous page's cookie: the platform refuses it
+        /// with OverRetrievalUpperLimitWithoutPagingCookie (Microsoft Learn, "Web service error codes"), whatever the
+        /// table holds — so a loop that pages by number alone fails at page 11 of 5,000 there, and here.
+        /// </summary>
+        private static void RequireCookieForDeepPages(QuerySpec spec)
+        {
+            if (spec.Top.HasValue || spec.PagingCookie != null || spec.PageNumber <= 1)
+            {
+                return;
+            }
+            long size = spec.PageSize > 0 ? Math.Min(spec.PageSize, MaxPageSize) : MaxPageSize;
+            if (spec.PageNumber * size > SimplePagingLimit)
+            {
+                throw new QueryException(QueryErrorCodes.OverRetrievalUpperLimitWithoutPagingCookie,
+                    "Over upper limit of records that can be requested without a paging cookie. A paging cookie is required when retrieving a high page number.");
+            }
         }
 
         /// <summary>

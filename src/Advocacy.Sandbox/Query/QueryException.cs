@@ -39,6 +39,8 @@ namespace Advocacy.Sandbox.Query
         // The platform's query builder faults, each with the code and words Microsoft Learn's "Web service error codes"
         // lists for it (names there: QueryBuilder…).
 
+        /// <summary>0x8004430A OverRetrievalUpperLimitWithoutPagingCookie: a page past 50,000 rows asked for by number alone.</summary>
+        public const int OverRetrievalUpperLimitWithoutPagingCookie = unchecked((int)0x8004430A);
         /// <summary>0x80041122 QueryBuilderInvalidFilterType: "Unsupported filter type. Valid values are 'and', or 'or'."</summary>
         public const int InvalidFilterType = unchecked((int)0x80041122);
         /// <summary>0x80041117 QueryBuilderDeserializeInvalidLinkType: a link-entity's link-type is none the platform knows.</summary>

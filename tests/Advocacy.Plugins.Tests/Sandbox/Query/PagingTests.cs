@@ -49,17 +49,42 @@ namespace Advocacy.Plugins.Tests.Sandbox.Query
         public void A_page_number_far_past_the_end_is_an_empty_last_page_never_a_wrapped_index()
         {
             var (_, engine) = Big(20);
-            foreach (var page in new[] { 429_497, 2_147_483_646, int.MaxValue })
+            // The cookie of a page that ends at the last row: past 50,000 rows a page number needs one (below), and with it
+            // the page arithmetic must not wrap either.
+            var cookie = engine.RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet("name"), PageInfo = new PagingInfo { PageNumber = 1, Count = 20 } }).PagingCookie;
+            foreach (var page in new[] { 10, 429_497, 2_147_483_646, int.MaxValue })
             {
-                var q = new QueryExpression("account") { ColumnSet = new ColumnSet("name"), PageInfo = new PagingInfo { PageNumber = page, Count = 5000 } };
+                var q = new QueryExpression("account") { ColumnSet = new ColumnSet("name"), PageInfo = new PagingInfo { PageNumber = page, Count = 5000, PagingCookie = page > 10 ? cookie : null } };
                 var result = engine.RetrieveMultiple(q);
                 Assert.IsEmpty(result.Entities, "page " + page);
                 Assert.IsFalse(result.MoreRecords, "page " + page + ": a paging loop must end");
+            }
+            var aggregate = engine.RetrieveMultiple(new FetchExpression(
+                "<fetch aggregate='true' count='5000' page='10'><entity name='account'><attribute name='accountid' aggregate='count' alias='n' /><attribute name='industrycode' groupby='true' alias='i' /></entity></fetch>"));
+            Assert.IsEmpty(aggregate.Entities);
+            Assert.IsFalse(aggregate.MoreRecords);
+        }
 
-                var aggregate = engine.RetrieveMultiple(new FetchExpression(
-                    "<fetch aggregate='true' count='5000' page='" + page + "'><entity name='account'><attribute name='accountid' aggregate='count' alias='n' /><attribute name='industrycode' groupby='true' alias='i' /></entity></fetch>"));
-                Assert.IsEmpty(aggregate.Entities);
-                Assert.IsFalse(aggregate.MoreRecords);
+        [TestMethod]
+        public void Simple_paging_stops_at_50000_rows_a_deeper_page_needs_the_paging_cookie()
+        {
+            // Microsoft Learn, "Page results using FetchXml": simple paging retrieves at most 50,000 rows; the platform's fault
+            // for more is OverRetrievalUpperLimitWithoutPagingCookie. Row count does not matter: the page asked for does.
+            var (_, engine) = Big(20);
+            engine.RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet("name"), PageInfo = new PagingInfo { PageNumber = 10, Count = 5000 } });
+            engine.RetrieveMultiple(new FetchExpression("<fetch count='50' page='1000'><entity name='account'><attribute name='name' /></entity></fetch>"));
+            foreach (var query in new QueryBase[]
+            {
+                new QueryExpression("account") { ColumnSet = new ColumnSet("name"), PageInfo = new PagingInfo { PageNumber = 11, Count = 5000 } },
+                new QueryExpression("account") { ColumnSet = new ColumnSet("name"), PageInfo = new PagingInfo { PageNumber = 429_497, Count = 5000 } },
+                new FetchExpression("<fetch count='50' page='1001'><entity name='account'><attribute name='name' /></entity></fetch>"),
+                new FetchExpression("<fetch page='11'><entity name='account'><attribute name='name' /></entity></fetch>"),
+                new FetchExpression("<fetch aggregate='true' count='5000' page='" + int.MaxValue + "'><entity name='account'><attribute name='accountid' aggregate='count' alias='n' /><attribute name='industrycode' groupby='true' alias='i' /></entity></fetch>"),
+            })
+            {
+                var fault = Assert.ThrowsExactly<QueryException>(() => engine.RetrieveMultiple(query));
+                Assert.AreEqual(unchecked((int)0x8004430A), fault.ErrorCode);
+                Assert.AreEqual("Over upper limit of records that can be requested without a paging cookie. A paging cookie is required when retrieving a high page number.", fault.Message);
             }
         }
 
