@@ -1,22 +1,48 @@
 using System;
+using System.Reflection;
+using System.ServiceModel;
+using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Sandbox
 {
     /// <summary>
-    /// What a caller of the sandbox's organization service gets when the platform would return a
-    /// FaultException&lt;OrganizationServiceFault&gt;. The offline SDK has no WCF, so this stands in for it: the
-    /// message and error code are Dataverse's, so tests can assert on either.
+    /// What a caller of the sandbox's organization service gets where the platform raises a
+    /// FaultException&lt;OrganizationServiceFault&gt; — and it is one: plug-in code written the platform's way,
+    /// <c>catch (FaultException&lt;OrganizationServiceFault&gt; e) when (e.Detail.ErrorCode == …)</c>, catches it as
+    /// it would in Dataverse, with the platform's code and message in <see cref="FaultException{TDetail}.Detail"/>.
+    /// Tests can assert on this type, on <see cref="ErrorCode"/> and on the message.
     /// </summary>
-    public sealed class SandboxFaultException : Exception
+    /// <remarks>
+    /// Unlike the platform's fault, which crosses the wire without one, this keeps the .NET exception that caused it (a
+    /// plug-in's, say) as <see cref="Exception.InnerException"/> — its stack trace is what a failing test should show — and
+    /// also puts it in the fault's TraceText.
+    /// </remarks>
+    public sealed class SandboxFaultException : FaultException<OrganizationServiceFault>
     {
+        // FaultException has no constructor that takes an inner exception (the platform's never has one); the sandbox sets
+        // the field Exception itself keeps it in. Null on a runtime without it: then only TraceText carries the cause.
+        private static readonly FieldInfo? InnerExceptionField = typeof(Exception).GetField("_innerException", BindingFlags.Instance | BindingFlags.NonPublic);
+
         public SandboxFaultException(int errorCode, string message, Exception? inner = null)
-            : base(message, inner)
+            : base(Fault(errorCode, message, inner), new FaultReason(message))
         {
             ErrorCode = errorCode;
             HResult = errorCode;
+            if (inner != null)
+            {
+                InnerExceptionField?.SetValue(this, inner);
+            }
         }
 
-        /// <summary>The platform's error code (OrganizationServiceFault.ErrorCode).</summary>
+        private static OrganizationServiceFault Fault(int errorCode, string message, Exception? inner) => new()
+        {
+            ErrorCode = errorCode,
+            Message = message,
+            Timestamp = DateTime.UtcNow,
+            TraceText = inner?.ToString(),
+        };
+
+        /// <summary>The platform's error code (the same as Detail.ErrorCode).</summary>
         public int ErrorCode { get; }
 
         /// <summary>For ExecuteTransaction: the index of the request that failed (ExecuteTransactionFault.FaultedRequestIndex).</summary>

@@ -1,0 +1,85 @@
+using System;
+using System.ServiceModel;
+using Advocacy.Sandbox;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Plugins.Tests.Sandbox
+{
+    /// <summary>
+    /// Plug-in code catches the platform's faults as <c>FaultException&lt;OrganizationServiceFault&gt;</c> and reads
+    /// <c>Detail.ErrorCode</c>; the sandbox's fault is that type, so such code runs here as it runs in Dataverse —
+    /// including the platform's answer to a plug-in that swallows a failed call inside the transaction.
+    /// </summary>
+    [TestClass]
+    public sealed class FaultContractTests
+    {
+        [TestMethod]
+        public void A_caller_catches_the_sandboxs_fault_as_the_platforms_fault_type_with_code_and_message_in_its_detail()
+        {
+            var sandbox = SandboxFixture.Create();
+            var missing = Guid.NewGuid();
+
+            try
+            {
+                sandbox.Service.Retrieve(SandboxFixture.Widget, missing, new ColumnSet(true));
+                Assert.Fail("a row that does not exist cannot be retrieved");
+            }
+            catch (FaultException<OrganizationServiceFault> e)
+            {
+                Assert.AreEqual(ErrorCodes.ObjectDoesNotExist, e.Detail.ErrorCode);
+                Assert.AreEqual(e.Message, e.Detail.Message);
+                StringAssert.Contains(e.Detail.Message, missing.ToString());
+                Assert.IsInstanceOfType<SandboxFaultException>(e, "and tests can still name the sandbox's type");
+            }
+        }
+
+        [TestMethod]
+        public void A_plug_in_that_catches_a_failed_call_before_the_transaction_carries_on_as_on_the_platform()
+        {
+            var sandbox = SandboxFixture.Create();
+            sandbox.RegisterStep<LooksUpAParentThatMayBeGone>("Create", SandboxFixture.Widget, PipelineStage.PreValidation);
+
+            var id = sandbox.Service.Create(new Entity(SandboxFixture.Widget) { ["sbx_name"] = "orphan", ["sbx_mode"] = Guid.NewGuid().ToString() });
+
+            Assert.AreEqual("parent gone (-2147220969): carry on", sandbox.Get(SandboxFixture.Widget, id).GetAttributeValue<string>("sbx_log"));
+        }
+
+        [TestMethod]
+        public void A_plug_in_that_swallows_a_failed_call_inside_the_transaction_fails_the_save_with_the_platforms_no_active_transaction_fault()
+        {
+            // Dataverse rolls the transaction back when a call inside it fails, whether or not the plug-in catches the
+            // fault; carrying on ends in "There is no active transaction" — the sandbox says the same.
+            var sandbox = SandboxFixture.Create();
+            sandbox.RegisterStep<LooksUpAParentThatMayBeGone>("Create", SandboxFixture.Widget, PipelineStage.PreOperation);
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() =>
+                sandbox.Service.Create(new Entity(SandboxFixture.Widget) { ["sbx_name"] = "orphan", ["sbx_mode"] = Guid.NewGuid().ToString() }));
+
+            Assert.AreEqual(ErrorCodes.NoActiveTransaction, fault.ErrorCode);
+            Assert.AreEqual(0, sandbox.Count(SandboxFixture.Widget));
+        }
+    }
+
+    /// <summary>Reads the parent named by sbx_mode (an id) and, when the platform says it does not exist, notes so and goes on.</summary>
+    public sealed class LooksUpAParentThatMayBeGone : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var (context, trace, factory) = Ctx.Of(serviceProvider);
+            var target = (Entity)context.InputParameters["Target"];
+            var service = factory.CreateOrganizationService(context.UserId);
+            try
+            {
+                service.Retrieve(SandboxFixture.Widget, Guid.Parse(target.GetAttributeValue<string>("sbx_mode")), new ColumnSet("sbx_name"));
+                target["sbx_log"] = "parent found";
+            }
+            catch (FaultException<OrganizationServiceFault> e) when (e.Detail.ErrorCode == unchecked((int)0x80040217))
+            {
+                trace.Trace("parent {0} is gone", target.GetAttributeValue<string>("sbx_mode"));
+                target["sbx_log"] = $"parent gone ({e.Detail.ErrorCode}): carry on";
+            }
+        }
+    }
+}
