@@ -21,7 +21,7 @@ namespace Advocacy.Sandbox
         {
             foreach (var table in StandardTables.All().Concat(RegionalTables.All()))
             {
-                _tables[table.LogicalName] = StandardLimits.Apply(table);
+                _tables[table.LogicalName] = StandardLabels.Apply(StandardLimits.Apply(table));
             }
             foreach (var relationship in StandardRelationships.Declared(this))
             {

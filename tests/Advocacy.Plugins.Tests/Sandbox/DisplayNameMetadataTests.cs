@@ -83,6 +83,47 @@ namespace Advocacy.Plugins.Tests.Sandbox
             Assert.IsNull(response.AttributeMetadata.DisplayName.UserLocalizedLabel);
         }
 
+        /// <summary>Microsoft's table reference pages (Properties: DisplayName, DisplayCollectionName), read for this test.</summary>
+        [TestMethod]
+        [DataRow("account", "Account", "Accounts")]
+        [DataRow("task", "Task", "Tasks")]
+        [DataRow("systemuser", "User", "Users")]
+        [DataRow("businessunit", "Business Unit", "Business Units")]
+        [DataRow("incident", "Case", "Cases")]
+        [DataRow("incidentresolution", "Case Resolution", "Case Resolutions")]
+        [DataRow("salesorder", "Order", "Orders")]
+        [DataRow("transactioncurrency", "Currency", "Currencies")]
+        [DataRow("usersettings", "User Settings", "User Settings")]
+        public void A_standard_table_the_solution_does_not_label_comes_back_with_Microsofts_english_names(string table, string name, string plural)
+        {
+            var sandbox = DataverseSandbox.ForRepository();
+
+            var described = Describe(sandbox.Service, table);
+
+            Assert.AreEqual(name, described.DisplayName.UserLocalizedLabel.Label);
+            Assert.AreEqual(plural, described.DisplayCollectionName.UserLocalizedLabel.Label);
+            Assert.AreEqual(English, described.DisplayName.LocalizedLabels.Single().LanguageCode);
+        }
+
+        [TestMethod]
+        public void A_solution_that_labels_a_standard_table_replaces_Microsofts_names_as_a_customized_label_does()
+        {
+            // An Entity.xml for Task that carries its own labels, as an export of a customized Task does.
+            string folder = Testing.TestSolutionFolder.Write(("Task",
+                "<attribute PhysicalName=\"Subject\"><Type>nvarchar</Type><Name>subject</Name><LogicalName>subject</LogicalName></attribute>", ""));
+            string entityXml = Path.Combine(folder, "Entities", "Task", "Entity.xml");
+            var document = XDocument.Load(entityXml);
+            var entity = document.Descendants("entity").Single();
+            entity.AddFirst(new XElement("LocalizedCollectionNames", new XElement("LocalizedCollectionName", new XAttribute("description", "To-dos"), new XAttribute("languagecode", English))));
+            entity.AddFirst(new XElement("LocalizedNames", new XElement("LocalizedName", new XAttribute("description", "To-do"), new XAttribute("languagecode", English))));
+            document.Save(entityXml);
+
+            var described = Describe(DataverseSandbox.FromSolutionFolders(folder).Service, "task");
+
+            Assert.AreEqual("To-do", described.DisplayName.UserLocalizedLabel.Label);
+            Assert.AreEqual("To-dos", described.DisplayCollectionName.UserLocalizedLabel.Label);
+        }
+
         private static EntityMetadata Describe(IOrganizationService service, string table) =>
             ((RetrieveEntityResponse)service.Execute(new RetrieveEntityRequest { LogicalName = table, EntityFilters = EntityFilters.Attributes })).EntityMetadata;
     }
