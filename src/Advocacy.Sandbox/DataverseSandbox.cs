@@ -264,12 +264,14 @@ namespace Advocacy.Sandbox
             }
         }
 
-        internal EntityCollection RunQuery(ITableSource source, QueryBase query, Guid userId) =>
+        /// <param name="readableRows">Which rows of each table the caller may read (the security model's, null when it does not apply).</param>
+        internal EntityCollection RunQuery(ITableSource source, QueryBase query, Guid userId, Func<string, Func<object, bool>?>? readableRows = null) =>
             new QueryEngine(source, () => Clock.UtcNow, () => userId, () => BusinessUnitOf(null, userId))
             {
                 AggregateRecordLimit = AggregateRecordLimit,
                 UserZone = Regional.ZoneOf(userId),
                 IsUserLocal = (table, column) => Metadata.Table(table)?.Column(column)?.DateBehavior is null or DateBehavior.UserLocal,
+                ReadableRows = readableRows,
             }.RetrieveMultiple(query);
 
         /// <summary>A user's business unit (systemuser.businessunitid), the root one when the user has none.</summary>

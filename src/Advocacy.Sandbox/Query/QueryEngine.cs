@@ -54,6 +54,13 @@ namespace Advocacy.Sandbox.Query
         /// <summary>Whether a column (table, column) holds user-local values; date-only and time-zone-independent columns do not.</summary>
         public Func<string, string, bool>? IsUserLocal { get; set; }
 
+        /// <summary>
+        /// Which rows of a table the caller may read (null for a table whose rows all are): applied where the engine reads
+        /// a table — the root, every linked table, the id-ordered paging path — so unreadable rows take no part in joins,
+        /// filters, pages or aggregates, as the platform applies its access check inside the query.
+        /// </summary>
+        public Func<string, Func<object, bool>?>? ReadableRows { get; set; }
+
         /// <summary>Rows an aggregate query may read before it fails with AggregateQueryRecordLimit, as in Dataverse (50,000).</summary>
         public int AggregateRecordLimit { get; set; } = 50000;
 
@@ -182,6 +189,7 @@ namespace Advocacy.Sandbox.Query
             var ids = IdsRequiredBy(spec.Root, pk);
             var rows = (ids != null ? ordered.SeekByIds(spec.Root.EntityName, ids, after) : null) ?? ordered.ScanById(spec.Root.EntityName, after);
             if (rows == null) return null;
+            rows = Readable(spec.Root.EntityName, rows);
 
             var taken = new List<object?[]>(Math.Min(size, 1024));
             var more = false;
@@ -389,7 +397,10 @@ namespace Advocacy.Sandbox.Query
             return end < int.MaxValue ? (int)end : null;
         }
 
-        private IEnumerable<object> Rows(string table) => _source is IRowSource rows ? rows.ScanRows(table) : _source.Scan(table);
+        private IEnumerable<object> Rows(string table) => Readable(table, _source is IRowSource rows ? rows.ScanRows(table) : _source.Scan(table));
+
+        private IEnumerable<object> Readable(string table, IEnumerable<object> rows) =>
+            ReadableRows?.Invoke(table) is { } readable ? rows.Where(readable) : rows;
 
         private static Guid RootId(object? root, string pk)
         {

@@ -413,10 +413,42 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>
-        /// After a RetrieveMultiple's main operation: drops the root table's rows the caller cannot read (the access
-        /// check). A first step: only the root table is filtered (a linked table's columns come back whatever the
-        /// caller may read of it), aggregate rows (no id) are not filtered, and a page is filtered after it is cut, so it
-        /// can hold fewer rows than asked while more remain (the platform filters in the query itself).
+        /// For a query: which rows of a table the caller may read — those their Read privilege's level reaches (the access
+        /// check), none of a table they hold no Read privilege on — or null when every row may be read (no enforcement,
+        /// a caller that bypasses it, a table without owners). The query engine applies it where it reads each table, so
+        /// a linked table's rows the caller cannot read are not joined (an inner link drops the row, an outer link leaves
+        /// its columns empty), pages are cut from readable rows only and aggregates count only them, as the platform
+        /// applies the access check inside the query.
+        /// </summary>
+        internal Func<string, Func<object, bool>?>? ReadableRows(CallerContext caller, Transaction? tx)
+        {
+            if (!Applies(caller))
+            {
+                return null;
+            }
+            var principals = Principals(caller.UserId, tx);
+            return table =>
+            {
+                if (Ownership(table) == TableOwnership.None)
+                {
+                    return null;
+                }
+                string privilege = PrivilegeName(PrivilegeType.Read, table);
+                return row => Reaches(principals, privilege, RowScope(tx, AsEntity(row)), tx);
+            };
+        }
+
+        private static Entity AsEntity(object row) => row switch
+        {
+            Entity entity => entity,
+            StoredRow stored => stored.ToEntity(),
+            NewRow written => written.ToEntity(),
+            _ => throw new ArgumentException($"Not a row: {row.GetType().Name}", nameof(row)),
+        };
+
+        /// <summary>
+        /// After a Retrieve's or RetrieveMultiple's main operation: hides the secured columns the caller may not read. The
+        /// rows a query returns were already held to the access check inside the query (<see cref="ReadableRows"/>).
         /// </summary>
         internal void AfterCore(Operation op)
         {
@@ -431,13 +463,6 @@ namespace Advocacy.Sandbox
                     HideColumns(op.Caller.UserId, rows.Entities);
                 }
             }
-            if (!op.Message.Equals("RetrieveMultiple", StringComparison.OrdinalIgnoreCase) || !Applies(op.Caller)
-                || op.Entity == null || Ownership(op.Entity) == TableOwnership.None
-                || !op.Output.TryGetValue("EntityCollection", out var value) || value is not EntityCollection collection)
-            {
-                return;
-            }
-            DropUnreadableRows(op.Transaction, op.Caller.UserId, op.Entity, collection);
         }
 
         /// <summary>

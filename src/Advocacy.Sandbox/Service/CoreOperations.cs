@@ -372,7 +372,7 @@ namespace Advocacy.Sandbox
         {
             var query = Required<QueryBase>(op, "Query");
             var source = new TransactionTableSource(_sandbox, op.Transaction);
-            var collection = _sandbox.RunQuery(source, query, op.Caller.UserId);
+            var collection = _sandbox.RunQuery(source, query, op.Caller.UserId, _sandbox.Security.ReadableRows(op.Caller, op.Transaction));
             foreach (var entity in collection.Entities)
             {
                 OmitNulls(entity);

@@ -307,6 +307,61 @@ namespace Advocacy.Plugins.Tests.Sandbox
             AssertPrivilegeDenied(fault, world.Peer, "prvReadadv_Feedback");
         }
 
+        [TestMethod]
+        public void A_linked_tables_rows_the_caller_cannot_read_are_not_joined_an_inner_link_drops_the_row_an_outer_link_leaves_it_empty()
+        {
+            // The peer reads every account but only their own feedback: Olive's feedback on Contoso must not reach them
+            // through a link from the account (before the seventh session its columns did).
+            var world = new World();
+            world.Seed("adv_feedback", world.Peer, ("adv_name", "peer's"), ("adv_accountid", new EntityReference("account", world.Account)));
+            world.Sandbox.Service.Update(new Entity("adv_feedback", world.Feedback) { ["adv_accountid"] = new EntityReference("account", world.Account) });
+            var other = world.Seed("account", world.Owner, ("name", "Fabrikam"));
+            world.Seed("adv_feedback", world.Owner, ("adv_name", "Olive's other"), ("adv_accountid", new EntityReference("account", other)));
+            world.Grant(world.Peer, AccessLevel.Global, "prvReadAccount");
+            world.Grant(world.Peer, AccessLevel.Basic, "prvReadadv_Feedback");
+            string Fetch(string linkType) =>
+                "<fetch><entity name='account'><attribute name='name' /><order attribute='name' />" +
+                $"<link-entity name='adv_feedback' from='adv_accountid' to='accountid' link-type='{linkType}' alias='f'><attribute name='adv_name' /><order attribute='adv_name' /></link-entity>" +
+                "</entity></fetch>";
+
+            var inner = world.As(world.Peer).RetrieveMultiple(new FetchExpression(Fetch("inner"))).Entities
+                .Select(e => e.GetAttributeValue<string>("name") + "/" + e.GetAttributeValue<AliasedValue>("f.adv_name")?.Value).ToArray();
+            var outer = world.As(world.Peer).RetrieveMultiple(new FetchExpression(Fetch("outer"))).Entities
+                .Select(e => e.GetAttributeValue<string>("name") + "/" + e.GetAttributeValue<AliasedValue>("f.adv_name")?.Value).ToArray();
+
+            CollectionAssert.AreEqual(new[] { "Contoso/peer's" }, inner);
+            CollectionAssert.AreEquivalent(new[] { "Contoso/peer's", "Fabrikam/" }, outer);
+        }
+
+        [TestMethod]
+        public void Pages_are_cut_from_the_rows_the_caller_can_read_and_aggregates_count_only_them()
+        {
+            var world = new World();
+            for (int i = 0; i < 3; i++)
+            {
+                world.Seed("adv_feedback", world.Peer, ("adv_name", "peer's " + i));
+                world.Seed("adv_feedback", world.Outsider, ("adv_name", "sibling's " + i));
+            }
+            world.Grant(world.Peer, AccessLevel.Local, "prvReadadv_Feedback");
+            var peer = world.As(world.Peer);
+            var query = new QueryExpression("adv_feedback") { ColumnSet = new ColumnSet("adv_name"), PageInfo = new PagingInfo { PageNumber = 1, Count = 2 } };
+            query.AddOrder("adv_name", OrderType.Descending);
+
+            var first = peer.RetrieveMultiple(query);
+            query.PageInfo.PageNumber = 2;
+            query.PageInfo.PagingCookie = first.PagingCookie;
+            var second = peer.RetrieveMultiple(query);
+            var count = peer.RetrieveMultiple(new FetchExpression(
+                "<fetch aggregate='true'><entity name='adv_feedback'><attribute name='adv_feedbackid' aggregate='count' alias='n' /></entity></fetch>"));
+
+            // Olive's feedback and the peer's three are in the peer's business unit; the sibling's three are not.
+            CollectionAssert.AreEqual(new[] { "peer's 2", "peer's 1" }, first.Entities.Select(e => e.GetAttributeValue<string>("adv_name")).ToArray());
+            Assert.IsTrue(first.MoreRecords);
+            CollectionAssert.AreEqual(new[] { "peer's 0", "Olive's feedback" }, second.Entities.Select(e => e.GetAttributeValue<string>("adv_name")).ToArray());
+            Assert.IsFalse(second.MoreRecords);
+            Assert.AreEqual(4, count.Entities.Single().GetAttributeValue<AliasedValue>("n").Value);
+        }
+
         // ----- Append / AppendTo (setting a lookup) --------------------------------------------------------------------
 
         [TestMethod]

@@ -60,6 +60,9 @@ namespace Advocacy.Plugins.Tests.Scenarios
             // prvReadUserSettings are Global for the Customer Service Representative and every other role): scoring
             // reads the record's currency as the caller, a workflow activity reads owners' settings as its user.
             usual.Grant(AccessLevel.Global, "prvReadTransactionCurrency", "prvReadUserSettings");
+            // And the organization row (prvReadOrganization, Global in every standard role): the record currency's
+            // fallback is the organization's base currency, read through a link that the query's access check filters.
+            usual.Grant(AccessLevel.Global, "prvReadOrganization");
             // The admin guide's step after import: adv_RecountAdvocateLoad creates every lock row, so workflow activities
             // (which run as the workflow's user and hold no create privilege on lock rows) only ever update one.
             Data.LockRows.EnsureAll(Sandbox.NestedService);
