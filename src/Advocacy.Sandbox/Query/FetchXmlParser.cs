@@ -230,6 +230,7 @@ namespace Advocacy.Sandbox.Query
             var alias = (string?)element.Attribute("alias");
             column.Alias = string.IsNullOrEmpty(alias) ? null : alias;
             column.GroupBy = Bool(element, "groupby");
+            column.UserTimeZone = element.Attribute("usertimezone") == null || Bool(element, "usertimezone");
             column.Distinct = Bool(element, "distinct");
             column.Aggregate = ((string?)element.Attribute("aggregate"))?.ToLowerInvariant() switch
             {

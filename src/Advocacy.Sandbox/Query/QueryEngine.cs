@@ -717,6 +717,7 @@ namespace Advocacy.Sandbox.Query
             bool keepRows = aggregates.Any(c => !IsPlainCount(c));
             var groupOrder = new List<object?[]>();
             var scratch = new object?[groupBy.Count];
+            var zones = groupBy.Select(GroupingZone).ToArray();
             // Grouped values are mostly a few stored objects seen again and again (an owner's reference, a choice, a
             // shared box): each one's key is made once, not once per row — a boxed id per row was most of a count by
             // owner's garbage. Stored values are never changed in place, so an object's key stays what it was.
@@ -732,13 +733,13 @@ namespace Advocacy.Sandbox.Query
             foreach (var row in rows)
             {
                 for (var i = 0; i < groupBy.Count; i++)
-                    scratch[i] = KeyOf(GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute)));
+                    scratch[i] = KeyOf(GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute), zones[i]));
                 if (!groups.TryGetValue(scratch, out var group))
                 {
                     // A new group: its key and shown values are kept; other rows only look theirs up.
                     var values = new object?[groupBy.Count];
                     for (var i = 0; i < groupBy.Count; i++)
-                        values[i] = GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute));
+                        values[i] = GroupValue(groupBy[i], PredicateCompiler.Get(row[groupBy[i].Node.Index], groupBy[i].Attribute), zones[i]);
                     var key = (object?[])scratch.Clone();
                     group = new Group(values, keepRows ? new List<object?[]>() : null);
                     groups[key] = group;
@@ -855,11 +856,27 @@ namespace Advocacy.Sandbox.Query
             return SortKey(spec, node, a.AttributeLogicalName, a.Value);
         }
 
-        private static object? GroupValue(QueryColumn c, object? value)
+        /// <summary>
+        /// The zone a date grouping column's values are grouped in: the caller's (Microsoft Learn, FetchXml attribute
+        /// element: usertimezone "When you don't set this attribute, the default value is true, and the user's time zone
+        /// is used"), UTC with usertimezone='false', and none for date-only and time-zone-independent columns, whose
+        /// values are not converted for anyone. Null: group the stored value as it is.
+        /// </summary>
+        private TimeZoneInfo? GroupingZone(QueryColumn c) =>
+            c.DateGrouping == DateGrouping.None || !c.UserTimeZone || UserZone == TimeZoneInfo.Utc
+                || IsUserLocal?.Invoke(c.Node.EntityName, c.Attribute) == false
+                ? null
+                : UserZone;
+
+        private static object? GroupValue(QueryColumn c, object? value, TimeZoneInfo? zone)
         {
             if (c.DateGrouping == DateGrouping.None || value == null) return value;
             if (value is not DateTime d)
                 throw new QueryException(QueryErrorCodes.InvalidQuery, $"dategrouping applies to date and time columns only; '{c.Attribute}' is not one.");
+            if (zone != null)
+            {
+                d = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc), zone);
+            }
             return c.DateGrouping switch
             {
                 DateGrouping.Day => d.Day,

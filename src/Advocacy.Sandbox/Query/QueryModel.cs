@@ -56,6 +56,8 @@ namespace Advocacy.Sandbox.Query
         public bool Distinct;
         public bool GroupBy;
         public DateGrouping DateGrouping;
+        /// <summary>FetchXML usertimezone: date grouping in the caller's time zone (the default) or, when false, in UTC.</summary>
+        public bool UserTimeZone = true;
     }
 
     internal sealed class QueryFilter

@@ -121,6 +121,36 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void Date_grouping_groups_in_the_callers_zone_unless_usertimezone_is_false_and_never_moves_a_date_only_value()
+        {
+            // Microsoft Learn, FetchXml attribute element, usertimezone: "When you don't set this attribute, the default
+            // value is true, and the user's time zone is used"; false groups by UTC.
+            var sandbox = DataverseSandbox.ForRepository();
+            sandbox.Clock.UtcNow = Now;
+            var kiwi = sandbox.SeedUser("Aroha Ngata");
+            var honolulu = sandbox.SeedUser("Kai");
+            sandbox.Regional.SetUserSettings(kiwi, timeZoneCode: TimeZoneCatalog.Auckland);
+            sandbox.Regional.SetUserSettings(honolulu, timeZoneCode: TimeZoneCatalog.Hawaii);
+            // 31 Mar 20:00 UTC = 1 Apr 09:00 in Auckland (NZDT), 31 Mar 10:00 in Honolulu.
+            sandbox.Service.Create(new Entity("task") { ["subject"] = "due", ["scheduledend"] = new DateTime(2026, 3, 31, 20, 0, 0, DateTimeKind.Utc) });
+            sandbox.Service.Create(new Entity("account") { ["name"] = "Contoso", ["adv_lastproactivecontact"] = new DateTime(2026, 3, 31) });
+
+            object Group(Guid user, string table, string column, string part, string userTimeZone = "") =>
+                sandbox.CreateService(user).RetrieveMultiple(new FetchExpression(
+                    $"<fetch aggregate='true'><entity name='{table}'><attribute name='{column}' alias='g' groupby='true' dategrouping='{part}' {userTimeZone}/>" +
+                    $"<attribute name='{table}id' alias='n' aggregate='count' /></entity></fetch>"))
+                    .Entities.Single().GetAttributeValue<AliasedValue>("g").Value;
+
+            Assert.AreEqual(4, Group(kiwi, "task", "scheduledend", "month"));
+            Assert.AreEqual(3, Group(honolulu, "task", "scheduledend", "month"));
+            Assert.AreEqual(3, Group(sandbox.AdminUserId, "task", "scheduledend", "month"), "the administrator is on UTC here");
+            Assert.AreEqual(3, Group(kiwi, "task", "scheduledend", "month", "usertimezone='false'"));
+            Assert.AreEqual(1, Group(kiwi, "task", "scheduledend", "day"));
+            Assert.AreEqual(31, Group(honolulu, "account", "adv_lastproactivecontact", "day"), "a date-only value is the same day for everyone");
+            Assert.AreEqual(31, Group(kiwi, "account", "adv_lastproactivecontact", "day"));
+        }
+
+        [TestMethod]
         public void On_or_before_and_last_x_days_count_whole_days_in_the_callers_zone()
         {
             var sandbox = DataverseSandbox.ForRepository();
