@@ -155,21 +155,19 @@ namespace Advocacy.Sandbox
                     op.Transaction = new Transaction();
                     owns = true;
                 }
-                LockTarget(op);
-                LoadPreImageIfNeeded(op, PipelineStage.PreOperation);
-                RunSyncSteps(op, PipelineStage.PreOperation);
-
-                // Security (opt-in): the privilege and access checks run here, inside the transaction, after
-                // stage 20 (whose changes to Target count) and before the main operation; a refusal fails the
-                // operation like any fault. A query's rows the caller may not read are dropped before stage 40.
-                _sandbox.Security.BeforeCore(op, _resolveId);
-                var response = MainOperation(op);
-                _sandbox.Security.AfterCore(op);
-                CreateRelatedEntities(op);
-
-                LoadPostImageIfNeeded(op);
-                RunSyncSteps(op, PipelineStage.PostOperation);
-                QueueAsyncSteps(op);
+                OrganizationResponse response;
+                if (StateUpdatePasses(op) is { } first)
+                {
+                    // Microsoft Learn, "Behavior of specialized update operations": an Update with state/status fields
+                    // plus other fields runs its PreOperation and PostOperation steps "once for all non-state/status
+                    // fields, and then once for the state/status fields" — two passes, one transaction.
+                    RunCore(first);
+                    response = RunCore(StatePass(op, first));
+                }
+                else
+                {
+                    response = RunCore(op);
+                }
 
                 if (owns)
                 {
@@ -199,6 +197,97 @@ namespace Advocacy.Sandbox
                 }
                 throw;
             }
+        }
+
+        /// <summary>Stages 20 to 40 of one operation (or one pass of a split Update), inside its transaction.</summary>
+        private OrganizationResponse RunCore(Operation op)
+        {
+            LockTarget(op);
+            LoadPreImageIfNeeded(op, PipelineStage.PreOperation);
+            RunSyncSteps(op, PipelineStage.PreOperation);
+
+            // Security (opt-in): the privilege and access checks run here, inside the transaction, after
+            // stage 20 (whose changes to Target count) and before the main operation; a refusal fails the
+            // operation like any fault. A query reads only the rows the caller may read.
+            _sandbox.Security.BeforeCore(op, _resolveId);
+            var response = MainOperation(op);
+            _sandbox.Security.AfterCore(op);
+            CreateRelatedEntities(op);
+
+            LoadPostImageIfNeeded(op);
+            RunSyncSteps(op, PipelineStage.PostOperation);
+            QueueAsyncSteps(op);
+            return response;
+        }
+
+        private static readonly string[] StateColumns = { "statecode", "statuscode" };
+
+        /// <summary>
+        /// The first pass of an Update whose Target (as stage 10 left it) has state or status fields and others: an
+        /// Update of the others, in the same transaction, depth and shared variables, with the row's pre-image as read
+        /// for the whole operation. Null for any other operation (which runs in one pass).
+        /// </summary>
+        private Operation? StateUpdatePasses(Operation op)
+        {
+            if (op.MessageKey != "update" || op.InBulk || op.GivenTarget is not { } target)
+            {
+                return null;
+            }
+            string pid = _sandbox.Metadata.PrimaryIdAttribute(target.LogicalName);
+            bool state = false, other = false;
+            foreach (var key in target.Attributes.Keys)
+            {
+                if (StateColumns.Contains(key, StringComparer.OrdinalIgnoreCase))
+                {
+                    state = true;
+                }
+                else if (!key.Equals(pid, StringComparison.OrdinalIgnoreCase))
+                {
+                    other = true;
+                }
+            }
+            if (!(state && other))
+            {
+                return null;
+            }
+            var rest = Part(op, target, keepState: false);
+            return new Operation(new UpdateRequest { Target = rest }, op.Caller, op.Depth, op.CreatedOn)
+            {
+                Transaction = op.Transaction,
+                PreImage = op.PreImage,
+                SharedWith = op,
+            };
+        }
+
+        /// <summary>The second pass: an Update of the state and status fields of the row the first pass wrote (its pre-image read afresh).</summary>
+        private static Operation StatePass(Operation op, Operation first)
+        {
+            var target = op.GivenTarget!;
+            var states = Part(op, target, keepState: true);
+            states.Id = first.EntityId;
+            states.KeyAttributes.Clear();
+            return new Operation(new UpdateRequest { Target = states }, op.Caller, op.Depth, op.CreatedOn)
+            {
+                Transaction = op.Transaction,
+                SharedWith = op,
+            };
+        }
+
+        private static Entity Part(Operation op, Entity target, bool keepState)
+        {
+            var part = new Entity(target.LogicalName, target.Id);
+            foreach (var key in target.KeyAttributes)
+            {
+                part.KeyAttributes[key.Key] = key.Value;
+            }
+            foreach (var pair in target.Attributes)
+            {
+                if (StateColumns.Contains(pair.Key, StringComparer.OrdinalIgnoreCase) == keepState)
+                {
+                    part.Attributes[pair.Key] = pair.Value;
+                }
+            }
+            return part;
         }
 
         private OrganizationResponse MainOperation(Operation op)

@@ -75,8 +75,11 @@ namespace Advocacy.Sandbox
         /// <summary>The Target as it stands, for reading only (see <see cref="Given"/>).</summary>
         public Entity? GivenTarget => Given.TryGetValue("Target", out var t) ? t as Entity : null;
         public ParameterCollection Output { get; } = new();
-        public ParameterCollection Shared => _shared ??= new ParameterCollection();
+        public ParameterCollection Shared => _shared ??= SharedWith?.Shared ?? new ParameterCollection();
         private ParameterCollection? _shared;
+
+        /// <summary>A pass of a split Update: its steps share the whole operation's shared variables.</summary>
+        public Operation? SharedWith { get; init; }
         public Transaction? Transaction { get; set; }
         public Entity? PreImage { get; set; }
         public Entity? PostImage { get; set; }
