@@ -14,8 +14,10 @@ namespace Advocacy.Sandbox
     /// </summary>
     /// <remarks>
     /// Unlike the platform's fault, which crosses the wire without one, this keeps the .NET exception that caused it (a
-    /// plug-in's, say) as <see cref="Exception.InnerException"/> — its stack trace is what a failing test should show — and
-    /// also puts it in the fault's TraceText.
+    /// plug-in's, say) as <see cref="Exception.InnerException"/> — its stack trace is what a failing test should show. A
+    /// failed plug-in's fault carries the plug-in's trace lines in Detail.TraceText, followed by the exception (the
+    /// platform returns a failed plug-in's trace with its fault: it is what the app's "Download Log File" shows); another
+    /// fault carries the exception behind it there, if any.
     /// </remarks>
     public sealed class SandboxFaultException : FaultException<OrganizationServiceFault>
     {
@@ -23,8 +25,9 @@ namespace Advocacy.Sandbox
         // the field Exception itself keeps it in. Null on a runtime without it: then only TraceText carries the cause.
         private static readonly FieldInfo? InnerExceptionField = typeof(Exception).GetField("_innerException", BindingFlags.Instance | BindingFlags.NonPublic);
 
-        public SandboxFaultException(int errorCode, string message, Exception? inner = null)
-            : base(Fault(errorCode, message, inner), new FaultReason(message))
+        /// <param name="traceText">The fault's TraceText: a failed plug-in's trace lines, as the platform returns them with its fault.</param>
+        public SandboxFaultException(int errorCode, string message, Exception? inner = null, string? traceText = null)
+            : base(Fault(errorCode, message, inner, traceText), new FaultReason(message))
         {
             ErrorCode = errorCode;
             HResult = errorCode;
@@ -34,12 +37,12 @@ namespace Advocacy.Sandbox
             }
         }
 
-        private static OrganizationServiceFault Fault(int errorCode, string message, Exception? inner) => new()
+        private static OrganizationServiceFault Fault(int errorCode, string message, Exception? inner, string? traceText) => new()
         {
             ErrorCode = errorCode,
             Message = message,
             Timestamp = DateTime.UtcNow,
-            TraceText = inner?.ToString(),
+            TraceText = traceText ?? inner?.ToString(),
         };
 
         /// <summary>The platform's error code (the same as Detail.ErrorCode).</summary>

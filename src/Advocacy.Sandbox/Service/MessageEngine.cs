@@ -766,19 +766,23 @@ namespace Advocacy.Sandbox
             {
                 record.Error = e;
                 int code = e.ErrorCode != e.HResult ? e.ErrorCode : ErrorCodes.IsvAborted;
-                throw new SandboxFaultException(code, e.Message, e);
+                throw new SandboxFaultException(code, e.Message, e, TraceOf(record, e));
             }
             catch (Exception e)
             {
                 record.Error = e;
                 throw new SandboxFaultException(ErrorCodes.PluginUnexpected,
-                    $"Unexpected exception from plug-in (Execute): {step.PluginType.FullName}: {e.GetType().FullName}: {e.Message}", e);
+                    $"Unexpected exception from plug-in (Execute): {step.PluginType.FullName}: {e.GetType().FullName}: {e.Message}", e, TraceOf(record, e));
             }
             finally
             {
                 record.Duration = Stopwatch.GetElapsedTime(start);
             }
         }
+
+        /// <summary>A failed step's trace lines, then its exception: the fault's TraceText.</summary>
+        private static string TraceOf(ExecutionRecord record, Exception e) =>
+            record.Traces.Count == 0 ? e.ToString() : record.TraceText + Environment.NewLine + e;
 
         private static ParameterCollection CloneParameters(ParameterCollection source)
         {

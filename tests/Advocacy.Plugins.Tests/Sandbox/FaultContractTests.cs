@@ -36,6 +36,20 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void A_failed_plug_ins_fault_carries_its_trace_lines_in_the_trace_text_as_the_platform_returns_them()
+        {
+            var sandbox = SandboxFixture.Create();
+            sandbox.RegisterStep<TracesThenRefuses>("Create", SandboxFixture.Widget, PipelineStage.PreOperation);
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity(SandboxFixture.Widget) { ["sbx_name"] = "w" }));
+
+            FaultException<OrganizationServiceFault> platformFault = fault;
+            StringAssert.StartsWith(platformFault.Detail.TraceText, "checking the widget w" + Environment.NewLine + "no budget left");
+            StringAssert.Contains(platformFault.Detail.TraceText, "InvalidPluginExecutionException");
+            Assert.AreEqual("A widget needs a budget.", platformFault.Detail.Message);
+        }
+
+        [TestMethod]
         public void A_plug_in_that_catches_a_failed_call_before_the_transaction_carries_on_as_on_the_platform()
         {
             var sandbox = SandboxFixture.Create();
@@ -59,6 +73,18 @@ namespace Advocacy.Plugins.Tests.Sandbox
 
             Assert.AreEqual(ErrorCodes.NoActiveTransaction, fault.ErrorCode);
             Assert.AreEqual(0, sandbox.Count(SandboxFixture.Widget));
+        }
+    }
+
+    /// <summary>Writes two trace lines, then refuses the save.</summary>
+    public sealed class TracesThenRefuses : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var (context, trace, _) = Ctx.Of(serviceProvider);
+            trace.Trace("checking the widget {0}", ((Entity)context.InputParameters["Target"]).GetAttributeValue<string>("sbx_name"));
+            trace.Trace("no budget left");
+            throw new InvalidPluginExecutionException("A widget needs a budget.");
         }
     }
 
