@@ -780,9 +780,15 @@ namespace Advocacy.Sandbox
             }
         }
 
-        /// <summary>A failed step's trace lines, then its exception: the fault's TraceText.</summary>
-        private static string TraceOf(ExecutionRecord record, Exception e) =>
-            record.Traces.Count == 0 ? e.ToString() : record.TraceText + Environment.NewLine + e;
+        /// <summary>
+        /// A failed step's trace lines, then its exception (type, message, stack — not ToString(): Microsoft's
+        /// InvalidPluginExecutionException overrides it with its status fields): the fault's TraceText.
+        /// </summary>
+        private static string TraceOf(ExecutionRecord record, Exception e)
+        {
+            string exception = $"{e.GetType().FullName}: {e.Message}{Environment.NewLine}{e.StackTrace}";
+            return record.Traces.Count == 0 ? exception : record.TraceText + Environment.NewLine + exception;
+        }
 
         private static ParameterCollection CloneParameters(ParameterCollection source)
         {
