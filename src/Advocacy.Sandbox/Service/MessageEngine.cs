@@ -233,20 +233,10 @@ namespace Advocacy.Sandbox
             {
                 return null;
             }
-            string pid = _sandbox.Metadata.PrimaryIdAttribute(target.LogicalName);
-            bool state = false, other = false;
-            foreach (var key in target.Attributes.Keys)
-            {
-                if (StateColumns.Contains(key, StringComparer.OrdinalIgnoreCase))
-                {
-                    state = true;
-                }
-                else if (!key.Equals(pid, StringComparison.OrdinalIgnoreCase))
-                {
-                    other = true;
-                }
-            }
-            if (!(state && other))
+            // Counted, not enumerated: every Update passes here, and enumerating its Target would allocate an enumerator.
+            var attributes = target.Attributes;
+            int state = (attributes.ContainsKey("statecode") ? 1 : 0) + (attributes.ContainsKey("statuscode") ? 1 : 0);
+            if (state == 0 || attributes.Count == state + (attributes.ContainsKey(_sandbox.Metadata.PrimaryIdAttribute(target.LogicalName)) ? 1 : 0))
             {
                 return null;
             }
