@@ -27,29 +27,43 @@ namespace Advocacy.Sandbox
 
         /// <param name="traceText">The fault's TraceText: a failed plug-in's trace lines, as the platform returns them with its fault.</param>
         public SandboxFaultException(int errorCode, string message, Exception? inner = null, string? traceText = null)
-            : base(Fault(errorCode, message, inner, traceText), new FaultReason(message))
+            : this(Fault(new OrganizationServiceFault(), errorCode, message, inner, traceText), inner)
         {
-            ErrorCode = errorCode;
-            HResult = errorCode;
+        }
+
+        private SandboxFaultException(OrganizationServiceFault detail, Exception? inner)
+            : base(detail, new FaultReason(detail.Message))
+        {
+            ErrorCode = detail.ErrorCode;
+            HResult = detail.ErrorCode;
             if (inner != null)
             {
                 InnerExceptionField?.SetValue(this, inner);
             }
         }
 
-        private static OrganizationServiceFault Fault(int errorCode, string message, Exception? inner, string? traceText) => new()
+        /// <summary>
+        /// A failed ExecuteTransaction's fault: the failed request's code and message, with an ExecuteTransactionFault as
+        /// Detail naming its index — as the platform raises it, so <c>((ExecuteTransactionFault)e.Detail).FaultedRequestIndex</c>
+        /// works as Microsoft's sample reads it.
+        /// </summary>
+        internal static SandboxFaultException InTransaction(int errorCode, string message, int faultedRequestIndex, Exception? inner = null) =>
+            new(Fault(new ExecuteTransactionFault { FaultedRequestIndex = faultedRequestIndex }, errorCode, message, inner, null), inner);
+
+        private static OrganizationServiceFault Fault(OrganizationServiceFault fault, int errorCode, string message, Exception? inner, string? traceText)
         {
-            ErrorCode = errorCode,
-            Message = message,
-            Timestamp = DateTime.UtcNow,
-            TraceText = traceText ?? inner?.ToString(),
-        };
+            fault.ErrorCode = errorCode;
+            fault.Message = message;
+            fault.Timestamp = DateTime.UtcNow;
+            fault.TraceText = traceText ?? inner?.ToString();
+            return fault;
+        }
 
         /// <summary>The platform's error code (the same as Detail.ErrorCode).</summary>
         public int ErrorCode { get; }
 
-        /// <summary>For ExecuteTransaction: the index of the request that failed (ExecuteTransactionFault.FaultedRequestIndex).</summary>
-        public int? FaultedRequestIndex { get; init; }
+        /// <summary>For ExecuteTransaction: the index of the request that failed (the Detail's ExecuteTransactionFault.FaultedRequestIndex).</summary>
+        public int? FaultedRequestIndex => (Detail as ExecuteTransactionFault)?.FaultedRequestIndex;
     }
 
     /// <summary>Dataverse's error codes for the faults the sandbox raises (values as the platform reports them).</summary>

@@ -412,7 +412,7 @@ namespace Advocacy.Sandbox
                     var name = requests[i].RequestName;
                     if (string.Equals(name, "ExecuteMultiple", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "ExecuteTransaction", StringComparison.OrdinalIgnoreCase))
                     {
-                        throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"ExecuteTransaction cannot contain {name}.") { FaultedRequestIndex = i };
+                        throw SandboxFaultException.InTransaction(ErrorCodes.InvalidArgument, $"ExecuteTransaction cannot contain {name}.", i);
                     }
                     try
                     {
@@ -424,7 +424,7 @@ namespace Advocacy.Sandbox
                     }
                     catch (SandboxFaultException e) when (e.FaultedRequestIndex == null)
                     {
-                        throw new SandboxFaultException(e.ErrorCode, e.Message, e) { FaultedRequestIndex = i };
+                        throw SandboxFaultException.InTransaction(e.ErrorCode, e.Message, i, e);
                     }
                 }
                 if (owns)

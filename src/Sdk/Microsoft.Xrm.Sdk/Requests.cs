@@ -106,4 +106,14 @@ namespace Microsoft.Xrm.Sdk
 
         public OrganizationServiceFault InnerFault { get; set; }
     }
+
+    /// <summary>
+    /// The fault of a failed ExecuteTransaction: raised as FaultException&lt;OrganizationServiceFault&gt; with this as
+    /// its Detail, naming the request that failed.
+    /// </summary>
+    public sealed class ExecuteTransactionFault : OrganizationServiceFault
+    {
+        /// <summary>The index in the Requests collection of the message request that resulted in the fault.</summary>
+        public int FaultedRequestIndex { get; set; }
+    }
 }

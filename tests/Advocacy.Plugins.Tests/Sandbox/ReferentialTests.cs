@@ -113,6 +113,10 @@ namespace Advocacy.Plugins.Tests.Sandbox
 
             var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Execute(failing));
             Assert.AreEqual(2, fault.FaultedRequestIndex);
+            // As Microsoft's ExecuteTransaction sample reads it: the platform's fault type, with an ExecuteTransactionFault as its Detail.
+            System.ServiceModel.FaultException<OrganizationServiceFault> platformFault = fault;
+            Assert.AreEqual(2, ((ExecuteTransactionFault)platformFault.Detail).FaultedRequestIndex);
+            Assert.AreEqual(fault.ErrorCode, platformFault.Detail.ErrorCode);
             Assert.IsEmpty(sandbox.Rows("account"), "the two creates before it rolled back with it");
 
             requests.RemoveAt(2);
