@@ -199,6 +199,12 @@ namespace Advocacy.Sandbox
             }
         }
 
+        private OrganizationServiceFault Stamped(OrganizationServiceFault fault)
+        {
+            fault.Timestamp = _sandbox.Clock.UtcNow;
+            return fault;
+        }
+
         /// <summary>Stages 20 to 40 of one operation (or one pass of a split Update), inside its transaction.</summary>
         private OrganizationResponse RunCore(Operation op)
         {
@@ -369,7 +375,8 @@ namespace Advocacy.Sandbox
                     items.Add(new ExecuteMultipleResponseItem
                     {
                         RequestIndex = i,
-                        Fault = new OrganizationServiceFault { ErrorCode = e.ErrorCode, Message = e.Message, Timestamp = _sandbox.Clock.UtcNow },
+                        // The request's own fault (its TraceText included), stamped by the sandbox's clock.
+                        Fault = Stamped(e.Detail),
                     });
                     if (!settings.ContinueOnError)
                     {

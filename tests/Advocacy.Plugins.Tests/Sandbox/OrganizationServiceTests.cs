@@ -149,6 +149,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
         public void ExecuteMultiple_continues_on_error_and_reports_the_fault()
         {
             var sandbox = SandboxFixture.Create();
+            sandbox.Clock.UtcNow = new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
             var request = new ExecuteMultipleRequest
             {
                 Settings = new ExecuteMultipleSettings { ContinueOnError = true, ReturnResponses = true },
@@ -164,6 +165,8 @@ namespace Advocacy.Plugins.Tests.Sandbox
             Assert.AreEqual(3, response.Responses.Count);
             Assert.IsNotNull(response.Responses[1].Fault);
             StringAssert.Contains(response.Responses[1].Fault.Message, "Does Not Exist");
+            Assert.AreEqual(ErrorCodes.ObjectDoesNotExist, response.Responses[1].Fault.ErrorCode);
+            Assert.AreEqual(sandbox.Clock.UtcNow, response.Responses[1].Fault.Timestamp, "stamped by the sandbox's clock");
             Assert.AreEqual(1, response.Responses[1].RequestIndex);
             Assert.IsInstanceOfType<CreateResponse>(response.Responses[2].Response);
             Assert.AreEqual(2, sandbox.Count("account"));
