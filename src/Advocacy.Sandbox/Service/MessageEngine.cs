@@ -251,7 +251,7 @@ namespace Advocacy.Sandbox
             {
                 Transaction = op.Transaction,
                 PreImage = op.PreImage,
-                SharedWith = op,
+                Shared = op.Shared,
             };
         }
 
@@ -265,7 +265,7 @@ namespace Advocacy.Sandbox
             return new Operation(new UpdateRequest { Target = states }, op.Caller, op.Depth, op.CreatedOn)
             {
                 Transaction = op.Transaction,
-                SharedWith = op,
+                Shared = op.Shared,
             };
         }
 

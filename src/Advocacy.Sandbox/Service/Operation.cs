@@ -75,11 +75,14 @@ namespace Advocacy.Sandbox
         /// <summary>The Target as it stands, for reading only (see <see cref="Given"/>).</summary>
         public Entity? GivenTarget => Given.TryGetValue("Target", out var t) ? t as Entity : null;
         public ParameterCollection Output { get; } = new();
-        public ParameterCollection Shared => _shared ??= SharedWith?.Shared ?? new ParameterCollection();
-        private ParameterCollection? _shared;
+        /// <summary>The steps' shared variables; a pass of a split Update is given the whole operation's.</summary>
+        public ParameterCollection Shared
+        {
+            get => _shared ??= new ParameterCollection();
+            init => _shared = value;
+        }
 
-        /// <summary>A pass of a split Update: its steps share the whole operation's shared variables.</summary>
-        public Operation? SharedWith { get; init; }
+        private ParameterCollection? _shared;
         public Transaction? Transaction { get; set; }
         public Entity? PreImage { get; set; }
         public Entity? PostImage { get; set; }
