@@ -156,13 +156,10 @@ namespace Advocacy.Sandbox
                     owns = true;
                 }
                 OrganizationResponse response;
-                if (StateUpdatePasses(op) is { } first)
+                if (op.MessageKey == "update" && !op.InBulk && op.GivenTarget is { } target
+                    && SpecializedUpdate.Parts(target, _sandbox.Metadata) is { } parts)
                 {
-                    // Microsoft Learn, "Behavior of specialized update operations": an Update with state/status fields
-                    // plus other fields runs its PreOperation and PostOperation steps "once for all non-state/status
-                    // fields, and then once for the state/status fields" — two passes, one transaction.
-                    RunCore(first);
-                    response = RunCore(StatePass(op, first));
+                    response = RunParts(op, parts);
                 }
                 else
                 {
@@ -226,64 +223,33 @@ namespace Advocacy.Sandbox
             return response;
         }
 
-        private static readonly string[] StateColumns = { "statecode", "statuscode" };
-
         /// <summary>
-        /// The first pass of an Update whose Target (as stage 10 left it) has state or status fields and others: an
-        /// Update of the others, in the same transaction, depth and shared variables, with the row's pre-image as read
-        /// for the whole operation. Null for any other operation (which runs in one pass).
+        /// An Update the platform splits (<see cref="SpecializedUpdate"/>): each part's stages 20 to 40 in turn, in the one
+        /// transaction, with the operation's depth and shared variables. The first part sees the pre-image read for the
+        /// whole operation; each later part names the row the first one wrote and reads its pre-image afresh.
         /// </summary>
-        private Operation? StateUpdatePasses(Operation op)
+        private OrganizationResponse RunParts(Operation op, IReadOnlyList<Entity> parts)
         {
-            if (op.MessageKey != "update" || op.InBulk || op.GivenTarget is not { } target)
+            OrganizationResponse? response = null;
+            Guid id = Guid.Empty;
+            for (int i = 0; i < parts.Count; i++)
             {
-                return null;
-            }
-            // Counted, not enumerated: every Update passes here, and enumerating its Target would allocate an enumerator.
-            var attributes = target.Attributes;
-            int state = (attributes.ContainsKey("statecode") ? 1 : 0) + (attributes.ContainsKey("statuscode") ? 1 : 0);
-            if (state == 0 || attributes.Count == state + (attributes.ContainsKey(_sandbox.Metadata.PrimaryIdAttribute(target.LogicalName)) ? 1 : 0))
-            {
-                return null;
-            }
-            var rest = Part(op, target, keepState: false);
-            return new Operation(new UpdateRequest { Target = rest }, op.Caller, op.Depth, op.CreatedOn)
-            {
-                Transaction = op.Transaction,
-                PreImage = op.PreImage,
-                Shared = op.Shared,
-            };
-        }
-
-        /// <summary>The second pass: an Update of the state and status fields of the row the first pass wrote (its pre-image read afresh).</summary>
-        private static Operation StatePass(Operation op, Operation first)
-        {
-            var target = op.GivenTarget!;
-            var states = Part(op, target, keepState: true);
-            states.Id = first.EntityId;
-            states.KeyAttributes.Clear();
-            return new Operation(new UpdateRequest { Target = states }, op.Caller, op.Depth, op.CreatedOn)
-            {
-                Transaction = op.Transaction,
-                Shared = op.Shared,
-            };
-        }
-
-        private static Entity Part(Operation op, Entity target, bool keepState)
-        {
-            var part = new Entity(target.LogicalName, target.Id);
-            foreach (var key in target.KeyAttributes)
-            {
-                part.KeyAttributes[key.Key] = key.Value;
-            }
-            foreach (var pair in target.Attributes)
-            {
-                if (StateColumns.Contains(pair.Key, StringComparer.OrdinalIgnoreCase) == keepState)
+                var part = parts[i];
+                if (i > 0)
                 {
-                    part.Attributes[pair.Key] = pair.Value;
+                    part.Id = id;
+                    part.KeyAttributes.Clear();
                 }
+                var pass = new Operation(new UpdateRequest { Target = part }, op.Caller, op.Depth, op.CreatedOn)
+                {
+                    Transaction = op.Transaction,
+                    PreImage = i == 0 ? op.PreImage : null,
+                    Shared = op.Shared,
+                };
+                response = RunCore(pass);
+                id = pass.EntityId;
             }
-            return part;
+            return response!;
         }
 
         private OrganizationResponse MainOperation(Operation op)

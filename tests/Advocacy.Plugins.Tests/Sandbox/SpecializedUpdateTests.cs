@@ -83,6 +83,30 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void Changing_a_users_title_and_manager_in_one_update_runs_the_steps_once_for_the_title_and_then_once_for_the_owner_field()
+        {
+            // The page's own example of owner fields: a user's business unit and manager (a business-owned table).
+            var sandbox = DataverseSandbox.ForRepository();
+            var manager = sandbox.SeedUser("Mia Manager");
+            var user = sandbox.SeedUser("Uma User");
+            sandbox.RegisterStep<RecordsUpdateTargets>("Update", "systemuser", PipelineStage.PostOperation);
+
+            sandbox.Service.Update(new Entity("systemuser", user) { ["title"] = "Lead", ["parentsystemuserid"] = new EntityReference("systemuser", manager) });
+            // A task is user-owned: its owner is not split off (only business-owned tables' owner fields are).
+            var task = sandbox.Service.Create(new Entity("task") { ["subject"] = "s" });
+            sandbox.RegisterStep<RecordsUpdateTargets>("Update", "task", PipelineStage.PostOperation);
+            sandbox.Service.Update(new Entity("task", task) { ["subject"] = "t", ["ownerid"] = new EntityReference("systemuser", manager) });
+
+            CollectionAssert.AreEqual(new[]
+            {
+                "stage 40: title | before: -",
+                "stage 40: parentsystemuserid | before: -",
+                "stage 40: ownerid, subject | before: -",
+            }, sandbox.Traces(nameof(RecordsUpdateTargets)).ToArray());
+            Assert.AreEqual(manager, sandbox.Get("systemuser", user).GetAttributeValue<EntityReference>("parentsystemuserid").Id);
+        }
+
+        [TestMethod]
         public void When_the_second_part_fails_the_first_is_rolled_back_with_it()
         {
             var (sandbox, task) = TaskWithSteps();
