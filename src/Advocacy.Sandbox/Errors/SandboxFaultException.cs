@@ -55,9 +55,19 @@ namespace Advocacy.Sandbox
             fault.ErrorCode = errorCode;
             fault.Message = message;
             fault.Timestamp = DateTime.UtcNow;
-            fault.TraceText = traceText ?? inner?.ToString();
+            fault.TraceText = traceText ?? (inner == null ? null : Describe(inner));
             return fault;
         }
+
+        /// <summary>
+        /// An exception as a fault's TraceText shows it: a fault it wraps keeps that fault's own trace (a failed
+        /// ExecuteTransaction request's plug-in trace, say); any other exception is its type, message and stack — not
+        /// ToString(), which Microsoft's InvalidPluginExecutionException overrides with its status fields.
+        /// </summary>
+        internal static string Describe(Exception e) =>
+            e is SandboxFaultException { Detail.TraceText: { } trace }
+                ? trace
+                : $"{e.GetType().FullName}: {e.Message}{Environment.NewLine}{e.StackTrace}";
 
         /// <summary>The platform's error code (the same as Detail.ErrorCode).</summary>
         public int ErrorCode { get; }

@@ -196,12 +196,6 @@ namespace Advocacy.Sandbox
             }
         }
 
-        private OrganizationServiceFault Stamped(OrganizationServiceFault fault)
-        {
-            fault.Timestamp = _sandbox.Clock.UtcNow;
-            return fault;
-        }
-
         /// <summary>Stages 20 to 40 of one operation (or one pass of a split Update), inside its transaction.</summary>
         private OrganizationResponse RunCore(Operation op)
         {
@@ -338,12 +332,9 @@ namespace Advocacy.Sandbox
                 catch (SandboxFaultException e)
                 {
                     faulted = true;
-                    items.Add(new ExecuteMultipleResponseItem
-                    {
-                        RequestIndex = i,
-                        // The request's own fault (its TraceText included), stamped by the sandbox's clock.
-                        Fault = Stamped(e.Detail),
-                    });
+                    // The request's own fault (its TraceText included), stamped by the sandbox's clock.
+                    e.Detail.Timestamp = _sandbox.Clock.UtcNow;
+                    items.Add(new ExecuteMultipleResponseItem { RequestIndex = i, Fault = e.Detail });
                     if (!settings.ContinueOnError)
                     {
                         break;
@@ -743,15 +734,9 @@ namespace Advocacy.Sandbox
             }
         }
 
-        /// <summary>
-        /// A failed step's trace lines, then its exception (type, message, stack — not ToString(): Microsoft's
-        /// InvalidPluginExecutionException overrides it with its status fields): the fault's TraceText.
-        /// </summary>
-        private static string TraceOf(ExecutionRecord record, Exception e)
-        {
-            string exception = $"{e.GetType().FullName}: {e.Message}{Environment.NewLine}{e.StackTrace}";
-            return record.Traces.Count == 0 ? exception : record.TraceText + Environment.NewLine + exception;
-        }
+        /// <summary>A failed step's trace lines, then its exception: the fault's TraceText.</summary>
+        private static string TraceOf(ExecutionRecord record, Exception e) =>
+            record.Traces.Count == 0 ? SandboxFaultException.Describe(e) : record.TraceText + Environment.NewLine + SandboxFaultException.Describe(e);
 
         private static ParameterCollection CloneParameters(ParameterCollection source)
         {
