@@ -467,7 +467,8 @@ namespace Advocacy.Sandbox
 
         /// <summary>
         /// A Retrieve's related rows (RelatedEntitiesQuery), held to the rules of a query of their table: the caller needs
-        /// read on it, sees only the rows their access reaches and only the columns their field security lets them read.
+        /// read on it and sees only the columns their field security lets them read; the rows their access does not reach
+        /// were left out by the query itself (<see cref="ReadableRows"/>).
         /// </summary>
         internal void FilterRelatedRows(CallerContext caller, Transaction? tx, string table, EntityCollection rows)
         {
@@ -478,25 +479,8 @@ namespace Advocacy.Sandbox
             if (Ownership(table) != TableOwnership.None)
             {
                 Demand(tx, caller.UserId, PrivilegeType.Read, table, Guid.Empty, null);
-                DropUnreadableRows(tx, caller.UserId, table, rows);
             }
             HideColumns(caller.UserId, rows.Entities);
-        }
-
-        // Apart from AfterCore so that its closure is made only for queries that are filtered, not on every operation.
-        private void DropUnreadableRows(Transaction? tx, Guid user, string table, EntityCollection collection)
-        {
-            string name = PrivilegeName(PrivilegeType.Read, table);
-            var principals = Principals(user, tx);
-            var kept = collection.Entities.Where(e =>
-                e.Id == Guid.Empty
-                || _sandbox.Store.Read(tx, table, e.Id) is not { } row
-                || Reaches(principals, name, RowScope(tx, row), tx)).ToList();
-            if (kept.Count != collection.Entities.Count)
-            {
-                collection.Entities.Clear();
-                collection.Entities.AddRange(kept);
-            }
         }
 
         private void DemandAppends(Transaction? tx, Guid user, string table, Guid id, RecordScope scope, IEnumerable<KeyValuePair<string, object>> columns, Entity? current)

@@ -343,7 +343,7 @@ namespace Advocacy.Sandbox
             tied.Criteria.AddCondition(tie);
             foreach (var order in query.Orders) tied.Orders.Add(order);
             foreach (var link in query.LinkEntities) tied.LinkEntities.Add(link);
-            var rows = _sandbox.RunQuery(new TransactionTableSource(_sandbox, op.Transaction), tied, op.Caller.UserId);
+            var rows = _sandbox.RunQuery(new TransactionTableSource(_sandbox, op.Transaction), tied, op.Caller.UserId, _sandbox.Security.ReadableRows(op.Caller, op.Transaction));
             foreach (var entity in rows.Entities)
             {
                 OmitNulls(entity);
