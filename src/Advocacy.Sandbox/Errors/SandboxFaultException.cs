@@ -150,6 +150,10 @@ namespace Advocacy.Sandbox
         public static SandboxFaultException WrongType(string entity, string attribute, object value, string expected) =>
             new(ErrorCodes.InvalidArgument, $"Incorrect attribute value type {value.GetType().FullName} (attribute '{attribute}' of '{entity}' expects {expected})");
 
+        /// <summary>A number or amount outside the range a column (or the platform) allows, in the platform's validation words.</summary>
+        public static SandboxFaultException OutsideValidRange(int code, string entity, string attribute, string value, string low, string high) =>
+            new(code, $"A validation error occurred. The value {value} of '{attribute}' on record of type '{entity}' is outside the valid range. Accepted Values: Between {low} and {high}");
+
         public static SandboxFaultException OutOfRange(string entity, string attribute, int value) =>
             new(ErrorCodes.OutOfRange, $"A validation error occurred. The value {value} of '{attribute}' on record of type '{entity}' is outside the valid range.");
 

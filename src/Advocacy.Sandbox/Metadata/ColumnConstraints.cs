@@ -42,8 +42,7 @@ namespace Advocacy.Sandbox
             if (outside)
             {
                 string shown = value is Money money ? Invariant(money.Value) : value is System.IFormattable f2 ? f2.ToString(null, CultureInfo.InvariantCulture) : value.ToString()!;
-                throw new SandboxFaultException(code,
-                    $"A validation error occurred. The value {shown} of '{column.LogicalName}' on record of type '{entity}' is outside the valid range. Accepted Values: Between {Invariant(column.MinValue)} and {Invariant(column.MaxValue)}");
+                throw Faults.OutsideValidRange(code, entity, column.LogicalName, shown, Invariant(column.MinValue), Invariant(column.MaxValue));
             }
         }
 

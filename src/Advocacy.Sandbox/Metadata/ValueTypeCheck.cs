@@ -52,8 +52,8 @@ namespace Advocacy.Sandbox
             }
             if (value is Money money && (money.Value > MaxMoney || money.Value < -MaxMoney))
             {
-                throw new SandboxFaultException(ErrorCodes.MoneySizeExceeded,
-                    $"A validation error occurred. The value {money.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} of '{column.LogicalName}' on record of type '{entity}' is outside the valid range. Accepted Values: Between -922337203685477 and 922337203685477");
+                throw Faults.OutsideValidRange(ErrorCodes.MoneySizeExceeded, entity, column.LogicalName,
+                    money.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "-922337203685477", "922337203685477");
             }
             if (checkLimits)
             {
