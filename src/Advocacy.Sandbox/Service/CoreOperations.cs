@@ -94,9 +94,10 @@ namespace Advocacy.Sandbox
         /// the referencing rows' lookup, Cascade deletes them (and their own cascades). The relationships are the
         /// solution folders' and the standard ones Microsoft publishes among the standard tables (<see cref="StandardRelationships"/>);
         /// other standard relationships are not modelled (README: differences from Dataverse). The cascaded writes run no
-        /// plug-in steps in the sandbox.
+        /// plug-in steps in the sandbox. The deleted row's own Restrict and RemoveLink relationships were applied before
+        /// stage 20 (<see cref="BeforeDelete"/>) when <paramref name="linksApplied"/> says so.
         /// </summary>
-        private void DeleteWithCascades(Transaction tx, string table, Guid id, int level)
+        private void DeleteWithCascades(Transaction tx, string table, Guid id, int level, bool linksApplied = false)
         {
             if (level > 32)
             {
@@ -105,6 +106,10 @@ namespace Advocacy.Sandbox
 
             foreach (var relationship in Metadata.ReferencingRelationships(table))
             {
+                if (linksApplied && relationship.OnDelete is CascadeDelete.Restrict or CascadeDelete.RemoveLink)
+                {
+                    continue;
+                }
                 var children = Store.ReferencingIds(tx, relationship.ReferencingEntity, relationship.ReferencingAttribute, table, id);
                 if (children.Count == 0)
                 {
@@ -116,15 +121,7 @@ namespace Advocacy.Sandbox
                     case CascadeDelete.Restrict:
                         throw Faults.Restricted(table, id, relationship.SchemaName, relationship.ReferencingEntity);
                     case CascadeDelete.RemoveLink:
-                        foreach (var child in children)
-                        {
-                            Store.Lock(tx, relationship.ReferencingEntity, child);
-                            var row = EntityCloner.Clone(Store.Read(tx, relationship.ReferencingEntity, child)!);
-                            row[relationship.ReferencingAttribute] = null;
-                            tx.Write(relationship.ReferencingEntity, child, row, created: false);
-                            _sandbox.Metrics.Written(1);
-                        }
-
+                        RemoveLinks(tx, relationship, children);
                         break;
                     default:
                         foreach (var child in children)
@@ -142,6 +139,56 @@ namespace Advocacy.Sandbox
 
             tx.Write(table, id, null, created: false);
             _sandbox.Metrics.Written(1);
+        }
+
+        /// <summary>
+        /// What Dataverse does for a deleted row before its stage 20 steps run: the Restrict relationships are checked
+        /// ("verifies if there are any existing associating records before stage 20 (Pre Operation)") and the RemoveLink
+        /// ones cleared ("the relationship attribute will be nulled by CRM between stage 10 and 20"), as Jonas Rapp (Microsoft
+        /// MVP) describes the pipeline in "CRM 2011: Multiple Cascade Delete – part 1"; Microsoft's pages say nothing on when.
+        /// So a pre-operation Delete step of a row another row restricts never runs, and one that queries the rows naming the
+        /// deleted row by a RemoveLink lookup finds them unlinked already. When Dataverse deletes the Cascade rows is not
+        /// published: they go in the main operation, with the row (<see cref="DeleteWithCascades"/>).
+        /// </summary>
+        public void BeforeDelete(Operation op)
+        {
+            var target = Required<EntityReference>(op, "Target");
+            RequireTable(target.LogicalName);
+            var tx = op.Transaction!;
+            Store.Lock(tx, target.LogicalName, target.Id);
+            if (!Store.Exists(tx, target.LogicalName, target.Id))
+            {
+                throw Faults.DoesNotExist(target.LogicalName, target.Id);
+            }
+            foreach (var relationship in Metadata.ReferencingRelationships(target.LogicalName))
+            {
+                if (relationship.OnDelete is not (CascadeDelete.Restrict or CascadeDelete.RemoveLink))
+                {
+                    continue;
+                }
+                var children = Store.ReferencingIds(tx, relationship.ReferencingEntity, relationship.ReferencingAttribute, target.LogicalName, target.Id);
+                if (children.Count == 0)
+                {
+                    continue;
+                }
+                if (relationship.OnDelete == CascadeDelete.Restrict)
+                {
+                    throw Faults.Restricted(target.LogicalName, target.Id, relationship.SchemaName, relationship.ReferencingEntity);
+                }
+                RemoveLinks(tx, relationship, children);
+            }
+        }
+
+        private void RemoveLinks(Transaction tx, OneToManyMetadata relationship, List<Guid> children)
+        {
+            foreach (var child in children)
+            {
+                Store.Lock(tx, relationship.ReferencingEntity, child);
+                var row = EntityCloner.Clone(Store.Read(tx, relationship.ReferencingEntity, child)!);
+                row[relationship.ReferencingAttribute] = null;
+                tx.Write(relationship.ReferencingEntity, child, row, created: false);
+                _sandbox.Metrics.Written(1);
+            }
         }
 
         /// <param name="freshId">
@@ -231,7 +278,7 @@ namespace Advocacy.Sandbox
             {
                 throw Faults.DoesNotExist(target.LogicalName, id);
             }
-            DeleteWithCascades(tx, target.LogicalName, id, 0);
+            DeleteWithCascades(tx, target.LogicalName, id, 0, linksApplied: true);
             response.Results = op.Output;
             return response;
         }

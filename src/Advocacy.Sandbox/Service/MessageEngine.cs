@@ -200,6 +200,10 @@ namespace Advocacy.Sandbox
         private OrganizationResponse RunCore(Operation op)
         {
             LockTarget(op);
+            if (op.MessageKey == "delete")
+            {
+                _core.BeforeDelete(op);
+            }
             LoadPreImageIfNeeded(op, PipelineStage.PreOperation);
             RunSyncSteps(op, PipelineStage.PreOperation);
 

@@ -4,6 +4,7 @@ using System.Linq;
 using Advocacy.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Tests.Sandbox
 {
@@ -282,6 +283,59 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void A_deleted_rows_removelink_rows_are_unlinked_before_its_pre_operation_steps_run_and_its_cascade_rows_are_not()
+        {
+            // Jonas Rapp, "CRM 2011: Multiple Cascade Delete – part 1": the lookup is nulled between stages 10 and 20.
+            var w = new World();
+            var account = w.Account("Contoso");
+            var child = w.Account("Contoso Europe", parent: account);
+            var incident = w.Case("late delivery", account);
+            w.Sandbox.RegisterStep<CountsWhatNamesTheAccount>("Delete", "account", PipelineStage.PreValidation);
+            w.Sandbox.RegisterStep<CountsWhatNamesTheAccount>("Delete", "account", PipelineStage.PreOperation);
+
+            w.Sandbox.Service.Delete("account", account);
+
+            CollectionAssert.AreEqual(
+                new[] { "stage 10: 1 child accounts, 1 cases", "stage 20: 0 child accounts, 1 cases" },
+                w.Sandbox.Traces(nameof(CountsWhatNamesTheAccount)).ToArray(),
+                "account_parent_account (RemoveLink) is applied before stage 20; incident_customer_accounts (Cascade) in the main operation");
+            Assert.IsNull(w.Sandbox.Get("account", child).GetAttributeValue<EntityReference>("parentaccountid"));
+            Assert.IsFalse(w.Exists("incident", incident));
+        }
+
+        [TestMethod]
+        public void A_delete_a_restrict_row_refuses_fails_before_its_pre_operation_steps_run_and_a_failed_delete_keeps_the_links()
+        {
+            var w = new World();
+            var account = w.Account("Contoso");
+            var child = w.Account("Contoso Europe", parent: account);
+            w.Sandbox.CreateService(w.Alice).Create(new Entity("salesorder") { ["name"] = "PO-1", ["customerid"] = new EntityReference("account", account) });
+            w.Sandbox.RegisterStep<CountsWhatNamesTheAccount>("Delete", "account", PipelineStage.PreValidation);
+            w.Sandbox.RegisterStep<CountsWhatNamesTheAccount>("Delete", "account", PipelineStage.PreOperation);
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => w.Sandbox.Service.Delete("account", account));
+
+            StringAssert.Contains(fault.Message, "order_customer_accounts");
+            CollectionAssert.AreEqual(new[] { "stage 10: 1 child accounts, 0 cases" }, w.Sandbox.Traces(nameof(CountsWhatNamesTheAccount)).ToArray(),
+                "Restrict is checked before stage 20: the pre-operation step never runs");
+            Assert.AreEqual(account, w.Sandbox.Get("account", child).GetAttributeValue<EntityReference>("parentaccountid").Id, "the unlink rolls back with the refused delete");
+        }
+
+        [TestMethod]
+        public void Deleting_a_row_that_is_not_there_fails_before_the_pre_operation_steps()
+        {
+            var w = new World();
+            var missing = Guid.NewGuid();
+            w.Sandbox.RegisterStep<CountsWhatNamesTheAccount>("Delete", "account", PipelineStage.PreOperation);
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => w.Sandbox.Service.Delete("account", missing));
+
+            Assert.AreEqual(ErrorCodes.ObjectDoesNotExist, fault.ErrorCode);
+            Assert.AreEqual("account With Id = " + missing + " Does Not Exist", fault.Message);
+            Assert.IsEmpty(w.Sandbox.Traces(nameof(CountsWhatNamesTheAccount)));
+        }
+
+        [TestMethod]
         public void Every_standard_relationship_names_a_column_the_standard_tables_declare()
         {
             var metadata = new SandboxMetadata();
@@ -290,6 +344,24 @@ namespace Advocacy.Plugins.Tests.Sandbox
                 StandardRelationships.All().Select(r => r.SchemaName).ToList(),
                 StandardRelationships.Declared(metadata).Select(r => r.SchemaName).ToList());
             Assert.AreEqual(CascadeDelete.Restrict, metadata.ReferencingRelationships("account").Single(r => r.SchemaName == "order_customer_accounts").OnDelete);
+        }
+    }
+
+    /// <summary>Traces how many accounts name the deleted account as parent and how many cases it has, at its stage.</summary>
+    public sealed class CountsWhatNamesTheAccount : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            var trace = (ITracingService)serviceProvider.GetService(typeof(ITracingService))!;
+            var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+            int Count(string table, string lookup)
+            {
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(false) };
+                query.Criteria.AddCondition(lookup, ConditionOperator.Equal, context.PrimaryEntityId);
+                return service.RetrieveMultiple(query).Entities.Count;
+            }
+            trace.Trace($"stage {context.Stage}: {Count("account", "parentaccountid")} child accounts, {Count("incident", "customerid")} cases");
         }
     }
 }
