@@ -133,6 +133,23 @@ namespace Advocacy.Plugins.Data
             return rows.Count == 0 ? (int?)null : rows[0].GetAttributeValue<int?>("adv_impactscore");
         }
 
+        /// <summary>
+        /// The case as the copy of its worst score needs it: whether it is open and the score it shows; null when the case
+        /// is gone. One read.
+        /// </summary>
+        public CaseImpactState? CaseImpact(Guid caseId)
+        {
+            var query = new QueryExpression("incident") { ColumnSet = new ColumnSet("statecode", "adv_impactscore"), TopCount = 1 };
+            query.Criteria.AddCondition("incidentid", ConditionOperator.Equal, caseId);
+            var rows = _service.RetrieveMultiple(query).Entities;
+            if (rows.Count == 0)
+            {
+                return null;
+            }
+            // Active is 0 on every case; Resolved (1) and Canceled (2) are closed.
+            return new CaseImpactState((rows[0].GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0, rows[0].GetAttributeValue<int?>("adv_impactscore"));
+        }
+
         public void SetCaseImpact(Guid caseId, int? score)
         {
             var update = new Entity("incident", caseId);
@@ -170,5 +187,20 @@ namespace Advocacy.Plugins.Data
 
             return _service.Create(inconvenience);
         }
+    }
+
+    /// <summary>A case's state and shown impact score, as <see cref="InconvenienceRows.CaseImpact"/> reads them.</summary>
+    public sealed class CaseImpactState
+    {
+        public CaseImpactState(bool open, int? score)
+        {
+            Open = open;
+            Score = score;
+        }
+
+        /// <summary>Active; a resolved or canceled case takes no change but of its state.</summary>
+        public bool Open { get; }
+
+        public int? Score { get; }
     }
 }

@@ -108,6 +108,13 @@ namespace Advocacy.Sandbox
         public const int InvalidStateCodeStatusCode = unchecked((int)0x80048408); // -2147187704, a status reason of another state
 
         /// <summary>
+        /// -2147220273 CaseAlreadyResolved (Microsoft Learn, "Web service error codes"): "This case has already been resolved.
+        /// Close and reopen the case record to see the updates." Raised by Microsoft's own pre-operation step on a case's
+        /// Update (Microsoft.Dynamics.Service.Plugins.PreOperationIncidentUpdate, as a trace posted to XrmMockup's issue 78 shows).
+        /// </summary>
+        public const int CaseAlreadyResolved = unchecked((int)0x800404CF);
+
+        /// <summary>
         /// -2147220960 PrivilegeDenied: no role of the principal grants the privilege ("Principal user … is missing
         /// prv… privilege … on OTC=…"). Microsoft Learn, "Troubleshoot Dataverse client errors".
         /// </summary>
@@ -137,6 +144,9 @@ namespace Advocacy.Sandbox
 
         public static SandboxFaultException Restricted(string entity, Guid id, string relationship, string referencing) =>
             new(ErrorCodes.ReferencedByRestrict, $"The {entity} {id} cannot be deleted because it is associated with {referencing} records (relationship {relationship}, delete behaviour Restrict).");
+
+        public static SandboxFaultException CaseAlreadyResolved() =>
+            new(ErrorCodes.CaseAlreadyResolved, "This case has already been resolved. Close and reopen the case record to see the updates.");
 
         public static SandboxFaultException Duplicate(string entity, Guid id) =>
             new(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key. A record of type '{entity}' with Id = {id} already exists.");

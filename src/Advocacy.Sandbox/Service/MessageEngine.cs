@@ -200,10 +200,8 @@ namespace Advocacy.Sandbox
         private OrganizationResponse RunCore(Operation op)
         {
             LockTarget(op);
-            if (op.MessageKey == "delete")
-            {
-                _core.BeforeDelete(op);
-            }
+            // What the platform checks and applies between stages 10 and 20 (PlatformChecks).
+            _core.BeforePreOperation(op);
             LoadPreImageIfNeeded(op, PipelineStage.PreOperation);
             RunSyncSteps(op, PipelineStage.PreOperation);
 

@@ -94,12 +94,37 @@ namespace Advocacy.Plugins.Application.Impact
             }
         }
 
-        /// <summary>The case shows its worst linked inconvenience (DESIGN §2): one query, one update.</summary>
+        /// <summary>
+        /// The case shows its worst linked inconvenience (DESIGN §2) while it is open. A resolved or canceled case takes no
+        /// change but of its state on the platform (CaseAlreadyResolved: "This case has already been resolved. Close and
+        /// reopen the case record to see the updates."), so writing it would fail the inconvenience's own save: a closed case
+        /// keeps the score it closed with, and shows the worst again once reopened and an inconvenience of it is saved.
+        /// Reads the case and, when open, its inconveniences; writes only a changed score.
+        /// </summary>
         private void CopyWorstScoreToCase(InconvenienceRows rows, Guid caseId)
         {
+            var state = rows.CaseImpact(caseId);
+            if (state == null)
+            {
+                _host.Trace("Case {0} no longer exists: no impact score to show.", caseId);
+                return;
+            }
+            if (!state.Open)
+            {
+                _host.Trace("Case {0} is closed: its impact score stays {1} (a closed case takes no change; reopened, it shows its worst linked score again).",
+                    caseId, Shown(state.Score));
+                return;
+            }
             var worst = rows.WorstScoreOfCase(caseId);
+            if (worst == state.Score)
+            {
+                _host.Trace("Case {0}: impact score stays {1} (worst linked inconvenience).", caseId, Shown(worst));
+                return;
+            }
             rows.SetCaseImpact(caseId, worst);
-            _host.Trace("Case {0}: impact score set to {1} (worst linked inconvenience).", caseId, worst.HasValue ? worst.Value.ToString(CultureInfo.InvariantCulture) : "none");
+            _host.Trace("Case {0}: impact score set to {1} (worst linked inconvenience).", caseId, Shown(worst));
         }
+
+        private static string Shown(int? score) => score.HasValue ? score.Value.ToString(CultureInfo.InvariantCulture) : "none";
     }
 }

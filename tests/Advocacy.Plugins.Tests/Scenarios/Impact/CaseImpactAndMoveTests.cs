@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Advocacy.Plugins.Application.Impact;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
@@ -47,6 +48,31 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
 
             Assert.IsNull(CaseScore(first), "no linked inconvenience left: no score");
             Assert.AreEqual(28, CaseScore(second));
+        }
+
+        [TestMethod]
+        public void An_inconvenience_scored_after_its_case_closed_saves_and_leaves_the_closed_case_as_it_was()
+        {
+            // The platform refuses any change but of state to a resolved or canceled case (CaseAlreadyResolved): the
+            // inconvenience's own save must not fail because its case closed before it was scored or moved.
+            var closed = SeedCase("Pallets damaged");
+            var open = SeedCase("Invoice wrong");
+            var first = Create(closed, critical: true, orderValue: null);
+            Assert.AreEqual(20, CaseScore(closed));
+            _world.Agent.Update(new Entity("incident", closed) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
+
+            var later = Create(closed, critical: true, orderValue: 48000m);
+            Assert.AreEqual(28, Score(later), "scored as any other");
+            Assert.AreEqual(20, CaseScore(closed), "a closed case keeps the score it closed with");
+            StringAssert.Contains(string.Join("\n", _world.Sandbox.Executions.SelectMany(e => e.Traces)), $"Case {closed} is closed: its impact score stays 20");
+
+            _world.Agent.Update(new Entity("adv_inconvenience", first) { ["adv_caseid"] = new EntityReference("incident", open) });
+            Assert.AreEqual(20, CaseScore(open), "the open case it moved to shows it");
+            Assert.AreEqual(20, CaseScore(closed), "the closed case it left is not written");
+
+            _world.Agent.Update(new Entity("incident", closed) { ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1) });
+            _world.Agent.Update(new Entity("adv_inconvenience", later) { ["adv_businesscritical"] = false });
+            Assert.AreEqual(8, CaseScore(closed), "reopened, the case shows its worst linked score again");
         }
 
         [TestMethod]
