@@ -148,6 +148,14 @@ namespace Advocacy.Sandbox
         public static SandboxFaultException CaseAlreadyResolved() =>
             new(ErrorCodes.CaseAlreadyResolved, "This case has already been resolved. Close and reopen the case record to see the updates.");
 
+        /// <summary>
+        /// The platform's words when a case is resolved by Update or SetState instead of CloseIncident, as a fault posted to
+        /// Microsoft.Xrm.Data.PowerShell's issue 288 reads (two spaces after the first sentence included). Its code is in no
+        /// list Microsoft publishes (the opportunity's twin is CannotUseOpportunitySetStateMessage): InvalidArgument here.
+        /// </summary>
+        public static SandboxFaultException UseCloseIncident() =>
+            new(ErrorCodes.InvalidArgument, "This message can not be used to set the state of incident to Closed.  In order to set state of incident to Closed, use the CloseIncidentRequest message instead.");
+
         public static SandboxFaultException Duplicate(string entity, Guid id) =>
             new(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key. A record of type '{entity}' with Id = {id} already exists.");
 

@@ -264,6 +264,7 @@ namespace Advocacy.Sandbox
                 "createmultiple" or "updatemultiple" or "upsertmultiple" => Multiple(op),
                 "retrieveentity" => RetrieveEntity(op),
                 "retrieveattribute" => RetrieveAttribute(op),
+                "closeincident" => _core.CloseIncident(op, ResponseTypes.For(op.Request, op.Message), this),
                 _ => CustomApi(op),
             };
             response.ResponseName = op.Message;
@@ -293,10 +294,10 @@ namespace Advocacy.Sandbox
 
         /// <inheritdoc cref="ExecuteInner(Operation, OrganizationRequest, bool)"/>
         /// <param name="id">The row the inner operation wrote (an Update's Target may name it by alternate key).</param>
-        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner, bool inBulk, out Guid id)
+        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner, bool inBulk, out Guid id, bool platformWrite = false)
         {
             var caller = parent.Caller.Within(parent.Transaction, parent.Depth - 1, null);
-            var op = new Operation(inner, caller, parent.Depth, parent.CreatedOn) { InBulk = inBulk };
+            var op = new Operation(inner, caller, parent.Depth, parent.CreatedOn) { InBulk = inBulk, PlatformWrite = platformWrite };
             var response = Run(op);
             id = op.EntityId;
             return response;
@@ -760,6 +761,11 @@ namespace Advocacy.Sandbox
                     return (e.LogicalName, e.Id);
                 case EntityReference r:
                     return (r.LogicalName, r.Id);
+            }
+            // CloseIncident names its case in the resolution it creates.
+            if (input.TryGetValue("IncidentResolution", out var ir) && ir is Entity resolution && resolution.GetAttributeValue<EntityReference>("incidentid") is { } incident)
+            {
+                return (incident.LogicalName, incident.Id);
             }
             if (input.TryGetValue("Targets", out var ts) && ts is EntityCollection targets)
             {

@@ -87,6 +87,12 @@ namespace Advocacy.Sandbox
         public Entity? PreImage { get; set; }
         public Entity? PostImage { get; set; }
 
+        /// <summary>
+        /// A write the platform makes itself as part of another message (CloseIncident's change of the case's state): the
+        /// checks that refuse such a write from a caller (<see cref="CoreOperations.BeforePreOperation"/>) let it through.
+        /// </summary>
+        public bool PlatformWrite { get; init; }
+
         /// <summary>A row of a CreateMultiple/UpdateMultiple/UpsertMultiple: its bulk message's steps ran once for all rows.</summary>
         public bool InBulk { get; set; }
 
@@ -113,6 +119,7 @@ namespace Advocacy.Sandbox
             ["Associate"] = "associate", ["Disassociate"] = "disassociate", ["SetState"] = "setstate", ["SetStateDynamicEntity"] = "setstatedynamicentity",
             ["Upsert"] = "upsert", ["CreateMultiple"] = "createmultiple", ["UpdateMultiple"] = "updatemultiple", ["UpsertMultiple"] = "upsertmultiple",
             ["RetrieveEntity"] = "retrieveentity", ["RetrieveAttribute"] = "retrieveattribute", ["Assign"] = "assign",
+            ["CloseIncident"] = "closeincident",
         };
 
         public static string Of(string message) => Known.TryGetValue(message, out var key) ? key : message.ToLowerInvariant();

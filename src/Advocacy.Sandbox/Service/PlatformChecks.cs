@@ -5,8 +5,9 @@ namespace Advocacy.Sandbox
 {
     /// <summary>
     /// What the platform does to an operation after its stage 10 steps and before its stage 20 steps, inside the transaction:
-    /// a Delete's Restrict and RemoveLink relationships (<see cref="BeforeDelete"/>), and the refusal Microsoft's own
-    /// pre-operation step on a case's Update makes when the case is closed.
+    /// a Delete's Restrict and RemoveLink relationships (<see cref="BeforeDelete"/>), the refusal Microsoft's own
+    /// pre-operation step on a case's Update makes when the case is closed, and the refusal to resolve a case any other
+    /// way than CloseIncident (which is carried out here too).
     /// </summary>
     internal sealed partial class CoreOperations
     {
@@ -21,8 +22,66 @@ namespace Advocacy.Sandbox
                     break;
                 case "update":
                     RefuseChangesToClosedCase(op);
+                    RefuseResolvingWithoutCloseIncident(op, (op.GivenTarget?.Attributes.TryGetValue("statecode", out var state) == true ? state : null) as OptionSetValue);
+                    break;
+                case "setstate" or "setstatedynamicentity":
+                    RefuseResolvingWithoutCloseIncident(op, op.Given.TryGetValue("State", out var given) ? given as OptionSetValue : null);
                     break;
             }
+        }
+
+        /// <summary>
+        /// A case is resolved with CloseIncident, which records how (the incidentresolution) and then changes the state: an
+        /// Update or SetState that sets a case's state to Resolved (1) is refused with the platform's words
+        /// (<see cref="Faults.UseCloseIncident"/>). Canceling (2) and reopening (0) are state changes like any other.
+        /// </summary>
+        private static void RefuseResolvingWithoutCloseIncident(Operation op, OptionSetValue? state)
+        {
+            if (state is { Value: 1 } && !op.PlatformWrite && string.Equals(op.Entity, "incident", StringComparison.OrdinalIgnoreCase))
+            {
+                throw Faults.UseCloseIncident();
+            }
+        }
+
+        /// <summary>
+        /// CloseIncident (Microsoft Learn, "CloseIncidentRequest"): creates the IncidentResolution — through its own Create
+        /// pipeline, so its steps run — and then sets the case Resolved with the given Status through an Update, in the
+        /// request's transaction. The Update's steps see the resolution already written (a plug-in on the case's Update
+        /// "can retrieve and delete the IncidentResolution that caused the state change", as reported of Dataverse in
+        /// XrmMockup's issue 208). A case that is not active is refused with CaseAlreadyResolved (the fault DLaB.Xrm's
+        /// issue 3 quotes for closing a closed case); a Status of another state with the platform's state/status fault.
+        /// Steps registered for this request run under its request name, CloseIncident.
+        /// </summary>
+        public OrganizationResponse CloseIncident(Operation op, OrganizationResponse response, MessageEngine engine)
+        {
+            var resolution = Required<Entity>(op, "IncidentResolution");
+            var status = Required<OptionSetValue>(op, "Status");
+            if (!string.Equals(resolution.LogicalName, "incidentresolution", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"CloseIncident: the IncidentResolution must be an incidentresolution, not a '{resolution.LogicalName}'.");
+            }
+            var incident = resolution.GetAttributeValue<EntityReference>("incidentid")
+                ?? throw new SandboxFaultException(ErrorCodes.InvalidArgument, "CloseIncident: the IncidentResolution must name its case in incidentid.");
+            var tx = op.Transaction!;
+            Store.Lock(tx, "incident", incident.Id);
+            if (!Store.Exists(tx, "incident", incident.Id))
+            {
+                throw Faults.DoesNotExist("incident", incident.Id);
+            }
+            if (Store.ReadValue(tx, "incident", incident.Id, "statecode") is OptionSetValue { Value: not 0 })
+            {
+                throw Faults.CaseAlreadyResolved();
+            }
+            engine.ExecuteInner(op, new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = EntityCloner.Clone(resolution) });
+            var resolved = new Entity("incident", incident.Id)
+            {
+                ["statecode"] = new OptionSetValue(1),
+                ["statuscode"] = new OptionSetValue(status.Value),
+            };
+            engine.ExecuteInner(op, new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = resolved }, inBulk: false, out _, platformWrite: true);
+            op.EntityId = incident.Id;
+            response.Results = op.Output;
+            return response;
         }
 
         /// <summary>

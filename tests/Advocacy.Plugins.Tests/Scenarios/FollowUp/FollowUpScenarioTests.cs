@@ -40,7 +40,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             w.Resolve(caseId);
             w.Reopen(caseId);
             w.Resolve(caseId);
-            w.World.Agent.Update(new Entity("incident", caseId) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
+            Assert.ThrowsExactly<SandboxFaultException>(() => w.Resolve(caseId), "the platform refuses to close a closed case");
 
             Assert.HasCount(1, w.TasksFor(AdvocacyTaskKind.PostResolutionCheckIn, caseId));
             Assert.IsTrue(w.Sandbox.Traces("Advocacy: check-in after case resolution (state change)").Any(t => t.Contains("nothing created")));
@@ -85,17 +85,14 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             var w = new FollowUpWorld();
             var caseId = w.SeedCase(w.SeedAccount("Contoso", CustomerTier.Strategic));
 
-            // What the resolve dialog / CloseIncident does: create the resolution, then the case turns Resolved.
-            w.World.Agent.Create(new Entity("incidentresolution")
-            {
-                ["subject"] = "Replaced the pallets",
-                ["incidentid"] = new EntityReference("incident", caseId),
-            });
+            // The resolve dialog's CloseIncident: the resolution is created, then the case turns Resolved; both steps fire.
             w.Resolve(caseId);
 
             var task = w.TasksFor(AdvocacyTaskKind.PostResolutionCheckIn, caseId).Single();
             Assert.AreEqual(FollowUpWorld.Day(2026, 3, 13), task.GetAttributeValue<DateTime>("scheduledend").Date);
             Assert.AreEqual(1, w.Sandbox.ExecutionsOf("Advocacy: check-in after case resolution (resolve dialog)").Count);
+            Assert.AreEqual(1, w.Sandbox.ExecutionsOf("Advocacy: check-in after case resolution (state change)").Count);
+            StringAssert.Contains(string.Join("\n", w.Sandbox.Traces("Advocacy: check-in after case resolution (state change)")), "already had");
         }
     }
 

@@ -48,8 +48,13 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             return incident.Id;
         }
 
+        /// <summary>Resolves the case as the resolve dialog does: CloseIncident, with a resolution, status Problem Solved.</summary>
         public void Resolve(Guid caseId) =>
-            World.Agent.Update(new Entity("incident", caseId) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
+            World.Agent.Execute(new OrganizationRequest("CloseIncident")
+            {
+                ["IncidentResolution"] = new Entity("incidentresolution") { ["subject"] = "Solved", ["incidentid"] = new EntityReference("incident", caseId) },
+                ["Status"] = new OptionSetValue(5),
+            });
 
         public void Reopen(Guid caseId) =>
             World.Agent.Update(new Entity("incident", caseId) { ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1) });

@@ -59,7 +59,11 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
             var open = SeedCase("Invoice wrong");
             var first = Create(closed, critical: true, orderValue: null);
             Assert.AreEqual(20, CaseScore(closed));
-            _world.Agent.Update(new Entity("incident", closed) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
+            _world.Agent.Execute(new OrganizationRequest("CloseIncident")
+            {
+                ["IncidentResolution"] = new Entity("incidentresolution") { ["subject"] = "Replaced", ["incidentid"] = new EntityReference("incident", closed) },
+                ["Status"] = new OptionSetValue(5),
+            });
 
             var later = Create(closed, critical: true, orderValue: 48000m);
             Assert.AreEqual(28, Score(later), "scored as any other");
