@@ -20,15 +20,18 @@ namespace Advocacy.Sandbox
                 case "delete":
                     BeforeDelete(op);
                     break;
-                case "update":
+                // Only cases have rules of their own on Update and SetState; every other table's write passes on a name comparison.
+                case "update" when IsCase(op):
                     RefuseChangesToClosedCase(op);
                     RefuseResolvingWithoutCloseIncident(op, (op.GivenTarget?.Attributes.TryGetValue("statecode", out var state) == true ? state : null) as OptionSetValue);
                     break;
-                case "setstate" or "setstatedynamicentity":
+                case "setstate" or "setstatedynamicentity" when IsCase(op):
                     RefuseResolvingWithoutCloseIncident(op, op.Given.TryGetValue("State", out var given) ? given as OptionSetValue : null);
                     break;
             }
         }
+
+        private static bool IsCase(Operation op) => string.Equals(op.Entity, "incident", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// A case is resolved with CloseIncident, which records how (the incidentresolution) and then changes the state: an
@@ -37,7 +40,7 @@ namespace Advocacy.Sandbox
         /// </summary>
         private static void RefuseResolvingWithoutCloseIncident(Operation op, OptionSetValue? state)
         {
-            if (state is { Value: 1 } && !op.PlatformWrite && string.Equals(op.Entity, "incident", StringComparison.OrdinalIgnoreCase))
+            if (state is { Value: 1 } && !op.PlatformWrite)
             {
                 throw Faults.UseCloseIncident();
             }
@@ -95,8 +98,7 @@ namespace Advocacy.Sandbox
         /// </summary>
         private void RefuseChangesToClosedCase(Operation op)
         {
-            if (op.GivenTarget is not { } target || op.EntityId == Guid.Empty
-                || !string.Equals(target.LogicalName, "incident", StringComparison.OrdinalIgnoreCase))
+            if (op.GivenTarget is not { } target || op.EntityId == Guid.Empty)
             {
                 return;
             }
