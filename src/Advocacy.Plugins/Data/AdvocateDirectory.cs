@@ -61,6 +61,9 @@ namespace Advocacy.Plugins.Data
             var backup2 = backup.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
             backup2.EntityAlias = "b2";
             backup2.Columns = LinkedColumns();
+            // Each backup's user too: a backup whose user is disabled must not be handed the urgent work.
+            LinkUser(backup, "b1");
+            LinkUser(backup2, "b2");
 
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
@@ -84,6 +87,13 @@ namespace Advocacy.Plugins.Data
             var second = ToCandidate(row, "b2");
             if (second != null) pool.Add(second);
             return AdvocateRouting.For(advocate, pool, today);
+        }
+
+        private static void LinkUser(LinkEntity profile, string alias)
+        {
+            var user = profile.AddLink("systemuser", "adv_userid", "systemuserid", JoinOperator.LeftOuter);
+            user.EntityAlias = alias + UserAlias;
+            user.Columns = new ColumnSet("isdisabled");
         }
 
         private static ColumnSet LinkedColumns()
@@ -114,9 +124,10 @@ namespace Advocacy.Plugins.Data
             }
 
             // A profile whose user is disabled (left the company, licence removed) has nobody to do the work: it
-            // counts as a profile without a user, so it is never chosen and its work goes to the account's owner. Read
-            // when the query linked the user as "user" (the candidates and routing queries do).
-            bool disabled = alias == null && row.GetAttributeValue<AliasedValue>(UserAlias + ".isdisabled")?.Value is true;
+            // counts as a profile without a user, so it is never chosen, its work goes to the account's owner, and as a
+            // backup it takes no urgent work. Read when the query linked the user as "user" for the profile itself (the
+            // candidates and routing queries do) and as "{alias}user" for a linked profile (the routing query does).
+            bool disabled = row.GetAttributeValue<AliasedValue>((alias ?? string.Empty) + UserAlias + ".isdisabled")?.Value is true;
             // Stryker disable once Conditional : equivalent when forced false, for a row read directly Get<object>(column) as T? reads the same value as GetAttributeValue<T?>; this also hides the forced-true mutants, which the linked-profile tests kill
             var candidate = new AdvocateCandidate(id, Get<string>("adv_name") ?? string.Empty)
             {

@@ -72,7 +72,8 @@ namespace Advocacy.Plugins.Data
                 {
                     // Stryker disable once all : trace text only
                     _tracing.Trace("Account {0}: advocate {1} (user {2}){3}{4}.", snapshot.Id, routing.AdvocateName, routing.AdvocateUserId,
-                        routing.BackupUserId.HasValue ? "; urgent work goes to backup " + routing.BackupName + " (" + routing.BackupNote + ")" : string.Empty,
+                        routing.BackupUserId.HasValue ? "; urgent work goes to backup " + routing.BackupName + " (" + routing.BackupNote + ")"
+                            : routing.StayNote.Length > 0 ? "; urgent work stays with the advocate (" + routing.StayNote + ")" : string.Empty,
                         routing.ManagerUserId.HasValue ? "; manager " + routing.ManagerUserId.Value : "; no manager recorded");
                 }
             }

@@ -153,8 +153,16 @@ namespace Advocacy.Plugins.Tests.DataAccess
             string[] needed = { "adv_userid", "adv_outofofficefrom", "adv_outofofficeto", "adv_backupadvocateid" };
             var backup = sent!.LinkEntities.Single(l => l.LinkToEntityName == "adv_advocate");
             Assert.AreEqual("b1", backup.EntityAlias);
-            var backup2 = backup.LinkEntities.Single();
+            var backup2 = backup.LinkEntities.Single(l => l.LinkToEntityName == "adv_advocate");
             Assert.AreEqual("b2", backup2.EntityAlias);
+            // Each backup's user is linked for isdisabled: a disabled user's backup profile takes no urgent work.
+            foreach (var (profile, alias) in new[] { (backup, "b1user"), (backup2, "b2user") })
+            {
+                var user = profile.LinkEntities.Single(l => l.LinkToEntityName == "systemuser");
+                Assert.AreEqual(alias, user.EntityAlias);
+                Assert.AreEqual(JoinOperator.LeftOuter, user.JoinOperator, "a backup without a user still routes (and says why)");
+                CollectionAssert.Contains(user.Columns.Columns.ToList(), "isdisabled");
+            }
             foreach (var columns in new[] { sent.ColumnSet, backup.Columns, backup2.Columns })
             {
                 CollectionAssert.IsSubsetOf(needed, columns.Columns.ToList());

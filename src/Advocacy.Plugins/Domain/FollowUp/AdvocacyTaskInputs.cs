@@ -51,6 +51,12 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
         public Guid? ManagerUserId { get; }
 
+        /// <summary>
+        /// Why urgent work stays with the advocate although they are away (no backup, the backup away, inactive or
+        /// without an enabled user); empty when the advocate is there or a backup takes it. For the trace.
+        /// </summary>
+        public string StayNote { get; private set; } = string.Empty;
+
         /// <summary>Set only while the advocate is away and this backup takes urgent work.</summary>
         public Guid? BackupUserId { get; private set; }
 
@@ -98,9 +104,12 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
             var routing = new AdvocateRouting(advocate.Id, advocate.Name, advocate.UserId.Value, advocate.ManagerUserId);
             TaskOwnerRoute route = AdvocateSelection.RouteTaskOwner(advocate, pool, today, urgent: true);
-            return route.IsBackup && route.Owner.UserId.HasValue
-                ? routing.WithBackup(route.Owner.UserId.Value, route.Owner.Name, route.Words!)
-                : routing;
+            if (route.IsBackup && route.Owner.UserId.HasValue)
+            {
+                return routing.WithBackup(route.Owner.UserId.Value, route.Owner.Name, route.Words!);
+            }
+            routing.StayNote = route.Note;
+            return routing;
         }
     }
 }
