@@ -19,6 +19,9 @@ namespace Advocacy.Plugins.Data
         /// <summary>The alias under which a query links the profile's systemuser (for isdisabled).</summary>
         public const string UserAlias = "user";
 
+        /// <summary>The alias under which the routing query links the manager of the profile's user (for isdisabled).</summary>
+        public const string ManagerAlias = "manager";
+
         private readonly IOrganizationService _service;
         private readonly int _defaultCapacity;
 
@@ -54,6 +57,10 @@ namespace Advocacy.Plugins.Data
             var user = query.AddLink("systemuser", "adv_userid", "systemuserid", JoinOperator.LeftOuter);
             user.EntityAlias = UserAlias;
             user.Columns = new ColumnSet("parentsystemuserid", "isdisabled");
+            // The manager's user too: a disabled manager cannot take an escalation.
+            var managerUser = user.AddLink("systemuser", "parentsystemuserid", "systemuserid", JoinOperator.LeftOuter);
+            managerUser.EntityAlias = ManagerAlias;
+            managerUser.Columns = new ColumnSet("isdisabled");
             var backup = query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
             backup.EntityAlias = "b1";
             // A linked row's id comes back only when asked for, and without it the backup cannot be identified.
@@ -73,8 +80,9 @@ namespace Advocacy.Plugins.Data
 
             var row = rows[0];
             var advocate = ToCandidate(row, null)!;
-            var manager = row.GetAttributeValue<AliasedValue>("user.parentsystemuserid")?.Value as EntityReference;
-            advocate.ManagerUserId = manager?.Id;
+            var manager = row.GetAttributeValue<AliasedValue>(UserAlias + ".parentsystemuserid")?.Value as EntityReference;
+            bool managerDisabled = manager != null && row.GetAttributeValue<AliasedValue>(ManagerAlias + ".isdisabled")?.Value is true;
+            advocate.ManagerUserId = managerDisabled ? null : manager?.Id;
             if (!advocate.UserId.HasValue)
             {
                 return null;
@@ -86,7 +94,9 @@ namespace Advocacy.Plugins.Data
             if (first != null) pool.Add(first);
             var second = ToCandidate(row, "b2");
             if (second != null) pool.Add(second);
-            return AdvocateRouting.For(advocate, pool, today);
+            var routing = AdvocateRouting.For(advocate, pool, today);
+            routing.DisabledManagerUserId = managerDisabled ? manager!.Id : (Guid?)null;
+            return routing;
         }
 
         private static void LinkUser(LinkEntity profile, string alias)

@@ -74,7 +74,9 @@ namespace Advocacy.Plugins.Data
                     _tracing.Trace("Account {0}: advocate {1} (user {2}){3}{4}.", snapshot.Id, routing.AdvocateName, routing.AdvocateUserId,
                         routing.BackupUserId.HasValue ? "; urgent work goes to backup " + routing.BackupName + " (" + routing.BackupNote + ")"
                             : routing.StayNote.Length > 0 ? "; urgent work stays with the advocate (" + routing.StayNote + ")" : string.Empty,
-                        routing.ManagerUserId.HasValue ? "; manager " + routing.ManagerUserId.Value : "; no manager recorded");
+                        routing.ManagerUserId.HasValue ? "; manager " + routing.ManagerUserId.Value
+                            : routing.DisabledManagerUserId.HasValue ? "; manager " + routing.DisabledManagerUserId.Value + " is disabled: escalations go to the account owner"
+                            : "; no manager recorded");
                 }
             }
             else

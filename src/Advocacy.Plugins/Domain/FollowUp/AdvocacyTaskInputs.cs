@@ -51,6 +51,9 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
         public Guid? ManagerUserId { get; }
 
+        /// <summary>The manager the advocate's user names, when that user is disabled (and so not <see cref="ManagerUserId"/>). For the trace.</summary>
+        public Guid? DisabledManagerUserId { get; set; }
+
         /// <summary>
         /// Why urgent work stays with the advocate although they are away (no backup, the backup away, inactive or
         /// without an enabled user); empty when the advocate is there or a backup takes it. For the trace.

@@ -58,6 +58,22 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         }
 
         [TestMethod]
+        public void A_detractors_escalation_skips_a_manager_whose_user_is_disabled_and_goes_to_the_account_owner_saying_why()
+        {
+            // A disabled user (left the company) cannot open the escalation: the advocate counts as having no manager.
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Northwind Traders", CustomerTier.Strategic);
+            w.Sandbox.Service.Update(new Entity("systemuser", w.World.ManagerUserId) { ["isdisabled"] = true });
+
+            Answer(w, account, 2, 1, "Nobody calls back.");
+
+            var escalation = w.TasksFor(AdvocacyTaskKind.ManagerEscalation, account).Single();
+            Assert.AreNotEqual(w.World.ManagerUserId, escalation.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.AreEqual(w.Account(account).GetAttributeValue<EntityReference>("ownerid").Id, escalation.GetAttributeValue<EntityReference>("ownerid").Id);
+            StringAssert.Contains(string.Join("\n", w.Sandbox.Executions.SelectMany(e => e.Traces)), "manager " + w.World.ManagerUserId + " is disabled");
+        }
+
+        [TestMethod]
         public void A_passive_answer_updates_the_account_without_tasks_and_the_recomputed_index_sets_the_risk()
         {
             var w = new FollowUpWorld();
