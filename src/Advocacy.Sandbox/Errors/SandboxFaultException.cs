@@ -132,6 +132,12 @@ namespace Advocacy.Sandbox
         /// </summary>
         public const int AttributePrivilegeCreateIsMissing = unchecked((int)0x8004F502);
 
+        /// <summary>
+        /// TargetPrincipalLacksReadPrivilege 0x80040299 (Microsoft Learn, "Web service error codes"): "Target user or team does
+        /// not hold the required read privilege to own the record."
+        /// </summary>
+        public const int TargetPrincipalLacksReadPrivilege = unchecked((int)0x80040299);
+
         /// <summary>AttributePermissionUpdateIsMissingDuringUpdate 0x8004F507 "The user doesn't have AttributePrivilegeUpdate and not granted shared access for a secured attribute during update operation".</summary>
         public const int AttributePermissionUpdateIsMissingDuringUpdate = unchecked((int)0x8004F507);
     }

@@ -313,10 +313,21 @@ namespace Advocacy.Sandbox
         /// </summary>
         internal void BeforeCore(Operation op, Func<Transaction?, Entity, Guid> resolveId)
         {
-            if (!Applies(op.Caller))
+            if (!Enforce)
             {
                 return;
             }
+            if (!Bypasses(op.Caller.UserId))
+            {
+                DemandOfCaller(op, resolveId);
+            }
+            // About the new owner, not the caller: checked whoever assigns, SYSTEM and administrators included, after
+            // the caller's own checks (which of the two faults the platform raises first is not published).
+            DemandNewOwnerCanRead(op, resolveId);
+        }
+
+        private void DemandOfCaller(Operation op, Func<Transaction?, Entity, Guid> resolveId)
+        {
             var tx = op.Transaction;
             var user = op.Caller.UserId;
             switch (op.MessageKey)
@@ -396,6 +407,52 @@ namespace Advocacy.Sandbox
                 }
                 default:
                     break; // Upsert: its inner Create or Update is checked; a Custom API: BeforePipeline
+            }
+        }
+
+        /// <summary>
+        /// A row given to another owner — a Create naming an owner other than the caller, an Update that changes the owner —
+        /// needs an owner who can read it: Microsoft's list of web service error codes has TargetPrincipalLacksReadPrivilege
+        /// (0x80040299) "Target user or team does not hold the required read privilege to own the record." The owner's
+        /// roles (a user's own and its teams', or the team's) must grant the table's Read privilege at some level; a System
+        /// Administrator (or SYSTEM) owner passes.
+        /// </summary>
+        private void DemandNewOwnerCanRead(Operation op, Func<Transaction?, Entity, Guid> resolveId)
+        {
+            if (op.MessageKey is not ("create" or "update") || op.GivenTarget is not { } target
+                || target.GetAttributeValue<EntityReference>("ownerid") is not { } owner
+                || Ownership(target.LogicalName) != TableOwnership.UserOwned)
+            {
+                return;
+            }
+            var tx = op.Transaction;
+            if (op.MessageKey == "create")
+            {
+                if (owner.Id == op.Caller.UserId)
+                {
+                    return;
+                }
+            }
+            else if (_sandbox.Store.ReadValue(tx, target.LogicalName, resolveId(tx, target), "ownerid") is not EntityReference current || current.Id == owner.Id)
+            {
+                return; // a missing row is the main operation's to refuse; an unchanged owner is no assignment
+            }
+            bool team = string.Equals(owner.LogicalName, "team", StringComparison.OrdinalIgnoreCase);
+            if (!team && Bypasses(owner.Id))
+            {
+                return;
+            }
+            var principals = team
+                ? new List<Principal> { new(owner.Id, true, BusinessUnitOf(tx, "team", owner.Id), RolesOf(owner.Id), Array.Empty<Guid>()) }
+                : Principals(owner.Id, tx);
+            if (team && RolesOf(owner.Id).Any(r => r.IsSystemAdministrator))
+            {
+                return;
+            }
+            string read = PrivilegeName(PrivilegeType.Read, target.LogicalName);
+            if (!principals.Any(p => p.LevelOf(read) != null))
+            {
+                throw SecurityFaults.OwnerCannotRead(owner, read, target.LogicalName);
             }
         }
 

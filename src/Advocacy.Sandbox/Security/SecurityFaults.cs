@@ -44,6 +44,10 @@ namespace Advocacy.Sandbox
                 $"is missing {privilege} privilege (Id={SecurityRole.DeterministicId("privilege:" + privilege)}) on OTC={objectTypeCode} for entity '{logicalName}' (LocalizedName='{localizedName}'). " +
                 $"context.Caller={user}. Consider adding missed privilege to one of the principal (user/team) roles.");
 
+        public static SandboxFaultException OwnerCannotRead(EntityReference owner, string privilege, string logicalName) =>
+            new(ErrorCodes.TargetPrincipalLacksReadPrivilege,
+                $"Target user or team does not hold the required read privilege to own the record. ({owner.LogicalName} {owner.Id} holds no {privilege} for entity '{logicalName}'.)");
+
         public static SandboxFaultException SecuredColumnCreate(string table, string column) =>
             new(ErrorCodes.AttributePrivilegeCreateIsMissing,
                 $"The user does not have create permissions to a secured field. The requested operation could not be completed. (Field '{column}' of entity '{table}'.)");

@@ -160,8 +160,10 @@ namespace Advocacy.Plugins.Tests.Sandbox
         [DataRow("Global", "outsider", true)]
         public void A_create_needs_prvCreate_at_the_level_of_the_new_rows_owner(string level, string creator, bool allowed)
         {
-            // The creator makes a row owned by Olive (in Branch): for Olive herself that is Basic.
+            // The creator makes a row owned by Olive (in Branch): for Olive herself that is Basic. Olive can read what she
+            // owns (an owner who cannot is refused: A_row_can_be_given_only_to_an_owner_who_can_read_it).
             var world = new World();
+            world.Grant(world.Owner, AccessLevel.Basic, "prvReadadv_Feedback");
             var user = world.User(creator);
             world.Grant(user, Level(level), "prvCreateadv_Feedback");
             var row = new Entity("adv_feedback") { ["adv_name"] = "for Olive", ["ownerid"] = new EntityReference("systemuser", world.Owner) };
@@ -443,8 +445,45 @@ namespace Advocacy.Plugins.Tests.Sandbox
             AssertAccessDenied(notHers, "AssignAccess", "prvAssignadv_Feedback");
 
             world.Grant(world.Owner, AccessLevel.Basic, "prvAssignadv_Feedback");
+            world.Grant(world.Peer, AccessLevel.Basic, "prvReadadv_Feedback");
             world.As(world.Owner).Update(toPeer);
             Assert.AreEqual(world.Peer, world.Sandbox.Get("adv_feedback", world.Feedback).GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [TestMethod]
+        public void A_row_can_be_given_only_to_an_owner_who_can_read_it()
+        {
+            // TargetPrincipalLacksReadPrivilege (0x80040299): "Target user or team does not hold the required read
+            // privilege to own the record." It is about the owner: SYSTEM and administrators assigning are held to it too.
+            var world = new World();
+            var team = world.Sandbox.SeedTeam("Support", world.Branch);
+            var toPeer = new Entity("adv_feedback", world.Feedback) { ["ownerid"] = new EntityReference("systemuser", world.Peer) };
+            var created = new Entity("adv_feedback") { ["adv_name"] = "for Pat", ["ownerid"] = new EntityReference("systemuser", world.Peer) };
+            var toTeam = new Entity("adv_feedback", world.Feedback) { ["ownerid"] = new EntityReference("team", team) };
+
+            foreach (var attempt in new Action[]
+            {
+                () => world.Sandbox.Service.Update(toPeer), () => world.Sandbox.CreateService(world.Sandbox.SystemUserId).Create(created), () => world.Sandbox.Service.Update(toTeam),
+            })
+            {
+                var fault = Assert.ThrowsExactly<SandboxFaultException>(attempt);
+                Assert.AreEqual(ErrorCodes.TargetPrincipalLacksReadPrivilege, fault.ErrorCode, fault.Message);
+                Assert.AreEqual(unchecked((int)0x80040299), fault.Detail.ErrorCode);
+                StringAssert.StartsWith(fault.Message, "Target user or team does not hold the required read privilege to own the record.");
+            }
+            Assert.AreEqual(world.Owner, world.Sandbox.Get("adv_feedback", world.Feedback).GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.AreEqual(1, world.Sandbox.Count("adv_feedback"));
+
+            // Any level of Read will do — the owner reads their own row — held directly, through a team, or by the team itself.
+            world.Grant(world.Peer, AccessLevel.Basic, "prvReadadv_Feedback");
+            world.Sandbox.Service.Update(toPeer);
+            world.Sandbox.CreateService(world.Sandbox.SystemUserId).Create(created);
+            world.Grant(team, AccessLevel.Basic, "prvReadadv_Feedback");
+            world.Sandbox.Service.Update(toTeam);
+            Assert.AreEqual(team, world.Sandbox.Get("adv_feedback", world.Feedback).GetAttributeValue<EntityReference>("ownerid").Id);
+
+            // Keeping the owner is no assignment; an organization-owned table has no owner to check.
+            world.Sandbox.Service.Update(new Entity("adv_feedback", world.Feedback) { ["ownerid"] = new EntityReference("team", team), ["adv_name"] = "kept" });
         }
 
         // ----- Organization-owned tables, activities, teams, solution roles -----------------------------------------------
@@ -518,6 +557,9 @@ namespace Advocacy.Plugins.Tests.Sandbox
             var world = new World();
             var admin = world.Sandbox.SeedUser("Ada Admin", businessUnitId: world.Sibling);
             world.Sandbox.Security.AssignRole(admin, SecurityRole.SystemAdministratorName);
+            // The owners they give rows to can read them (that check is about the owner, not the caller).
+            world.Grant(world.Owner, AccessLevel.Basic, "prvReadadv_Feedback");
+            world.Grant(world.Outsider, AccessLevel.Basic, "prvReadadv_Feedback");
 
             foreach (var service in new[] { world.As(world.Sandbox.SystemUserId), world.As(admin), world.Sandbox.Service })
             {

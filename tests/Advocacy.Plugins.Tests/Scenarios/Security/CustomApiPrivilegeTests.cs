@@ -22,9 +22,12 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
         public void Secure()
         {
             _world = new AdvocacyWorld();
-            _world.SeedAdvocate("Lee Park", _world.SeedUser("Lee"), new[] { CustomerTier.Key });
+            var lee = _world.SeedUser("Lee");
+            _world.SeedAdvocate("Lee Park", lee, new[] { CustomerTier.Key });
             _account = _world.SeedAccount("Contoso", CustomerTier.Key);
             _world.Sandbox.Security.Enforce = true;
+            // Advocates hold "Customer Advocate" (admin guide): the platform gives a task only to an owner who can read it.
+            _world.Sandbox.Security.AssignRole(lee, "Customer Advocate");
             _world.Sandbox.Security.AssignRole(_world.AgentUserId, "Customer Advocate");
             _world.Sandbox.Security.AssignRole(_world.ManagerUserId, "Advocacy Manager");
         }

@@ -19,13 +19,18 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
         public void An_agent_records_feedback_for_their_business_units_customer_but_not_for_another_units()
         {
             var world = new AdvocacyWorld();
-            var lee = world.SeedAdvocate("Lee Park", world.SeedUser("Lee"), new[] { CustomerTier.Key });
+            var leeUser = world.SeedUser("Lee");
+            var lee = world.SeedAdvocate("Lee Park", leeUser, new[] { CustomerTier.Key });
             var ours = world.SeedAccount("Ours", CustomerTier.Key, lee);
             var elsewhere = world.Sandbox.SeedBusinessUnit("Elsewhere");
             var outsider = world.Sandbox.SeedUser("Outsider", null, elsewhere);
             world.Sandbox.Security.Enforce = true;
             world.Sandbox.Security.AssignRole(world.AgentUserId, "Customer Advocate");
             world.Sandbox.Security.AssignRole(outsider, "Customer Advocate");
+            // Advocates and their managers hold the product's roles (admin guide): a task needs an owner who can read it,
+            // and an NPS of 2 gives Lee's manager an escalation.
+            world.Sandbox.Security.AssignRole(leeUser, "Customer Advocate");
+            world.Sandbox.Security.AssignRole(world.ManagerUserId, "Advocacy Manager");
 
             var fault = Assert.ThrowsExactly<SandboxFaultException>(() => world.Sandbox.CreateService(outsider).Create(Feedback(ours)));
             StringAssert.Contains(fault.Message, "AppendTo");

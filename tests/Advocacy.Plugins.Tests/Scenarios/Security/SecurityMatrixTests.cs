@@ -127,6 +127,9 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
                 _noRole = _w.Sandbox.SeedUser("Nora Norole");
                 _w.Sandbox.Security.AssignRole(_w.AgentUserId, "Customer Advocate");
                 _w.Sandbox.Security.AssignRole(_w.ManagerUserId, "Advocacy Manager");
+                // The admin guide's first step: advocates hold "Customer Advocate" — the platform gives a task only to an
+                // owner who can read it (TargetPrincipalLacksReadPrivilege), so without it no task could be Lee's.
+                _w.Sandbox.Security.AssignRole(lee, "Customer Advocate");
                 _w.Sandbox.Security.Enforce = true;
             }
 
