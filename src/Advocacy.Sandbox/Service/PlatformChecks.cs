@@ -11,7 +11,9 @@ namespace Advocacy.Sandbox
     /// </summary>
     internal sealed partial class CoreOperations
     {
-        private static readonly string[] StateFields = { "statecode", "statuscode" };
+        // What a closed case still takes: its state (reopening) and its owner (an assignment: Assign has been a message of
+        // its own, and whether the platform refuses it on a closed case is not published, so the sandbox does not).
+        private static readonly string[] ClosedCaseColumns = { "statecode", "statuscode", "ownerid", "incidentid" };
 
         public void BeforePreOperation(Operation op)
         {
@@ -88,7 +90,7 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>
-        /// A resolved or canceled case takes no change but of its state: an Update that sets any other column fails with
+        /// A resolved or canceled case takes no change but of its state (and its owner, below): an Update that sets any other column fails with
         /// CaseAlreadyResolved, raised by Microsoft's PreOperationIncidentUpdate step (its trace, posted to XrmMockup's issue
         /// 78 "Inactive incidents can be modified through Mockup", shows it for an inactive case changed through the SDK).
         /// Reopening (an Update of statecode and statuscode only, or SetState) is how a case is changed again; the platform
@@ -105,7 +107,7 @@ namespace Advocacy.Sandbox
             bool changesMore = false;
             foreach (var column in target.Attributes.Keys)
             {
-                if (Array.IndexOf(StateFields, column) < 0 && !column.Equals("incidentid", StringComparison.OrdinalIgnoreCase))
+                if (Array.IndexOf(ClosedCaseColumns, column.ToLowerInvariant()) < 0)
                 {
                     changesMore = true;
                     break;

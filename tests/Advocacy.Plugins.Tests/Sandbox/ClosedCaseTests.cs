@@ -167,6 +167,21 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void A_closed_case_can_still_be_assigned()
+        {
+            var id = NewCase(1, 5);
+            var bo = _sandbox.SeedUser("Bo");
+
+            _sandbox.Service.Execute(new OrganizationRequest("Assign") { ["Target"] = new EntityReference("incident", id), ["Assignee"] = new EntityReference("systemuser", bo) });
+
+            Assert.AreEqual(bo, _sandbox.Get("incident", id).GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.ThrowsExactly<SandboxFaultException>(() => _sandbox.Service.Update(new Entity("incident", id)
+            {
+                ["ownerid"] = new EntityReference("systemuser", _sandbox.AdminUserId), ["title"] = "Changed",
+            }), "with another column, the other column is refused");
+        }
+
+        [TestMethod]
         public void Other_tables_inactive_rows_stay_writable_through_the_sdk()
         {
             var contact = _sandbox.Service.Create(new Entity("contact") { ["lastname"] = "Ruiz" });
