@@ -20,7 +20,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
     /// whole product installed, as a careless or malicious user would make them: every column the table has, with
     /// values at and beyond the platform's limits (dates at 1753 and 9999, money at ±922,337,203,685,477, lone
     /// surrogates, control characters, lookups to rows that do not exist or to the wrong table, undefined choice
-    /// values), created, updated, deleted. Each save either succeeds or fails with a clear fault — never a raw .NET
+    /// values), created, updated, deleted, and cases closed (CloseIncident) and reopened. Each save either succeeds or fails with a clear fault — never a raw .NET
     /// exception out of our plug-ins ("Unexpected exception from plug-in") — a failed save leaves every row as it was,
     /// queued async jobs never fail with a raw exception, and no save takes longer than a hang guard.
     /// </summary>
@@ -59,7 +59,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
         internal sealed class Save
         {
             public int Table;
-            public int Kind; // 0 create, 1 update, 2 delete
+            public int Kind; // 0 create, 1 update, 2 delete, 3 close or reopen a case (other tables: update)
             public int Target;
             public (int Column, int Value)[] Values = Array.Empty<(int, int)>();
 
@@ -71,7 +71,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
         {
             Gen<Save> save =
                 from table in Gen.Choose(0, 1000)
-                from kind in Gen.Frequency((4, Gen.Constant(0)), (5, Gen.Constant(1)), (1, Gen.Constant(2)))
+                from kind in Gen.Frequency((4, Gen.Constant(0)), (5, Gen.Constant(1)), (1, Gen.Constant(2)), (1, Gen.Constant(3)))
                 from target in Gen.Choose(0, 1000)
                 from count in Gen.Choose(1, 6)
                 from values in Gen.Zip(Gen.Choose(0, 1000), Gen.Choose(0, 1000)).ArrayOf(count)
@@ -179,7 +179,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
                 var columns = metadata.Columns.Where(c => !SystemColumns.Contains(c.LogicalName) && c.LogicalName != metadata.PrimaryIdAttribute && c.Type != ColumnType.Image && c.Type != ColumnType.Other).OrderBy(c => c.LogicalName).ToArray();
                 var read = StepColumns.Value.TryGetValue(table, out var named) ? columns.Where(c => named.Contains(c.LogicalName)).ToArray() : Array.Empty<ColumnMetadata>();
                 var existing = _rows.TryGetValue(table, out var ids) && ids.Count > 0 ? ids[save.Target % ids.Count] : (Guid?)null;
-                int kind = existing.HasValue ? save.Kind : 0;
+                int kind = !existing.HasValue ? 0 : save.Kind == 3 && table != "incident" ? 1 : save.Kind;
                 var entity = new Entity(table, kind == 0 ? Guid.Empty : existing!.Value);
                 foreach (var (column, value) in save.Values)
                 {
@@ -198,7 +198,8 @@ namespace Advocacy.Plugins.Tests.Scenarios
                     {
                         case 0: Remember(table, _world.Agent.Create(entity)); break;
                         case 1: _world.Agent.Update(entity); break;
-                        default: _world.Agent.Delete(table, existing!.Value); _rows[table].Remove(existing.Value); break;
+                        case 2: _world.Agent.Delete(table, existing!.Value); _rows[table].Remove(existing.Value); break;
+                        default: CloseOrReopen(existing!.Value); break;
                     }
                 }
                 catch (SandboxFaultException e)
@@ -206,6 +207,14 @@ namespace Advocacy.Plugins.Tests.Scenarios
                     if (e.Message.Contains("Unexpected exception from plug-in", StringComparison.Ordinal))
                     {
                         return (true, "raw exception out of a plug-in: " + Excerpt(e.Message) + History());
+                    }
+
+                    // A closed case refuses changes (CaseAlreadyResolved): fine when the user's own save changed the case, a
+                    // product bug when the user saved something else and one of our plug-ins wrote the case.
+                    if (e.ErrorCode == ErrorCodes.CaseAlreadyResolved && table != "incident" && kind != 3)
+                    {
+                        return (true, "a plug-in wrote a closed case and failed the user's save: " + Excerpt(e.Message) + " (" + kind + " " + table + "; steps: "
+                            + string.Join(", ", _world.Sandbox.Executions.Select(x => x.StepName)) + ")" + History());
                     }
 
                     var missing = RawMissingRecord.Match(e.Message);
@@ -249,6 +258,27 @@ namespace Advocacy.Plugins.Tests.Scenarios
                 }
 
                 return (false, Timed(clock) is { } slow ? slow + History() : null);
+            }
+
+            /// <summary>
+            /// Closes an open case as the resolve dialog does (CloseIncident), or reopens a closed one: the platform then
+            /// refuses other changes to it, so the saves after it meet closed cases as users' saves do.
+            /// </summary>
+            private void CloseOrReopen(Guid caseId)
+            {
+                bool open = (_world.Sandbox.Get("incident", caseId).GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0;
+                if (open)
+                {
+                    _world.Agent.Execute(new OrganizationRequest("CloseIncident")
+                    {
+                        ["IncidentResolution"] = new Entity("incidentresolution") { ["subject"] = "Closed by the fuzz", ["incidentid"] = new EntityReference("incident", caseId) },
+                        ["Status"] = new OptionSetValue(5),
+                    });
+                }
+                else
+                {
+                    _world.Agent.Update(new Entity("incident", caseId) { ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1) });
+                }
             }
 
             private static string? Timed(Stopwatch clock) => clock.Elapsed > HangGuard ? "took " + clock.Elapsed : null;
