@@ -6,6 +6,7 @@ using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Assignment;
 using Advocacy.Plugins.Domain.FollowUp;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.Impact
 {
@@ -92,6 +93,37 @@ namespace Advocacy.Plugins.Application.Impact
             {
                 days.Writer().Ensure(plan, oncePerKey: true, refreshOpenTask: true);
             }
+        }
+
+        /// <summary>
+        /// After an inconvenience is deleted (a manager removing one recorded by mistake): the account's index and loyalty
+        /// risk and the case's worst score are recomputed without it, and its open impact review is completed with a note
+        /// — else the figures decision makers read would keep a harm that never was. An account or case that is gone (being
+        /// deleted with it) is skipped and traced.
+        /// </summary>
+        public void AfterRemoval(Guid inconvenienceId, Guid? accountId, Guid? caseId)
+        {
+            _host.Trace("Inconvenience {0} was removed: account {1} and case {2} are recomputed without it, as {3}.",
+                inconvenienceId, accountId?.ToString() ?? "(none)", caseId?.ToString() ?? "(none)", _host.SystemIdentity);
+            if (accountId.HasValue)
+            {
+                try
+                {
+                    new RefreshAccountLoyalty(_host).AfterInconvenience(accountId.Value);
+                }
+                catch (MissingRecordException ex)
+                {
+                    _host.Trace("Account {0}: not recomputed: {1}", accountId.Value, ex.Message);
+                }
+            }
+
+            if (caseId.HasValue)
+            {
+                CopyWorstScoreToCase(new InconvenienceRows(_host.SystemService), caseId.Value);
+            }
+
+            var closed = new OwnerDays(_host).Writer().CompleteOpen(AdvocacyTaskKeys.ImpactReview(inconvenienceId), Language.English.Format(TextKey.InconvenienceRemoved));
+            _host.Trace(closed ? "Its open impact review was completed." : "It had no open impact review.");
         }
 
         /// <summary>

@@ -80,6 +80,40 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
         }
 
         [TestMethod]
+        public void Removing_an_inconvenience_recorded_by_mistake_takes_it_out_of_the_account_the_case_and_the_open_review()
+        {
+            // A manager deletes a severe inconvenience recorded against the wrong customer: the figures decision makers
+            // read (the account's index and loyalty risk, the case's worst score) must not keep a harm that never was.
+            var caseId = SeedCase("Pallets damaged");
+            var mild = Create(caseId, critical: true, orderValue: null);     // 20
+            var mistake = _world.Agent.Create(new Entity("adv_inconvenience")
+            {
+                ["adv_name"] = "Order 4471 delivered late",
+                ["adv_accountid"] = new EntityReference("account", _account),
+                ["adv_caseid"] = new EntityReference("incident", caseId),
+                ["adv_kind"] = Choices.Option(InconvenienceKind.LateDelivery),
+                ["adv_promisedon"] = AdvocacyWorld.Now.AddDays(-12),
+                ["adv_resolvedon"] = AdvocacyWorld.Now,
+                ["adv_ordervalue"] = new Money(48000m),
+                ["adv_businesscritical"] = true,
+            });
+            int severe = Score(mistake);
+            Assert.AreEqual(severe, CaseScore(caseId));
+            var review = _world.Tasks(AdvocacyTaskKind.ImpactReview).Single();
+            Assert.AreEqual(0, review.GetAttributeValue<OptionSetValue>("statecode").Value);
+            int indexBefore = Index(_account)!.Value;
+
+            _world.Sandbox.CreateService(_world.ManagerUserId).Delete("adv_inconvenience", mistake);
+
+            Assert.AreEqual(20, CaseScore(caseId), "the case shows the worst of what is still linked");
+            Assert.AreEqual(20, Index(_account), $"the index is recomputed without it (was {indexBefore})");
+            var closed = _world.Sandbox.Get("task", review.Id);
+            Assert.AreEqual(1, closed.GetAttributeValue<OptionSetValue>("statecode").Value, "the open review is completed");
+            StringAssert.Contains(closed.GetAttributeValue<string>("description"), "removed");
+            Assert.AreEqual(mild, _world.Sandbox.Rows("adv_inconvenience").Single().Id);
+        }
+
+        [TestMethod]
         public void Moving_an_inconvenience_to_another_account_recomputes_both_accounts()
         {
             var other = _world.SeedAccount("Fabrikam", CustomerTier.Standard);

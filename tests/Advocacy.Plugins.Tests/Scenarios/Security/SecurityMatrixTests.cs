@@ -49,6 +49,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             ["step:Update:adv_feedback"] = ("++-+", "correcting one's own answer"),
             ["step:Create:adv_inconvenience"] = ("++-+", "recording an inconvenience for an account of one's business unit"),
             ["step:Update:adv_inconvenience"] = ("++-+", "correcting one's own inconvenience"),
+            ["step:Delete:adv_inconvenience"] = ("-+-+", "removing an inconvenience recorded by mistake is the managers' (Delete Deep); advocates delete none"),
             ["step:Update:salesorder"] = ("---+", "orders are the Sales roles'; the advocacy roles grant no order privilege"),
             ["activity:AssignAdvocateActivity"] = ("-+-+", "runs as the workflow's user, who writes the account's advocate: managers only"),
             ["activity:CalculateInconvenienceImpactActivity"] = ("++-+", "reads the account and settings as the workflow's user"),
@@ -208,6 +209,12 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
                     {
                         var inconvenience = Own("adv_inconvenience", user, ("adv_name", "Late"), ("adv_accountid", Account));
                         service.Update(new Entity("adv_inconvenience", inconvenience) { ["adv_businesscritical"] = true });
+                        break;
+                    }
+                    case "step:Delete:adv_inconvenience":
+                    {
+                        var inconvenience = Own("adv_inconvenience", _w.AgentUserId, ("adv_name", "Late"), ("adv_accountid", Account));
+                        service.Delete("adv_inconvenience", inconvenience);
                         break;
                     }
                     case "step:Update:salesorder":
