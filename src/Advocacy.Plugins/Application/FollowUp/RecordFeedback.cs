@@ -40,6 +40,47 @@ namespace Advocacy.Plugins.Application.FollowUp
             _host = host;
         }
 
+        /// <summary>
+        /// After an answer is deleted (a manager removing one recorded by mistake): the account's last NPS and CSAT are the
+        /// most recent remaining answers' (none when no answer has one) with the loyalty risk they imply, and the recovery
+        /// and escalation the answer raised are completed with a note. An account deleted with it is skipped and traced.
+        /// </summary>
+        public void AfterRemoval(Guid feedbackId, Guid? accountId)
+        {
+            _host.Trace("Feedback {0} was removed: account {1} takes its most recent remaining answers, as {2}.",
+                feedbackId, accountId?.ToString() ?? "(none)", _host.SystemIdentity);
+            if (accountId.HasValue)
+            {
+                AfterLeaving(accountId.Value);
+            }
+
+            var writer = new OwnerDays(_host).Writer();
+            string note = Language.English.Format(TextKey.AnswerRemoved);
+            int closed = 0;
+            foreach (var key in new[] { AdvocacyTaskKeys.DetractorRecovery(feedbackId), AdvocacyTaskKeys.ManagerEscalation(feedbackId) })
+            {
+                closed += writer.CompleteOpen(key, note) ? 1 : 0;
+            }
+            _host.Trace("{0} open task(s) it raised completed.", closed);
+        }
+
+        /// <summary>
+        /// An answer left the account (removed, or moved to another account): its last NPS and CSAT are the most recent
+        /// remaining answers' (none when no answer has one) with the risk they imply. A deleted account is traced and skipped.
+        /// </summary>
+        public void AfterLeaving(Guid accountId)
+        {
+            try
+            {
+                var lastWord = new FeedbackRows(_host.SystemService).LastWord(accountId);
+                new RefreshAccountLoyalty(_host).AfterAnswersChanged(accountId, lastWord);
+            }
+            catch (MissingRecordException ex)
+            {
+                _host.Trace("Account {0}: not recomputed: {1}", accountId, ex.Message);
+            }
+        }
+
         public IReadOnlyList<TaskWriteResult> Run(FeedbackAnswer answer)
         {
             var score = FeedbackScore.Create(answer.Nps, answer.Csat);

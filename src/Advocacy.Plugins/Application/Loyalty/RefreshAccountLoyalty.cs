@@ -30,14 +30,20 @@ namespace Advocacy.Plugins.Application.Loyalty
         /// </summary>
         public AccountSnapshot AfterFeedback(Guid accountId, int? nps, int? csat) => Refresh(accountId, nps, csat, true);
 
-        private AccountSnapshot Refresh(Guid accountId, int? nps, int? csat, bool feedback)
+        /// <summary>
+        /// After an answer was removed (or moved to another account): the last NPS/CSAT are exactly the given ones — the
+        /// most recent remaining answers', none when no answer has one — and the risk follows.
+        /// </summary>
+        public AccountSnapshot AfterAnswersChanged(Guid accountId, LastWord lastWord) => Refresh(accountId, lastWord.Nps, lastWord.Csat, true, exact: true);
+
+        private AccountSnapshot Refresh(Guid accountId, int? nps, int? csat, bool feedback, bool exact = false)
         {
             var settings = _host.Settings;
             var now = _host.UtcNow;
             var read = new AccountLoyaltyReader(_host.SystemService).Read(accountId, now.AddDays(-settings.Index.WindowDays));
             var account = read.Account;
-            int? lastNps = feedback ? nps ?? account.LastNps : account.LastNps;
-            int? lastCsat = feedback ? csat ?? account.LastCsat : account.LastCsat;
+            int? lastNps = exact ? nps : feedback ? nps ?? account.LastNps : account.LastNps;
+            int? lastCsat = exact ? csat : feedback ? csat ?? account.LastCsat : account.LastCsat;
             var figures = LoyaltyFigures.Compute(read.Events, lastNps, lastCsat, settings, now, read.OwnerZone);
 
             var oldIndex = account.Row.GetAttributeValue<int?>("adv_inconvenienceindex");

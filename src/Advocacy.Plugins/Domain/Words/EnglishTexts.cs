@@ -136,6 +136,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.HandOverNewAdvocate] = "the account's advocate is now {0}",
             [TextKey.NowTheAdvocate] = "{0} is now the account's advocate",
             [TextKey.InconvenienceRemoved] = "the inconvenience was removed, so there is no impact to review",
+            [TextKey.AnswerRemoved] = "the customer's answer was removed, so there is nothing to recover",
 
             [TextKey.ErrorInconvenienceWithoutAccount] = "Choose the account that was inconvenienced: an inconvenience without an account cannot be scored or followed up.",
             [TextKey.ErrorFeedbackWithoutAccount] = "Choose the account this feedback is from, or record it from its check-in task: feedback without an account cannot update loyalty figures or reach an advocate.",

@@ -140,6 +140,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.HandOverNewAdvocate] = "Kundenfürsprecher der Firma ist jetzt {0}",
             [TextKey.NowTheAdvocate] = "{0} ist jetzt Kundenfürsprecher der Firma",
             [TextKey.InconvenienceRemoved] = "die Unannehmlichkeit wurde entfernt, es gibt keine Auswirkung mehr zu prüfen",
+            [TextKey.AnswerRemoved] = "die Antwort des Kunden wurde entfernt, es gibt nichts mehr zurückzugewinnen",
 
             [TextKey.ErrorInconvenienceWithoutAccount] = "Wählen Sie die betroffene Firma: Eine Unannehmlichkeit ohne Firma kann weder bewertet noch nachverfolgt werden.",
             [TextKey.ErrorFeedbackWithoutAccount] = "Wählen Sie die Firma, von der dieses Feedback stammt, oder erfassen Sie es aus seiner Check-in-Aufgabe: Feedback ohne Firma kann weder Loyalitätskennzahlen aktualisieren noch einen Kundenfürsprecher erreichen.",

@@ -20,7 +20,8 @@ namespace Advocacy.Plugins.Plugins.FollowUp
     [CrmPluginRegistration("Update", "adv_feedback", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, "adv_accountid,adv_nps,adv_csat",
         "Advocacy: corrected feedback updates loyalty and recovers detractors", 10, IsolationModeEnum.Sandbox,
         Image1Name = "post", Image1Type = ImageTypeEnum.PostImage, Image1Attributes = "adv_accountid,adv_nps,adv_csat,adv_comments",
-        Description = "A corrected answer is validated and evaluated like a new one; a task already raised for it is not raised again.")]
+        Image2Name = "pre", Image2Type = ImageTypeEnum.PreImage, Image2Attributes = "adv_accountid",
+        Description = "A corrected answer is validated and evaluated like a new one; a task already raised for it is not raised again; an account it left takes its remaining answers.")]
     public sealed class FeedbackReceivedPlugin : AdvocacyPlugin
     {
         public static readonly string NoAccountMessage = RecordFeedback.NoAccountMessage;
@@ -30,14 +31,23 @@ namespace Advocacy.Plugins.Plugins.FollowUp
             // On a correction the Target holds only what changed; the post-image is the whole answer.
             var feedback = context.PostImage("post") ?? context.Target ?? throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorFeedbackRowMissing));
             var account = feedback.GetAttributeValue<EntityReference>("adv_accountid");
-            new RecordFeedback(context).Run(new FeedbackAnswer
+            var record = new RecordFeedback(context);
+            var accountId = account?.LogicalName == "account" ? account.Id : (Guid?)null;
+            record.Run(new FeedbackAnswer
             {
                 FeedbackId = feedback.Id != Guid.Empty ? feedback.Id : context.Execution.PrimaryEntityId,
-                AccountId = account?.LogicalName == "account" ? account.Id : (Guid?)null,
+                AccountId = accountId,
                 Nps = feedback.GetAttributeValue<int?>("adv_nps"),
                 Csat = feedback.GetAttributeValue<int?>("adv_csat"),
                 Comments = feedback.GetAttributeValue<string>("adv_comments"),
             });
+
+            // Moved to another account: the account it left keeps its own customer's last word, not this answer.
+            var previous = context.PreImage("pre")?.GetAttributeValue<EntityReference>("adv_accountid");
+            if (previous?.LogicalName == "account" && previous.Id != accountId)
+            {
+                record.AfterLeaving(previous.Id);
+            }
         }
     }
 }

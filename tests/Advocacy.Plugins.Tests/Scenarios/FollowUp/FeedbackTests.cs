@@ -74,6 +74,67 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         }
 
         [TestMethod]
+        public void Removing_an_answer_recorded_by_mistake_restores_the_customers_last_word_and_closes_its_tasks()
+        {
+            // A manager deletes an NPS 2 recorded against the wrong customer: the account's last NPS/CSAT are the most recent
+            // remaining answer's again, the loyalty risk follows, and the recovery and escalation it raised are closed.
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Northwind Traders", CustomerTier.Strategic);
+            Answer(w, account, 9, 5);
+            w.Sandbox.Clock.UtcNow = w.Sandbox.Clock.UtcNow.AddMinutes(5);
+            var mistake = Answer(w, account, 2, null, "Wrong customer");
+            Assert.AreEqual(2, w.Account(account).GetAttributeValue<int?>("adv_lastnps"));
+            Assert.AreEqual(Choices.Option(LoyaltyRisk.High), w.Account(account).GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"));
+            var recovery = w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single();
+            var escalation = w.TasksFor(AdvocacyTaskKind.ManagerEscalation, account).Single();
+
+            w.Sandbox.CreateService(w.World.ManagerUserId).Delete("adv_feedback", mistake);
+
+            var row = w.Account(account);
+            Assert.AreEqual(9, row.GetAttributeValue<int?>("adv_lastnps"), "the customer's last word is the remaining answer's");
+            Assert.AreEqual(5, row.GetAttributeValue<int?>("adv_lastcsat"));
+            Assert.AreNotEqual(Choices.Option(LoyaltyRisk.High), row.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"));
+            foreach (var task in new[] { recovery, escalation })
+            {
+                var closed = w.Sandbox.Get("task", task.Id);
+                Assert.AreEqual(1, closed.GetAttributeValue<OptionSetValue>("statecode").Value);
+                StringAssert.Contains(closed.GetAttributeValue<string>("description"), "removed");
+            }
+        }
+
+        [TestMethod]
+        public void Moving_an_answer_to_the_right_customer_gives_the_account_it_left_its_own_last_word_again()
+        {
+            var w = new FollowUpWorld();
+            var wrong = w.SeedAccount("Northwind Traders", CustomerTier.Strategic);
+            var right = w.SeedAccount("Northwind Logistics", CustomerTier.Key);
+            Answer(w, wrong, 9, 5);
+            w.Sandbox.Clock.UtcNow = w.Sandbox.Clock.UtcNow.AddMinutes(5);
+            var mistake = Answer(w, wrong, 2, null);
+
+            w.World.Agent.Update(new Entity("adv_feedback", mistake) { ["adv_accountid"] = new EntityReference("account", right) });
+
+            Assert.AreEqual(9, w.Account(wrong).GetAttributeValue<int?>("adv_lastnps"), "the account it left");
+            Assert.AreEqual(5, w.Account(wrong).GetAttributeValue<int?>("adv_lastcsat"));
+            Assert.AreEqual(2, w.Account(right).GetAttributeValue<int?>("adv_lastnps"), "the account it moved to");
+        }
+
+        [TestMethod]
+        public void Removing_the_only_answer_leaves_no_last_word()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Northwind Traders", CustomerTier.Strategic);
+            var only = Answer(w, account, 2, 1);
+
+            w.Sandbox.CreateService(w.World.ManagerUserId).Delete("adv_feedback", only);
+
+            var row = w.Account(account);
+            Assert.IsNull(row.GetAttributeValue<int?>("adv_lastnps"));
+            Assert.IsNull(row.GetAttributeValue<int?>("adv_lastcsat"));
+            Assert.AreEqual(Choices.Option(LoyaltyRisk.Low), row.GetAttributeValue<OptionSetValue>("adv_loyaltyrisk"));
+        }
+
+        [TestMethod]
         public void A_passive_answer_updates_the_account_without_tasks_and_the_recomputed_index_sets_the_risk()
         {
             var w = new FollowUpWorld();

@@ -49,6 +49,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             ["step:Update:adv_feedback"] = ("++-+", "correcting one's own answer"),
             ["step:Create:adv_inconvenience"] = ("++-+", "recording an inconvenience for an account of one's business unit"),
             ["step:Update:adv_inconvenience"] = ("++-+", "correcting one's own inconvenience"),
+            ["step:Delete:adv_feedback"] = ("-+-+", "removing an answer recorded by mistake is the managers' (Delete Deep); advocates delete none"),
             ["step:Delete:adv_inconvenience"] = ("-+-+", "removing an inconvenience recorded by mistake is the managers' (Delete Deep); advocates delete none"),
             ["step:Update:salesorder"] = ("---+", "orders are the Sales roles'; the advocacy roles grant no order privilege"),
             ["activity:AssignAdvocateActivity"] = ("-+-+", "runs as the workflow's user, who writes the account's advocate: managers only"),
@@ -209,6 +210,12 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
                     {
                         var inconvenience = Own("adv_inconvenience", user, ("adv_name", "Late"), ("adv_accountid", Account));
                         service.Update(new Entity("adv_inconvenience", inconvenience) { ["adv_businesscritical"] = true });
+                        break;
+                    }
+                    case "step:Delete:adv_feedback":
+                    {
+                        var feedback = Own("adv_feedback", _w.AgentUserId, ("adv_accountid", Account), ("adv_nps", 9));
+                        service.Delete("adv_feedback", feedback);
                         break;
                     }
                     case "step:Delete:adv_inconvenience":
