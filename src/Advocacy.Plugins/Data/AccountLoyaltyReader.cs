@@ -36,7 +36,7 @@ namespace Advocacy.Plugins.Data
             _service = service;
         }
 
-        /// <exception cref="AdvocacyInputException">The account does not exist (or cannot be seen).</exception>
+        /// <exception cref="MissingRecordException">The account does not exist (or cannot be seen).</exception>
         public AccountWithEvents Read(Guid accountId, DateTime since)
         {
             var query = new QueryExpression("account") { ColumnSet = new ColumnSet(AccountSnapshot.Columns) };
@@ -51,7 +51,7 @@ namespace Advocacy.Plugins.Data
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
             {
-                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorLoyaltyAccountMissing, accountId.ToString("D")));
+                throw new MissingRecordException("account", accountId, Phrase.Of(TextKey.ErrorLoyaltyAccountMissing, accountId.ToString("D")));
             }
 
             var events = new List<ScoredEvent>();

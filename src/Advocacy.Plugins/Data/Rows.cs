@@ -13,7 +13,13 @@ namespace Advocacy.Plugins.Data
     public sealed class MissingRecordException : AdvocacyInputException
     {
         public MissingRecordException(string table, TextKey what, Guid id)
-            : base(Phrase.Of(TextKey.ErrorRecordMissing, Phrase.Of(what), id.ToString("D")))
+            : this(table, id, Phrase.Of(TextKey.ErrorRecordMissing, Phrase.Of(what), id.ToString("D")))
+        {
+        }
+
+        /// <summary>The same, in the words of the use case that needed the row.</summary>
+        public MissingRecordException(string table, Guid id, Phrase message)
+            : base(message)
         {
             Table = table;
             Id = id;

@@ -23,7 +23,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
             var world = new AdvocacyWorld();
             var missing = Guid.NewGuid();
 
-            var loyalty = Assert.ThrowsExactly<AdvocacyInputException>(() => new AccountLoyaltyReader(world.Sandbox.Service).Read(missing, AdvocacyWorld.Now.AddDays(-180)));
+            var loyalty = Assert.ThrowsExactly<MissingRecordException>(() => new AccountLoyaltyReader(world.Sandbox.Service).Read(missing, AdvocacyWorld.Now.AddDays(-180)));
             Assert.AreEqual("Account " + missing.ToString("D") + " does not exist, so its loyalty figures cannot be updated.", loyalty.Message);
 
             var scoring = Assert.ThrowsExactly<AdvocacyInputException>(() => new InconvenienceRows(world.Sandbox.Service).LoadAccount(missing, null, AdvocacyWorld.Now, 90));

@@ -120,7 +120,8 @@ namespace Advocacy.Plugins.Tests.DataAccess
 
             CollectionAssert.AreEqual(new[] { Today.AddDays(-3) }, read.Events.Select(e => e.CreatedOn).ToList());
             var missing = Guid.Parse("6e2f1c4b-0000-4000-8000-000000000009");
-            var error = Assert.ThrowsExactly<AdvocacyInputException>(() => new AccountLoyaltyReader(world.Sandbox.Service).Read(missing, Today));
+            var error = Assert.ThrowsExactly<MissingRecordException>(() => new AccountLoyaltyReader(world.Sandbox.Service).Read(missing, Today));
+            Assert.AreEqual(("account", missing), (error.Table, error.Id), "a missing record, which the removal steps skip");
             Assert.AreEqual("Account 6e2f1c4b-0000-4000-8000-000000000009 does not exist, so its loyalty figures cannot be updated.", error.Message);
         }
 

@@ -120,6 +120,20 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         }
 
         [TestMethod]
+        public void Removing_an_answer_whose_account_is_gone_succeeds_and_says_so()
+        {
+            var w = new FollowUpWorld();
+            var gone = Guid.NewGuid();
+            var orphan = new Entity("adv_feedback", Guid.NewGuid()) { ["adv_name"] = "Orphan", ["adv_accountid"] = new EntityReference("account", gone), ["adv_nps"] = 2 };
+            w.Sandbox.Seed(orphan);
+
+            w.Sandbox.CreateService(w.World.ManagerUserId).Delete("adv_feedback", orphan.Id);
+
+            Assert.IsEmpty(w.Sandbox.Rows("adv_feedback"));
+            StringAssert.Contains(string.Join("\n", w.Sandbox.Traces("Advocacy: removed feedback leaves the account's last word")), $"Account {gone}: not recomputed");
+        }
+
+        [TestMethod]
         public void Removing_the_only_answer_leaves_no_last_word()
         {
             var w = new FollowUpWorld();

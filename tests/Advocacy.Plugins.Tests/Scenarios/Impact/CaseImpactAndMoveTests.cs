@@ -114,6 +114,26 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
         }
 
         [TestMethod]
+        public void Removing_an_inconvenience_whose_account_and_case_are_gone_succeeds_and_says_so()
+        {
+            // As when the account is being deleted with it: nothing to recompute, and the removal must not fail for that.
+            var goneAccount = Guid.NewGuid();
+            var goneCase = Guid.NewGuid();
+            var orphan = new Entity("adv_inconvenience", Guid.NewGuid())
+            {
+                ["adv_name"] = "Orphan", ["adv_accountid"] = new EntityReference("account", goneAccount), ["adv_caseid"] = new EntityReference("incident", goneCase),
+            };
+            _world.Sandbox.Seed(orphan);
+
+            _world.Sandbox.CreateService(_world.ManagerUserId).Delete("adv_inconvenience", orphan.Id);
+
+            Assert.IsEmpty(_world.Sandbox.Rows("adv_inconvenience"));
+            var traces = string.Join("\n", _world.Sandbox.Traces("Advocacy: follow up inconvenience (delete)"));
+            StringAssert.Contains(traces, $"Account {goneAccount}: not recomputed");
+            StringAssert.Contains(traces, $"Case {goneCase} no longer exists");
+        }
+
+        [TestMethod]
         public void Moving_an_inconvenience_to_another_account_recomputes_both_accounts()
         {
             var other = _world.SeedAccount("Fabrikam", CustomerTier.Standard);
