@@ -134,6 +134,20 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
         }
 
         [TestMethod]
+        public void A_rescore_that_leaves_the_worst_score_as_it_was_does_not_write_the_case()
+        {
+            var caseId = SeedCase("Pallets damaged");
+            var id = Create(caseId, critical: true, orderValue: null);   // 20
+            var before = _world.Sandbox.Get("incident", caseId).GetAttributeValue<long>("versionnumber");
+
+            _world.Agent.Update(new Entity("adv_inconvenience", id) { ["adv_name"] = "Pallets damaged again", ["adv_businesscritical"] = true });
+
+            Assert.AreEqual(20, CaseScore(caseId));
+            Assert.AreEqual(before, _world.Sandbox.Get("incident", caseId).GetAttributeValue<long>("versionnumber"), "an unchanged score is not written again");
+            StringAssert.Contains(string.Join("\n", _world.Sandbox.Executions.SelectMany(e => e.Traces)), $"Case {caseId}: impact score stays 20");
+        }
+
+        [TestMethod]
         public void Moving_an_inconvenience_to_another_account_recomputes_both_accounts()
         {
             var other = _world.SeedAccount("Fabrikam", CustomerTier.Standard);
