@@ -207,6 +207,23 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
             Assert.IsEmpty(_world.Tasks(AdvocacyTaskKind.ImpactReview));
         }
 
+        [TestMethod]
+        public void An_inconvenience_not_scored_updates_the_figures_and_raises_no_review()
+        {
+            var tracer = new ListTracer();
+
+            new FollowUpInconvenience(new TestHost(_world.Sandbox.NestedService, tracer)).Run(new ScoredInconvenience
+            {
+                InconvenienceId = Guid.NewGuid(),
+                AccountId = _account,
+                Score = 0,
+                Band = null,
+            });
+
+            Assert.IsTrue(tracer.Lines.Any(l => l.Contains("(not scored): no impact review needed")), string.Join("\n", tracer.Lines));
+            Assert.IsEmpty(_world.Tasks(AdvocacyTaskKind.ImpactReview));
+        }
+
         private Guid SeedCase(string title)
         {
             var incident = new Entity("incident", Guid.NewGuid())
