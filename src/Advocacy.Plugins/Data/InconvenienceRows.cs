@@ -121,33 +121,37 @@ namespace Advocacy.Plugins.Data
             row["adv_impactexplanation"] = assessment.Explanation;
         }
 
-        /// <summary>The worst score among the case's scored inconveniences (null: none): one query.</summary>
-        public int? WorstScoreOfCase(Guid caseId)
-        {
-            var query = new QueryExpression("adv_inconvenience") { ColumnSet = new ColumnSet("adv_impactscore"), TopCount = 1 };
-            query.Criteria.AddCondition("adv_caseid", ConditionOperator.Equal, caseId);
-            // Stryker disable once Statement : equivalent, in descending order an empty score sorts last (SQL), so the top row has a score whenever any row has one, and an empty top score reads as "none" too
-            query.Criteria.AddCondition("adv_impactscore", ConditionOperator.NotNull);
-            query.AddOrder("adv_impactscore", OrderType.Descending);
-            var rows = _service.RetrieveMultiple(query).Entities;
-            return rows.Count == 0 ? (int?)null : rows[0].GetAttributeValue<int?>("adv_impactscore");
-        }
-
         /// <summary>
-        /// The case as the copy of its worst score needs it: whether it is open and the score it shows; null when the case
-        /// is gone. One read.
+        /// The case as the copy of its worst score needs it, in one query: whether it is open, the score it shows, and the
+        /// worst score among its scored inconveniences (null: none); null when the case is gone. The case comes back once
+        /// per scored inconvenience (an outer link, as the loyalty reader reads an account's), so a case with more than a
+        /// page of them (5,000) would be read in part — far beyond what one case gathers.
         /// </summary>
         public CaseImpactState? CaseImpact(Guid caseId)
         {
-            var query = new QueryExpression("incident") { ColumnSet = new ColumnSet("statecode", "adv_impactscore"), TopCount = 1 };
+            var query = new QueryExpression("incident") { ColumnSet = new ColumnSet("statecode", "adv_impactscore") };
             query.Criteria.AddCondition("incidentid", ConditionOperator.Equal, caseId);
+            var link = query.AddLink("adv_inconvenience", "incidentid", "adv_caseid", JoinOperator.LeftOuter);
+            link.EntityAlias = "inc";
+            link.Columns = new ColumnSet("adv_impactscore");
+            link.LinkCriteria.AddCondition("adv_impactscore", ConditionOperator.NotNull);
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
             {
                 return null;
             }
+
+            int? worst = null;
+            foreach (var row in rows)
+            {
+                if (row.GetAttributeValue<AliasedValue>("inc.adv_impactscore")?.Value is int score && (worst == null || score > worst))
+                {
+                    worst = score;
+                }
+            }
+
             // Active is 0 on every case; Resolved (1) and Canceled (2) are closed.
-            return new CaseImpactState((rows[0].GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0, rows[0].GetAttributeValue<int?>("adv_impactscore"));
+            return new CaseImpactState((rows[0].GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0, rows[0].GetAttributeValue<int?>("adv_impactscore"), worst);
         }
 
         public void SetCaseImpact(Guid caseId, int? score)
@@ -189,18 +193,23 @@ namespace Advocacy.Plugins.Data
         }
     }
 
-    /// <summary>A case's state and shown impact score, as <see cref="InconvenienceRows.CaseImpact"/> reads them.</summary>
+    /// <summary>A case's state, shown impact score and worst linked score, as <see cref="InconvenienceRows.CaseImpact"/> reads them.</summary>
     public sealed class CaseImpactState
     {
-        public CaseImpactState(bool open, int? score)
+        public CaseImpactState(bool open, int? score, int? worst)
         {
             Open = open;
             Score = score;
+            Worst = worst;
         }
 
-        /// <summary>Active; a resolved or canceled case takes no change but of its state.</summary>
+        /// <summary>Active; a resolved or canceled case takes no change but of its state or owner.</summary>
         public bool Open { get; }
 
+        /// <summary>The score the case shows now.</summary>
         public int? Score { get; }
+
+        /// <summary>The worst score among the case's scored inconveniences; null when none has one.</summary>
+        public int? Worst { get; }
     }
 }

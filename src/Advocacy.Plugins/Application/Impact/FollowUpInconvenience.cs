@@ -131,7 +131,7 @@ namespace Advocacy.Plugins.Application.Impact
         /// change but of its state on the platform (CaseAlreadyResolved: "This case has already been resolved. Close and
         /// reopen the case record to see the updates."), so writing it would fail the inconvenience's own save: a closed case
         /// keeps the score it closed with, and shows the worst again once reopened and an inconvenience of it is saved.
-        /// Reads the case and, when open, its inconveniences; writes only a changed score.
+        /// One query (the case with its inconveniences' scores); writes only a changed score.
         /// </summary>
         private void CopyWorstScoreToCase(InconvenienceRows rows, Guid caseId)
         {
@@ -147,7 +147,7 @@ namespace Advocacy.Plugins.Application.Impact
                     caseId, Shown(state.Score));
                 return;
             }
-            var worst = rows.WorstScoreOfCase(caseId);
+            var worst = state.Worst;
             if (worst == state.Score)
             {
                 _host.Trace("Case {0}: impact score stays {1} (worst linked inconvenience).", caseId, Shown(worst));
