@@ -437,20 +437,12 @@ namespace Advocacy.Sandbox
             {
                 return; // a missing row is the main operation's to refuse; an unchanged owner is no assignment
             }
-            bool team = string.Equals(owner.LogicalName, "team", StringComparison.OrdinalIgnoreCase);
-            if (!team && Bypasses(owner.Id))
-            {
-                return;
-            }
-            var principals = team
-                ? new List<Principal> { new(owner.Id, true, BusinessUnitOf(tx, "team", owner.Id), RolesOf(owner.Id), Array.Empty<Guid>()) }
-                : Principals(owner.Id, tx);
-            if (team && RolesOf(owner.Id).Any(r => r.IsSystemAdministrator))
-            {
-                return;
-            }
             string read = PrivilegeName(PrivilegeType.Read, target.LogicalName);
-            if (!principals.Any(p => p.LevelOf(read) != null))
+            // A user reads through its own roles and its teams' (LevelOf); a team through its own.
+            bool canRead = string.Equals(owner.LogicalName, "team", StringComparison.OrdinalIgnoreCase)
+                ? RolesOf(owner.Id).Any(r => r.IsSystemAdministrator || r.LevelOf(read) != null)
+                : Bypasses(owner.Id) || LevelOf(owner.Id, read) != null;
+            if (!canRead)
             {
                 throw SecurityFaults.OwnerCannotRead(owner, read, target.LogicalName);
             }
