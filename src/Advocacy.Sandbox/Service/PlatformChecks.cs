@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Sandbox
@@ -104,15 +105,8 @@ namespace Advocacy.Sandbox
             {
                 return;
             }
-            bool changesMore = false;
-            foreach (var column in target.Attributes.Keys)
-            {
-                if (Array.IndexOf(ClosedCaseColumns, column.ToLowerInvariant()) < 0)
-                {
-                    changesMore = true;
-                    break;
-                }
-            }
+            // Logical names, compared as the platform's attribute collection holds them (as SpecializedUpdate does).
+            bool changesMore = target.Attributes.Keys.Any(column => Array.IndexOf(ClosedCaseColumns, column) < 0);
             if (changesMore && Store.ReadValue(op.Transaction, "incident", op.EntityId, "statecode") is OptionSetValue { Value: not 0 })
             {
                 throw Faults.CaseAlreadyResolved();
