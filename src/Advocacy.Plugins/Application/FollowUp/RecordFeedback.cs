@@ -17,6 +17,9 @@ namespace Advocacy.Plugins.Application.FollowUp
         /// <summary>Null when the feedback names no account (or not an account).</summary>
         public Guid? AccountId { get; set; }
 
+        /// <summary>On a correction, the account the answer named before (null: none, or a new answer).</summary>
+        public Guid? PreviousAccountId { get; set; }
+
         public int? Nps { get; set; }
         public int? Csat { get; set; }
         public string? Comments { get; set; }
@@ -68,7 +71,7 @@ namespace Advocacy.Plugins.Application.FollowUp
         /// An answer left the account (removed, or moved to another account): its last NPS and CSAT are the most recent
         /// remaining answers' (none when no answer has one) with the risk they imply. A deleted account is traced and skipped.
         /// </summary>
-        public void AfterLeaving(Guid accountId)
+        private void AfterLeaving(Guid accountId)
         {
             try
             {
@@ -96,6 +99,12 @@ namespace Advocacy.Plugins.Application.FollowUp
                 answer.FeedbackId, accountId, Show(answer.Nps), Show(answer.Csat), score.Sentiment, _host.SystemIdentity);
 
             var snapshot = new RefreshAccountLoyalty(_host).AfterFeedback(accountId, answer.Nps, answer.Csat);
+            if (answer.PreviousAccountId.HasValue && answer.PreviousAccountId.Value != accountId)
+            {
+                // Moved to another account: the account it left keeps its own customer's last word, not this answer.
+                AfterLeaving(answer.PreviousAccountId.Value);
+            }
+
             var account = new FollowUpAccounts(_host.SystemService, _host.Tracing, settings).ForSnapshot(snapshot, today);
             var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
             var days = new OwnerDays(_host);

@@ -31,23 +31,16 @@ namespace Advocacy.Plugins.Plugins.FollowUp
             // On a correction the Target holds only what changed; the post-image is the whole answer.
             var feedback = context.PostImage("post") ?? context.Target ?? throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorFeedbackRowMissing));
             var account = feedback.GetAttributeValue<EntityReference>("adv_accountid");
-            var record = new RecordFeedback(context);
-            var accountId = account?.LogicalName == "account" ? account.Id : (Guid?)null;
-            record.Run(new FeedbackAnswer
+            var previous = context.PreImage("pre")?.GetAttributeValue<EntityReference>("adv_accountid");
+            new RecordFeedback(context).Run(new FeedbackAnswer
             {
                 FeedbackId = feedback.Id != Guid.Empty ? feedback.Id : context.Execution.PrimaryEntityId,
-                AccountId = accountId,
+                AccountId = account?.LogicalName == "account" ? account.Id : (Guid?)null,
+                PreviousAccountId = previous?.LogicalName == "account" ? previous.Id : (Guid?)null,
                 Nps = feedback.GetAttributeValue<int?>("adv_nps"),
                 Csat = feedback.GetAttributeValue<int?>("adv_csat"),
                 Comments = feedback.GetAttributeValue<string>("adv_comments"),
             });
-
-            // Moved to another account: the account it left keeps its own customer's last word, not this answer.
-            var previous = context.PreImage("pre")?.GetAttributeValue<EntityReference>("adv_accountid");
-            if (previous?.LogicalName == "account" && previous.Id != accountId)
-            {
-                record.AfterLeaving(previous.Id);
-            }
         }
     }
 }
