@@ -162,6 +162,13 @@ namespace Advocacy.Sandbox
         public static SandboxFaultException UseCloseIncident() =>
             new(ErrorCodes.InvalidArgument, "This message can not be used to set the state of incident to Closed.  In order to set state of incident to Closed, use the CloseIncidentRequest message instead.");
 
+        /// <summary>
+        /// A change to a completed or canceled activity, in the words real faults quote (Microsoft.Xrm.Data.PowerShell's
+        /// issue 222). Its code is in no list Microsoft publishes: InvalidArgument here.
+        /// </summary>
+        public static SandboxFaultException ClosedActivity() =>
+            new(ErrorCodes.InvalidArgument, "Cannot update Closed or Cancelled Activity");
+
         public static SandboxFaultException Duplicate(string entity, Guid id) =>
             new(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key. A record of type '{entity}' with Id = {id} already exists.");
 

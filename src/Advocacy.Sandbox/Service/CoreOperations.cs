@@ -236,6 +236,7 @@ namespace Advocacy.Sandbox
             // The row is rewritten as a NewRow over the current values (stored values are never changed in place, so
             // they are not copied), as a create writes its row.
             var row = NewRow.FromRow(Store.ReadRow(tx, table, id) ?? throw Faults.DoesNotExist(table, id), id);
+            RefuseChangesToClosedActivity(op, table, row, columns);
             RequireLookupTargets(tx, table, id, columns);
             if (row.Contains("ownerid") && columns.Any(c => c.Key.Equals("ownerid", StringComparison.OrdinalIgnoreCase) && c.Value == null))
             {

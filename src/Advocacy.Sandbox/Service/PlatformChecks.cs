@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 
@@ -15,6 +16,10 @@ namespace Advocacy.Sandbox
         // What a closed case still takes: its state (reopening) and its owner (an assignment: Assign has been a message of
         // its own, and whether the platform refuses it on a closed case is not published, so the sandbox does not).
         private static readonly string[] ClosedCaseColumns = { "statecode", "statuscode", "ownerid", "incidentid" };
+
+        // What a completed or canceled activity still takes: its state back to Open, and its owner (the platform's own
+        // Cascade All assign moves completed activities to the new owner of the row they regard).
+        private static readonly string[] ClosedActivityColumns = { "statecode", "statuscode", "ownerid" };
 
         public void BeforePreOperation(Operation op)
         {
@@ -88,6 +93,42 @@ namespace Advocacy.Sandbox
             op.EntityId = incident.Id;
             response.Results = op.Output;
             return response;
+        }
+
+        /// <summary>
+        /// "Completed and canceled tasks are read-only and can't be edited" (Microsoft Learn, "Task table/entity reference",
+        /// statecode): a closed row of an activity table takes no change but reopening (its state set back to Open) and a new
+        /// owner. Anything else fails with the platform's words, "Cannot update Closed or Cancelled Activity" (as real faults
+        /// quote them: Microsoft.Xrm.Data.PowerShell's issue 222, updating closed activities; the same words for a SetState
+        /// from one closed state to another of a closed quote close). The check is of the columns the core operation writes,
+        /// so a column a pre-operation step adds to the Target counts as the caller's. An Update that reopens and changes other
+        /// columns fails too: the platform writes the other columns first (<see cref="SpecializedUpdate"/>). Owner changes
+        /// pass, as the platform's cascade assign passes them on to completed activities. The fault's code is in no list
+        /// Microsoft publishes: InvalidArgument here.
+        /// </summary>
+        private void RefuseChangesToClosedActivity(Operation op, string table, NewRow current, IEnumerable<KeyValuePair<string, object>> columns)
+        {
+            if (op.PlatformWrite || Metadata.Table(table) is not { IsActivity: true } || !current.TryGetValue("statecode", out var state) || state is not OptionSetValue { Value: not 0 })
+            {
+                return;
+            }
+            string pid = Metadata.PrimaryIdAttribute(table);
+            foreach (var pair in columns)
+            {
+                bool reopens = pair.Key.Equals("statecode", StringComparison.OrdinalIgnoreCase) && pair.Value is OptionSetValue { Value: 0 };
+                bool allowed = pair.Key.Equals(pid, StringComparison.OrdinalIgnoreCase)
+                    || (Array.IndexOf(ClosedActivityColumns, pair.Key) >= 0 && (!pair.Key.Equals("statecode", StringComparison.OrdinalIgnoreCase) || reopens));
+                if (!allowed)
+                {
+                    throw Faults.ClosedActivity();
+                }
+            }
+            // A status alone (or a status of a closed state) is a move from one closed state to another.
+            bool reopening = columns.Any(c => c.Key.Equals("statecode", StringComparison.OrdinalIgnoreCase) && c.Value is OptionSetValue { Value: 0 });
+            if (!reopening && columns.Any(c => c.Key.Equals("statuscode", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw Faults.ClosedActivity();
+            }
         }
 
         /// <summary>

@@ -138,13 +138,22 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
 
             w.Sandbox.Clock.UtcNow = FollowUpWorld.Day(2026, 3, 12).AddHours(16);
             w.Complete(task.Id, FollowUpWorld.Day(2026, 3, 12).AddHours(15));
-            // Re-fire: another update of statecode on the completed task.
-            w.Sandbox.Service.Update(new Entity("task", task.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
+            // Completing it again: the platform refuses any change to a completed task but reopening.
+            var again = Assert.ThrowsExactly<SandboxFaultException>(() =>
+                w.Sandbox.Service.Update(new Entity("task", task.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) }));
+            Assert.AreEqual("Cannot update Closed or Cancelled Activity", again.Message);
+            // Re-fire: the step runs again for the completed task (a retried message), with images saying it was completed before.
+            w.Sandbox.Clock.UtcNow = FollowUpWorld.Day(2026, 3, 20);
+            var context = w.Sandbox.PluginContext("Update", new Entity("task", task.Id) { ["statecode"] = new OptionSetValue(1) }, PipelineStage.PostOperation);
+            var stored = w.Sandbox.Get("task", task.Id);
+            context.PreEntityImages["pre"] = stored;
+            context.PostEntityImages["post"] = stored;
+            var refired = w.Sandbox.ExecutePluginWith<CheckInCompletedPlugin>(context);
 
             var row = w.Account(account);
             Assert.AreEqual(FollowUpWorld.Day(2026, 3, 12), row.GetAttributeValue<DateTime?>("adv_lastproactivecontact"));
             Assert.AreEqual(FollowUpWorld.Day(2026, 5, 11), row.GetAttributeValue<DateTime?>("adv_nextproactivecontact"));
-            StringAssert.Contains(string.Join("\n", w.Sandbox.Traces("Advocacy: completed check-in schedules the next contact")), "already completed");
+            StringAssert.Contains(string.Join("\n", refired.Traces), "already completed");
         }
 
         [TestMethod]
