@@ -4,13 +4,16 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Data
 {
-    /// <summary>A task's owner, advocacy kind and named advocate as stored now.</summary>
+    /// <summary>A task's owner, advocacy kind, named advocate and whether it is closed, as stored now.</summary>
     public sealed class StoredTaskOwnership
     {
         public Guid TaskId { get; set; }
         public OptionSetValue? Kind { get; set; }
         public EntityReference? Owner { get; set; }
         public Guid? AdvocateId { get; set; }
+
+        /// <summary>Completed or canceled.</summary>
+        public bool Closed { get; set; }
     }
 
     /// <summary>Reads and writes a task's adv_advocateid (one query to read, one update to write).</summary>
@@ -19,7 +22,7 @@ namespace Advocacy.Plugins.Data
         /// <returns>Null when the task is gone (deleted before an asynchronous step ran).</returns>
         public static StoredTaskOwnership? Read(IOrganizationService service, Guid taskId)
         {
-            var query = new QueryExpression("task") { ColumnSet = new ColumnSet("ownerid", "adv_kind", "adv_advocateid"), TopCount = 1 };
+            var query = new QueryExpression("task") { ColumnSet = new ColumnSet("ownerid", "adv_kind", "adv_advocateid", "statecode"), TopCount = 1 };
             query.Criteria.AddCondition("activityid", ConditionOperator.Equal, taskId);
             var rows = service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
@@ -33,6 +36,7 @@ namespace Advocacy.Plugins.Data
                 Kind = rows[0].GetAttributeValue<OptionSetValue>("adv_kind"),
                 Owner = rows[0].GetAttributeValue<EntityReference>("ownerid"),
                 AdvocateId = rows[0].GetAttributeValue<EntityReference>("adv_advocateid")?.Id,
+                Closed = rows[0].GetAttributeValue<OptionSetValue>("statecode") is { Value: not 0 },
             };
         }
 

@@ -13,6 +13,12 @@ namespace Advocacy.Plugins.Application.FollowUp
 
         /// <summary>The owning user; null when a team owns the task.</summary>
         public Guid? OwnerUserId { get; set; }
+
+        /// <summary>Completed or canceled (before this save).</summary>
+        public bool Closed { get; set; }
+
+        /// <summary>The advocate the task names now.</summary>
+        public Guid? CurrentAdvocateId { get; set; }
     }
 
     /// <summary>
@@ -48,6 +54,8 @@ namespace Advocacy.Plugins.Application.FollowUp
                 TaskId = taskId,
                 Kind = Choices.TaskKind(stored.Kind),
                 OwnerUserId = stored.Owner?.LogicalName == "systemuser" ? stored.Owner.Id : (Guid?)null,
+                Closed = stored.Closed,
+                CurrentAdvocateId = stored.AdvocateId,
             });
             if (advocate == stored.AdvocateId)
             {
@@ -59,9 +67,16 @@ namespace Advocacy.Plugins.Application.FollowUp
             return true;
         }
 
-        /// <returns>The advocate the task should name (null: none).</returns>
+        /// <returns>The advocate the task should name (null: none); a closed task's own.</returns>
         public Guid? Run(TaskOwnership task)
         {
+            if (!TaskAdvocate.FollowsOwner(task.Closed))
+            {
+                _host.Trace("Task {0} is closed: it keeps {1} (a closed task is history, and the platform takes no change to it but its state and owner).",
+                    task.TaskId, task.CurrentAdvocateId.HasValue ? "advocate " + task.CurrentAdvocateId.Value : "naming no advocate");
+                return task.CurrentAdvocateId;
+            }
+
             if (!TaskAdvocate.BelongsToOwnersProfile(task.Kind, task.OwnerUserId.HasValue))
             {
                 _host.Trace("Task {0}: {1}, so it names no advocate.", task.TaskId,

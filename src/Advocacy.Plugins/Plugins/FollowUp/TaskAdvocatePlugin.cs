@@ -14,7 +14,7 @@ namespace Advocacy.Plugins.Plugins.FollowUp
     /// </summary>
     [CrmPluginRegistration("Update", "task", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, "ownerid,adv_kind,adv_advocateid",
         "Advocacy: advocacy task names its advocate (owner or kind changed)", 10, IsolationModeEnum.Sandbox,
-        Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = "ownerid,adv_kind,adv_advocateid",
+        Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = "ownerid,adv_kind,adv_advocateid,statecode",
         Description = "Keeps adv_advocateid of an advocacy task the advocate profile of its owner when the owner or the kind changes; a value written by hand is put right.")]
     public sealed class TaskAdvocatePlugin : AdvocacyPlugin
     {
@@ -24,6 +24,8 @@ namespace Advocacy.Plugins.Plugins.FollowUp
         {
             var target = context.Target ?? throw new InvalidPluginExecutionException(context.CallerLanguage.Format(TextKey.ErrorStepNeedsTarget));
             var task = context.Merged("pre");
+            // Closed before this save: the pre-image's state (the platform writes a state change in a pass of its own).
+            var closed = context.PreImage("pre")?.GetAttributeValue<OptionSetValue>("statecode") is { Value: not 0 };
             var owner = task.GetAttributeValue<EntityReference>("ownerid");
             var current = task.GetAttributeValue<EntityReference>("adv_advocateid")?.Id;
             var advocate = new NameTaskAdvocate(context).Run(new TaskOwnership
@@ -31,6 +33,8 @@ namespace Advocacy.Plugins.Plugins.FollowUp
                 TaskId = task.Id,
                 Kind = Choices.TaskKind(task.GetAttributeValue<OptionSetValue>("adv_kind")),
                 OwnerUserId = owner?.LogicalName == "systemuser" ? owner.Id : (Guid?)null,
+                Closed = closed,
+                CurrentAdvocateId = current,
             });
             if (advocate != current)
             {

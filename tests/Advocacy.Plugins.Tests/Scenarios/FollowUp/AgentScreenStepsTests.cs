@@ -57,6 +57,45 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         }
 
         [TestMethod]
+        public void A_check_in_completed_before_its_naming_job_runs_is_left_as_it_was_closed()
+        {
+            // The platform refuses any change to a completed task but reopening and a new owner; the job that names a new
+            // task's advocate must not fail (a failed system job) because the advocate closed the task first.
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Northwind Traders", CustomerTier.Strategic, next: AdvocacyWorld.Now.Date);
+            w.Sandbox.Run(new OrganizationRequest("adv_RunProactiveSweep"));
+            var checkIn = w.TasksFor(AdvocacyTaskKind.ProactiveCheckIn, account).Single();
+            w.Complete(checkIn.Id);
+
+            w.Sandbox.RunAsyncJobs();
+
+            var task = w.Sandbox.Get("task", checkIn.Id);
+            Assert.AreEqual(1, task.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.IsNull(AdvocateOf(w, checkIn.Id));
+            StringAssert.Contains(string.Join("\n", w.Sandbox.Traces("Advocacy: new advocacy task names its advocate")), "closed");
+        }
+
+        [TestMethod]
+        public void A_completed_check_in_given_to_another_user_keeps_the_advocate_who_did_the_work()
+        {
+            // Owner changes reach completed tasks (a manager's reassignment, the platform's cascade when the account changes
+            // hands); the task's advocate is history then, and writing it would make the platform refuse the whole save.
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Northwind Traders", CustomerTier.Strategic, next: AdvocacyWorld.Now.Date);
+            var checkIn = CheckInFor(w, account);
+            w.Complete(checkIn.Id);
+            var otherUser = w.World.SeedUser("Lee Park");
+            w.World.SeedAdvocate("Lee Park", otherUser, new[] { CustomerTier.Strategic });
+
+            w.Sandbox.Service.Update(new Entity("task", checkIn.Id) { ["ownerid"] = new EntityReference("systemuser", otherUser) });
+
+            var task = w.Sandbox.Get("task", checkIn.Id);
+            Assert.AreEqual(otherUser, task.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.AreEqual(w.AdvocateId, AdvocateOf(w, checkIn.Id)?.Id);
+            StringAssert.Contains(string.Join("\n", w.Sandbox.Traces("Advocacy: advocacy task names its advocate (owner or kind changed)")), "closed");
+        }
+
+        [TestMethod]
         public void An_advocate_written_by_hand_is_put_right_and_a_task_without_a_kind_names_nobody()
         {
             var w = new FollowUpWorld();
