@@ -54,7 +54,42 @@ namespace Advocacy.Sandbox
             }
         }
 
+        /// <summary>Every line the step traced, in order (the sandbox keeps them all; see <see cref="TraceLog"/> for what Dataverse keeps).</summary>
         public string TraceText => string.Join(Environment.NewLine, Traces);
+
+        /// <summary>The most trace text Dataverse keeps of one execution, in characters (see <see cref="TraceLog"/>).</summary>
+        public const int TraceLogLimit = 10_240;
+
+        /// <summary>
+        /// What Dataverse keeps of this execution's traces — in the plug-in trace log's message block, and in the trace a failed
+        /// step's fault carries: "Only 10kb of text can be written. Older trace lines will be removed to meet this limit so
+        /// that only the most recent lines will be saved" (Microsoft Learn, "Tracing and logging"). The most recent whole lines
+        /// that fit in <see cref="TraceLogLimit"/> characters (10 KB read as 10,240 characters: the page does not say whether
+        /// it counts characters or bytes); a last line longer than that alone keeps its end. So a step that traces one line
+        /// per row loses its first lines on a long run, and what a support engineer must see has to come last.
+        /// </summary>
+        public string TraceLog => KeptOf(Traces);
+
+        internal static string KeptOf(IReadOnlyList<string> lines)
+        {
+            int length = 0, first = lines.Count;
+            while (first > 0)
+            {
+                int next = length + lines[first - 1].Length + (first < lines.Count ? Environment.NewLine.Length : 0);
+                if (next > TraceLogLimit)
+                {
+                    break;
+                }
+                length = next;
+                first--;
+            }
+            if (first == lines.Count && lines.Count > 0)
+            {
+                var last = lines[lines.Count - 1];
+                return last.Substring(last.Length - TraceLogLimit);
+            }
+            return string.Join(Environment.NewLine, System.Linq.Enumerable.Skip(lines, first));
+        }
 
         internal void AddTrace(string line)
         {

@@ -737,9 +737,12 @@ namespace Advocacy.Sandbox
             }
         }
 
-        /// <summary>A failed step's trace lines, then its exception: the fault's TraceText.</summary>
+        /// <summary>
+        /// A failed step's trace lines as Dataverse keeps them (the last 10 KB, <see cref="ExecutionRecord.TraceLog"/>), then its
+        /// exception: the fault's TraceText, what the error dialog's log and a failed system job show.
+        /// </summary>
         private static string TraceOf(ExecutionRecord record, Exception e) =>
-            record.Traces.Count == 0 ? SandboxFaultException.Describe(e) : record.TraceText + Environment.NewLine + SandboxFaultException.Describe(e);
+            record.Traces.Count == 0 ? SandboxFaultException.Describe(e) : record.TraceLog + Environment.NewLine + SandboxFaultException.Describe(e);
 
         private static ParameterCollection CloneParameters(ParameterCollection source)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.ServiceModel;
 using Advocacy.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -50,6 +51,48 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void A_long_trace_keeps_only_its_most_recent_whole_lines_within_ten_kilobytes_in_the_log_and_in_the_fault()
+        {
+            // "Only 10kb of text can be written. Older trace lines will be removed to meet this limit so that only the most
+            // recent lines will be saved" (Microsoft Learn, "Tracing and logging").
+            var sandbox = SandboxFixture.Create();
+            sandbox.RegisterStep<TracesALotThenRefuses>("Create", SandboxFixture.Widget, PipelineStage.PreOperation);
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Create(new Entity(SandboxFixture.Widget) { ["sbx_name"] = "w" }));
+
+            var run = sandbox.ExecutionsOf(nameof(TracesALotThenRefuses)).Single();
+            Assert.HasCount(300, run.Traces, "the sandbox still hands every line to the test");
+            string kept = run.TraceLog;
+            Assert.IsLessThanOrEqualTo(ExecutionRecord.TraceLogLimit, kept.Length);
+            Assert.IsGreaterThan(ExecutionRecord.TraceLogLimit - 100 - Environment.NewLine.Length, kept.Length, "as many whole lines as fit");
+            StringAssert.StartsWith(kept, "line ");
+            StringAssert.EndsWith(kept, "line 299 ".PadRight(100, '.'));
+            Assert.DoesNotContain("line 0 ", kept, "the oldest lines are gone");
+            StringAssert.StartsWith(fault.Detail.TraceText, kept + Environment.NewLine, "the fault carries the kept lines, then the exception");
+            StringAssert.Contains(fault.Detail.TraceText, "InvalidPluginExecutionException");
+        }
+
+        [TestMethod]
+        public void One_line_longer_than_the_limit_keeps_its_end()
+        {
+            var line = "start" + new string('x', 20_000) + "end";
+
+            var kept = ExecutionRecordKept(new[] { "first", line });
+
+            Assert.HasCount(ExecutionRecord.TraceLogLimit, kept);
+            StringAssert.EndsWith(kept, "xend");
+            Assert.AreEqual("a" + Environment.NewLine + "b", ExecutionRecordKept(new[] { "a", "b" }), "a short trace is kept whole");
+            Assert.AreEqual("", ExecutionRecordKept(Array.Empty<string>()));
+        }
+
+        private static string ExecutionRecordKept(string[] lines)
+        {
+            var sandbox = SandboxFixture.Create();
+            var run = sandbox.ExecutePluginWithTarget<TracesGivenLines>(new Entity(SandboxFixture.Widget) { ["sbx_name"] = string.Join("\u0001", lines) });
+            return run.TraceLog;
+        }
+
+        [TestMethod]
         public void A_plug_in_that_catches_a_failed_call_before_the_transaction_carries_on_as_on_the_platform()
         {
             var sandbox = SandboxFixture.Create();
@@ -85,6 +128,35 @@ namespace Advocacy.Plugins.Tests.Sandbox
             trace.Trace("checking the widget {0}", ((Entity)context.InputParameters["Target"]).GetAttributeValue<string>("sbx_name"));
             trace.Trace("no budget left");
             throw new InvalidPluginExecutionException("A widget needs a budget.");
+        }
+    }
+
+    /// <summary>Traces 300 lines of 100 characters (30,000 in all), then refuses.</summary>
+    public sealed class TracesALotThenRefuses : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var (_, trace, _) = Ctx.Of(serviceProvider);
+            for (int i = 0; i < 300; i++)
+            {
+                trace.Trace(("line " + i + " ").PadRight(100, '.'));
+            }
+            throw new InvalidPluginExecutionException("Out of budget.");
+        }
+    }
+
+    /// <summary>Traces the lines given in the Target's sbx_name, separated by U+0001 (none when it is empty).</summary>
+    public sealed class TracesGivenLines : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var (context, trace, _) = Ctx.Of(serviceProvider);
+            var text = ((Entity)context.InputParameters["Target"]).GetAttributeValue<string>("sbx_name");
+            if (text.Length == 0) return;
+            foreach (var line in text.Split('\u0001'))
+            {
+                trace.Trace(line);
+            }
         }
     }
 
