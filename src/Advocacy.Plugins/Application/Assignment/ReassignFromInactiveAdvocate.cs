@@ -1,10 +1,26 @@
 using System;
 using System.Diagnostics;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using System.Text;
 using Advocacy.Plugins.Data;
 
 namespace Advocacy.Plugins.Application.Assignment
 {
+    /// <summary>An account whose reassignment failed, and why.</summary>
+    public sealed class ReassignmentFailure
+    {
+        public ReassignmentFailure(Guid accountId, string reason)
+        {
+            AccountId = accountId;
+            Reason = reason;
+        }
+
+        public Guid AccountId { get; }
+        public string Reason { get; }
+    }
+
     /// <summary>How far a reassignment run got.</summary>
     public sealed class ReassignmentRun
     {
@@ -16,6 +32,9 @@ namespace Advocacy.Plugins.Application.Assignment
         public int Kept { get; internal set; }
 
         public int Failed { get; internal set; }
+
+        /// <summary>The first accounts that failed, with why (at most <see cref="ReassignFromInactiveAdvocate.FailuresNamed"/>).</summary>
+        public IList<ReassignmentFailure> Failures { get; } = new List<ReassignmentFailure>();
 
         /// <summary>Time ran out: a continuation job was queued for the rest.</summary>
         public bool Continued { get; internal set; }
@@ -47,6 +66,16 @@ namespace Advocacy.Plugins.Application.Assignment
         public const int InactiveState = 1;
 
         /// <summary>
+        /// How many failed accounts the run's last line names. Dataverse keeps only the most recent 10 KB of a step's trace
+        /// (Microsoft Learn, "Tracing and logging"), and a long run traces a line per account: the early failures' own
+        /// lines are gone by the end, so the summary — the last line — names them (ten, each reason cut to 200 characters,
+        /// stay far inside the 10 KB).
+        /// </summary>
+        public const int FailuresNamed = 10;
+
+        private const int ReasonLength = 200;
+
+        /// <summary>
         /// The advocate's state changed: only a deactivation moves accounts, in batches of
         /// settings.assignment.reassignBatchSize within settings.sweep.timeBudgetSeconds. Null when nothing was to do.
         /// </summary>
@@ -76,8 +105,7 @@ namespace Advocacy.Plugins.Application.Assignment
                 var batch = accounts.NextBatch(advocateId, cursor, batchSize);
                 if (batch.Count == 0)
                 {
-                    _host.Trace("Reassignment of advocate {0}: done after {1} batch(es): {2} re-assigned, {3} left unassigned, {4} kept, {5} failed.",
-                        advocateId, I(run.Batches), I(run.Reassigned), I(run.Unassigned), I(run.Kept), I(run.Failed));
+                    _host.Trace("Reassignment of advocate {0}: done after {1} batch(es): {2}", advocateId, I(run.Batches), Summary(run));
                     return run;
                 }
 
@@ -97,6 +125,10 @@ namespace Advocacy.Plugins.Application.Assignment
                     catch (Exception ex)
                     {
                         run.Failed++;
+                        if (run.Failures.Count < FailuresNamed)
+                        {
+                            run.Failures.Add(new ReassignmentFailure(accountId, ex.Message.Length > ReasonLength ? ex.Message.Substring(0, ReasonLength - 1) + "…" : ex.Message));
+                        }
                         _host.Trace("Reassignment: account {0} failed and keeps its advocate ({1}): {2}", accountId, ex.GetType().Name, ex.Message);
                     }
                 }
@@ -112,12 +144,30 @@ namespace Advocacy.Plugins.Application.Assignment
                 {
                     accounts.TouchInactive(advocateId);
                     run.Continued = true;
-                    _host.Trace("Reassignment of advocate {0}: time budget spent after {1} batch(es); a continuation job was queued.", advocateId, I(run.Batches));
+                    _host.Trace("Reassignment of advocate {0}: time budget spent after {1} batch(es); a continuation job was queued. So far: {2}", advocateId, I(run.Batches), Summary(run));
                     return run;
                 }
             }
         }
 
         private static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The run's counts, then the accounts that failed with why (the first <see cref="FailuresNamed"/>).</summary>
+        private static string Summary(ReassignmentRun run)
+        {
+            var text = new StringBuilder();
+            text.Append(I(run.Reassigned)).Append(" re-assigned, ").Append(I(run.Unassigned)).Append(" left unassigned, ")
+                .Append(I(run.Kept)).Append(" kept, ").Append(I(run.Failed)).Append(" failed");
+            if (run.Failures.Count > 0)
+            {
+                text.Append(" (they keep the inactive advocate): ");
+                text.Append(string.Join("; ", run.Failures.Select(f => f.AccountId + " (" + f.Reason + ")")));
+                if (run.Failed > run.Failures.Count)
+                {
+                    text.Append("; and ").Append(I(run.Failed - run.Failures.Count)).Append(" more");
+                }
+            }
+            return text.Append('.').ToString();
+        }
     }
 }

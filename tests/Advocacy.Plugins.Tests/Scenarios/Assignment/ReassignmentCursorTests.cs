@@ -71,6 +71,35 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             Assert.AreEqual(3, run.Batches, "two full batches and the short last one");
         }
 
+        [TestMethod]
+        public void A_long_run_keeps_the_accounts_that_failed_in_the_part_of_its_trace_the_platform_keeps()
+        {
+            // Dataverse keeps the most recent 10 KB of a step's trace ("older trace lines will be removed"): one line per
+            // account pushes the early failures out, so the run's last lines must name them.
+            var world = new AdvocacyWorld();
+            world.Sandbox.RegisterPlugins(typeof(BrokenAccountPlugin));
+            var leaving = world.SeedAdvocate("Leaving", world.SeedUser("Leaving"), new[] { CustomerTier.Key }, accountCount: 152);
+            world.SeedAdvocate("Staying", world.SeedUser("Staying"), new[] { CustomerTier.Key });
+            Seed(world, BrokenAccountPlugin.First, "Broken 1", Choices.Option(CustomerTier.Key), leaving);
+            Seed(world, BrokenAccountPlugin.Second, "Broken 2", Choices.Option(CustomerTier.Key), leaving);
+            for (int n = 3; n <= 152; n++)
+            {
+                Seed(world, Ordered(n), "Tiered " + n, Choices.Option(CustomerTier.Key), leaving);
+            }
+
+            world.Sandbox.Service.Update(new Entity("adv_advocate", leaving) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) });
+            world.Sandbox.RunAsyncJobs();
+
+            var run = world.Sandbox.ExecutionsOf("Advocacy: re-assign accounts of a deactivated advocate").Single();
+            Assert.IsGreaterThan(ExecutionRecord.TraceLogLimit, run.TraceText.Length, "the run traces more than the platform keeps");
+            string kept = run.TraceLog;
+            Assert.DoesNotContain("account " + BrokenAccountPlugin.First + " failed", kept, "the failure's own line is long gone");
+            // The staying advocate takes 25 (the default capacity); the rest are left unassigned with a task each.
+            StringAssert.Contains(kept, "25 re-assigned, 125 left unassigned, 0 kept, 2 failed (they keep the inactive advocate)");
+            StringAssert.Contains(kept, BrokenAccountPlugin.First + " (This account is locked by an integration.)");
+            StringAssert.Contains(kept, BrokenAccountPlugin.Second + " (This account is locked by an integration.)");
+        }
+
         private static Guid Seed(AdvocacyWorld world, Guid id, string name, OptionSetValue? tier, Guid advocate)
         {
             var account = new Entity("account", id)
