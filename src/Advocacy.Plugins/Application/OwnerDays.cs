@@ -28,7 +28,7 @@ namespace Advocacy.Plugins.Application
 
         /// <summary>The writer that stores due dates in the owners' zones read here.</summary>
         public AdvocacyTaskWriter Writer(Microsoft.Xrm.Sdk.IOrganizationService? service = null) =>
-            new(service ?? _host.SystemService, _host.Tracing, Zones);
+            new(service ?? _host.SystemService, _host.Tracing, Zones, _host.Readers);
 
         /// <summary>
         /// Plans several tasks with different owners (a detractor's recovery for the advocate and the escalation for

@@ -38,6 +38,7 @@ namespace Advocacy.Plugins.Data
         private readonly IOrganizationService _service;
         private readonly ITracingService _tracing;
         private readonly UserZones _zones;
+        private readonly IReaderLanguages _readers;
 
         /// <param name="service">
         /// The system user's service: the task is owned by the advocate, whom the caller cannot be expected to
@@ -45,11 +46,14 @@ namespace Advocacy.Plugins.Data
         /// </param>
         /// <param name="zones">The owners' time zones (due dates are stored at noon in the owner's zone); read through
         /// <paramref name="service"/> when not given.</param>
-        public AdvocacyTaskWriter(IOrganizationService service, ITracingService tracing, UserZones? zones = null)
+        /// <param name="readers">The owners' languages (a closing note is worded for the task's owner); read through
+        /// <paramref name="service"/> when not given.</param>
+        public AdvocacyTaskWriter(IOrganizationService service, ITracingService tracing, UserZones? zones = null, IReaderLanguages? readers = null)
         {
             _service = service;
             _tracing = tracing;
             _zones = zones ?? new UserZones(service, tracing);
+            _readers = readers ?? new UserLanguages(service, tracing);
         }
 
         /// <param name="oncePerKey">
@@ -94,7 +98,7 @@ namespace Advocacy.Plugins.Data
         /// Completes the open task with the key, if any, adding why to its description — for work that stopped
         /// being needed (the "unassigned advocacy" task once an advocate is assigned). Returns whether one was closed.
         /// </summary>
-        public bool CompleteOpen(string sourceKey, string why)
+        public bool CompleteOpen(string sourceKey, Phrase why)
         {
             var open = Find(sourceKey, anyState: false);
             if (open == null)
@@ -104,15 +108,20 @@ namespace Advocacy.Plugins.Data
 
             Complete(open, why);
             // Stryker disable once all : trace text only
-            _tracing.Trace("Task with key {0} ({1}) completed automatically: {2}.", sourceKey, open.Id, why);
+            _tracing.Trace("Task with key {0} ({1}) completed automatically: {2}.", sourceKey, open.Id, why.In(Language.English));
             return true;
         }
 
-        /// <summary>Completes an open task read with its description, adding why.</summary>
-        public void Complete(Entity open, string why)
+        /// <summary>
+        /// Completes an open task read with its description and owner, adding why in the owner's language (the owner reads
+        /// the description; a team reads English).
+        /// </summary>
+        public void Complete(Entity open, Phrase why)
         {
+            var owner = open.GetAttributeValue<EntityReference>("ownerid");
+            var language = owner?.LogicalName == "systemuser" ? _readers.Of(owner.Id) : Language.English;
             var update = new Entity("task", open.Id);
-            update["description"] = PlannedTask.WithClosingNote(open.GetAttributeValue<string>("description"), why);
+            update["description"] = PlannedTask.WithClosingNote(open.GetAttributeValue<string>("description"), why.In(language), language);
             update["statecode"] = new OptionSetValue(1);
             update["statuscode"] = new OptionSetValue(5);
             _service.Update(update);
@@ -124,7 +133,7 @@ namespace Advocacy.Plugins.Data
         /// </summary>
         public IReadOnlyList<Entity> OpenAdvocacyTasks(Guid accountId, Guid ownerUserId)
         {
-            var query = OpenAdvocacyTasksQuery("adv_kind", "subject", "description");
+            var query = OpenAdvocacyTasksQuery("adv_kind", "subject", "description", "ownerid");
             query.Criteria.AddCondition("regardingobjectid", ConditionOperator.Equal, accountId);
             query.Criteria.AddCondition("ownerid", ConditionOperator.Equal, ownerUserId);
             query.AddOrder("createdon", OrderType.Ascending);
@@ -187,7 +196,7 @@ namespace Advocacy.Plugins.Data
         {
             var query = new QueryExpression("task")
             {
-                ColumnSet = new ColumnSet("statecode", "subject", "description", "prioritycode"),
+                ColumnSet = new ColumnSet("statecode", "subject", "description", "prioritycode", "ownerid"),
                 TopCount = 1,
             };
             query.Criteria.AddCondition("adv_sourcekey", ConditionOperator.Equal, sourceKey);

@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Domain.Words;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
@@ -90,7 +91,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
             var writer = new AdvocacyTaskWriter(world.Sandbox.NestedService, new ListTracer());
             var task = writer.Ensure(Plan(account, world.AgentUserId, false)).TaskId;
 
-            writer.Complete(new Entity("task", task), "advocate assigned");
+            writer.Complete(new Entity("task", task), Phrase.Join(string.Empty, new object?[] { "advocate assigned" }));
 
             var row = world.Sandbox.Get("task", task);
             Assert.AreEqual("\n\nClosed automatically: advocate assigned", row.GetAttributeValue<string>("description"));

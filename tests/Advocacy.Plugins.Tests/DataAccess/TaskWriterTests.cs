@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Domain.Words;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
@@ -18,6 +19,9 @@ namespace Advocacy.Plugins.Tests.DataAccess
             new PlannedTask(AdvocacyTaskKind.ImpactReview, key, "Review the impact", description, AdvocacyWorld.Now.Date, priority,
                 world.AgentUserId, false, RegardingKind.Account, account, account);
 
+        /// <summary>A reason given as it is (no string table entry): the writer words only the note around it.</summary>
+        private static Phrase Why(string text) => Phrase.Join(string.Empty, new object?[] { text });
+
         [TestMethod]
         public void A_task_whose_description_a_user_filled_to_the_columns_length_can_still_be_closed_automatically()
         {
@@ -29,7 +33,7 @@ namespace Advocacy.Plugins.Tests.DataAccess
             var task = writer.Ensure(Plan(world, account, "k1", "first")).TaskId;
             world.Sandbox.Service.Update(new Entity("task", task) { ["description"] = new string('x', PlannedTask.DescriptionMaxLength) });
 
-            Assert.IsTrue(writer.CompleteOpen("k1", "done elsewhere"));
+            Assert.IsTrue(writer.CompleteOpen("k1", Why("done elsewhere")));
 
             var description = world.Sandbox.Get("task", task).GetAttributeValue<string>("description");
             Assert.AreEqual(PlannedTask.DescriptionMaxLength, description.Length);
@@ -66,10 +70,10 @@ namespace Advocacy.Plugins.Tests.DataAccess
             Assert.AreEqual("second", row.GetAttributeValue<string>("description"));
             Assert.AreEqual((int)TaskPriority.High, row.GetAttributeValue<OptionSetValue>("prioritycode").Value);
 
-            Assert.IsTrue(writer.CompleteOpen("k1", "done elsewhere"));
+            Assert.IsTrue(writer.CompleteOpen("k1", Why("done elsewhere")));
             Assert.AreEqual("second\n\nClosed automatically: done elsewhere", world.Sandbox.Get("task", created.TaskId).GetAttributeValue<string>("description"));
             Assert.AreEqual(1, world.Sandbox.Get("task", created.TaskId).GetAttributeValue<OptionSetValue>("statecode").Value);
-            Assert.IsFalse(writer.CompleteOpen("k1", "again"), "no open task left");
+            Assert.IsFalse(writer.CompleteOpen("k1", Why("again")), "no open task left");
 
             var closed = writer.Ensure(Plan(world, account, "k1", "third"), oncePerKey: true, refreshOpenTask: true);
             Assert.AreEqual(created.TaskId, closed.TaskId, "once per key: the closed task counts");

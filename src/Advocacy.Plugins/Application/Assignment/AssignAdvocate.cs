@@ -158,7 +158,7 @@ namespace Advocacy.Plugins.Application.Assignment
             {
                 var routing = new AdvocateRouting(newAdvocate.Id, newAdvocate.Name, newAdvocate.UserId.Value);
                 // The owner was told nobody looks after this account; now somebody does.
-                writer.CompleteOpen(AdvocacyTaskKeys.UnassignedAdvocacy(account.AccountId), Language.English.Format(TextKey.NowTheAdvocate, newAdvocate.Name));
+                writer.CompleteOpen(AdvocacyTaskKeys.UnassignedAdvocacy(account.AccountId), Phrase.Of(TextKey.NowTheAdvocate, newAdvocate.Name));
                 return writer.Ensure(days.Plan(day => planner.PlanIntroduction(account, routing, day, reason), p => p));
             }
 

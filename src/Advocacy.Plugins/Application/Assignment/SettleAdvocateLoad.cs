@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain.Words;
 using Advocacy.Plugins.Domain.Assignment;
 using Advocacy.Plugins.Domain.FollowUp;
 
@@ -125,7 +126,7 @@ namespace Advocacy.Plugins.Application.Assignment
 
             string? currentName = current.HasValue && counts.NameOf.TryGetValue(current.Value, out string? n) ? n : null;
             var recipient = AdvocacyHandOver.Recipient(currentUser, account);
-            var writer = new AdvocacyTaskWriter(counted, _host.Tracing);
+            var writer = new AdvocacyTaskWriter(counted, _host.Tracing, _host.Zones, _host.Readers);
             foreach (var task in writer.OpenAdvocacyTasks(account.AccountId, previousUser.Value))
             {
                 var kind = Choices.TaskKind(task.GetAttributeValue<Microsoft.Xrm.Sdk.OptionSetValue>("adv_kind"));
@@ -134,7 +135,7 @@ namespace Advocacy.Plugins.Application.Assignment
                 {
                     writer.Complete(task, AdvocacyHandOver.ClosedBecause(currentName));
                     closed++;
-                    _host.Trace("Hand-over: closed '{0}' of the previous advocate ({1}).", task.GetAttributeValue<string>("subject"), AdvocacyHandOver.ClosedBecause(currentName));
+                    _host.Trace("Hand-over: closed '{0}' of the previous advocate ({1}).", task.GetAttributeValue<string>("subject"), AdvocacyHandOver.ClosedBecause(currentName).In(Language.English));
                 }
                 else if (recipient != null)
                 {

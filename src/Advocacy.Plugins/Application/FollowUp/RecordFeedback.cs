@@ -58,7 +58,7 @@ namespace Advocacy.Plugins.Application.FollowUp
             }
 
             var writer = new OwnerDays(_host).Writer();
-            string note = Language.English.Format(TextKey.AnswerRemoved);
+            var note = Phrase.Of(TextKey.AnswerRemoved);
             int closed = 0;
             foreach (var key in new[] { AdvocacyTaskKeys.DetractorRecovery(feedbackId), AdvocacyTaskKeys.ManagerEscalation(feedbackId) })
             {

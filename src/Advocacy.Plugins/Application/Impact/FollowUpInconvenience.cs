@@ -122,7 +122,7 @@ namespace Advocacy.Plugins.Application.Impact
                 CopyWorstScoreToCase(new InconvenienceRows(_host.SystemService), caseId.Value);
             }
 
-            var closed = new OwnerDays(_host).Writer().CompleteOpen(AdvocacyTaskKeys.ImpactReview(inconvenienceId), Language.English.Format(TextKey.InconvenienceRemoved));
+            var closed = new OwnerDays(_host).Writer().CompleteOpen(AdvocacyTaskKeys.ImpactReview(inconvenienceId), Phrase.Of(TextKey.InconvenienceRemoved));
             _host.Trace(closed ? "Its open impact review was completed." : "It had no open impact review.");
         }
 

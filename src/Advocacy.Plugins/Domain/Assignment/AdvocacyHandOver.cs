@@ -53,13 +53,10 @@ namespace Advocacy.Plugins.Domain.Assignment
             return account != null && account.OwnerId != Guid.Empty ? new HandOverRecipient(account.OwnerId, account.OwnerIsTeam) : null;
         }
 
-        /// <summary>
-        /// The note on a closed introduction, from the string table. Worded in English: the closing step does not read
-        /// the previous advocate's settings (it would cost the settle step a round trip; see README, Languages).
-        /// </summary>
-        public static string ClosedBecause(string? newAdvocateName) =>
+        /// <summary>Why a closed introduction was closed: worded for its owner, the previous advocate, when it is written.</summary>
+        public static Phrase ClosedBecause(string? newAdvocateName) =>
             string.IsNullOrWhiteSpace(newAdvocateName)
-                ? Language.English.Format(TextKey.HandOverNoAdvocate)
-                : Language.English.Format(TextKey.HandOverNewAdvocate, newAdvocateName);
+                ? Phrase.Of(TextKey.HandOverNoAdvocate)
+                : Phrase.Of(TextKey.HandOverNewAdvocate, newAdvocateName);
     }
 }

@@ -30,14 +30,14 @@ namespace Advocacy.Plugins.Domain.FollowUp
         public const int DescriptionMaxLength = 2000;
 
         /// <summary>
-        /// The description of a task completed automatically: its text, then why it was closed. The closing note is
-        /// always kept whole; when both would pass the column's 2,000 characters (a user may have filled the
-        /// description), the earlier text is cut, marked with "…" — the platform would refuse the longer text and
-        /// with it the whole save that closes the task.
+        /// The description of a task completed automatically: its text, then why it was closed, in the language of the
+        /// task's owner (its reader; English when not given). The closing note is always kept whole; when both would pass
+        /// the column's 2,000 characters (a user may have filled the description), the earlier text is cut, marked with
+        /// "…" — the platform would refuse the longer text and with it the whole save that closes the task.
         /// </summary>
-        public static string WithClosingNote(string? description, string why)
+        public static string WithClosingNote(string? description, string why, Words.Language? language = null)
         {
-            string note = "\n\nClosed automatically: " + why;
+            string note = "\n\n" + (language ?? Words.Language.English).Format(Words.TextKey.ClosedAutomatically, why);
             note = Text.Truncate(note, DescriptionMaxLength);
             string text = description ?? string.Empty;
             int room = DescriptionMaxLength - note.Length;

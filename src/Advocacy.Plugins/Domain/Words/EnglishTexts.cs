@@ -132,6 +132,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.RouteBackupLoop] = "the backup chain loops back to {0} with everyone away",
             [TextKey.RouteBackupInactive] = "backup {0} is inactive",
             [TextKey.RouteBackupNoUser] = "backup {0} has no user",
+            [TextKey.ClosedAutomatically] = "Closed automatically: {0}",
             [TextKey.HandOverNoAdvocate] = "the account no longer has this advocate",
             [TextKey.HandOverNewAdvocate] = "the account's advocate is now {0}",
             [TextKey.NowTheAdvocate] = "{0} is now the account's advocate",

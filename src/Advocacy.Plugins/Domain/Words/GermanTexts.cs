@@ -136,6 +136,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.RouteBackupLoop] = "die Vertretungskette führt zurück zu {0}, und alle sind abwesend",
             [TextKey.RouteBackupInactive] = "die Vertretung {0} ist inaktiv",
             [TextKey.RouteBackupNoUser] = "die Vertretung {0} hat keinen Benutzer",
+            [TextKey.ClosedAutomatically] = "Automatisch abgeschlossen: {0}",
             [TextKey.HandOverNoAdvocate] = "die Firma hat diesen Kundenfürsprecher nicht mehr",
             [TextKey.HandOverNewAdvocate] = "Kundenfürsprecher der Firma ist jetzt {0}",
             [TextKey.NowTheAdvocate] = "{0} ist jetzt Kundenfürsprecher der Firma",

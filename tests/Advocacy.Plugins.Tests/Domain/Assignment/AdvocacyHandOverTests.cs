@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Domain.Words;
 using System.Linq;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Assignment;
@@ -47,9 +48,10 @@ namespace Advocacy.Plugins.Tests.Domain.Assignment
         [TestMethod]
         public void The_closing_note_names_the_new_advocate_when_there_is_one()
         {
-            Assert.AreEqual("the account's advocate is now Bob Diaz", AdvocacyHandOver.ClosedBecause("Bob Diaz"));
-            Assert.AreEqual("the account no longer has this advocate", AdvocacyHandOver.ClosedBecause(null));
-            Assert.AreEqual("the account no longer has this advocate", AdvocacyHandOver.ClosedBecause("  "));
+            Assert.AreEqual("the account's advocate is now Bob Diaz", AdvocacyHandOver.ClosedBecause("Bob Diaz").In(Language.English));
+            Assert.AreEqual("the account no longer has this advocate", AdvocacyHandOver.ClosedBecause(null).In(Language.English));
+            Assert.AreEqual("the account no longer has this advocate", AdvocacyHandOver.ClosedBecause("  ").In(Language.English));
+            Assert.AreEqual("Kundenfürsprecher der Firma ist jetzt Bob Diaz", AdvocacyHandOver.ClosedBecause("Bob Diaz").In(Language.For(1031, 1031)), "worded for its reader");
         }
     }
 }

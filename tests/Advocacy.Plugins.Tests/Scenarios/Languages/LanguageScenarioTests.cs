@@ -76,6 +76,26 @@ namespace Advocacy.Plugins.Tests.Scenarios.Languages
         }
 
         [TestMethod]
+        public void A_task_closed_automatically_says_why_in_its_owners_language()
+        {
+            // The note a closed task gets is part of its description, which its owner reads (DESIGN §6).
+            var w = new FollowUpWorld();
+            Speaks(w.Sandbox, w.AdvocateUserId, 1031, 1031);
+            Speaks(w.Sandbox, w.World.ManagerUserId, 1033, 2057);
+            var account = w.SeedAccount("Contoso", CustomerTier.Key);
+            var answer = Answer(w.World.Agent, account, 2);
+            var recovery = w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single();
+            var escalation = w.TasksFor(AdvocacyTaskKind.ManagerEscalation, account).Single();
+
+            w.Sandbox.CreateService(w.World.ManagerUserId).Delete("adv_feedback", answer);
+
+            StringAssert.EndsWith(w.Sandbox.Get("task", recovery.Id).GetAttributeValue<string>("description"),
+                "\n\nAutomatisch abgeschlossen: die Antwort des Kunden wurde entfernt, es gibt nichts mehr zurückzugewinnen");
+            StringAssert.EndsWith(w.Sandbox.Get("task", escalation.Id).GetAttributeValue<string>("description"),
+                "\n\nClosed automatically: the customer's answer was removed, so there is nothing to recover");
+        }
+
+        [TestMethod]
         public void An_error_for_a_German_caller_is_German_and_for_an_English_caller_English()
         {
             var w = new FollowUpWorld();
