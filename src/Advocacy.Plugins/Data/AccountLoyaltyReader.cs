@@ -47,6 +47,7 @@ namespace Advocacy.Plugins.Data
             // A day earlier than asked: the window is counted in calendar days in the owner's zone, by the index.
             link.LinkCriteria.AddCondition("createdon", ConditionOperator.GreaterEqual, PlatformDates.AddDays(since, -1));
             UserZones.LinkOwnerSettings(query);
+            AccountOwnerUser.Link(query);
 
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)

@@ -2,6 +2,7 @@ using System;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Data
@@ -34,16 +35,22 @@ namespace Advocacy.Plugins.Data
         public int? LastNps => Row.GetAttributeValue<int?>("adv_lastnps");
         public int? LastCsat => Row.GetAttributeValue<int?>("adv_lastcsat");
 
+        /// <summary>The account's facts; with the owner's stand-in when the row was read with the owner's user (<see cref="Read"/>).</summary>
         public AccountFacts Facts()
         {
             var owner = Owner;
-            return new AccountFacts(Id, Name, Tier, owner?.Id ?? Guid.Empty, owner?.LogicalName == "team");
+            return AccountOwnerUser.Apply(new AccountFacts(Id, Name, Tier, owner?.Id ?? Guid.Empty, owner?.LogicalName == "team"), Row);
         }
 
+        /// <summary>The account with its owner's user and manager (<see cref="AccountOwnerUser"/>), in one round trip.</summary>
         /// <exception cref="MissingRecordException">The account does not exist or cannot be seen.</exception>
         public static AccountSnapshot Read(IOrganizationService service, Guid accountId)
         {
-            return new AccountSnapshot(Rows.Read(service, "account", accountId, TextKey.RecordAccount, Columns));
+            var query = new QueryExpression("account") { ColumnSet = new ColumnSet(Columns), TopCount = 1 };
+            query.Criteria.AddCondition("accountid", ConditionOperator.Equal, accountId);
+            AccountOwnerUser.Link(query);
+            var rows = service.RetrieveMultiple(query).Entities;
+            return rows.Count > 0 ? new AccountSnapshot(rows[0]) : throw new MissingRecordException("account", TextKey.RecordAccount, accountId);
         }
     }
 }

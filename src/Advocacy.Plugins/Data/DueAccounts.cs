@@ -70,8 +70,8 @@ namespace Advocacy.Plugins.Data
             foreach (var row in page.Entities)
             {
                 var owner = row.GetAttributeValue<EntityReference>("ownerid");
-                var facts = new AccountFacts(row.Id, row.GetAttributeValue<string>("name") ?? string.Empty,
-                    Choices.Tier(row.GetAttributeValue<OptionSetValue>("adv_tier")), owner?.Id ?? Guid.Empty, owner?.LogicalName == "team");
+                var facts = AccountOwnerUser.Apply(new AccountFacts(row.Id, row.GetAttributeValue<string>("name") ?? string.Empty,
+                    Choices.Tier(row.GetAttributeValue<OptionSetValue>("adv_tier")), owner?.Id ?? Guid.Empty, owner?.LogicalName == "team"), row);
                 var state = Aliased<OptionSetValue>(row, "adv.statecode");
                 accounts.Add(new DueAccount(facts,
                     row.GetAttributeValue<int?>("adv_cadencedays"),

@@ -12,20 +12,21 @@ namespace Advocacy.Plugins.Data
     /// </summary>
     public static class ProactiveSweepQueries
     {
-        /// <summary>One page of due accounts, ordered by id, with their advocate (outer join).</summary>
+        /// <summary>One page of due accounts, ordered by id, with their advocate and their owner's user and manager (outer joins).</summary>
         public static string DueAccountsFetch(ProactiveSweepPlan plan, SweepContinuation position, int pageSize)
         {
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             if (position == null) throw new ArgumentNullException(nameof(position));
-            return FetchXml.For("account")
+            var fetch = FetchXml.For("account")
                 .Page(pageSize, position.PageNumber, position.PagingCookie)
                 .Attributes("accountid", "name", "ownerid", "adv_tier", "adv_cadencedays", "adv_nextproactivecontact", "adv_advocateid")
                 .OrderBy("accountid")
                 .Filter(f => DueFilter(f, plan, position.AsOf))
                 .Link("adv_advocate", "adv_advocateid", "adv_advocateid", FetchLinkType.Outer, "adv", advocate => advocate
                     .Attributes("adv_userid", "adv_name", "statecode"))
-                .Link("task", "regardingobjectid", "accountid", FetchLinkType.NotAny, build: OpenCheckIn)
-                .ToString();
+                .Link("task", "regardingobjectid", "accountid", FetchLinkType.NotAny, build: OpenCheckIn);
+            AccountOwnerUser.Link(fetch);
+            return fetch.ToString();
         }
 
         /// <summary>How many accounts are due as of <paramref name="asOf"/> (alias "due").</summary>

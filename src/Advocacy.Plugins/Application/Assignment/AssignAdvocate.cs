@@ -170,6 +170,7 @@ namespace Advocacy.Plugins.Application.Assignment
                     return null;
                 }
 
+                account = OwnerStandIns.Resolve(_host, account);
                 return writer.Ensure(days.Plan(day => planner.PlanUnassignedAdvocacy(account, reason, day), p => p));
             }
 

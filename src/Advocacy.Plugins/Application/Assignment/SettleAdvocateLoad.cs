@@ -125,7 +125,7 @@ namespace Advocacy.Plugins.Application.Assignment
             }
 
             string? currentName = current.HasValue && counts.NameOf.TryGetValue(current.Value, out string? n) ? n : null;
-            var recipient = AdvocacyHandOver.Recipient(currentUser, account);
+            var recipient = AdvocacyHandOver.Recipient(currentUser, currentUser.HasValue ? account : OwnerStandIns.Resolve(_host, account));
             var writer = new AdvocacyTaskWriter(counted, _host.Tracing, _host.Zones, _host.Readers);
             foreach (var task in writer.OpenAdvocacyTasks(account.AccountId, previousUser.Value))
             {

@@ -102,7 +102,8 @@ namespace Advocacy.Plugins.Application.FollowUp
             var routing = account.AdvocateId.HasValue
                 ? new AdvocateDirectory(_host.SystemService, _host.Settings.Assignment.DefaultCapacity).RoutingFor(account.AdvocateId.Value, _host.Today())
                 : null;
-            if (!CheckInCompletion.Counts(task.OwnerId ?? Guid.Empty, routing, account.Owner?.Id ?? Guid.Empty))
+            // The owner's check-in is their stand-in's while the owning user is disabled (OwnerStandIn).
+            if (!CheckInCompletion.Counts(task.OwnerId ?? Guid.Empty, routing, account.Facts().WorkOwnerId))
             {
                 _host.Trace("Check-in task {0} completed, but it belongs to {1}, not to {2}: the proactive schedule is unchanged.", task.TaskId,
                     task.OwnerId.HasValue ? "user or team " + task.OwnerId.Value : "nobody",

@@ -131,7 +131,7 @@ namespace Advocacy.Plugins.Application.FollowUp
                 var owners = new List<Guid>(page.Accounts.Count);
                 foreach (var account in page.Accounts)
                 {
-                    owners.Add(account.AdvocateUserId.HasValue && account.AdvocateActive ? account.AdvocateUserId.Value : account.Facts.OwnerId);
+                    owners.Add(account.AdvocateUserId.HasValue && account.AdvocateActive ? account.AdvocateUserId.Value : account.Facts.WorkOwnerId);
                 }
 
                 if (page.Accounts.Count > 0)

@@ -50,7 +50,7 @@ namespace Advocacy.Plugins.Domain.Assignment
                 return new HandOverRecipient(newAdvocateUserId.Value, false);
             }
 
-            return account != null && account.OwnerId != Guid.Empty ? new HandOverRecipient(account.OwnerId, account.OwnerIsTeam) : null;
+            return account != null && account.WorkOwnerId != Guid.Empty ? new HandOverRecipient(account.WorkOwnerId, account.WorkOwnerIsTeam) : null;
         }
 
         /// <summary>Why a closed introduction was closed: worded for its owner, the previous advocate, when it is written.</summary>

@@ -8,14 +8,33 @@ namespace Advocacy.Plugins.Domain.FollowUp
     /// <summary>The account facts every advocacy task needs.</summary>
     public sealed class AccountFacts
     {
-        public AccountFacts(Guid accountId, string name, CustomerTier? tier, Guid ownerId, bool ownerIsTeam = false)
+        public AccountFacts(Guid accountId, string name, CustomerTier? tier, Guid ownerId, bool ownerIsTeam = false, OwnerStandIn? standIn = null)
         {
             AccountId = accountId;
             Name = string.IsNullOrWhiteSpace(name) ? "this account" : name.Trim();
             Tier = tier;
             OwnerId = ownerId;
             OwnerIsTeam = ownerIsTeam;
+            StandIn = ownerIsTeam ? null : standIn;
         }
+
+        /// <summary>The same account with what the Data layer read of its owning user (<see cref="OwnerStandIn.For"/>).</summary>
+        public AccountFacts WithOwnerUser(bool ownerDisabled, string? ownerName, Guid? managerId, bool managerDisabled) =>
+            new AccountFacts(AccountId, Name, Tier, OwnerId, OwnerIsTeam, OwnerIsTeam ? null : OwnerStandIn.For(ownerDisabled, ownerName, managerId, managerDisabled))
+            {
+                OwnerDisabled = !OwnerIsTeam && ownerDisabled,
+            };
+
+        /// <summary>The owning user is disabled (known only when it was read with the account).</summary>
+        public bool OwnerDisabled { get; private set; }
+
+        /// <summary>Who takes the owner's work in their place (their owning user is disabled); null: the owner does.</summary>
+        public OwnerStandIn? StandIn { get; }
+
+        /// <summary>Who takes the work the account's owner takes (while it has no advocate): the owner, or their stand-in.</summary>
+        public Guid WorkOwnerId => StandIn?.ManagerUserId ?? OwnerId;
+
+        public bool WorkOwnerIsTeam => StandIn == null && OwnerIsTeam;
 
         public Guid AccountId { get; }
 
@@ -27,6 +46,32 @@ namespace Advocacy.Plugins.Domain.FollowUp
         public Guid OwnerId { get; }
 
         public bool OwnerIsTeam { get; }
+    }
+
+    /// <summary>
+    /// The account owner's work goes to someone who can act on it: a disabled user signs in no more and sees no task
+    /// (users who leave are disabled, and their accounts often stay theirs). Their manager (systemuser.parentsystemuserid)
+    /// stands in when enabled; with no enabled manager, nobody the data names can, and the work stays with the owner
+    /// (<see cref="For"/> returns null; the steps trace it). A team owner is never disabled.
+    /// </summary>
+    public sealed class OwnerStandIn
+    {
+        private OwnerStandIn(Guid managerUserId, string ownerName)
+        {
+            ManagerUserId = managerUserId;
+            OwnerName = ownerName;
+        }
+
+        /// <summary>The owner's manager, who takes the work.</summary>
+        public Guid ManagerUserId { get; }
+
+        /// <summary>The disabled owner's name, for the stand-in's task.</summary>
+        public string OwnerName { get; }
+
+        public static OwnerStandIn? For(bool ownerDisabled, string? ownerName, Guid? managerId, bool managerDisabled) =>
+            ownerDisabled && managerId.HasValue && managerId.Value != Guid.Empty && !managerDisabled
+                ? new OwnerStandIn(managerId.Value, string.IsNullOrWhiteSpace(ownerName) ? "?" : ownerName!.Trim())
+                : null;
     }
 
     /// <summary>

@@ -284,14 +284,15 @@ namespace Advocacy.Plugins.Domain.FollowUp
         {
             Require(account);
             DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.UnassignedDueBusinessDays);
-            Language words = account.OwnerIsTeam ? Language.English : readers.Of(account.OwnerId);
+            Language words = account.WorkOwnerIsTeam ? Language.English : readers.Of(account.WorkOwnerId);
             string why = words.Show(reason).Trim();
             if (why.Length == 0)
             {
                 why = words.Format(TextKey.UnassignedNoReason);
             }
 
-            string text = words.Format(TextKey.UnassignedText, why, account.Name, TierSuffix(account));
+            string text = (account.StandIn != null ? words.Format(TextKey.UnassignedStandInPreface, account.StandIn.OwnerName) : string.Empty)
+                + words.Format(TextKey.UnassignedText, why, account.Name, TierSuffix(account));
             return new PlannedTask(
                 AdvocacyTaskKind.UnassignedAdvocacy,
                 AdvocacyTaskKeys.UnassignedAdvocacy(account.AccountId),
@@ -299,8 +300,8 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 text,
                 due,
                 account.Tier == CustomerTier.Strategic ? TaskPriority.High : TaskPriority.Normal,
-                account.OwnerId,
-                account.OwnerIsTeam,
+                account.WorkOwnerId,
+                account.WorkOwnerIsTeam,
                 RegardingKind.Account,
                 account.AccountId,
                 account.AccountId);
@@ -340,16 +341,22 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 return new Owner(manager.Value, false, advocate != null ? Phrase.Of(TextKey.TaskManagerPreface, advocate.AdvocateName, account.Name) : null);
             }
 
-            return new Owner(account.OwnerId, account.OwnerIsTeam, advocate == null
-                ? NoAdvocatePreface
-                : Phrase.Of(TextKey.TaskNoManagerPreface, advocate.AdvocateName));
+            return new Owner(account.WorkOwnerId, account.WorkOwnerIsTeam, advocate == null
+                ? NoAdvocatePrefaceFor(account)
+                : account.StandIn != null
+                    ? Phrase.Of(TextKey.TaskNoManagerStandInPreface, advocate.AdvocateName, account.StandIn.OwnerName)
+                    : Phrase.Of(TextKey.TaskNoManagerPreface, advocate.AdvocateName));
         }
+
+        /// <summary>Why the account's owner (or the manager standing in for a disabled owner) gets the work.</summary>
+        private static Phrase NoAdvocatePrefaceFor(AccountFacts account) =>
+            account.StandIn == null ? NoAdvocatePreface : Phrase.Of(TextKey.TaskNoAdvocateStandInPreface, account.StandIn.OwnerName);
 
         private static Owner ResolveOwner(AdvocacyTaskKind kind, AccountFacts account, AdvocateRouting? advocate)
         {
             if (advocate == null)
             {
-                return new Owner(account.OwnerId, account.OwnerIsTeam, NoAdvocatePreface);
+                return new Owner(account.WorkOwnerId, account.WorkOwnerIsTeam, NoAdvocatePrefaceFor(account));
             }
 
             if (IsUrgent(kind) && advocate.BackupUserId.HasValue)

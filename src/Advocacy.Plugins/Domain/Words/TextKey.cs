@@ -27,7 +27,8 @@ namespace Advocacy.Plugins.Domain.Words
 
         // Task texts (DESIGN §5)
         TaskTierSuffix /* {0} tier */, TaskNoAdvocatePreface, TaskManagerPreface /* {0} advocate, {1} account */,
-        TaskNoManagerPreface /* {0} advocate */, TaskCoveringPreface /* {0} advocate, {1} account, {2} why */,
+        TaskNoManagerPreface /* {0} advocate */, TaskNoAdvocateStandInPreface /* {0} owner */,
+        TaskNoManagerStandInPreface /* {0} advocate, {1} owner */, UnassignedStandInPreface /* {0} owner */, TaskCoveringPreface /* {0} advocate, {1} account, {2} why */,
         TaskAdvocateAway /* {0} advocate */,
         IntroductionSubject /* {0} account */, IntroductionText /* {0} advocate, {1} account, {2} tier suffix, {3} due */,
         IntroductionWhyYou /* {0} reason */,
