@@ -303,6 +303,9 @@ namespace Advocacy.Sandbox
             return response;
         }
 
+        /// <summary>ExecuteMultiple's batch limit: "a limit of 1000 requests is typical" (Microsoft Learn).</summary>
+        private const int MaxBatchSize = 1000;
+
         private OrganizationResponse ExecuteMultiple(OrganizationRequest request, CallerContext caller)
         {
             var requests = request.Parameters.TryGetValue("Requests", out var r) ? r as OrganizationRequestCollection : null;
@@ -311,9 +314,14 @@ namespace Advocacy.Sandbox
             {
                 throw new SandboxFaultException(ErrorCodes.InvalidArgument, "ExecuteMultiple needs Requests and Settings.");
             }
-            if (requests.Count > 1000)
+            if (requests.Count > MaxBatchSize)
             {
-                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"The number of requests ({requests.Count}) exceeds the ExecuteMultiple limit of 1000.");
+                // Microsoft Learn, "Execute multiple requests using the Organization service": the fault comes "before the first
+                // request is ever executed", and "the maximum batch size is returned in the fault" — its ErrorDetails carry
+                // MaxBatchSize, which the page's own sample reads to resize the batch.
+                var fault = new SandboxFaultException(ErrorCodes.InvalidArgument, $"The number of requests ({requests.Count}) exceeds the ExecuteMultiple limit of {MaxBatchSize}.");
+                fault.Detail.ErrorDetails["MaxBatchSize"] = MaxBatchSize;
+                throw fault;
             }
             var items = new ExecuteMultipleResponseItemCollection();
             bool faulted = false;

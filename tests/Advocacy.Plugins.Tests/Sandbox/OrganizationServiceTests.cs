@@ -194,6 +194,28 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void ExecuteMultiple_over_the_batch_limit_fails_before_any_request_and_names_the_limit_in_its_error_details()
+        {
+            // The sample in Microsoft Learn's "Execute multiple requests" reads fault.Detail.ErrorDetails["MaxBatchSize"].
+            var sandbox = SandboxFixture.Create();
+            var request = new ExecuteMultipleRequest
+            {
+                Settings = new ExecuteMultipleSettings { ContinueOnError = true, ReturnResponses = false },
+                Requests = new OrganizationRequestCollection(),
+            };
+            for (int i = 0; i < 1001; i++)
+            {
+                request.Requests.Add(new CreateRequest { Target = new Entity("account") { ["name"] = "a" + i } });
+            }
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => sandbox.Service.Execute(request));
+
+            Assert.IsTrue(fault.Detail.ErrorDetails.Contains("MaxBatchSize"));
+            Assert.AreEqual(1000, Convert.ToInt32(fault.Detail.ErrorDetails["MaxBatchSize"]));
+            Assert.AreEqual(0, sandbox.Count("account"), "no request ran");
+        }
+
+        [TestMethod]
         public void SetState_changes_state_and_status()
         {
             var sandbox = SandboxFixture.Create();
