@@ -5,14 +5,14 @@ namespace Advocacy.Plugins.Application
 {
     /// <summary>
     /// The account owner's stand-in (<see cref="OwnerStandIn"/>) for an account known from an image, read when the work
-    /// is about to go to the owner (one query; none for a team owner or facts already read with the owner's user), and
+    /// is about to go to the owner (one query; none for a team owner or for facts read with the owner's user), and
     /// traced either way a support engineer would ask about: who stands in, or that a disabled owner keeps the work.
     /// </summary>
     public static class OwnerStandIns
     {
         public static AccountFacts Resolve(IAdvocacyHost host, AccountFacts account)
         {
-            var resolved = account.StandIn != null ? account : AccountOwnerUser.Resolve(host.SystemService, account);
+            var resolved = account.OwnerUserRead ? account : AccountOwnerUser.Resolve(host.SystemService, account);
             Trace(host, resolved);
             return resolved;
         }

@@ -23,10 +23,14 @@ namespace Advocacy.Plugins.Domain.FollowUp
             new AccountFacts(AccountId, Name, Tier, OwnerId, OwnerIsTeam, OwnerIsTeam ? null : OwnerStandIn.For(ownerDisabled, ownerName, managerId, managerDisabled))
             {
                 OwnerDisabled = !OwnerIsTeam && ownerDisabled,
+                OwnerUserRead = true,
             };
 
         /// <summary>The owning user is disabled (known only when it was read with the account).</summary>
         public bool OwnerDisabled { get; private set; }
+
+        /// <summary>The owning user was read with the account (<see cref="WithOwnerUser"/>): its stand-in, if any, is known.</summary>
+        public bool OwnerUserRead { get; private set; }
 
         /// <summary>Who takes the owner's work in their place (their owning user is disabled); null: the owner does.</summary>
         public OwnerStandIn? StandIn { get; }

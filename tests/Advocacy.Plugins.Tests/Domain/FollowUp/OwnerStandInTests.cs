@@ -23,6 +23,8 @@ namespace Advocacy.Plugins.Tests.Domain.FollowUp
             Assert.AreEqual(standsIn, facts.StandIn != null);
             Assert.AreEqual(ownerDisabled, facts.OwnerDisabled);
             Assert.AreEqual(Owner, facts.OwnerId, "the account's owner is still the owner");
+            Assert.IsTrue(facts.OwnerUserRead, "nothing to read again");
+            Assert.IsFalse(new AccountFacts(Guid.NewGuid(), "Contoso", null, Owner).OwnerUserRead, "facts from an image do not know the owner's user");
         }
 
         [TestMethod]

@@ -57,6 +57,27 @@ namespace Advocacy.Plugins.Tests.Scenarios.Owners
         }
 
         [TestMethod]
+        public void Assigning_by_the_custom_api_reads_the_owners_user_with_the_account_and_pays_no_extra_round_trip()
+        {
+            int RoundTrips(bool disable)
+            {
+                var world = new AdvocacyWorld();
+                var account = world.SeedAccount("Contoso", CustomerTier.Key); // nobody covers key accounts
+                if (disable) Disable(world, world.AgentUserId);
+                world.Sandbox.ClearExecutions();
+
+                world.Sandbox.Run(new OrganizationRequest(AssignAdvocateNames.Message) { [AssignAdvocateNames.Account] = new EntityReference("account", account) });
+
+                Assert.AreEqual(disable ? world.ManagerUserId : world.AgentUserId, OwnerOf(world.TasksFor(AdvocacyTaskKind.UnassignedAdvocacy, account).Single()));
+                return world.Sandbox.Executions.Where(e => e.Message == AssignAdvocateNames.Message).Sum(e => e.RoundTrips);
+            }
+
+            // The same nine calls either way (a tenth when the owner's user was read again apart from the account).
+            Assert.AreEqual(9, RoundTrips(disable: false));
+            Assert.AreEqual(9, RoundTrips(disable: true));
+        }
+
+        [TestMethod]
         public void A_detractors_recovery_on_an_account_without_advocate_goes_to_the_disabled_owners_manager_in_their_language()
         {
             var w = new FollowUpWorld();
