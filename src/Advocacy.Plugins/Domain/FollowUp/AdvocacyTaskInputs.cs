@@ -20,7 +20,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
         /// <summary>The same account with what the Data layer read of its owning user (<see cref="OwnerStandIn.For"/>).</summary>
         public AccountFacts WithOwnerUser(bool ownerDisabled, string? ownerName, Guid? managerId, bool managerDisabled) =>
-            new AccountFacts(AccountId, Name, Tier, OwnerId, OwnerIsTeam, OwnerIsTeam ? null : OwnerStandIn.For(ownerDisabled, ownerName, managerId, managerDisabled))
+            new AccountFacts(AccountId, Name, Tier, OwnerId, OwnerIsTeam, OwnerStandIn.For(ownerDisabled, ownerName, managerId, managerDisabled))
             {
                 OwnerDisabled = !OwnerIsTeam && ownerDisabled,
                 OwnerUserRead = true,

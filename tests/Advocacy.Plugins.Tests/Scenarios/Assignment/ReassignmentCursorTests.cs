@@ -28,6 +28,24 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
         }
     }
 
+    /// <summary>Makes every account named "Broken …" refuse a new advocate, with a 300-character reason.</summary>
+    [CrmPluginRegistration("Update", "account", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, "adv_advocateid",
+        "test: accounts named Broken refuse a new advocate", 99, IsolationModeEnum.Sandbox, Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = "name")]
+    public sealed class BrokenByNamePlugin : IPlugin
+    {
+        public static readonly string Reason = "Locked by an integration: " + new string('x', 274);
+
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            var name = context.PreEntityImages.Contains("pre") ? context.PreEntityImages["pre"].GetAttributeValue<string>("name") : null;
+            if (name != null && name.StartsWith("Broken", StringComparison.Ordinal))
+            {
+                throw new InvalidPluginExecutionException(Reason);
+            }
+        }
+    }
+
     /// <summary>
     /// Re-assignment after an advocate is deactivated moves through the accounts by a cursor over the query's order.
     /// It used to measure progress by ids already seen: accounts that rightly kept the inactive advocate (no known
@@ -98,6 +116,31 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             StringAssert.Contains(kept, "25 re-assigned, 125 left unassigned, 0 kept, 2 failed (they keep the inactive advocate)");
             StringAssert.Contains(kept, BrokenAccountPlugin.First + " (This account is locked by an integration.)");
             StringAssert.Contains(kept, BrokenAccountPlugin.Second + " (This account is locked by an integration.)");
+        }
+
+        [TestMethod]
+        public void The_last_line_names_ten_failed_accounts_with_their_reasons_cut_to_200_characters_and_counts_the_rest()
+        {
+            var world = new AdvocacyWorld();
+            world.Sandbox.RegisterPlugins(typeof(BrokenByNamePlugin));
+            var leaving = world.SeedAdvocate("Leaving", world.SeedUser("Leaving"), new[] { CustomerTier.Key }, accountCount: 12, active: false);
+            for (int n = 1; n <= 12; n++)
+            {
+                Seed(world, Ordered(n), "Broken " + n, Choices.Option(CustomerTier.Key), leaving);
+            }
+
+            var tracer = new ListTracer();
+            var run = new ReassignFromInactiveAdvocate(new TestHost(world.Sandbox.NestedService, tracer)).Run(leaving, 5, () => false);
+
+            Assert.AreEqual(12, run.Failed);
+            Assert.HasCount(ReassignFromInactiveAdvocate.FailuresNamed, run.Failures);
+            var last = tracer.Lines.Last();
+            StringAssert.Contains(last, "0 re-assigned, 0 left unassigned, 0 kept, 12 failed (they keep the inactive advocate): " + Ordered(1) + " (");
+            StringAssert.Contains(last, Ordered(10) + " (");
+            Assert.DoesNotContain(Ordered(11).ToString(), last, "ten are named");
+            StringAssert.EndsWith(last, "; and 2 more.");
+            Assert.AreEqual(200, run.Failures[0].Reason.Length, "a reason is cut to 200 characters");
+            StringAssert.EndsWith(run.Failures[0].Reason, "…");
         }
 
         private static Guid Seed(AdvocacyWorld world, Guid id, string name, OptionSetValue? tier, Guid advocate)

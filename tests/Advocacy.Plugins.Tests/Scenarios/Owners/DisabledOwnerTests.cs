@@ -94,6 +94,21 @@ namespace Advocacy.Plugins.Tests.Scenarios.Owners
         }
 
         [TestMethod]
+        public void A_disabled_owner_whose_manager_is_disabled_too_keeps_the_work_of_an_account_read_with_its_owner()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Contoso", CustomerTier.Key, withAdvocate: false);
+            Disable(w.World, w.World.AgentUserId);
+            Disable(w.World, w.World.ManagerUserId);
+
+            w.World.Agent.Create(new Entity("adv_feedback") { ["adv_name"] = "Answer", ["adv_accountid"] = new EntityReference("account", account), ["adv_nps"] = 3 });
+
+            var recovery = w.TasksFor(AdvocacyTaskKind.DetractorRecovery, account).Single();
+            Assert.AreEqual(w.World.AgentUserId, OwnerOf(recovery), "nobody the data names can stand in");
+            StringAssert.StartsWith(recovery.GetAttributeValue<string>("description"), "No advocate is assigned to this account yet; as the account's owner");
+        }
+
+        [TestMethod]
         public void The_sweeps_check_in_for_an_account_without_advocate_goes_to_the_disabled_owners_manager_whose_completion_moves_the_schedule()
         {
             var w = new FollowUpWorld();
