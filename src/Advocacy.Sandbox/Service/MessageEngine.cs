@@ -327,12 +327,16 @@ namespace Advocacy.Sandbox
             bool faulted = false;
             for (int i = 0; i < requests.Count; i++)
             {
-                if (string.Equals(requests[i].RequestName, "ExecuteMultiple", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new SandboxFaultException(ErrorCodes.InvalidArgument, "ExecuteMultiple cannot contain ExecuteMultiple.");
-                }
                 try
                 {
+                    if (string.Equals(requests[i].RequestName, "ExecuteMultiple", StringComparison.OrdinalIgnoreCase))
+                    {
+                        // "No recursion is allowed … An ExecuteMultipleRequest found in the request collection will generate
+                        // a fault for that request item" (Microsoft Learn, "Execute multiple requests"): that item's fault, the
+                        // others run as the settings say. The fault's code and words are not published.
+                        throw new SandboxFaultException(ErrorCodes.InvalidArgument, "ExecuteMultiple cannot contain ExecuteMultiple.");
+                    }
+
                     // Each item is its own operation with its own pipeline (and, from test code, its own transaction).
                     var response = Execute(requests[i], caller, nested: caller.Step != null);
                     if (settings.ReturnResponses)

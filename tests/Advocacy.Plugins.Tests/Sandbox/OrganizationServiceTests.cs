@@ -194,6 +194,29 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void An_ExecuteMultiple_inside_ExecuteMultiple_is_a_fault_of_that_item_and_the_others_run()
+        {
+            var sandbox = SandboxFixture.Create();
+            var request = new ExecuteMultipleRequest
+            {
+                Settings = new ExecuteMultipleSettings { ContinueOnError = true, ReturnResponses = true },
+                Requests = new OrganizationRequestCollection
+                {
+                    new CreateRequest { Target = new Entity("account") { ["name"] = "one" } },
+                    new ExecuteMultipleRequest { Settings = new ExecuteMultipleSettings(), Requests = new OrganizationRequestCollection() },
+                    new CreateRequest { Target = new Entity("account") { ["name"] = "three" } },
+                },
+            };
+
+            var response = sandbox.Run<ExecuteMultipleResponse>(request);
+
+            Assert.IsTrue(response.IsFaulted);
+            Assert.HasCount(3, response.Responses);
+            Assert.IsNotNull(response.Responses.Single(item => item.RequestIndex == 1).Fault, "the nested batch's own item faults");
+            Assert.AreEqual(2, sandbox.Count("account"), "the other two ran");
+        }
+
+        [TestMethod]
         public void ExecuteMultiple_over_the_batch_limit_fails_before_any_request_and_names_the_limit_in_its_error_details()
         {
             // The sample in Microsoft Learn's "Execute multiple requests" reads fault.Detail.ErrorDetails["MaxBatchSize"].
