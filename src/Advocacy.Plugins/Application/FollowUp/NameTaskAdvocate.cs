@@ -26,7 +26,7 @@ namespace Advocacy.Plugins.Application.FollowUp
     /// so the advocate form's "Open advocacy tasks" grid lists the work that is really theirs after a backup takes it,
     /// a hand-over moves it or a manager reassigns it. One query, and only for an advocacy task owned by a user; profiles
     /// are read as the system user (not every task's creator may read them). A new task is named after its create, in an
-    /// asynchronous job (<see cref="AfterCreate"/>): a sweep that creates thousands of check-ins in one call pays nothing
+    /// asynchronous job (<see cref="AsItIsNow"/>): a sweep that creates thousands of check-ins in one call pays nothing
     /// for it inside its time budget.
     /// </summary>
     public sealed class NameTaskAdvocate
@@ -38,9 +38,12 @@ namespace Advocacy.Plugins.Application.FollowUp
             _host = host;
         }
 
-        /// <summary>After a task was created: reads it as it is now (its owner may have changed since), names its advocate.</summary>
+        /// <summary>
+        /// After a task was created, or reopened: reads it as it is now (its owner may have changed since — while it was
+        /// closed, it kept the advocate who did the work), names its advocate.
+        /// </summary>
         /// <returns>True when the task's advocate was written.</returns>
-        public bool AfterCreate(Guid taskId)
+        public bool AsItIsNow(Guid taskId)
         {
             var stored = TaskAdvocateRows.Read(_host.SystemService, taskId);
             if (stored == null)

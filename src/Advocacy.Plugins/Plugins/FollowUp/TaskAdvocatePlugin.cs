@@ -45,7 +45,7 @@ namespace Advocacy.Plugins.Plugins.FollowUp
 
     /// <summary>
     /// A new advocacy task names the advocate whose work it is, asynchronously after the create (see
-    /// <see cref="NameTaskAdvocate.AfterCreate"/>): the sweep creates check-ins by the thousand and must not pay a profile
+    /// <see cref="NameTaskAdvocate.AsItIsNow"/>): the sweep creates check-ins by the thousand and must not pay a profile
     /// read per task inside its time budget. Until the job has run, the task is missing from its advocate's grid.
     /// </summary>
     [CrmPluginRegistration("Create", "task", StageEnum.PostOperation, ExecutionModeEnum.Asynchronous, "",
@@ -65,7 +65,37 @@ namespace Advocacy.Plugins.Plugins.FollowUp
                 return;
             }
 
-            new NameTaskAdvocate(context).AfterCreate(context.Execution.PrimaryEntityId);
+            new NameTaskAdvocate(context).AsItIsNow(context.Execution.PrimaryEntityId);
+        }
+    }
+
+    /// <summary>
+    /// A completed or canceled advocacy task that is reopened names the advocate of its owner again: closed, it kept the
+    /// advocate who did the work (<see cref="Domain.FollowUp.TaskAdvocate.FollowsOwner"/>) while its owner may have
+    /// changed; open, it is its owner's work and belongs in their "Open advocacy tasks" grid. After the state change, so
+    /// the task is open when its advocate is written (the platform takes no other change to a closed activity); a read and
+    /// at most one write, on a reopen only.
+    /// </summary>
+    [CrmPluginRegistration("Update", "task", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, "statecode",
+        "Advocacy: reopened advocacy task names its advocate", 10, IsolationModeEnum.Sandbox,
+        Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = "statecode,adv_kind",
+        Description = "Sets adv_advocateid of a reopened advocacy task to the advocate profile of its owner.")]
+    public sealed class ReopenedTaskAdvocatePlugin : AdvocacyPlugin
+    {
+        protected override int MaxDepth => int.MaxValue;
+
+        protected override void Execute(PluginContext context)
+        {
+            var pre = context.PreImage("pre");
+            bool wasClosed = pre?.GetAttributeValue<OptionSetValue>("statecode") is { Value: not 0 };
+            bool open = context.Target?.GetAttributeValue<OptionSetValue>("statecode") is { Value: 0 };
+            if (!wasClosed || !open || pre?.GetAttributeValue<OptionSetValue>("adv_kind") == null)
+            {
+                context.Trace("Not an advocacy task reopened: nothing to name.");
+                return;
+            }
+
+            new NameTaskAdvocate(context).AsItIsNow(context.Execution.PrimaryEntityId);
         }
     }
 }

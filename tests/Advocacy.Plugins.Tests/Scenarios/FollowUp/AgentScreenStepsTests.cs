@@ -96,6 +96,24 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
         }
 
         [TestMethod]
+        public void A_completed_task_reopened_after_it_changed_hands_names_the_advocate_of_its_owner_again()
+        {
+            // Closed, it kept the advocate who did the work; open again, it is its owner's work and belongs in their grid.
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Northwind Traders", CustomerTier.Strategic, next: AdvocacyWorld.Now.Date);
+            var checkIn = CheckInFor(w, account);
+            w.Complete(checkIn.Id);
+            var otherUser = w.World.SeedUser("Lee Park");
+            var other = w.World.SeedAdvocate("Lee Park", otherUser, new[] { CustomerTier.Strategic });
+            w.Sandbox.Service.Update(new Entity("task", checkIn.Id) { ["ownerid"] = new EntityReference("systemuser", otherUser) });
+            Assert.AreEqual(w.AdvocateId, AdvocateOf(w, checkIn.Id)?.Id);
+
+            w.Sandbox.Service.Update(new Entity("task", checkIn.Id) { ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(2) });
+
+            Assert.AreEqual(other, AdvocateOf(w, checkIn.Id)?.Id);
+        }
+
+        [TestMethod]
         public void An_advocate_written_by_hand_is_put_right_and_a_task_without_a_kind_names_nobody()
         {
             var w = new FollowUpWorld();
