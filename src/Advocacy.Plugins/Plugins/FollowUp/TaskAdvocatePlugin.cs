@@ -73,7 +73,7 @@ namespace Advocacy.Plugins.Plugins.FollowUp
     /// A completed or canceled advocacy task that is reopened names the advocate of its owner again: closed, it kept the
     /// advocate who did the work (<see cref="Domain.FollowUp.TaskAdvocate.FollowsOwner"/>) while its owner may have
     /// changed; open, it is its owner's work and belongs in their "Open advocacy tasks" grid. After the state change, so
-    /// the task is open when its advocate is written (the platform takes no other change to a closed activity); a read and
+    /// the task is open when its advocate is written (the platform takes no other change to a closed activity); two reads (the task, its owner's profile) and
     /// at most one write, on a reopen only.
     /// </summary>
     [CrmPluginRegistration("Update", "task", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, "statecode",
