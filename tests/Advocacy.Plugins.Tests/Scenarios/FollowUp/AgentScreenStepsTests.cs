@@ -111,6 +111,9 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             w.Sandbox.Service.Update(new Entity("task", checkIn.Id) { ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(2) });
 
             Assert.AreEqual(other, AdvocateOf(w, checkIn.Id)?.Id);
+            var runs = w.Sandbox.ExecutionsOf("Advocacy: reopened advocacy task names its advocate");
+            Assert.AreEqual(0, runs.First().RoundTrips, "completing it cost nothing");
+            Assert.AreEqual(3, runs.Last().RoundTrips, "the reopen: the task, the owner's profile, the write");
         }
 
         [TestMethod]
