@@ -73,7 +73,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
         {
             Gen<Save> save =
                 from table in Gen.Choose(0, 1000)
-                from kind in Gen.Frequency((4, Gen.Constant(0)), (5, Gen.Constant(1)), (1, Gen.Constant(2)), (1, Gen.Constant(3)))
+                from kind in Gen.Frequency((4, Gen.Constant(0)), (5, Gen.Constant(1)), (1, Gen.Constant(2)), (3, Gen.Constant(3)))
                 from target in Gen.Choose(0, 1000)
                 from count in Gen.Choose(1, 6)
                 from values in Gen.Zip(Gen.Choose(0, 1000), Gen.Choose(0, 1000)).ArrayOf(count)
