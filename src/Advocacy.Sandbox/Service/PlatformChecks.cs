@@ -17,10 +17,6 @@ namespace Advocacy.Sandbox
         // its own, and whether the platform refuses it on a closed case is not published, so the sandbox does not).
         private static readonly string[] ClosedCaseColumns = { "statecode", "statuscode", "ownerid", "incidentid" };
 
-        // What a completed or canceled activity still takes: its state back to Open, and its owner (the platform's own
-        // Cascade All assign moves completed activities to the new owner of the row they regard).
-        private static readonly string[] ClosedActivityColumns = { "statecode", "statuscode", "ownerid" };
-
         public void BeforePreOperation(Operation op)
         {
             switch (op.MessageKey)
@@ -112,22 +108,20 @@ namespace Advocacy.Sandbox
             {
                 return;
             }
+            // What a closed activity still takes: its owner (the platform's own Cascade All assign moves completed activities
+            // to the new owner of the row they regard), and its state and status when it goes back to Open — a status alone,
+            // or a closed state, is a move from one closed state to another.
+            bool reopens = columns.Any(c => c.Key.Equals("statecode", StringComparison.OrdinalIgnoreCase) && c.Value is OptionSetValue { Value: 0 });
             string pid = Metadata.PrimaryIdAttribute(table);
             foreach (var pair in columns)
             {
-                bool reopens = pair.Key.Equals("statecode", StringComparison.OrdinalIgnoreCase) && pair.Value is OptionSetValue { Value: 0 };
                 bool allowed = pair.Key.Equals(pid, StringComparison.OrdinalIgnoreCase)
-                    || (Array.IndexOf(ClosedActivityColumns, pair.Key) >= 0 && (!pair.Key.Equals("statecode", StringComparison.OrdinalIgnoreCase) || reopens));
+                    || pair.Key.Equals("ownerid", StringComparison.OrdinalIgnoreCase)
+                    || (reopens && (pair.Key.Equals("statecode", StringComparison.OrdinalIgnoreCase) || pair.Key.Equals("statuscode", StringComparison.OrdinalIgnoreCase)));
                 if (!allowed)
                 {
                     throw Faults.ClosedActivity();
                 }
-            }
-            // A status alone (or a status of a closed state) is a move from one closed state to another.
-            bool reopening = columns.Any(c => c.Key.Equals("statecode", StringComparison.OrdinalIgnoreCase) && c.Value is OptionSetValue { Value: 0 });
-            if (!reopening && columns.Any(c => c.Key.Equals("statuscode", StringComparison.OrdinalIgnoreCase)))
-            {
-                throw Faults.ClosedActivity();
             }
         }
 
