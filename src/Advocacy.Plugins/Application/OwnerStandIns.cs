@@ -5,8 +5,8 @@ namespace Advocacy.Plugins.Application
 {
     /// <summary>
     /// The account owner's stand-in (<see cref="OwnerStandIn"/>) for an account known from an image, read when the work
-    /// is about to go to the owner (one query; none for a team owner or for facts read with the owner's user), and
-    /// traced either way a support engineer would ask about: who stands in, or that a disabled owner keeps the work.
+    /// is about to go to the owner (one query; none for a team owner or for facts read with the owner's user), and traced
+    /// when the owner is disabled: who stands in, or that the owner keeps the work.
     /// </summary>
     public static class OwnerStandIns
     {
@@ -17,7 +17,7 @@ namespace Advocacy.Plugins.Application
             return resolved;
         }
 
-        public static void Trace(IAdvocacyHost host, AccountFacts account)
+        private static void Trace(IAdvocacyHost host, AccountFacts account)
         {
             if (account.StandIn != null)
             {

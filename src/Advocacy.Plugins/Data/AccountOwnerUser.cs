@@ -8,7 +8,7 @@ namespace Advocacy.Plugins.Data
     /// <summary>
     /// Reads what the account owner's stand-in rule needs (<see cref="OwnerStandIn"/>): whether the owning user is
     /// disabled, their name and manager, and whether the manager is disabled — linked into the query that reads the
-    /// account (no extra round trip), or read alone for an account known from an image (<see cref="Resolve"/>).
+    /// account (no extra round trip), or with the account's owner alone for an account known from an image (<see cref="Resolve"/>).
     /// </summary>
     public static class AccountOwnerUser
     {
@@ -46,8 +46,8 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>
-        /// The facts with the owner's stand-in, for an account known from an image (its owner read alone: one query, none
-        /// for a team owner).
+        /// The facts with the owner's stand-in, for an account known from an image: the account's owner read through the
+        /// same links (one query; none for a team owner).
         /// </summary>
         public static AccountFacts Resolve(IOrganizationService service, AccountFacts facts)
         {
@@ -57,20 +57,8 @@ namespace Advocacy.Plugins.Data
                 return facts;
             }
 
-            var query = new QueryExpression("systemuser") { ColumnSet = new ColumnSet("fullname", "isdisabled", "parentsystemuserid"), TopCount = 1 };
-            query.Criteria.AddCondition("systemuserid", ConditionOperator.Equal, facts.OwnerId);
-            var manager = query.AddLink("systemuser", "parentsystemuserid", "systemuserid", JoinOperator.LeftOuter);
-            manager.EntityAlias = ManagerAlias;
-            manager.Columns = new ColumnSet("isdisabled");
-            var rows = service.RetrieveMultiple(query).Entities;
-            if (rows.Count == 0)
-            {
-                return facts;
-            }
-
-            var user = rows[0];
-            return facts.WithOwnerUser(user.GetAttributeValue<bool>("isdisabled"), user.GetAttributeValue<string>("fullname"),
-                user.GetAttributeValue<EntityReference>("parentsystemuserid")?.Id, Aliased(user, ManagerAlias + ".isdisabled") as bool? ?? false);
+            var row = Rows.Find(service, "account", facts.AccountId, Link, "ownerid");
+            return row == null ? facts : Apply(facts, row);
         }
 
         private static object? Aliased(Entity row, string key) => row.GetAttributeValue<AliasedValue>(key)?.Value;

@@ -2,7 +2,6 @@ using System;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Data
@@ -44,13 +43,7 @@ namespace Advocacy.Plugins.Data
 
         /// <summary>The account with its owner's user and manager (<see cref="AccountOwnerUser"/>), in one round trip.</summary>
         /// <exception cref="MissingRecordException">The account does not exist or cannot be seen.</exception>
-        public static AccountSnapshot Read(IOrganizationService service, Guid accountId)
-        {
-            var query = new QueryExpression("account") { ColumnSet = new ColumnSet(Columns), TopCount = 1 };
-            query.Criteria.AddCondition("accountid", ConditionOperator.Equal, accountId);
-            AccountOwnerUser.Link(query);
-            var rows = service.RetrieveMultiple(query).Entities;
-            return rows.Count > 0 ? new AccountSnapshot(rows[0]) : throw new MissingRecordException("account", TextKey.RecordAccount, accountId);
-        }
+        public static AccountSnapshot Read(IOrganizationService service, Guid accountId) =>
+            new AccountSnapshot(Rows.Read(service, "account", accountId, TextKey.RecordAccount, AccountOwnerUser.Link, Columns));
     }
 }

@@ -52,8 +52,10 @@ namespace Advocacy.Plugins.Data
         {
             _service = service;
             _tracing = tracing;
-            _zones = zones ?? new UserZones(service, tracing);
-            _readers = readers ?? new UserLanguages(service, tracing);
+            // One read of the owners' settings serves both when neither is given.
+            var rows = zones == null || readers == null ? new UserSettingsRows(service) : null;
+            _zones = zones ?? new UserZones(rows!, tracing);
+            _readers = readers ?? new UserLanguages(rows!, tracing);
         }
 
         /// <param name="oncePerKey">

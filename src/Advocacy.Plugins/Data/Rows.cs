@@ -38,12 +38,22 @@ namespace Advocacy.Plugins.Data
     public static class Rows
     {
         /// <exception cref="MissingRecordException">No such row (or not visible to the service's user).</exception>
-        public static Entity Read(IOrganizationService service, string table, Guid id, TextKey what, params string[] columns)
+        public static Entity Read(IOrganizationService service, string table, Guid id, TextKey what, params string[] columns) =>
+            Read(service, table, id, what, null, columns);
+
+        /// <param name="links">Adds what the same query reads with the row (linked tables), if anything.</param>
+        /// <exception cref="MissingRecordException">No such row (or not visible to the service's user).</exception>
+        public static Entity Read(IOrganizationService service, string table, Guid id, TextKey what, Action<QueryExpression>? links, params string[] columns) =>
+            Find(service, table, id, links, columns) ?? throw new MissingRecordException(table, what, id);
+
+        /// <returns>The row, or null when there is none (or it cannot be seen).</returns>
+        public static Entity? Find(IOrganizationService service, string table, Guid id, Action<QueryExpression>? links, params string[] columns)
         {
             var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns), TopCount = 1 };
             query.Criteria.AddCondition(table + "id", ConditionOperator.Equal, id);
+            links?.Invoke(query);
             var rows = service.RetrieveMultiple(query).Entities;
-            return rows.Count > 0 ? rows[0] : throw new MissingRecordException(table, what, id);
+            return rows.Count > 0 ? rows[0] : null;
         }
     }
 }

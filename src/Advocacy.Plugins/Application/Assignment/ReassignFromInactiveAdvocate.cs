@@ -127,7 +127,7 @@ namespace Advocacy.Plugins.Application.Assignment
                         run.Failed++;
                         if (run.Failures.Count < FailuresNamed)
                         {
-                            run.Failures.Add(new ReassignmentFailure(accountId, ex.Message.Length > ReasonLength ? ex.Message.Substring(0, ReasonLength - 1) + "…" : ex.Message));
+                            run.Failures.Add(new ReassignmentFailure(accountId, Domain.FollowUp.Text.Truncate(ex.Message, ReasonLength)));
                         }
                         _host.Trace("Reassignment: account {0} failed and keeps its advocate ({1}): {2}", accountId, ex.GetType().Name, ex.Message);
                     }

@@ -14,5 +14,11 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
         /// <summary>Whether the task's advocate follows its owner now: not once the task is closed.</summary>
         public static bool FollowsOwner(bool closed) => !closed;
+
+        /// <summary>
+        /// Whether a state change names the task's advocate again: an advocacy task reopened follows its owner once more
+        /// (its owner may have changed while it was closed).
+        /// </summary>
+        public static bool NamedAgainOn(bool wasClosed, bool openNow, bool isAdvocacyTask) => wasClosed && openNow && isAdvocacyTask;
     }
 }

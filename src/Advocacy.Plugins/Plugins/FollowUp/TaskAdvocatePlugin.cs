@@ -1,6 +1,7 @@
 using System;
 using Advocacy.Plugins.Application.FollowUp;
 using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain.FollowUp;
 using Advocacy.Plugins.Domain.Words;
 using Microsoft.Xrm.Sdk;
 
@@ -87,9 +88,10 @@ namespace Advocacy.Plugins.Plugins.FollowUp
         protected override void Execute(PluginContext context)
         {
             var pre = context.PreImage("pre");
-            bool wasClosed = pre?.GetAttributeValue<OptionSetValue>("statecode") is { Value: not 0 };
-            bool open = context.Target?.GetAttributeValue<OptionSetValue>("statecode") is { Value: 0 };
-            if (!wasClosed || !open || pre?.GetAttributeValue<OptionSetValue>("adv_kind") == null)
+            if (!TaskAdvocate.NamedAgainOn(
+                    wasClosed: pre?.GetAttributeValue<OptionSetValue>("statecode") is { Value: not 0 },
+                    openNow: context.Target?.GetAttributeValue<OptionSetValue>("statecode") is { Value: 0 },
+                    isAdvocacyTask: pre?.GetAttributeValue<OptionSetValue>("adv_kind") != null))
             {
                 context.Trace("Not an advocacy task reopened: nothing to name.");
                 return;
