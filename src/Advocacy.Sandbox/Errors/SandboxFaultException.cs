@@ -169,6 +169,14 @@ namespace Advocacy.Sandbox
         public static SandboxFaultException ClosedActivity() =>
             new(ErrorCodes.InvalidArgument, "Cannot update Closed or Cancelled Activity");
 
+        /// <summary>
+        /// A message the table does not take, in the platform's words (0x80040800, as faults users have posted show:
+        /// "The 'Delete' method does not support entities of type 'appmodulecomponent'. MessageProcessorCache returned
+        /// MessageProcessor.Empty."; a FetchXML query of calendarrule gets the same for RetrieveMultiple).
+        /// </summary>
+        public static SandboxFaultException MessageNotSupported(string message, string table) =>
+            new(ErrorCodes.UnsupportedMessage, $"The '{message}' method does not support entities of type '{table}'. MessageProcessorCache returned MessageProcessor.Empty. ");
+
         public static SandboxFaultException Duplicate(string entity, Guid id) =>
             new(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key. A record of type '{entity}' with Id = {id} already exists.");
 

@@ -19,7 +19,7 @@ namespace Advocacy.Sandbox
         /// <summary>Only the built-in standard tables.</summary>
         public SandboxMetadata()
         {
-            foreach (var table in StandardTables.All().Concat(RegionalTables.All()))
+            foreach (var table in StandardTables.All().Concat(RegionalTables.All()).Concat(CalendarTables.All()))
             {
                 _tables[table.LogicalName] = StandardLabels.Apply(StandardLimits.Apply(table));
             }

@@ -55,6 +55,11 @@ namespace Advocacy.Sandbox
             Rel("incident_parent_incident", "incident", "incident", "parentcaseid", CascadeAssign.NoCascade, CascadeDelete.Cascade),
             Rel("subject_incidents", "subject", "incident", "subjectid", CascadeAssign.NoCascade, CascadeDelete.Restrict),
 
+            // A calendar's rules go with it; a rule whose inner calendar is deleted loses the link (Microsoft Learn, Calendar
+            // Rule reference: calendar_calendar_rules Delete Cascade, inner_calendar_calendar_rules Delete RemoveLink).
+            Rel("calendar_calendar_rules", "calendar", "calendarrule", "calendarid", CascadeAssign.NoCascade, CascadeDelete.Cascade),
+            Rel("inner_calendar_calendar_rules", "calendar", "calendarrule", "innercalendarid", CascadeAssign.NoCascade, CascadeDelete.RemoveLink),
+
             // An order is a financial record: its customer cannot be deleted while it exists.
             Rel("order_customer_accounts", "account", "salesorder", "customerid", CascadeAssign.Cascade, CascadeDelete.Restrict),
             Rel("order_customer_contacts", "contact", "salesorder", "customerid", CascadeAssign.Cascade, CascadeDelete.Restrict),

@@ -33,6 +33,13 @@ namespace Advocacy.Sandbox
         /// <summary>An activity table (task, …): its privileges are the shared Activity ones (prvCreateActivity).</summary>
         public bool IsActivity { get; set; }
 
+        /// <summary>
+        /// The only messages the table takes, when the platform limits them (the "Messages" table of its Microsoft Learn
+        /// reference: calendarrule lists Associate and Disassociate); any other message naming it is refused before its
+        /// pipeline (<see cref="CoreOperations.RequireMessageSupported"/>). Null: no limit known.
+        /// </summary>
+        public IReadOnlyCollection<string>? Messages { get; set; }
+
         /// <summary>The table's display name per language (Entity.xml LocalizedNames); null = the solution gives none.</summary>
         public IReadOnlyDictionary<int, string>? DisplayNames { get; set; }
 

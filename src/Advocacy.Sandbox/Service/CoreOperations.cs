@@ -39,7 +39,8 @@ namespace Advocacy.Sandbox
             // The row is written in the store's form from the start (NewRow), never as a second Entity. Its values are copied
             // where someone else can still change them: the caller's, or a post-operation step's (the platform does not
             // persist a change made there); the pipeline's own copy that nobody sees again is taken as it is.
-            var row = NewRow.From(target, copyValues: seenAfter || callers, _sandbox.CreateRoom(target.LogicalName), Store.Table(target.LogicalName).LastShape);
+            var rules = SplitCalendarRules(target, out var columns);
+            var row = NewRow.From(columns, copyValues: seenAfter || callers, _sandbox.CreateRoom(target.LogicalName), Store.Table(target.LogicalName).LastShape);
             for (int i = 0; i < row.Count; i++)
             {
                 RequireLookupTarget(op.Transaction!, target.LogicalName, id, row.ValueAt(i));
@@ -51,6 +52,10 @@ namespace Advocacy.Sandbox
             Insert(op.Transaction!, row, freshId);
             _sandbox.Metrics.Written(1);
             op.EntityId = id;
+            if (rules != null)
+            {
+                ReplaceCalendarRules(op, id, rules);
+            }
             // Post-operation steps see the new id on the Target, as on the platform (the caller's own Entity is left as it was).
             row.TryGetValue(pid, out var boxedId);
             if (!callers)
@@ -223,7 +228,12 @@ namespace Advocacy.Sandbox
             Guid id = ResolveId(op.Transaction, target);
             op.EntityId = id;
             var previousOwner = OwnerBeforeAssign(op.Transaction!, target, id);
-            WriteColumns(op, target.LogicalName, id, target.Attributes);
+            var rules = SplitCalendarRules(target, out var columns);
+            WriteColumns(op, target.LogicalName, id, columns.Attributes);
+            if (rules != null)
+            {
+                ReplaceCalendarRules(op, id, rules);
+            }
             CascadeAssign(op, target.LogicalName, id, previousOwner);
             response.Results = op.Output;
             return response;
@@ -309,6 +319,7 @@ namespace Advocacy.Sandbox
             var result = EntityCloner.CloneColumns(row, target.Id, columns, Metadata.PrimaryIdAttribute(target.LogicalName));
             _sandbox.Decorate(result, op.Transaction);
             _sandbox.Metrics.Read(1);
+            AddCalendarRules(op, result, columns);
             if (op.Input.TryGetValue("RelatedEntitiesQuery", out var asked) && asked is RelationshipQueryCollection related)
             {
                 foreach (var pair in related)

@@ -90,6 +90,7 @@ namespace Advocacy.Sandbox
             try
             {
                 var op = new Operation(request, caller, depth, _sandbox.Clock.UtcNow);
+                CoreOperations.RequireMessageSupported(op, _sandbox.Metadata);
                 return Run(op);
             }
             catch (QueryException e)

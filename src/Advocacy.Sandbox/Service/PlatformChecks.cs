@@ -35,6 +35,18 @@ namespace Advocacy.Sandbox
             }
         }
 
+        /// <summary>
+        /// A message naming a table that does not take it (<see cref="TableMetadata.Messages"/>) is refused before any step
+        /// runs: the platform finds no message processor for the pair, so no pipeline exists for it.
+        /// </summary>
+        public static void RequireMessageSupported(Operation op, SandboxMetadata metadata)
+        {
+            if (op.Entity is { } table && metadata.Table(table)?.Messages is { } messages && !messages.Contains(op.Message))
+            {
+                throw Faults.MessageNotSupported(op.Message, table);
+            }
+        }
+
         private static bool IsCase(Operation op) => string.Equals(op.Entity, "incident", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
