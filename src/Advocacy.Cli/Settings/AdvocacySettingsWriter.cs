@@ -101,6 +101,7 @@ namespace Advocacy.Cli.Settings
                 w.Number("detractorCsatAtMost", s.DetractorCsatAtMost);
                 w.Number("managerEscalationNpsAtMost", s.ManagerEscalationNpsAtMost);
                 w.Number("unassignedDueBusinessDays", s.UnassignedDueBusinessDays);
+                w.Raw("holidaySchedule", s.HolidaySchedule == null ? "null" : Quote(s.HolidaySchedule));
                 w.Close();
             }
             {

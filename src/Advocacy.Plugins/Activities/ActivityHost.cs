@@ -55,6 +55,11 @@ namespace Advocacy.Plugins.Activities
         /// <summary>Read as SYSTEM too, in the same rows as the languages: an owner's zone and words cost one query.</summary>
         public UserZones Zones => _zones ?? (_zones = new UserZones(UserSettings, Tracing));
 
+        private Application.OwnerCalendars? _calendars;
+
+        /// <inheritdoc/>
+        public Domain.FollowUp.IOwnerCalendars Calendars => _calendars ?? (_calendars = new Application.OwnerCalendars(this));
+
         private UserSettingsRows UserSettings => _userSettings ?? (_userSettings = new UserSettingsRows(SystemService));
 
         /// <summary>Who started the workflow reads its errors (InitiatingUserId), as for plug-ins.</summary>

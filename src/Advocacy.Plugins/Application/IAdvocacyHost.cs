@@ -39,6 +39,9 @@ namespace Advocacy.Plugins.Application
         /// <summary>Each user's time zone (usersettings), read with their language in one query per execution.</summary>
         Data.UserZones Zones { get; }
 
+        /// <summary>Each task owner's business days (weekends and the named holiday schedule's holidays), read at most once per execution.</summary>
+        Domain.FollowUp.IOwnerCalendars Calendars { get; }
+
         /// <summary>The language of the person who started the operation (InitiatingUserId): errors are worded for them.</summary>
         Language CallerLanguage { get; }
     }

@@ -61,6 +61,11 @@ namespace Advocacy.Plugins.Plugins
         /// <summary>Read as SYSTEM too, in the same rows as the languages: an owner's zone and words cost one query.</summary>
         public UserZones Zones => _zones ?? (_zones = new UserZones(UserSettings, Tracing));
 
+        private Application.OwnerCalendars? _calendars;
+
+        /// <inheritdoc/>
+        public Domain.FollowUp.IOwnerCalendars Calendars => _calendars ?? (_calendars = new Application.OwnerCalendars(this));
+
         private UserSettingsRows UserSettings => _userSettings ?? (_userSettings = new UserSettingsRows(SystemService));
 
         /// <summary>

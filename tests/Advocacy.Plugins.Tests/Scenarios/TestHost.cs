@@ -28,5 +28,8 @@ namespace Advocacy.Plugins.Tests.Scenarios
         public Language CallerLanguage => Language.English;
         private Advocacy.Plugins.Data.UserZones? _zones;
         public Advocacy.Plugins.Data.UserZones Zones => _zones ??= new Advocacy.Plugins.Data.UserZones(SystemService, Tracing);
+
+        private Advocacy.Plugins.Application.OwnerCalendars? _calendars;
+        public Advocacy.Plugins.Domain.FollowUp.IOwnerCalendars Calendars => _calendars ??= new Advocacy.Plugins.Application.OwnerCalendars(this);
     }
 }

@@ -151,7 +151,7 @@ namespace Advocacy.Plugins.Application.Assignment
         public TaskWriteResult? RaiseTask(AccountFacts account, AssignmentOutcome outcome, AdvocateCandidate? newAdvocate, Phrase reason)
         {
             var settings = _host.Settings;
-            var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
+            var planner = new AdvocacyTaskPlanner(settings, _host.Readers, _host.Calendars);
             var days = new OwnerDays(_host);
             var writer = days.Writer();
             if (outcome == AssignmentOutcome.Assigned && newAdvocate != null && newAdvocate.UserId.HasValue)

@@ -81,7 +81,7 @@ namespace Advocacy.Plugins.Application.FollowUp
             }
 
             var days = new OwnerDays(_host);
-            var planned = days.Plan(day => new AdvocacyTaskPlanner(_host.Settings, _host.Readers).PlanPostResolutionCheckIn(account.Facts, account.Routing, caseId, title, day), p => p);
+            var planned = days.Plan(day => new AdvocacyTaskPlanner(_host.Settings, _host.Readers, _host.Calendars).PlanPostResolutionCheckIn(account.Facts, account.Routing, caseId, title, day), p => p);
             var result = days.Writer().Ensure(planned);
             _host.Trace("Post-resolution check-in for case {0}: {1} task {2}, due {3:yyyy-MM-dd}.", caseId, result.Created ? "created" : "already had", result.TaskId, planned.DueDate);
             return result;

@@ -75,7 +75,7 @@ namespace Advocacy.Plugins.Application.FollowUp
             var today = _host.Today();
             var loaded = new FollowUpAccounts(system, _host.Tracing, _host.Settings).Load(accountId.Value, today);
             var days = new OwnerDays(_host);
-            var planned = days.Plan(day => new AdvocacyTaskPlanner(_host.Settings, _host.Readers).PlanFollowUp(
+            var planned = days.Plan(day => new AdvocacyTaskPlanner(_host.Settings, _host.Readers, _host.Calendars).PlanFollowUp(
                 loaded.Facts, loaded.Routing, request.Kind.Value, subject, request.Description, request.DueInBusinessDays, request.CaseId, day), p => p);
             _host.Trace("Create advocacy follow-up: {0} for {1}, due {2:yyyy-MM-dd}, key {3}; created as {4} (the owner is not the caller).",
                 request.Kind.Value, planned.OwnerUserId, planned.DueDate, planned.SourceKey, _host.SystemIdentity);

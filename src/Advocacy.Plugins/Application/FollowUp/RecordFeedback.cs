@@ -106,9 +106,11 @@ namespace Advocacy.Plugins.Application.FollowUp
             }
 
             var account = new FollowUpAccounts(_host.SystemService, _host.Tracing, settings).ForSnapshot(snapshot, today);
-            var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
+            var planner = new AdvocacyTaskPlanner(settings, _host.Readers, _host.Calendars);
             var days = new OwnerDays(_host);
-            var tasks = days.PlanEach((readers, day) => new AdvocacyTaskPlanner(settings, readers)
+            // The draft (no readers yet) only names the owners: it counts weekends only, so no owner's zone is read for the
+            // holidays before OwnerDays reads every owner's settings in one query.
+            var tasks = days.PlanEach((readers, day) => new AdvocacyTaskPlanner(settings, readers, readers == null ? null : _host.Calendars)
                 .PlanFeedbackTasks(account.Facts, account.Routing, answer.FeedbackId, answer.Nps, answer.Csat, answer.Comments, day));
             var results = new List<TaskWriteResult>(tasks.Count);
             if (tasks.Count == 0)

@@ -111,7 +111,7 @@ namespace Advocacy.Plugins.Application.FollowUp
             var due = new DueAccounts(_host.SystemService, plan);
             var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing, _host.Zones);
             var cadence = new CadencePlanner(settings.FollowUp);
-            var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
+            var planner = new AdvocacyTaskPlanner(settings, _host.Readers, _host.Calendars);
             int created = 0, pages = 0, batches = 0, scanned = 0, otherDay = 0;
             TimeSpan slowest = TimeSpan.Zero;
             string? stopReason = null;

@@ -86,7 +86,7 @@ namespace Advocacy.Plugins.Application.Impact
             var today = _host.Today();
             var followUp = new FollowUpAccounts(_host.SystemService, _host.Tracing, settings).ForSnapshot(account, today, advocateId);
             var days = new OwnerDays(_host);
-            var plan = days.Plan(day => new AdvocacyTaskPlanner(settings, _host.Readers).PlanImpactReview(
+            var plan = days.Plan(day => new AdvocacyTaskPlanner(settings, _host.Readers, _host.Calendars).PlanImpactReview(
                 followUp.Facts, followUp.Routing, inconvenience.InconvenienceId, inconvenience.Score, band.Value,
                 inconvenience.Explanation, inconvenience.CaseId, day), p => p);
             if (plan != null)

@@ -26,15 +26,22 @@ namespace Advocacy.Plugins.Domain.FollowUp
         private readonly FollowUpSettings followUp;
         private readonly AssignmentSettings assignment;
         private readonly IReaderLanguages readers;
+        private readonly IOwnerCalendars calendars;
 
         /// <param name="readers">Whose language a task is worded in: its owner's (DESIGN §6). English for everyone when null.</param>
-        public AdvocacyTaskPlanner(AdvocacySettings? settings, IReaderLanguages? readers = null)
+        /// <param name="calendars">Whose business days a due date counts: its owner's (weekends and the holidays of the
+        /// organization's holiday schedule as the owner's zone sees them). Weekends only for everyone when null.</param>
+        public AdvocacyTaskPlanner(AdvocacySettings? settings, IReaderLanguages? readers = null, IOwnerCalendars? calendars = null)
         {
             settings = settings ?? AdvocacySettings.Defaults();
             followUp = settings.FollowUp ?? new FollowUpSettings();
             assignment = settings.Assignment ?? new AssignmentSettings();
             this.readers = readers ?? FixedReaderLanguage.English;
+            this.calendars = calendars ?? WeekdaysForEveryone.Instance;
         }
+
+        /// <summary>A due date <paramref name="days"/> business days after <paramref name="today"/>, in the owner's business days.</summary>
+        private DateTime Due(DateTime today, int days, Guid ownerId, bool ownerIsTeam) => calendars.Of(ownerId, ownerIsTeam).AddBusinessDays(today, days);
 
         /// <summary>Urgent work cannot wait for an away advocate's return, so it goes to the backup.</summary>
         public static bool IsUrgent(AdvocacyTaskKind kind) => AdvocacyChoices.TaskKinds.Of(kind).IsUrgent;
@@ -59,7 +66,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 throw new ArgumentNullException(nameof(advocate), "An introduction needs the advocate who introduces themselves.");
             }
 
-            DateTime due = BusinessCalendar.AddBusinessDays(today, assignment.IntroductionDueBusinessDays);
+            DateTime due = Due(today, assignment.IntroductionDueBusinessDays, advocate.AdvocateUserId, false);
             return PlanIntroduction(account, advocate, due, string.IsNullOrWhiteSpace(assignmentReason) ? null : (object)assignmentReason!.Trim());
         }
 
@@ -72,7 +79,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 throw new ArgumentNullException(nameof(advocate), "An introduction needs the advocate who introduces themselves.");
             }
 
-            DateTime due = BusinessCalendar.AddBusinessDays(today, assignment.IntroductionDueBusinessDays);
+            DateTime due = Due(today, assignment.IntroductionDueBusinessDays, advocate.AdvocateUserId, false);
             return PlanIntroduction(account, advocate, due, (object?)assignmentReason);
         }
 
@@ -114,8 +121,8 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 return null;
             }
 
-            DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.ImpactReviewDueBusinessDays);
             Owner owner = ResolveOwner(AdvocacyTaskKind.ImpactReview, account, advocate);
+            DateTime due = Due(today, followUp.ImpactReviewDueBusinessDays, owner.Id, owner.IsTeam);
             Language words = LanguageOf(owner);
             var text = new StringBuilder(owner.PrefaceIn(words))
                 .Append(string.IsNullOrWhiteSpace(explanation) ? words.Format(TextKey.ImpactHeadline, score, band) + "." : explanation.Trim())
@@ -140,8 +147,8 @@ namespace Advocacy.Plugins.Domain.FollowUp
             Require(account);
             CustomerTier tier = KnownTierOrStandard(account.Tier);
             int days = CheckInDays(tier);
-            DateTime due = BusinessCalendar.AddBusinessDays(today, days);
             Owner owner = ResolveOwner(AdvocacyTaskKind.PostResolutionCheckIn, account, advocate);
+            DateTime due = Due(today, days, owner.Id, owner.IsTeam);
             Language words = LanguageOf(owner);
             string title = string.IsNullOrWhiteSpace(caseTitle) ? words.Format(TextKey.CheckInUntitledCase) : caseTitle!.Trim();
             string text = owner.PrefaceIn(words)
@@ -169,8 +176,8 @@ namespace Advocacy.Plugins.Domain.FollowUp
         public PlannedTask PlanProactiveCheckIn(AccountFacts account, AdvocateRouting? advocate, DateTime nextContact, DateTime today, Cadence? cadence = null)
         {
             Require(account);
-            DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.ProactiveCheckInDueBusinessDays);
             Owner owner = ResolveOwner(AdvocacyTaskKind.ProactiveCheckIn, account, advocate);
+            DateTime due = Due(today, followUp.ProactiveCheckInDueBusinessDays, owner.Id, owner.IsTeam);
             Language words = LanguageOf(owner);
             string cadenceNote = cadence != null ? words.Format(TextKey.ProactiveCadenceNote, cadence.Words) : string.Empty;
             var text = new StringBuilder(owner.PrefaceIn(words))
@@ -198,8 +205,8 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 return null;
             }
 
-            DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.DetractorDueBusinessDays);
             Owner owner = ResolveOwner(AdvocacyTaskKind.DetractorRecovery, account, advocate);
+            DateTime due = Due(today, followUp.DetractorDueBusinessDays, owner.Id, owner.IsTeam);
             Language words = LanguageOf(owner);
             string text = owner.PrefaceIn(words)
                 + words.Format(TextKey.DetractorText, account.Name, Scores(nps, csat), Comments(comments), due);
@@ -230,8 +237,8 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 return null;
             }
 
-            DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.DetractorDueBusinessDays);
             Owner owner = ManagerOf(account, advocate, managerUserId);
+            DateTime due = Due(today, followUp.DetractorDueBusinessDays, owner.Id, owner.IsTeam);
             Language words = LanguageOf(owner);
             string text = owner.PrefaceIn(words)
                 + words.Format(TextKey.EscalationText, account.Name, nps!.Value, Comments(comments), due);
@@ -283,7 +290,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
         private PlannedTask PlanUnassignedAdvocacy(AccountFacts account, object? reason, DateTime today)
         {
             Require(account);
-            DateTime due = BusinessCalendar.AddBusinessDays(today, followUp.UnassignedDueBusinessDays);
+            DateTime due = Due(today, followUp.UnassignedDueBusinessDays, account.WorkOwnerId, account.WorkOwnerIsTeam);
             Language words = account.WorkOwnerIsTeam ? Language.English : readers.Of(account.WorkOwnerId);
             string why = words.Show(reason).Trim();
             if (why.Length == 0)
@@ -323,7 +330,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 AdvocacyTaskKeys.FollowUp(kind, regardingId, caseId.HasValue),
                 subject,
                 owner.PrefaceIn(LanguageOf(owner)) + (description ?? string.Empty),
-                BusinessCalendar.AddBusinessDays(today, dueInBusinessDays),
+                Due(today, dueInBusinessDays, owner.Id, owner.IsTeam),
                 IsUrgent(kind) ? TaskPriority.High : TaskPriority.Normal,
                 owner.Id,
                 owner.IsTeam,

@@ -1,24 +1,50 @@
 using System;
+using System.Collections.Generic;
 
 namespace Advocacy.Plugins.Domain.FollowUp
 {
     /// <summary>
-    /// Due dates in business days (DESIGN §5): Saturdays and Sundays are skipped; public holidays are not
-    /// known to the product. Results are dates (time of day dropped, Kind kept) because users see dates, and never
-    /// later than 9999-12-31 (<see cref="PlatformDates"/>).
+    /// Due dates in business days (DESIGN §5): Saturdays and Sundays are skipped, and so are the holidays of the
+    /// organization's holiday schedule when the settings name one (<see cref="Holidays"/>; its dates as one task owner sees
+    /// them). Results are dates (time of day dropped, Kind kept) because users see dates, and never later than
+    /// 9999-12-31 (<see cref="PlatformDates"/>).
     /// </summary>
-    public static class BusinessCalendar
+    public sealed class BusinessCalendar
     {
-        public static bool IsBusinessDay(DateTime date) =>
-            date.DayOfWeek != DayOfWeek.Saturday && date.DayOfWeek != DayOfWeek.Sunday;
+        /// <summary>Weekends only: no holiday schedule, or an owner it has no holidays for.</summary>
+        public static readonly BusinessCalendar WeekdaysOnly = new BusinessCalendar(null);
+
+        private readonly HashSet<DateTime>? holidays;
+
+        /// <param name="holidays">Dates that are not business days besides weekends (time of day ignored).</param>
+        public BusinessCalendar(IEnumerable<DateTime>? holidays)
+        {
+            if (holidays == null)
+            {
+                return;
+            }
+
+            this.holidays = new HashSet<DateTime>();
+            foreach (var date in holidays)
+            {
+                this.holidays.Add(DateTime.SpecifyKind(date.Date, DateTimeKind.Unspecified));
+            }
+        }
+
+        public int HolidayCount => holidays?.Count ?? 0;
+
+        public bool IsHoliday(DateTime date) => holidays != null && holidays.Contains(DateTime.SpecifyKind(date.Date, DateTimeKind.Unspecified));
+
+        public bool IsBusinessDay(DateTime date) =>
+            date.DayOfWeek != DayOfWeek.Saturday && date.DayOfWeek != DayOfWeek.Sunday && !IsHoliday(date);
 
         /// <summary>
         /// <paramref name="days"/> business days after <paramref name="date"/>, counted like a spreadsheet's
-        /// WORKDAY: Friday + 1 → Monday, Saturday + 1 → Monday. 0 → the same day when it is a business day,
-        /// else the next one (a task "due today" on a Sunday is due on Monday). Negative values are treated as
-        /// 0: a due date in the past would only make a new task look overdue.
+        /// WORKDAY: Friday + 1 → Monday, Saturday + 1 → Monday, Thursday + 1 → Monday when Friday is a holiday. 0 → the same
+        /// day when it is a business day, else the next one (a task "due today" on a Sunday is due on Monday). Negative
+        /// values are treated as 0: a due date in the past would only make a new task look overdue.
         /// </summary>
-        public static DateTime AddBusinessDays(DateTime date, int days)
+        public DateTime AddBusinessDays(DateTime date, int days)
         {
             DateTime day = date.Date;
             if (days <= 0)
@@ -26,33 +52,29 @@ namespace Advocacy.Plugins.Domain.FollowUp
                 return NextBusinessDay(day);
             }
 
-            // From a weekend, count as if from the Friday before: Sat + 1 is the next Monday, as for Friday.
-            if (day.DayOfWeek == DayOfWeek.Saturday)
+            // Day by day: callers ask for at most a year of business days, and holidays break any closed form.
+            while (days > 0 && day < PlatformDates.Max)
             {
-                day = day.AddDays(-1);
-            }
-            else if (day.DayOfWeek == DayOfWeek.Sunday)
-            {
-                day = day.AddDays(-2);
+                day = day.AddDays(1);
+                if (IsBusinessDay(day))
+                {
+                    days--;
+                }
             }
 
-            int weekday = ((int)day.DayOfWeek + 6) % 7; // Monday 0 … Friday 4
-            int weeks = days / 5;
-            int rest = days % 5;
-            int calendarDays = weeks * 7 + rest + (weekday + rest > 4 ? 2 : 0);
-            return PlatformDates.AddDays(day, calendarDays);
+            return day;
         }
 
-        /// <summary>The date itself when a business day, else the following Monday.</summary>
-        public static DateTime NextBusinessDay(DateTime date)
+        /// <summary>The date itself when a business day, else the next one (the platform's last date when none is left).</summary>
+        public DateTime NextBusinessDay(DateTime date)
         {
             DateTime day = date.Date;
-            if (day.DayOfWeek == DayOfWeek.Saturday)
+            while (!IsBusinessDay(day) && day < PlatformDates.Max)
             {
-                return PlatformDates.AddDays(day, 2);
+                day = day.AddDays(1);
             }
 
-            return day.DayOfWeek == DayOfWeek.Sunday ? PlatformDates.AddDays(day, 1) : day;
+            return day;
         }
     }
 }

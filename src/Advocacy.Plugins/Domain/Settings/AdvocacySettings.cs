@@ -125,6 +125,12 @@ namespace Advocacy.Plugins.Domain.Settings
         public int DetractorCsatAtMost { get; set; } = 2;
         public int ManagerEscalationNpsAtMost { get; set; } = 3;
         public int UnassignedDueBusinessDays { get; set; } = 1;
+
+        /// <summary>
+        /// The name of the organization's holiday schedule (a calendar of type Holiday Schedule, as Customer Service's
+        /// holiday schedules are): its holidays are not business days. Null: weekends only.
+        /// </summary>
+        public string? HolidaySchedule { get; set; }
     }
 
     /// <summary>JSON "sweep": the proactive sweep's paging and time budget.</summary>

@@ -140,7 +140,8 @@ namespace Advocacy.Plugins.Domain.Settings
                     Whole("detractorNpsAtMost", -1, 10, x => s.DetractorNpsAtMost = x),
                     Whole("detractorCsatAtMost", 0, 5, x => s.DetractorCsatAtMost = x),
                     Whole("managerEscalationNpsAtMost", -1, 10, x => s.ManagerEscalationNpsAtMost = x),
-                    Whole("unassignedDueBusinessDays", 0, 260, x => s.UnassignedDueBusinessDays = x));
+                    Whole("unassignedDueBusinessDays", 0, 260, x => s.UnassignedDueBusinessDays = x),
+                    new Entry("holidaySchedule", (v, p) => s.HolidaySchedule = ReadCalendarName(v, p)));
 
                 // The manager is told about the worst detractors, which are detractors first.
                 Ascending(path + ".managerEscalationNpsAtMost", s.ManagerEscalationNpsAtMost, path + ".detractorNpsAtMost", s.DetractorNpsAtMost, false);
@@ -215,6 +216,22 @@ namespace Advocacy.Plugins.Domain.Settings
                 }
 
                 return map;
+            }
+
+            /// <summary>A calendar's name as Dataverse holds it (1–160 characters, calendar.name's MaxLength), or null for none.</summary>
+            private static string? ReadCalendarName(JsonValue value, string path)
+            {
+                if (value.Kind == JsonValueKind.Null)
+                {
+                    return null;
+                }
+
+                if (value is JsonString s && s.Value.Trim().Length > 0 && s.Value.Length <= 160)
+                {
+                    return s.Value.Trim();
+                }
+
+                throw AdvocacySettingsException.Invalid(path, Phrase.Of(TextKey.SettingsCalendarName), value);
             }
 
             private static Specialty ReadSpecialty(JsonValue value, string path, bool nullAllowed)

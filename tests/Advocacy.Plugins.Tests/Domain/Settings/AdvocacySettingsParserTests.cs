@@ -71,6 +71,16 @@ namespace Advocacy.Plugins.Tests.Domain.Settings
             Assert.AreEqual(45, parsed.FollowUp.CadenceDays[CustomerTier.Strategic]);
             Assert.AreEqual(4, parsed.FollowUp.CheckInDueBusinessDays[CustomerTier.Key]);
             Assert.AreEqual(77, parsed.Sweep.TimeBudgetSeconds);
+            Assert.AreEqual("Feiertage \"Berlin\"", parsed.FollowUp.HolidaySchedule);
+        }
+
+        [TestMethod]
+        [DataRow("null", null)]
+        [DataRow("\"  Company holidays \"", "Company holidays")]
+        public void Holiday_schedule_is_a_calendars_name_or_null(string value, string? expected)
+        {
+            Assert.AreEqual(expected, AdvocacySettingsParser.Parse("{\"followUp\": {\"holidaySchedule\": " + value + "}}").FollowUp.HolidaySchedule);
+            Assert.IsNull(AdvocacySettings.Defaults().FollowUp.HolidaySchedule, "weekends only unless a schedule is named");
         }
 
         [TestMethod]
@@ -145,6 +155,8 @@ namespace Advocacy.Plugins.Tests.Domain.Settings
             "$.assignment.specialtyBySubject['Shipping & returns'] must be one of \"logistics\", \"billing\", \"technical\", \"onboarding\" (found 3).")]
         [DataRow("{\"assignment\": {\"specialtyBySubject\": {\"Billing\": \"billing\", \"BILLING\": \"billing\"}}}",
             "$.assignment.specialtyBySubject.BILLING repeats a subject already listed (subjects are matched case-insensitively).")]
+        [DataRow("{\"followUp\": {\"holidaySchedule\": \"  \"}}", "$.followUp.holidaySchedule is not a holiday schedule's name: give the name of a calendar of type Holiday Schedule (1 to 160 characters), or null for weekends only (found \"  \").")]
+        [DataRow("{\"followUp\": {\"holidaySchedule\": 2}}", "$.followUp.holidaySchedule is not a holiday schedule's name: give the name of a calendar of type Holiday Schedule (1 to 160 characters), or null for weekends only (found 2).")]
         public void Invalid_values_are_rejected_with_their_path(string json, string expected)
         {
             Assert.AreEqual(Prefix + expected, Error(json).Message);
@@ -270,6 +282,7 @@ namespace Advocacy.Plugins.Tests.Domain.Settings
             f.DetractorCsatAtMost = 1;
             f.ManagerEscalationNpsAtMost = 2;
             f.UnassignedDueBusinessDays = 3;
+            f.HolidaySchedule = "Feiertage \"Berlin\"";
             s.Sweep.PageSize = 2000;
             s.Sweep.BatchSize = 200;
             s.Sweep.TimeBudgetSeconds = 77;

@@ -111,8 +111,8 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             Assert.AreEqual(DateTimeKind.Utc, PlatformDates.AddDays(new DateTime(2026, 3, 10, 0, 0, 0, DateTimeKind.Utc), 1).Kind);
             Assert.IsTrue(PlatformDates.Clamps(new DateTime(9999, 12, 31), 1));
             Assert.IsFalse(PlatformDates.Clamps(new DateTime(9999, 12, 30), 1));
-            Assert.AreEqual(PlatformDates.Max, BusinessCalendar.AddBusinessDays(new DateTime(9999, 12, 31), 5), "Friday 9999-12-31 + 5 business days");
-            Assert.AreEqual(PlatformDates.Max, BusinessCalendar.NextBusinessDay(PlatformDates.Max));
+            Assert.AreEqual(PlatformDates.Max, BusinessCalendar.WeekdaysOnly.AddBusinessDays(new DateTime(9999, 12, 31), 5), "Friday 9999-12-31 + 5 business days");
+            Assert.AreEqual(PlatformDates.Max, BusinessCalendar.WeekdaysOnly.NextBusinessDay(PlatformDates.Max));
             var plan = new ProactiveSweepPlan(new SweepSettings(), new FollowUpSettings());
             Assert.AreEqual(PlatformDates.Max, plan.DueOnOrBefore(new DateTime(9999, 12, 30)));
             Assert.AreEqual(PlatformDates.Max, new CadencePlanner(new FollowUpSettings()).NextContact(new DateTime(9999, 12, 31), CustomerTier.Standard, null));

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Advocacy.Plugins.Domain.Time;
+
+namespace Advocacy.Plugins.Domain.FollowUp
+{
+    /// <summary>One holiday of a holiday schedule: a calendar rule's start (UTC) and duration in minutes.</summary>
+    public sealed class Holiday
+    {
+        public Holiday(string? name, DateTime startUtc, int minutes)
+        {
+            Name = name ?? string.Empty;
+            StartUtc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc);
+            Minutes = minutes;
+        }
+
+        public string Name { get; }
+        public DateTime StartUtc { get; }
+        public int Minutes { get; }
+        public DateTime EndUtc => Minutes >= (DateTime.MaxValue - StartUtc).TotalMinutes ? DateTime.MaxValue : StartUtc.AddMinutes(Minutes);
+    }
+
+    /// <summary>
+    /// The holidays of the organization's holiday schedule, and the dates they close for a task owner. A holiday schedule
+    /// keeps each holiday as a start instant and a duration: the UTC instant of midnight where it was written (a field
+    /// report from a live environment found them written from several zones, 21:00Z to 23:00Z, for Berlin's holidays),
+    /// not a date. So a date is a holiday for an owner when a holiday covers <b>noon</b> of that date in the owner's zone —
+    /// the instant a task due that date is stored at (<see cref="LocalDays.DueInstant"/>): exact for every owner less than
+    /// twelve hours from where the holiday was written (Christmas written in Auckland closes Christmas Day in Auckland, in
+    /// Berlin and in Honolulu), and a date is never half a holiday.
+    /// </summary>
+    public sealed class Holidays
+    {
+        /// <summary>A holiday longer than this is a schedule's mistake, not a closure: it closes its first year only.</summary>
+        public const int MaxDays = 366;
+
+        public static readonly Holidays None = new Holidays(Array.Empty<Holiday>());
+
+        public Holidays(IEnumerable<Holiday> holidays)
+        {
+            // A rule at the edge of the platform's dates (1753, 9999) is no holiday anyone observes, and its noons would not fit a DateTime.
+            All = (holidays ?? throw new ArgumentNullException(nameof(holidays)))
+                .Where(h => h.Minutes > 0 && h.StartUtc.Year > 1753 && h.StartUtc.Year < 9998).OrderBy(h => h.StartUtc).ToArray();
+        }
+
+        /// <summary>The holidays that close any time (a rule without a positive duration closes nothing), earliest first.</summary>
+        public IReadOnlyList<Holiday> All { get; }
+
+        public bool IsEmpty => All.Count == 0;
+
+        /// <summary>The business days of an owner who lives in <paramref name="zone"/>: weekends and the dates these holidays close there.</summary>
+        public BusinessCalendar CalendarIn(IUserZone zone) => IsEmpty ? BusinessCalendar.WeekdaysOnly : new BusinessCalendar(DatesIn(zone));
+
+        /// <summary>The dates whose noon in <paramref name="zone"/> a holiday covers.</summary>
+        public IEnumerable<DateTime> DatesIn(IUserZone zone)
+        {
+            foreach (var holiday in All)
+            {
+                // Noon of the date before the start's date can fall inside only when the zone is behind by more than 12 hours; one
+                // date either side of the span covers every zone.
+                DateTime first = LocalDays.DateOf(zone, holiday.StartUtc).AddDays(-1);
+                int days = Math.Min((int)Math.Ceiling(holiday.Minutes / 1440.0), MaxDays) + 2;
+                DateTime end = holiday.Minutes > MaxDays * 1440 ? holiday.StartUtc.AddDays(MaxDays) : holiday.EndUtc;
+                for (int i = 0; i <= days; i++)
+                {
+                    DateTime date = first.AddDays(i);
+                    DateTime noon = LocalDays.DueInstant(zone, date);
+                    if (noon >= holiday.StartUtc && noon < end)
+                    {
+                        yield return date;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Linq;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Time;
+using Advocacy.Sandbox;
+using Advocacy.Sandbox.Regional;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.Tests.Scenarios.TimeZones
+{
+    /// <summary>
+    /// The optional holiday calendar (issue 12): settings name a Dataverse holiday schedule (a calendar of type Holiday
+    /// Schedule, its holidays in its calendarrules), and due dates in business days skip its holidays as each task owner's
+    /// zone sees them. World time: Tue 10 Mar 2026 09:00 UTC.
+    /// </summary>
+    [TestClass]
+    public sealed class HolidayScheduleTests
+    {
+        private static readonly DateTime WednesdayInBerlin = new DateTime(2026, 3, 10, 23, 0, 0, DateTimeKind.Utc); // Wed 11 Mar 00:00 CET
+
+        private static void SeedSchedule(AdvocacyWorld world, string name, params (string Name, DateTime Start, int Minutes)[] holidays)
+        {
+            world.Sandbox.Service.Create(new Entity("calendar")
+            {
+                ["name"] = name,
+                ["type"] = new OptionSetValue(2),
+                ["calendarrules"] = new EntityCollection(holidays.Select(h => new Entity("calendarrule")
+                {
+                    ["name"] = h.Name, ["starttime"] = h.Start, ["duration"] = h.Minutes, ["timecode"] = 2, ["subcode"] = 5,
+                    ["pattern"] = "FREQ=DAILY;INTERVAL=1;COUNT=1",
+                }).ToList()) { EntityName = "calendarrule" },
+            });
+        }
+
+        private static void NameSchedule(AdvocacyWorld world, string name) =>
+            world.Sandbox.SetEnvironmentVariable("adv_AdvocacySettings", "{ \"followUp\": { \"holidaySchedule\": \"" + name + "\" } }");
+
+        private static (Guid Advocate, Guid Manager, Guid Account) Seed(AdvocacyWorld world, int advocateZone, int managerZone)
+        {
+            var manager = world.SeedUser("Manager");
+            world.Sandbox.Regional.SetUserSettings(manager, timeZoneCode: managerZone);
+            var advocateUser = world.SeedUser("Advocate", manager);
+            world.Sandbox.Regional.SetUserSettings(advocateUser, timeZoneCode: advocateZone);
+            var advocate = world.SeedAdvocate("Advocate", advocateUser, new[] { CustomerTier.Strategic }, accountCount: 1);
+            return (advocateUser, manager, world.SeedAccount("Contoso", CustomerTier.Strategic, advocate, ownerId: advocateUser));
+        }
+
+        private static void Answer(AdvocacyWorld world, Guid account, int nps) => world.Agent.Create(new Entity("adv_feedback")
+        {
+            ["adv_name"] = "Check-in answer", ["adv_accountid"] = new EntityReference("account", account), ["adv_nps"] = nps,
+        });
+
+        private static DateTime DueAsOwnerSees(AdvocacyWorld world, Entity task)
+        {
+            var zone = new ZoneRules(world.Sandbox.Regional.ZoneOf(task.GetAttributeValue<EntityReference>("ownerid").Id));
+            return LocalDays.DateOf(zone, task.GetAttributeValue<DateTime>("scheduledend"));
+        }
+
+        private static long Reads(AdvocacyWorld world, string table) => world.Sandbox.Metrics.RoundTrips
+            .Where(r => r.Caller != SandboxMetrics.TestCaller && r.Table == table).Sum(r => r.Count);
+
+        [TestMethod]
+        public void A_detractors_recovery_due_on_a_company_holiday_in_Berlin_is_due_the_next_business_day_instead()
+        {
+            var world = new AdvocacyWorld();
+            var (advocate, _, account) = Seed(world, TimeZoneCatalog.Berlin, TimeZoneCatalog.Berlin);
+            SeedSchedule(world, "Company holidays", ("Company day off", WednesdayInBerlin, 1440));
+            NameSchedule(world, "Company holidays");
+            world.Sandbox.Metrics.Reset();
+
+            Answer(world, account, nps: 5);
+
+            var recovery = world.Tasks(AdvocacyTaskKind.DetractorRecovery).Single();
+            Assert.AreEqual(advocate, recovery.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.AreEqual(new DateTime(2026, 3, 12), DueAsOwnerSees(world, recovery), "Wednesday is the company's day off");
+            StringAssert.Contains(recovery.GetAttributeValue<string>("description"), "12 Mar 2026", "the text names the same due date");
+            Assert.AreEqual(2L, Reads(world, "calendar"), "the schedule by name, then its rules: once per execution");
+            Assert.IsTrue(world.Sandbox.Executions.SelectMany(e => e.Traces).Any(t => t.Contains("\"Company holidays\" has 1 holiday(s)")));
+        }
+
+        [TestMethod]
+        public void Each_owner_counts_the_holidays_as_their_own_zone_sees_them()
+        {
+            // Tue 10 Mar 09:00 UTC: Tue 22:00 in Auckland, Mon 23:00 in Honolulu. Berlin's day off (Wed 11, from 23:00 UTC on the
+            // 10th) covers Auckland's Wednesday noon but not Honolulu's Tuesday noon: the advocate's recovery moves to
+            // Thursday, the manager's escalation stays on Tuesday.
+            var world = new AdvocacyWorld();
+            var (advocate, manager, account) = Seed(world, TimeZoneCatalog.Auckland, TimeZoneCatalog.Hawaii);
+            SeedSchedule(world, "Company holidays", ("Company day off", WednesdayInBerlin, 1440));
+            NameSchedule(world, "Company holidays");
+            world.Sandbox.Metrics.Reset();
+
+            Answer(world, account, nps: 1);
+
+            var recovery = world.Tasks(AdvocacyTaskKind.DetractorRecovery).Single();
+            var escalation = world.Tasks(AdvocacyTaskKind.ManagerEscalation).Single();
+            Assert.AreEqual(advocate, recovery.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.AreEqual(manager, escalation.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.AreEqual(new DateTime(2026, 3, 12), DueAsOwnerSees(world, recovery), "Auckland");
+            Assert.AreEqual(new DateTime(2026, 3, 10), DueAsOwnerSees(world, escalation), "Honolulu");
+            Assert.AreEqual(1L, Reads(world, "usersettings"), "both owners' zones still in one query");
+            Assert.AreEqual(2L, Reads(world, "calendar"));
+        }
+
+        [TestMethod]
+        public void A_schedule_the_settings_name_but_nobody_created_leaves_weekends_only_and_says_so_in_the_trace()
+        {
+            var world = new AdvocacyWorld();
+            var (_, _, account) = Seed(world, TimeZoneCatalog.Berlin, TimeZoneCatalog.Berlin);
+            SeedSchedule(world, "Company holidays", ("Company day off", WednesdayInBerlin, 1440));
+            NameSchedule(world, "Firmenfeiertage");
+
+            Answer(world, account, nps: 5);
+
+            Assert.AreEqual(new DateTime(2026, 3, 11), DueAsOwnerSees(world, world.Tasks(AdvocacyTaskKind.DetractorRecovery).Single()));
+            Assert.IsTrue(world.Sandbox.Executions.SelectMany(e => e.Traces).Any(t => t.Contains("no holiday schedule is named \"Firmenfeiertage\"")));
+        }
+
+        [TestMethod]
+        public void A_calendar_of_another_type_with_the_name_is_not_a_holiday_schedule()
+        {
+            var world = new AdvocacyWorld();
+            var (_, _, account) = Seed(world, TimeZoneCatalog.Berlin, TimeZoneCatalog.Berlin);
+            world.Sandbox.Service.Create(new Entity("calendar") { ["name"] = "Company holidays", ["type"] = new OptionSetValue(1) });
+            NameSchedule(world, "Company holidays");
+
+            Answer(world, account, nps: 5);
+
+            Assert.AreEqual(new DateTime(2026, 3, 11), DueAsOwnerSees(world, world.Tasks(AdvocacyTaskKind.DetractorRecovery).Single()));
+        }
+
+        [TestMethod]
+        public void Without_a_schedule_named_no_calendar_is_read()
+        {
+            var world = new AdvocacyWorld();
+            var (_, _, account) = Seed(world, TimeZoneCatalog.Berlin, TimeZoneCatalog.Berlin);
+            SeedSchedule(world, "Company holidays", ("Company day off", WednesdayInBerlin, 1440));
+            world.Sandbox.Metrics.Reset();
+
+            Answer(world, account, nps: 5);
+
+            Assert.AreEqual(new DateTime(2026, 3, 11), DueAsOwnerSees(world, world.Tasks(AdvocacyTaskKind.DetractorRecovery).Single()));
+            Assert.AreEqual(0L, Reads(world, "calendar"));
+        }
+
+        [TestMethod]
+        public void The_sweeps_check_ins_skip_the_holidays_and_read_the_schedule_once_for_the_whole_sweep()
+        {
+            // Five business days from Tue 10 Mar are Tue 17 Mar; with Friday 13 a holiday in Berlin, Wed 18 Mar.
+            var world = new AdvocacyWorld();
+            SeedSchedule(world, "Company holidays", ("Company day off", new DateTime(2026, 3, 12, 23, 0, 0, DateTimeKind.Utc), 1440));
+            NameSchedule(world, "Company holidays");
+            var accounts = Enumerable.Range(0, 3).Select(i =>
+            {
+                var (_, _, account) = Seed(world, TimeZoneCatalog.Berlin, TimeZoneCatalog.Berlin);
+                world.Sandbox.NestedService.Update(new Entity("account", account) { ["adv_nextproactivecontact"] = AdvocacyWorld.Now.Date });
+                return account;
+            }).ToArray();
+            world.Sandbox.Metrics.Reset();
+
+            var sweep = world.Sandbox.Run(new OrganizationRequest("adv_RunProactiveSweep"));
+
+            Assert.AreEqual(3, sweep["Created"]);
+            foreach (var task in world.Tasks(AdvocacyTaskKind.ProactiveCheckIn))
+            {
+                Assert.AreEqual(new DateTime(2026, 3, 18), DueAsOwnerSees(world, task));
+            }
+            Assert.AreEqual(2L, Reads(world, "calendar"));
+        }
+    }
+}
