@@ -22,8 +22,11 @@ namespace Advocacy.Plugins.Application.Assignment
 
         public string? CustomerKind { get; set; }
 
-        /// <summary>The case subject's name, when the platform supplies it.</summary>
+        /// <summary>The case subject's name, when the lookup carries it (a form's save does; the Web API's bare id does not).</summary>
         public string? Subject { get; set; }
+
+        /// <summary>The case's subject after the save; its name is read when the lookup came without it.</summary>
+        public Guid? SubjectId { get; set; }
     }
 
     /// <summary>
@@ -61,7 +64,7 @@ namespace Advocacy.Plugins.Application.Assignment
                 return null;
             }
 
-            var needed = AssignmentTriggers.NeededForSubject(save.Subject, _host.Settings.Assignment);
+            var needed = AssignmentTriggers.NeededForSubject(SubjectName(save), _host.Settings.Assignment);
             AssignmentResult result;
             try
             {
@@ -84,6 +87,23 @@ namespace Advocacy.Plugins.Application.Assignment
             }
 
             return result.AdvocateId;
+        }
+
+        /// <summary>
+        /// The subject's name the specialty map is keyed by. A lookup sent as a bare id (the Web API's
+        /// <c>subjectid@odata.bind</c>, most integrations) has no name in the Target, so it is read — one Retrieve, only
+        /// when the map has entries and the case has a subject; as the system, since subjects are reference data.
+        /// </summary>
+        private string? SubjectName(CaseSave save)
+        {
+            if (!string.IsNullOrWhiteSpace(save.Subject) || !save.SubjectId.HasValue || (_host.Settings.Assignment?.SpecialtyBySubject?.Count ?? 0) == 0)
+            {
+                return save.Subject;
+            }
+
+            string? title = Subjects.TitleOf(_host.SystemService, save.SubjectId.Value);
+            _host.Trace("Assignment: case {0}'s subject came without its name; read it: \"{1}\".", save.CaseId, title ?? "(none)");
+            return title;
         }
     }
 }

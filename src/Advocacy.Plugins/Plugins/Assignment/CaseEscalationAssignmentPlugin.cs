@@ -6,8 +6,8 @@ namespace Advocacy.Plugins.Plugins.Assignment
     /// <summary>
     /// DESIGN §4: a case on an unadvocated account is escalated (isescalated becomes true) or gets high priority
     /// (prioritycode becomes 1 = High) → the account gets an advocate now, and the case gets the account's advocate in
-    /// adv_advocateid (through the Target: no extra write). Needed specialty: the case subject's name when the
-    /// platform supplies it, mapped by settings.assignment.specialtyBySubject.
+    /// adv_advocateid (through the Target: no extra write). Needed specialty: the case subject's name (read when the
+    /// lookup comes without it), mapped by settings.assignment.specialtyBySubject.
     /// </summary>
     [CrmPluginRegistration("Create", "incident", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, "",
         "Advocacy: assign advocate (case escalated, create)", 10, IsolationModeEnum.Sandbox,
@@ -41,6 +41,7 @@ namespace Advocacy.Plugins.Plugins.Assignment
                 AccountId = customer?.LogicalName == "account" ? customer.Id : (System.Guid?)null,
                 CustomerKind = customer?.LogicalName,
                 Subject = merged.GetAttributeValue<EntityReference>("subjectid")?.Name,
+                SubjectId = merged.GetAttributeValue<EntityReference>("subjectid")?.Id,
             });
             if (advocateId.HasValue)
             {

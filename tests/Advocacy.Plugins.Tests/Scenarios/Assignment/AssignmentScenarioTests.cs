@@ -125,6 +125,59 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
         }
 
         [TestMethod]
+        [DataRow(true, DisplayName = "created escalated")]
+        [DataRow(false, DisplayName = "escalated later")]
+        public void An_escalated_case_whose_subject_comes_without_its_name_still_gets_the_subjects_specialist(bool create)
+        {
+            // The Web API and most integrations send a lookup as a bare id (subjectid@odata.bind): the plug-in's Target
+            // carries no name. "Shipping" maps to logistics by default; Ann, with no specialty and no accounts, would win on load.
+            var world = new AdvocacyWorld();
+            var ann = world.SeedAdvocate("Ann", world.SeedUser("Ann"), new[] { CustomerTier.Strategic }, capacity: 25, accountCount: 0);
+            var lee = world.SeedAdvocate("Lee Park", world.SeedUser("Lee"), new[] { CustomerTier.Strategic }, new[] { Specialty.Logistics }, capacity: 25, accountCount: 10);
+            var account = world.SeedAccount("Contoso", CustomerTier.Strategic);
+            var shipping = Guid.NewGuid();
+            world.Sandbox.Seed(new Entity("subject", shipping) { ["title"] = "Shipping" });
+            var save = new Entity("incident") { ["title"] = "Late order", ["customerid"] = new EntityReference("account", account), ["subjectid"] = new EntityReference("subject", shipping) };
+
+            Guid caseId;
+            if (create)
+            {
+                save["isescalated"] = true;
+                caseId = world.Agent.Create(save);
+            }
+            else
+            {
+                caseId = world.Agent.Create(save);
+                world.Agent.Update(new Entity("incident", caseId) { ["isescalated"] = true });
+            }
+
+            Assert.AreEqual(lee, world.AdvocateOf(account), "the logistics specialist, not Ann");
+            Assert.AreEqual(lee, world.Sandbox.Get("incident", caseId).GetAttributeValue<EntityReference>("adv_advocateid").Id);
+            Assert.AreNotEqual(ann, lee);
+        }
+
+        [TestMethod]
+        public void A_subject_that_comes_with_its_name_is_not_read_again()
+        {
+            var world = new AdvocacyWorld();
+            world.SeedAdvocate("Ann", world.SeedUser("Ann"), new[] { CustomerTier.Strategic }, capacity: 25, accountCount: 0);
+            var lee = world.SeedAdvocate("Lee Park", world.SeedUser("Lee"), new[] { CustomerTier.Strategic }, new[] { Specialty.Logistics }, capacity: 25, accountCount: 10);
+            var account = world.SeedAccount("Contoso", CustomerTier.Strategic);
+            var shipping = Guid.NewGuid();
+            world.Sandbox.Seed(new Entity("subject", shipping) { ["title"] = "Shipping" });
+            world.Sandbox.Metrics.Reset();
+
+            world.Agent.Create(new Entity("incident")
+            {
+                ["title"] = "Late order", ["customerid"] = new EntityReference("account", account), ["isescalated"] = true,
+                ["subjectid"] = new EntityReference("subject", shipping) { Name = "Shipping" },
+            });
+
+            Assert.AreEqual(lee, world.AdvocateOf(account));
+            Assert.AreEqual(0L, world.Sandbox.Metrics.RoundTrips.Where(r => r.Caller != Advocacy.Sandbox.SandboxMetrics.TestCaller && r.Table == "subject").Sum(r => r.Count));
+        }
+
+        [TestMethod]
         public void Escalated_case_on_an_unadvocated_account_assigns_and_copies_the_advocate_to_the_case()
         {
             var world = new AdvocacyWorld();
