@@ -91,7 +91,9 @@ namespace Advocacy.Plugins.Application.Assignment
 
         /// <summary>
         /// The subject's name the specialty map is keyed by. A lookup sent as a bare id (the Web API's
-        /// <c>subjectid@odata.bind</c>, most integrations) has no name in the Target, so it is read — one Retrieve, only
+        /// <c>subjectid@odata.bind</c>, most integrations) has no name in the Target — Microsoft's Jim Daly found lookup
+        /// names null in plug-in contexts and webhooks alike (MicrosoftDocs/dynamics-365-customer-engagement issue 179) — so
+        /// it is read: one query, only
         /// when the map has entries and the case has a subject; as the system, since subjects are reference data.
         /// </summary>
         private string? SubjectName(CaseSave save)
