@@ -102,6 +102,7 @@ namespace Advocacy.Cli.Settings
                 w.Number("managerEscalationNpsAtMost", s.ManagerEscalationNpsAtMost);
                 w.Number("unassignedDueBusinessDays", s.UnassignedDueBusinessDays);
                 w.Raw("holidaySchedule", s.HolidaySchedule == null ? "null" : Quote(s.HolidaySchedule));
+                w.Raw("businessClosures", s.BusinessClosures ? "true" : "false");
                 w.Close();
             }
             {

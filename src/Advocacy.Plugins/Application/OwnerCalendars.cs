@@ -7,8 +7,8 @@ namespace Advocacy.Plugins.Application
 {
     /// <summary>
     /// Each task owner's business days for one execution: weekends, and the holidays of the holiday schedule the settings
-    /// name (followUp.holidaySchedule) as the owner's zone sees them. Nothing is read until a due date is counted, and
-    /// nothing at all when no schedule is named; the schedule is read once (as the system, so an agent without read access
+    /// name (followUp.holidaySchedule) and, when followUp.businessClosures is true, the organization's Business Closures, as
+    /// the owner's zone sees them. Nothing is read until a due date is counted, and nothing at all when neither is asked for; the schedule is read once (as the system, so an agent without read access
     /// to calendars still gets due dates that skip holidays), and one calendar is made per zone.
     /// </summary>
     public sealed class OwnerCalendars : IOwnerCalendars
@@ -25,8 +25,11 @@ namespace Advocacy.Plugins.Application
             {
                 if (_holidays == null)
                 {
-                    string? name = _host.Settings.FollowUp?.HolidaySchedule;
-                    _holidays = string.IsNullOrWhiteSpace(name) ? Holidays.None : HolidayScheduleReader.Read(_host.SystemService, _host.Tracing, name!);
+                    var followUp = _host.Settings.FollowUp;
+                    string? name = followUp?.HolidaySchedule;
+                    var named = string.IsNullOrWhiteSpace(name) ? Holidays.None : HolidayScheduleReader.Read(_host.SystemService, _host.Tracing, name!);
+                    var closures = followUp?.BusinessClosures == true ? HolidayScheduleReader.ReadBusinessClosures(_host.SystemService, _host.Tracing) : Holidays.None;
+                    _holidays = named.With(closures);
                 }
                 return _holidays;
             }

@@ -11,7 +11,8 @@ namespace Advocacy.Plugins.Data
     /// Reads the holidays of the holiday schedule the settings name: the calendar of type Holiday Schedule (2) with that
     /// name, then its rules through the calendar's <c>calendarrules</c> column — the only way Dataverse gives a calendar's
     /// rules (calendarrule takes no Retrieve or RetrieveMultiple of its own, and a query of calendars leaves the rules out),
-    /// so two round trips, once per execution and only when a schedule is named.
+    /// so two round trips, once per execution and only when a schedule is named; the same for the organization's Business
+    /// Closures when the settings ask for them.
     /// </summary>
     public static class HolidayScheduleReader
     {
@@ -35,9 +36,37 @@ namespace Advocacy.Plugins.Data
                 tracing.Trace("Holidays: more than one holiday schedule is named \"{0}\"; the one created first ({1}) counts.", name, found[0].Id);
             }
 
-            var rules = service.Retrieve("calendar", found[0].Id, new ColumnSet("calendarrules")).GetAttributeValue<EntityCollection>("calendarrules");
+            var result = RulesOf(service, found[0].Id);
+            tracing.Trace("Holidays: \"{0}\" has {1} holiday(s).", name, result.All.Count);
+            return result;
+        }
+
+        /// <summary>
+        /// The organization's Business Closures: the calendar <c>organization.businessclosurecalendarid</c> names (every
+        /// environment has one; Settings → Business Closures, or Field Service's msdyn_BusinessClosureSave, write its rules).
+        /// Two round trips: the organization's column, then the calendar's rules.
+        /// </summary>
+        public static Holidays ReadBusinessClosures(IOrganizationService service, ITracingService tracing)
+        {
+            var query = new QueryExpression("organization") { ColumnSet = new ColumnSet("businessclosurecalendarid"), TopCount = 1 };
+            var organization = service.RetrieveMultiple(query).Entities.FirstOrDefault();
+            var calendarId = organization?.GetAttributeValue<Guid?>("businessclosurecalendarid");
+            if (!calendarId.HasValue)
+            {
+                tracing.Trace("Holidays: the organization names no business closure calendar; no closures counted.");
+                return Holidays.None;
+            }
+
+            var result = RulesOf(service, calendarId.Value);
+            tracing.Trace("Holidays: the organization's business closures: {0}.", result.All.Count);
+            return result;
+        }
+
+        /// <summary>A calendar's rules as holidays: each rule's start and duration (a rule without either closes nothing).</summary>
+        private static Holidays RulesOf(IOrganizationService service, Guid calendarId)
+        {
+            var rules = service.Retrieve("calendar", calendarId, new ColumnSet("calendarrules")).GetAttributeValue<EntityCollection>("calendarrules");
             var holidays = new List<Holiday>();
-            int skipped = 0;
             foreach (var rule in rules?.Entities ?? Enumerable.Empty<Entity>())
             {
                 var start = rule.GetAttributeValue<DateTime?>("starttime");
@@ -46,15 +75,8 @@ namespace Advocacy.Plugins.Data
                 {
                     holidays.Add(new Holiday(rule.GetAttributeValue<string>("name"), start.Value, minutes.Value));
                 }
-                else
-                {
-                    skipped++;
-                }
             }
-            var result = new Holidays(holidays);
-            tracing.Trace("Holidays: \"{0}\" has {1} holiday(s){2}.", name, result.All.Count,
-                skipped > 0 ? $"; {skipped} rule(s) without a start or a duration close nothing" : string.Empty);
-            return result;
+            return new Holidays(holidays);
         }
     }
 }

@@ -26,7 +26,7 @@ namespace Advocacy.Sandbox
 
             yield return Table("organization", "organizationid", "name", "Organization", TableOwnership.OrganizationOwned,
                 S("name"), L("basecurrencyid", "transactioncurrency"), I("localeid"), I("languagecode"), S("basecurrencysymbol"),
-                I("pricingdecimalprecision"));
+                I("pricingdecimalprecision"), new ColumnMetadata("businessclosurecalendarid", ColumnType.UniqueIdentifier));
         }
 
         private static TableMetadata Table(string name, string primaryId, string? primaryName, string schemaName, TableOwnership ownership, params ColumnMetadata[] columns)

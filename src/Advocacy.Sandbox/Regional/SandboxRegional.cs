@@ -36,9 +36,18 @@ namespace Advocacy.Sandbox.Regional
         /// <summary>The organization's base currency (organization.basecurrencyid): US dollar, rate 1, precision 2.</summary>
         public Guid BaseCurrencyId { get; } = new("0a0a0a0a-0000-4000-8000-000000000010");
 
+        /// <summary>
+        /// The organization's business closure calendar (organization.businessclosurecalendarid), which every environment has:
+        /// its rules are the organization's Business Closures. Seeded empty; a test adds closures by updating its
+        /// <c>calendarrules</c>, as Settings → Business Closures does.
+        /// </summary>
+        public Guid BusinessClosureCalendarId { get; } = new("0a0a0a0a-0000-4000-8000-000000000011");
+
         internal void SeedOrganization(Guid organizationId, string name)
         {
             var usd = Currency(BaseCurrencyId, "USD", "$", 2, 1m, "US Dollar");
+            // Named as public code that looks the calendar up by name expects; its calendar type is not published, so none is set.
+            var closures = new Entity("calendar", BusinessClosureCalendarId) { ["name"] = "Business Closure Calendar" };
             var org = new Entity("organization", organizationId)
             {
                 ["name"] = name,
@@ -47,6 +56,7 @@ namespace Advocacy.Sandbox.Regional
                 ["languagecode"] = DefaultLanguageId,
                 ["localeid"] = DefaultLocaleId,
                 ["pricingdecimalprecision"] = 2,
+                ["businessclosurecalendarid"] = BusinessClosureCalendarId,
             };
             var zones = TimeZoneCatalog.All.Select(z => new Entity("timezonedefinition", ZoneRowId(z.Code))
             {
@@ -55,7 +65,7 @@ namespace Advocacy.Sandbox.Regional
                 ["userinterfacename"] = z.UserInterfaceName,
                 ["bias"] = z.Bias,
             });
-            _sandbox.Insert(new[] { usd, org }.Concat(zones), _sandbox.SystemUserId, keepAuditColumns: false);
+            _sandbox.Insert(new[] { usd, closures, org }.Concat(zones), _sandbox.SystemUserId, keepAuditColumns: false);
         }
 
         /// <summary>Adds an active currency (e.g. "EUR", "€", 2, 0.92 — units of it per unit of the base currency) and returns its id.</summary>

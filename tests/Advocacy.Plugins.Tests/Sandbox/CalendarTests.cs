@@ -78,13 +78,30 @@ namespace Advocacy.Plugins.Tests.Sandbox
             Assert.AreEqual(1, RulesOf(id).Entities.Count, "an update without the column leaves the rules alone");
         }
 
+        private static QueryExpression Schedules(ColumnSet columns)
+        {
+            var query = new QueryExpression("calendar") { ColumnSet = columns };
+            query.Criteria.AddCondition("type", ConditionOperator.Equal, 2);
+            return query;
+        }
+
+        [TestMethod]
+        public void Every_organization_has_an_empty_business_closure_calendar()
+        {
+            var organization = _sandbox.Service.RetrieveMultiple(new QueryExpression("organization") { ColumnSet = new ColumnSet("businessclosurecalendarid") }).Entities.Single();
+            var calendarId = organization.GetAttributeValue<Guid>("businessclosurecalendarid");
+
+            Assert.AreEqual(_sandbox.Regional.BusinessClosureCalendarId, calendarId);
+            Assert.AreEqual(0, RulesOf(calendarId).Entities.Count);
+        }
+
         [TestMethod]
         public void A_query_of_calendars_leaves_their_rules_out()
         {
             NewSchedule(Holiday("Christmas Day", new DateTime(2026, 12, 25, 0, 0, 0, DateTimeKind.Utc)));
 
-            var asked = _sandbox.Service.RetrieveMultiple(new QueryExpression("calendar") { ColumnSet = new ColumnSet("name", "calendarrules") });
-            var all = _sandbox.Service.RetrieveMultiple(new QueryExpression("calendar") { ColumnSet = new ColumnSet(true) });
+            var asked = _sandbox.Service.RetrieveMultiple(Schedules(new ColumnSet("name", "calendarrules")));
+            var all = _sandbox.Service.RetrieveMultiple(Schedules(new ColumnSet(true)));
 
             Assert.AreEqual("New Zealand holidays", asked.Entities.Single().GetAttributeValue<string>("name"));
             Assert.IsFalse(asked.Entities.Single().Contains("calendarrules"));
@@ -129,6 +146,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
         [TestMethod]
         public void A_rule_the_metadata_refuses_fails_the_calendars_save_and_nothing_is_written()
         {
+            int calendars = _sandbox.Count("calendar");
             var tooLong = Holiday(new string('x', 161), new DateTime(2026, 12, 25, 0, 0, 0, DateTimeKind.Utc));
             var negative = Holiday("Christmas Day", new DateTime(2026, 12, 25, 0, 0, 0, DateTimeKind.Utc));
             negative["duration"] = -1;
@@ -137,7 +155,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
             Assert.AreEqual(ErrorCodes.IntegerValueOutOfRange, Assert.ThrowsExactly<SandboxFaultException>(() => NewSchedule(negative)).ErrorCode);
             var fault = Assert.ThrowsExactly<SandboxFaultException>(() => NewSchedule(new Entity("task") { ["subject"] = "Not a rule" }));
             StringAssert.Contains(fault.Message, "holds calendarrule entities");
-            Assert.AreEqual(0, _sandbox.Count("calendar"));
+            Assert.AreEqual(calendars, _sandbox.Count("calendar"));
             Assert.AreEqual(0, _sandbox.Count("calendarrule"));
         }
     }

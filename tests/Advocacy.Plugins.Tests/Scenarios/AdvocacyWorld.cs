@@ -63,6 +63,9 @@ namespace Advocacy.Plugins.Tests.Scenarios
             // And the organization row (prvReadOrganization, Global in every standard role): the record currency's
             // fallback is the organization's base currency, read through a link that the query's access check filters.
             usual.Grant(AccessLevel.Global, "prvReadOrganization");
+            // Case subjects are organization-owned reference data a service agent picks on every case: reading and
+            // linking to them is organization-wide for the roles that work cases.
+            usual.Grant(AccessLevel.Global, "prvReadSubject", "prvAppendToSubject");
             // The admin guide's step after import: adv_RecountAdvocateLoad creates every lock row, so workflow activities
             // (which run as the workflow's user and hold no create privilege on lock rows) only ever update one.
             Data.LockRows.EnsureAll(Sandbox.NestedService);

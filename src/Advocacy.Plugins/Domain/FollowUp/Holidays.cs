@@ -49,6 +49,9 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
         public bool IsEmpty => All.Count == 0;
 
+        /// <summary>These holidays and <paramref name="other"/>'s (a named schedule and the organization's business closures).</summary>
+        public Holidays With(Holidays other) => other.IsEmpty ? this : IsEmpty ? other : new Holidays(All.Concat(other.All));
+
         /// <summary>The business days of an owner who lives in <paramref name="zone"/>: weekends and the dates these holidays close there.</summary>
         public BusinessCalendar CalendarIn(IUserZone zone) => IsEmpty ? BusinessCalendar.WeekdaysOnly : new BusinessCalendar(DatesIn(zone));
 

@@ -131,6 +131,12 @@ namespace Advocacy.Plugins.Domain.Settings
         /// holiday schedules are): its holidays are not business days. Null: weekends only.
         /// </summary>
         public string? HolidaySchedule { get; set; }
+
+        /// <summary>
+        /// True: the organization's Business Closures (the calendar organization.businessclosurecalendarid names, which
+        /// every environment has) are not business days either. False: they are not read.
+        /// </summary>
+        public bool BusinessClosures { get; set; }
     }
 
     /// <summary>JSON "sweep": the proactive sweep's paging and time budget.</summary>

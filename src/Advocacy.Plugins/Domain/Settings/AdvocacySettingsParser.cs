@@ -141,7 +141,8 @@ namespace Advocacy.Plugins.Domain.Settings
                     Whole("detractorCsatAtMost", 0, 5, x => s.DetractorCsatAtMost = x),
                     Whole("managerEscalationNpsAtMost", -1, 10, x => s.ManagerEscalationNpsAtMost = x),
                     Whole("unassignedDueBusinessDays", 0, 260, x => s.UnassignedDueBusinessDays = x),
-                    new Entry("holidaySchedule", (v, p) => s.HolidaySchedule = ReadCalendarName(v, p)));
+                    new Entry("holidaySchedule", (v, p) => s.HolidaySchedule = ReadCalendarName(v, p)),
+                    new Entry("businessClosures", (v, p) => s.BusinessClosures = ReadTrueOrFalse(v, p)));
 
                 // The manager is told about the worst detractors, which are detractors first.
                 Ascending(path + ".managerEscalationNpsAtMost", s.ManagerEscalationNpsAtMost, path + ".detractorNpsAtMost", s.DetractorNpsAtMost, false);
@@ -216,6 +217,16 @@ namespace Advocacy.Plugins.Domain.Settings
                 }
 
                 return map;
+            }
+
+            private static bool ReadTrueOrFalse(JsonValue value, string path)
+            {
+                if (value.Kind == JsonValueKind.True || value.Kind == JsonValueKind.False)
+                {
+                    return value.Kind == JsonValueKind.True;
+                }
+
+                throw AdvocacySettingsException.Invalid(path, Phrase.Of(TextKey.SettingsTrueOrFalse), value);
             }
 
             /// <summary>A calendar's name as Dataverse holds it (1–160 characters, calendar.name's MaxLength), or null for none.</summary>

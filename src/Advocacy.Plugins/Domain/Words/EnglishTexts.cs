@@ -186,6 +186,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.SettingsFoundArray] = "an array",
             [TextKey.SettingsEmptySubject] = "is not a subject: subject names cannot be empty",
             [TextKey.SettingsCalendarName] = "is not a holiday schedule's name: give the name of a calendar of type Holiday Schedule (1 to 160 characters), or null for weekends only",
+            [TextKey.SettingsTrueOrFalse] = "must be true or false",
             [TextKey.SettingsRepeatedSubject] = "repeats a subject already listed (subjects are matched case-insensitively)",
             [TextKey.SettingsOneOf] = "must be one of {0}",
             [TextKey.SettingsOneOfOrNull] = "must be one of {0} or null for no preference",

@@ -190,6 +190,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.SettingsFoundArray] = "ein Array",
             [TextKey.SettingsEmptySubject] = "ist kein Betreff: Betreffnamen dürfen nicht leer sein",
             [TextKey.SettingsCalendarName] = "ist nicht der Name eines Feiertagsplans: Geben Sie den Namen eines Kalenders vom Typ „Feiertagsplan“ an (1 bis 160 Zeichen) oder null für nur Wochenenden",
+            [TextKey.SettingsTrueOrFalse] = "muss true oder false sein",
             [TextKey.SettingsRepeatedSubject] = "wiederholt einen bereits genannten Betreff (Groß- und Kleinschreibung werden dabei nicht unterschieden)",
             [TextKey.SettingsOneOf] = "muss einer der Werte {0} sein",
             [TextKey.SettingsOneOfOrNull] = "muss einer der Werte {0} sein oder null für keine Vorliebe",

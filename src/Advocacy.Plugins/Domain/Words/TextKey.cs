@@ -84,7 +84,7 @@ namespace Advocacy.Plugins.Domain.Words
         SettingsNotJson /* {0} variable, {1} reason (English, from the JSON reader), {2} line, {3} column, {4} path */,
         SettingsInvalid /* {0} variable, {1} path, {2} problem */, SettingsInvalidFound /* {0} variable, {1} path, {2} problem, {3} found */,
         SettingsFoundObject, SettingsFoundArray,
-        SettingsEmptySubject, SettingsRepeatedSubject, SettingsCalendarName, SettingsOneOf /* {0} choices */, SettingsOneOfOrNull /* {0} choices */,
+        SettingsEmptySubject, SettingsRepeatedSubject, SettingsCalendarName, SettingsTrueOrFalse, SettingsOneOf /* {0} choices */, SettingsOneOfOrNull /* {0} choices */,
         SettingsUnknownKey /* {0} hint */, SettingsDidYouMean /* {0} key */, SettingsAllowedKeys /* {0} keys */, SettingsObject,
         SettingsNumberBetween /* {0} min, {1} max */, SettingsNumberAbove /* {0} min, {1} max */, SettingsWholeBetween /* {0} min, {1} max */,
         SettingsGreaterThan /* {0} path, {1} value */, SettingsAtLeast /* {0} path, {1} value */,

@@ -72,6 +72,7 @@ namespace Advocacy.Plugins.Tests.Domain.Settings
             Assert.AreEqual(4, parsed.FollowUp.CheckInDueBusinessDays[CustomerTier.Key]);
             Assert.AreEqual(77, parsed.Sweep.TimeBudgetSeconds);
             Assert.AreEqual("Feiertage \"Berlin\"", parsed.FollowUp.HolidaySchedule);
+            Assert.IsTrue(parsed.FollowUp.BusinessClosures);
         }
 
         [TestMethod]
@@ -157,6 +158,7 @@ namespace Advocacy.Plugins.Tests.Domain.Settings
             "$.assignment.specialtyBySubject.BILLING repeats a subject already listed (subjects are matched case-insensitively).")]
         [DataRow("{\"followUp\": {\"holidaySchedule\": \"  \"}}", "$.followUp.holidaySchedule is not a holiday schedule's name: give the name of a calendar of type Holiday Schedule (1 to 160 characters), or null for weekends only (found \"  \").")]
         [DataRow("{\"followUp\": {\"holidaySchedule\": 2}}", "$.followUp.holidaySchedule is not a holiday schedule's name: give the name of a calendar of type Holiday Schedule (1 to 160 characters), or null for weekends only (found 2).")]
+        [DataRow("{\"followUp\": {\"businessClosures\": \"yes\"}}", "$.followUp.businessClosures must be true or false (found \"yes\").")]
         public void Invalid_values_are_rejected_with_their_path(string json, string expected)
         {
             Assert.AreEqual(Prefix + expected, Error(json).Message);
@@ -283,6 +285,7 @@ namespace Advocacy.Plugins.Tests.Domain.Settings
             f.ManagerEscalationNpsAtMost = 2;
             f.UnassignedDueBusinessDays = 3;
             f.HolidaySchedule = "Feiertage \"Berlin\"";
+            f.BusinessClosures = true;
             s.Sweep.PageSize = 2000;
             s.Sweep.BatchSize = 200;
             s.Sweep.TimeBudgetSeconds = 77;

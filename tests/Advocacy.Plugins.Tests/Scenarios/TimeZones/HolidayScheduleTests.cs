@@ -168,5 +168,38 @@ namespace Advocacy.Plugins.Tests.Scenarios.TimeZones
             }
             Assert.AreEqual(2L, Reads(world, "calendar"));
         }
+
+        [TestMethod]
+        public void The_organizations_business_closures_count_when_the_settings_ask_for_them_and_add_to_a_named_schedule()
+        {
+            // Wednesday a business closure (Settings → Business Closures), Thursday a holiday of the named schedule: Tuesday's
+            // detractor is due Friday. Without businessClosures the closure is not read.
+            var world = new AdvocacyWorld();
+            var (_, _, account) = Seed(world, TimeZoneCatalog.Berlin, TimeZoneCatalog.Berlin);
+            world.Sandbox.Service.Update(new Entity("calendar", world.Sandbox.Regional.BusinessClosureCalendarId)
+            {
+                ["calendarrules"] = new EntityCollection(new[] { new Entity("calendarrule") { ["name"] = "Inventory", ["starttime"] = WednesdayInBerlin, ["duration"] = 1440 } }.ToList()),
+            });
+            SeedSchedule(world, "Company holidays", ("Company day off", WednesdayInBerlin.AddDays(1), 1440));
+            world.Sandbox.SetEnvironmentVariable("adv_AdvocacySettings", "{ \"followUp\": { \"holidaySchedule\": \"Company holidays\", \"businessClosures\": true } }");
+            world.Sandbox.Metrics.Reset();
+
+            Answer(world, account, nps: 5);
+
+            Assert.AreEqual(new DateTime(2026, 3, 13), DueAsOwnerSees(world, world.Tasks(AdvocacyTaskKind.DetractorRecovery).Single()));
+            Assert.AreEqual(1L, Reads(world, "organization"), "the organization's closure calendar");
+            Assert.AreEqual(3L, Reads(world, "calendar"), "the schedule by name, its rules, the closures' rules");
+
+            var other = new AdvocacyWorld();
+            var (_, _, otherAccount) = Seed(other, TimeZoneCatalog.Berlin, TimeZoneCatalog.Berlin);
+            other.Sandbox.Service.Update(new Entity("calendar", other.Sandbox.Regional.BusinessClosureCalendarId)
+            {
+                ["calendarrules"] = new EntityCollection(new[] { new Entity("calendarrule") { ["name"] = "Inventory", ["starttime"] = WednesdayInBerlin, ["duration"] = 1440 } }.ToList()),
+            });
+            other.Sandbox.Metrics.Reset();
+            Answer(other, otherAccount, nps: 5);
+            Assert.AreEqual(new DateTime(2026, 3, 11), DueAsOwnerSees(other, other.Tasks(AdvocacyTaskKind.DetractorRecovery).Single()), "not asked for: not counted");
+            Assert.AreEqual(0L, Reads(other, "organization") + Reads(other, "calendar"));
+        }
     }
 }
