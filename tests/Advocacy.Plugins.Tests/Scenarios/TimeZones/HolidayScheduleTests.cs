@@ -201,5 +201,27 @@ namespace Advocacy.Plugins.Tests.Scenarios.TimeZones
             Assert.AreEqual(new DateTime(2026, 3, 11), DueAsOwnerSees(other, other.Tasks(AdvocacyTaskKind.DetractorRecovery).Single()), "not asked for: not counted");
             Assert.AreEqual(0L, Reads(other, "organization") + Reads(other, "calendar"));
         }
+
+        [TestMethod]
+        public void A_workflow_activity_run_as_an_advocate_under_security_reads_the_schedule_with_the_shipped_role()
+        {
+            // A workflow activity's "system" service is the workflow's user: reading a calendar's rules takes
+            // prvReadCalendar (calendarrule has no privileges of its own), which the shipped roles grant organization-wide.
+            var world = new AdvocacyWorld();
+            world.Secure();
+            var (advocate, _, account) = Seed(world, TimeZoneCatalog.Berlin, TimeZoneCatalog.Berlin);
+            world.Sandbox.Security.AssignRole(advocate, AdvocacyWorld.UsualRole);
+            world.Sandbox.Security.AssignRole(advocate, "Customer Advocate");
+            SeedSchedule(world, "Company holidays", ("Company day off", WednesdayInBerlin, 1440));
+            world.Sandbox.SetEnvironmentVariable("adv_AdvocacySettings", "{ \"followUp\": { \"holidaySchedule\": \"Company holidays\", \"businessClosures\": true } }");
+
+            var outputs = WorkflowActivityHarness.Run(world, new Advocacy.Plugins.Activities.FollowUp.CreateAdvocacyFollowUpActivity(),
+                Activities.ActivityWorldExtensions.Inputs(("Kind", Activities.ActivityWorldExtensions.Value(AdvocacyTaskKind.ProactiveCheckIn)),
+                    ("DueInBusinessDays", 1), ("Subject", "Call about the pallets"), ("Description", null), ("Account", new EntityReference("account", account))),
+                advocate, new System.Collections.Generic.List<string>());
+
+            var task = world.Sandbox.Get("task", ((EntityReference)outputs["Task"]!).Id);
+            Assert.AreEqual(new DateTime(2026, 3, 12), DueAsOwnerSees(world, task), "Wednesday is the company's day off");
+        }
     }
 }
