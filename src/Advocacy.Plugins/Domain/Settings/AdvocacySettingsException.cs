@@ -41,8 +41,8 @@ namespace Advocacy.Plugins.Domain.Settings
 
         internal static AdvocacySettingsException Syntax(JsonSyntaxException syntax)
         {
-            // The JSON reader's reason stays English: it names JSON's own tokens.
-            var message = Phrase.Of(TextKey.SettingsNotJson, AdvocacySettings.EnvironmentVariableName, syntax.Reason,
+            // The reason is worded for the reader too; JSON's own tokens (',', '}', \u) stay as written.
+            var message = Phrase.Of(TextKey.SettingsNotJson, AdvocacySettings.EnvironmentVariableName, syntax.ReasonPhrase,
                 syntax.Line.ToString(CultureInfo.InvariantCulture), syntax.Column.ToString(CultureInfo.InvariantCulture), ShortPath(syntax.Path));
             return new AdvocacySettingsException(message, syntax.Path, syntax.Line, syntax.Column, syntax);
         }

@@ -1,4 +1,5 @@
 using System;
+using Advocacy.Plugins.Domain.Words;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -58,14 +59,14 @@ namespace Advocacy.Plugins.Domain.Settings
                 SkipWhitespace();
                 if (AtEnd)
                 {
-                    throw Error("the text is empty; expected a JSON value");
+                    throw Error(Phrase.Of(TextKey.JsonEmpty));
                 }
 
                 var value = ParseValue(0);
                 SkipWhitespace();
                 if (!AtEnd)
                 {
-                    throw Error("unexpected " + DescribeCurrent() + " after the end of the JSON value");
+                    throw Error(Phrase.Of(TextKey.JsonAfterEnd, DescribeCurrent()));
                 }
 
                 return value;
@@ -75,7 +76,7 @@ namespace Advocacy.Plugins.Domain.Settings
             {
                 if (AtEnd)
                 {
-                    throw Error("unexpected end of the text; expected a value");
+                    throw Error(Phrase.Of(TextKey.JsonEndExpectedValue));
                 }
 
                 var c = text[position];
@@ -102,7 +103,7 @@ namespace Advocacy.Plugins.Domain.Settings
                             return ParseNumber();
                         }
 
-                        throw Error("expected a value but found " + DescribeCurrent());
+                        throw Error(Phrase.Of(TextKey.JsonExpectedValue, DescribeCurrent()));
                 }
             }
 
@@ -125,7 +126,7 @@ namespace Advocacy.Plugins.Domain.Settings
                     SkipWhitespace();
                     if (AtEnd || text[position] != '"')
                     {
-                        throw Error("expected a key in double quotes but found " + DescribeCurrent());
+                        throw Error(Phrase.Of(TextKey.JsonExpectedKey, DescribeCurrent()));
                     }
 
                     int keyLine = line, keyColumn = Column;
@@ -133,13 +134,13 @@ namespace Advocacy.Plugins.Domain.Settings
                     path.Add(JsonPath.Segment(name));
                     if (!seen.Add(name))
                     {
-                        throw ErrorAt("duplicate key \"" + JsonPath.Excerpt(name) + "\"", keyLine, keyColumn);
+                        throw ErrorAt(Phrase.Of(TextKey.JsonDuplicateKey, JsonPath.Excerpt(name)), keyLine, keyColumn);
                     }
 
                     SkipWhitespace();
                     if (AtEnd || text[position] != ':')
                     {
-                        throw Error("expected ':' after the key but found " + DescribeCurrent());
+                        throw Error(Phrase.Of(TextKey.JsonExpectedColon, DescribeCurrent()));
                     }
 
                     position++;
@@ -150,7 +151,7 @@ namespace Advocacy.Plugins.Domain.Settings
                     SkipWhitespace();
                     if (AtEnd)
                     {
-                        throw Error("unexpected end of the text; expected ',' or '}'");
+                        throw Error(Phrase.Of(TextKey.JsonEndExpectedCommaBrace));
                     }
 
                     var c = text[position];
@@ -166,7 +167,7 @@ namespace Advocacy.Plugins.Domain.Settings
                         return new JsonObject(members, startLine, startColumn);
                     }
 
-                    throw Error("expected ',' or '}' but found " + DescribeCurrent());
+                    throw Error(Phrase.Of(TextKey.JsonExpectedCommaBrace, DescribeCurrent()));
                 }
             }
 
@@ -192,7 +193,7 @@ namespace Advocacy.Plugins.Domain.Settings
                     SkipWhitespace();
                     if (AtEnd)
                     {
-                        throw Error("unexpected end of the text; expected ',' or ']'");
+                        throw Error(Phrase.Of(TextKey.JsonEndExpectedCommaBracket));
                     }
 
                     var c = text[position];
@@ -208,7 +209,7 @@ namespace Advocacy.Plugins.Domain.Settings
                         return new JsonArray(items, startLine, startColumn);
                     }
 
-                    throw Error("expected ',' or ']' but found " + DescribeCurrent());
+                    throw Error(Phrase.Of(TextKey.JsonExpectedCommaBracket, DescribeCurrent()));
                 }
             }
 
@@ -220,7 +221,7 @@ namespace Advocacy.Plugins.Domain.Settings
                 {
                     if (AtEnd)
                     {
-                        throw Error("unterminated string; expected a closing '\"'");
+                        throw Error(Phrase.Of(TextKey.JsonUnterminatedString));
                     }
 
                     var c = text[position];
@@ -238,14 +239,14 @@ namespace Advocacy.Plugins.Domain.Settings
 
                     if (c < 0x20)
                     {
-                        throw Error("control character " + CodePoint(c) + " must be escaped inside a string");
+                        throw Error(Phrase.Of(TextKey.JsonControlCharacter, CodePoint(c)));
                     }
 
                     if (char.IsHighSurrogate(c))
                     {
                         if (position + 1 >= text.Length || !char.IsLowSurrogate(text[position + 1]))
                         {
-                            throw Error("unpaired surrogate " + CodePoint(c) + " inside a string");
+                            throw Error(Phrase.Of(TextKey.JsonUnpairedSurrogate, CodePoint(c)));
                         }
 
                         builder.Append(c).Append(text[position + 1]);
@@ -255,7 +256,7 @@ namespace Advocacy.Plugins.Domain.Settings
 
                     if (char.IsLowSurrogate(c))
                     {
-                        throw Error("unpaired surrogate " + CodePoint(c) + " inside a string");
+                        throw Error(Phrase.Of(TextKey.JsonUnpairedSurrogate, CodePoint(c)));
                     }
 
                     builder.Append(c);
@@ -269,7 +270,7 @@ namespace Advocacy.Plugins.Domain.Settings
                 position++; // backslash
                 if (AtEnd)
                 {
-                    throw Error("unterminated string; expected an escape after '\\'");
+                    throw Error(Phrase.Of(TextKey.JsonUnterminatedEscape));
                 }
 
                 var c = text[position];
@@ -287,7 +288,7 @@ namespace Advocacy.Plugins.Domain.Settings
                     case 'u':
                         break;
                     default:
-                        throw ErrorAt("invalid escape '\\" + Printable(c) + "'", escapeLine, escapeColumn);
+                        throw ErrorAt(Phrase.Of(TextKey.JsonInvalidEscape, Printable(c)), escapeLine, escapeColumn);
                 }
 
                 var unit = ReadHex4(escapeLine, escapeColumn);
@@ -301,21 +302,20 @@ namespace Advocacy.Plugins.Domain.Settings
                         var low = ReadHex4(lowLine, lowColumn);
                         if (!char.IsLowSurrogate(low))
                         {
-                            throw ErrorAt("\\u" + ((int)unit).ToString("X4", CultureInfo.InvariantCulture)
-                                + " must be followed by a low surrogate escape (\\uDC00-\\uDFFF)", lowLine, lowColumn);
+                            throw ErrorAt(Phrase.Of(TextKey.JsonLowSurrogateExpected, ((int)unit).ToString("X4", CultureInfo.InvariantCulture)), lowLine, lowColumn);
                         }
 
                         builder.Append(unit).Append(low);
                         return;
                     }
 
-                    throw ErrorAt("unpaired surrogate escape \\u" + ((int)unit).ToString("X4", CultureInfo.InvariantCulture),
+                    throw ErrorAt(Phrase.Of(TextKey.JsonUnpairedSurrogateEscape, ((int)unit).ToString("X4", CultureInfo.InvariantCulture)),
                         escapeLine, escapeColumn);
                 }
 
                 if (char.IsLowSurrogate(unit))
                 {
-                    throw ErrorAt("unpaired surrogate escape \\u" + ((int)unit).ToString("X4", CultureInfo.InvariantCulture),
+                    throw ErrorAt(Phrase.Of(TextKey.JsonUnpairedSurrogateEscape, ((int)unit).ToString("X4", CultureInfo.InvariantCulture)),
                         escapeLine, escapeColumn);
                 }
 
@@ -329,7 +329,7 @@ namespace Advocacy.Plugins.Domain.Settings
                 {
                     if (AtEnd)
                     {
-                        throw ErrorAt("incomplete \\u escape; expected 4 hexadecimal digits", escapeLine, escapeColumn);
+                        throw ErrorAt(Phrase.Of(TextKey.JsonIncompleteUnicodeEscape), escapeLine, escapeColumn);
                     }
 
                     var c = text[position];
@@ -348,7 +348,7 @@ namespace Advocacy.Plugins.Domain.Settings
                     }
                     else
                     {
-                        throw ErrorAt("invalid \\u escape; expected 4 hexadecimal digits", escapeLine, escapeColumn);
+                        throw ErrorAt(Phrase.Of(TextKey.JsonInvalidUnicodeEscape), escapeLine, escapeColumn);
                     }
 
                     value = (value * 16) + digit;
@@ -368,7 +368,7 @@ namespace Advocacy.Plugins.Domain.Settings
 
                 if (AtEnd || !IsDigit(text[position]))
                 {
-                    throw Error("invalid number; expected a digit but found " + DescribeCurrent());
+                    throw Error(Phrase.Of(TextKey.JsonNumberDigit, DescribeCurrent()));
                 }
 
                 if (text[position] == '0')
@@ -376,7 +376,7 @@ namespace Advocacy.Plugins.Domain.Settings
                     position++;
                     if (!AtEnd && IsDigit(text[position]))
                     {
-                        throw ErrorAt("invalid number; leading zeros are not allowed", startLine, startColumn);
+                        throw ErrorAt(Phrase.Of(TextKey.JsonLeadingZeros), startLine, startColumn);
                     }
                 }
                 else
@@ -389,7 +389,7 @@ namespace Advocacy.Plugins.Domain.Settings
                     position++;
                     if (AtEnd || !IsDigit(text[position]))
                     {
-                        throw Error("invalid number; expected a digit after '.' but found " + DescribeCurrent());
+                        throw Error(Phrase.Of(TextKey.JsonNumberDigitAfterDot, DescribeCurrent()));
                     }
 
                     SkipDigits();
@@ -405,7 +405,7 @@ namespace Advocacy.Plugins.Domain.Settings
 
                     if (AtEnd || !IsDigit(text[position]))
                     {
-                        throw Error("invalid number; expected an exponent digit but found " + DescribeCurrent());
+                        throw Error(Phrase.Of(TextKey.JsonNumberExponent, DescribeCurrent()));
                     }
 
                     SkipDigits();
@@ -431,7 +431,7 @@ namespace Advocacy.Plugins.Domain.Settings
                 int startLine = line, startColumn = Column;
                 if (string.CompareOrdinal(text, position, word, 0, word.Length) != 0)
                 {
-                    throw Error("expected a value but found " + DescribeWord());
+                    throw Error(Phrase.Of(TextKey.JsonExpectedValue, DescribeWord()));
                 }
 
                 position += word.Length;
@@ -489,16 +489,16 @@ namespace Advocacy.Plugins.Domain.Settings
             {
                 if (depth > MaxDepth)
                 {
-                    throw Error("nesting is deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels");
+                    throw Error(Phrase.Of(TextKey.JsonTooDeep, MaxDepth.ToString(CultureInfo.InvariantCulture)));
                 }
             }
 
-            private string DescribeCurrent()
+            private object DescribeCurrent()
             {
-                return AtEnd ? "the end of the text" : "'" + Printable(text[position]) + "'";
+                return AtEnd ? (object)Phrase.Of(TextKey.JsonEndOfText) : "'" + Printable(text[position]) + "'";
             }
 
-            private string DescribeWord()
+            private object DescribeWord()
             {
                 var end = position;
                 while (end < text.Length && end - position < 20 && char.IsLetterOrDigit(text[end]))
@@ -519,9 +519,9 @@ namespace Advocacy.Plugins.Domain.Settings
                 return "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
             }
 
-            private JsonSyntaxException Error(string reason) => ErrorAt(reason, line, Column);
+            private JsonSyntaxException Error(Phrase reason) => ErrorAt(reason, line, Column);
 
-            private JsonSyntaxException ErrorAt(string reason, int atLine, int atColumn)
+            private JsonSyntaxException ErrorAt(Phrase reason, int atLine, int atColumn)
             {
                 return new JsonSyntaxException(reason, atLine, atColumn, JsonPath.Root + string.Concat(path));
             }
@@ -597,17 +597,21 @@ namespace Advocacy.Plugins.Domain.Settings
     /// <summary>The text is not well-formed JSON. Line and column are 1-based.</summary>
     public sealed class JsonSyntaxException : Exception
     {
-        public JsonSyntaxException(string reason, int line, int column, string path)
+        public JsonSyntaxException(Phrase reason, int line, int column, string path)
             : base(reason + " at line " + line.ToString(CultureInfo.InvariantCulture) + ", column "
                 + column.ToString(CultureInfo.InvariantCulture) + " (" + path + ")")
         {
-            Reason = reason;
+            ReasonPhrase = reason ?? throw new ArgumentNullException(nameof(reason));
             Line = line;
             Column = column;
             Path = path;
         }
 
-        public string Reason { get; }
+        /// <summary>What is wrong, in English (JSON's own tokens quoted as written).</summary>
+        public string Reason => ReasonPhrase.ToString();
+
+        /// <summary>What is wrong, before it is worded: the settings error words it for its reader.</summary>
+        public Phrase ReasonPhrase { get; }
         public int Line { get; }
         public int Column { get; }
 

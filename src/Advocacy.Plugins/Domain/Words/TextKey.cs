@@ -81,10 +81,17 @@ namespace Advocacy.Plugins.Domain.Words
 
         // The settings variable's errors (AdvocacySettingsException): read by the admin who edits the JSON, or by
         // the user whose save met them. Paths, keys and numbers are quoted in JSON's notation in every language.
-        SettingsNotJson /* {0} variable, {1} reason (English, from the JSON reader), {2} line, {3} column, {4} path */,
+        SettingsNotJson /* {0} variable, {1} reason (the JSON reader's, a Json… phrase), {2} line, {3} column, {4} path */,
         SettingsInvalid /* {0} variable, {1} path, {2} problem */, SettingsInvalidFound /* {0} variable, {1} path, {2} problem, {3} found */,
         SettingsFoundObject, SettingsFoundArray,
-        SettingsEmptySubject, SettingsRepeatedSubject, SettingsCalendarName, SettingsTrueOrFalse, SettingsOneOf /* {0} choices */, SettingsOneOfOrNull /* {0} choices */,
+        SettingsEmptySubject, SettingsRepeatedSubject, SettingsCalendarName, SettingsTrueOrFalse,
+        // The JSON reader's syntax reasons ({0}: what was found, a code point or hexadecimal digits; JSON's tokens as written).
+        JsonEmpty, JsonAfterEnd, JsonEndExpectedValue, JsonExpectedValue, JsonExpectedKey, JsonDuplicateKey, JsonExpectedColon,
+        JsonEndExpectedCommaBrace, JsonExpectedCommaBrace, JsonEndExpectedCommaBracket, JsonExpectedCommaBracket, JsonUnterminatedString,
+        JsonControlCharacter, JsonUnpairedSurrogate, JsonUnterminatedEscape, JsonInvalidEscape, JsonLowSurrogateExpected,
+        JsonUnpairedSurrogateEscape, JsonIncompleteUnicodeEscape, JsonInvalidUnicodeEscape, JsonNumberDigit, JsonLeadingZeros,
+        JsonNumberDigitAfterDot, JsonNumberExponent, JsonTooDeep, JsonEndOfText,
+        SettingsOneOf /* {0} choices */, SettingsOneOfOrNull /* {0} choices */,
         SettingsUnknownKey /* {0} hint */, SettingsDidYouMean /* {0} key */, SettingsAllowedKeys /* {0} keys */, SettingsObject,
         SettingsNumberBetween /* {0} min, {1} max */, SettingsNumberAbove /* {0} min, {1} max */, SettingsWholeBetween /* {0} min, {1} max */,
         SettingsGreaterThan /* {0} path, {1} value */, SettingsAtLeast /* {0} path, {1} value */,

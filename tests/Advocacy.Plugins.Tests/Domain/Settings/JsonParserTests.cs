@@ -1,3 +1,4 @@
+using Advocacy.Plugins.Domain.Words;
 using System.Linq;
 using Advocacy.Plugins.Domain.Settings;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -84,6 +85,39 @@ namespace Advocacy.Plugins.Tests.Domain.Settings
         public void Rejects_malformed_documents(string json, string reason)
         {
             StringAssert.Contains(SyntaxError(json).Reason, reason);
+        }
+
+        [TestMethod]
+        [DataRow("", "the text is empty; expected a JSON value")]
+        [DataRow("{\"a\":1} x", "unexpected 'x' after the end of the JSON value")]
+        [DataRow("{\"a\":", "unexpected end of the text; expected a value")]
+        [DataRow("{\"a\":1", "unexpected end of the text; expected ',' or '}'")]
+        [DataRow("{\"a\":1 \"b\":2}", "expected ',' or '}' but found '\"'")]
+        [DataRow("[1", "unexpected end of the text; expected ',' or ']'")]
+        [DataRow("[1 2]", "expected ',' or ']' but found '2'")]
+        [DataRow("\"abc", "unterminated string; expected a closing '\"'")]
+        [DataRow("\"a\\", "unterminated string; expected an escape after '\\'")]
+        [DataRow("\"\\x\"", "invalid escape '\\x'")]
+        [DataRow("\"\\u12\"", "invalid \\u escape; expected 4 hexadecimal digits")]
+        [DataRow("\"\\uD800\\u0041\"", "\\uD800 must be followed by a low surrogate escape (\\uDC00-\\uDFFF)")]
+        [DataRow("01", "invalid number; leading zeros are not allowed")]
+        [DataRow("1.", "invalid number; expected a digit after '.' but found the end of the text")]
+        [DataRow("1e", "invalid number; expected an exponent digit but found the end of the text")]
+        [DataRow("-", "invalid number; expected a digit but found the end of the text")]
+        [DataRow("\"\\uDC00\"", "unpaired surrogate escape \\uDC00")]
+        public void Every_reason_reads_whole_in_English_and_in_German_with_JSONs_tokens_as_written(string json, string english)
+        {
+            var error = SyntaxError(json);
+
+            Assert.AreEqual(english, error.ReasonPhrase.In(Language.English));
+            Assert.AreEqual(english, error.Reason);
+            string german = error.ReasonPhrase.In(Language.German);
+            Assert.AreNotEqual(english, german, "worded in German");
+            Assert.IsFalse(german.Contains("{") || german.Contains("}}") || english.Contains("}}"), german);
+            foreach (var token in new[] { "','", "'}'", "']'", "'.'", "\\u" }.Where(english.Contains))
+            {
+                StringAssert.Contains(german, token, "JSON's tokens stay as written");
+            }
         }
 
         [TestMethod]

@@ -128,6 +128,22 @@ namespace Advocacy.Plugins.Tests.Scenarios.Languages
         }
 
         [TestMethod]
+        public void A_settings_value_that_is_not_JSON_is_explained_in_German_to_a_German_user_with_JSONs_tokens_as_written()
+        {
+            var w = new FollowUpWorld();
+            var account = w.SeedAccount("Contoso", CustomerTier.Strategic);
+            var german = w.World.SeedUser("Greta Berger");
+            Speaks(w.Sandbox, german, 1031, 1031);
+            w.Sandbox.SetEnvironmentVariable("adv_AdvocacySettings", "{ \"followUp\": { \"detractorNpsAtMost\": 5 ");
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => Answer(w.Sandbox.CreateService(german), account, 2));
+            var english = Assert.ThrowsExactly<SandboxFaultException>(() => Answer(w.World.Agent, account, 2));
+
+            StringAssert.Contains(fault.Message, "Die Umgebungsvariable adv_AdvocacySettings enthält kein gültiges JSON: unerwartetes Textende; erwartet wird ',' oder '}' in Zeile 1, Spalte 41 ($.followUp).");
+            StringAssert.Contains(english.Message, "The environment variable adv_AdvocacySettings is not valid JSON: unexpected end of the text; expected ',' or '}' at line 1, column 41 ($.followUp).");
+        }
+
+        [TestMethod]
         public void The_explanation_is_worded_for_a_German_account_owner_with_German_numbers_in_the_same_three_reads()
         {
             var w = new FollowUpWorld();
