@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.FollowUp;
 using FsCheck;
 using FsCheck.Fluent;
@@ -89,6 +90,15 @@ namespace Advocacy.Plugins.Tests.Domain.FollowUp
             Assert.AreEqual(new DateTime(2026, 3, expected), calendar.AddBusinessDays(new DateTime(2026, 3, fromDayOfMarch2026, 17, 0, 0), days));
             Assert.IsTrue(holidaysOfMarch2026.All(d => calendar.IsHoliday(new DateTime(2026, 3, d, 8, 0, 0, DateTimeKind.Local))), "a date is a holiday whatever its time and kind");
             Assert.IsFalse(calendar.IsHoliday(new DateTime(2026, 3, 10)));
+        }
+
+        [TestMethod]
+        public void A_holiday_on_the_platforms_last_date_leaves_that_date_rather_than_running_past_it()
+        {
+            var calendar = new BusinessCalendar(new[] { PlatformDates.Max });
+
+            Assert.AreEqual(PlatformDates.Max, calendar.NextBusinessDay(PlatformDates.Max));
+            Assert.AreEqual(PlatformDates.Max, calendar.AddBusinessDays(new DateTime(9999, 12, 30), 1));
         }
 
         /// <summary>The closed form a spreadsheet's WORKDAY is (and this class's first implementation was): the oracle.</summary>

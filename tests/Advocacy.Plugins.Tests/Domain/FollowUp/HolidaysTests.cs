@@ -83,5 +83,22 @@ namespace Advocacy.Plugins.Tests.Domain.FollowUp
             Assert.AreEqual(new DateTime(2026, 12, 28), calendar.AddBusinessDays(new DateTime(2026, 12, 24), 1));
             Assert.AreEqual(2, calendar.HolidayCount);
         }
+
+        [TestMethod]
+        public void Holidays_are_kept_earliest_first_within_the_platforms_dates_and_an_endless_one_ends_at_the_last_instant()
+        {
+            var later = new Holiday("Boxing Day", new DateTime(2026, 12, 25, 23, 0, 0, DateTimeKind.Utc), 1440);
+            var holidays = new Holidays(new[]
+            {
+                later, ChristmasWrittenInBerlin,
+                new Holiday("Too early", new DateTime(1753, 6, 1, 0, 0, 0, DateTimeKind.Utc), 1440),
+                new Holiday("Too late", new DateTime(9998, 6, 1, 0, 0, 0, DateTimeKind.Utc), 1440),
+            });
+
+            CollectionAssert.AreEqual(new[] { "Christmas Day", "Boxing Day" }, holidays.All.Select(h => h.Name).ToArray());
+            Assert.AreEqual(DateTime.MaxValue, new Holiday("Forever", new DateTime(6000, 1, 1, 0, 0, 0, DateTimeKind.Utc), int.MaxValue).EndUtc);
+            Assert.AreEqual(new DateTime(2026, 12, 25, 23, 0, 0), ChristmasWrittenInBerlin.EndUtc);
+            Assert.AreEqual(string.Empty, new Holiday(null, ChristmasWrittenInBerlin.StartUtc, 1440).Name);
+        }
     }
 }

@@ -136,6 +136,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var lee = world.SeedAdvocate("Lee Park", world.SeedUser("Lee"), new[] { CustomerTier.Strategic }, new[] { Specialty.Logistics }, capacity: 25, accountCount: 10);
             var account = world.SeedAccount("Contoso", CustomerTier.Strategic);
             var shipping = Guid.NewGuid();
+            world.Sandbox.Seed(new Entity("subject", Guid.NewGuid()) { ["title"] = "Billing" });
             world.Sandbox.Seed(new Entity("subject", shipping) { ["title"] = "Shipping" });
             var save = new Entity("incident") { ["title"] = "Late order", ["customerid"] = new EntityReference("account", account), ["subjectid"] = new EntityReference("subject", shipping) };
 

@@ -65,7 +65,12 @@ namespace Advocacy.Plugins.Tests.Scenarios.TimeZones
         {
             var world = new AdvocacyWorld();
             var (advocate, _, account) = Seed(world, TimeZoneCatalog.Berlin, TimeZoneCatalog.Berlin);
-            SeedSchedule(world, "Company holidays", ("Company day off", WednesdayInBerlin, 1440));
+            // Beside the holiday: a rule without a start (an inner calendar's leaf has only an offset) and one of no length close nothing.
+            SeedSchedule(world, "Company holidays", ("Company day off", WednesdayInBerlin, 1440), ("Nothing", WednesdayInBerlin.AddDays(1), 0));
+            var schedule = world.Sandbox.Rows("calendar").Single(c => c.GetAttributeValue<string>("name") == "Company holidays");
+            var rules = world.Sandbox.Service.Retrieve("calendar", schedule.Id, new Microsoft.Xrm.Sdk.Query.ColumnSet("calendarrules")).GetAttributeValue<EntityCollection>("calendarrules");
+            rules.Entities.Add(new Entity("calendarrule") { ["name"] = "Leaf", ["offset"] = 480, ["duration"] = 1440 });
+            world.Sandbox.Service.Update(new Entity("calendar", schedule.Id) { ["calendarrules"] = rules });
             NameSchedule(world, "Company holidays");
             world.Sandbox.Metrics.Reset();
 
@@ -122,7 +127,12 @@ namespace Advocacy.Plugins.Tests.Scenarios.TimeZones
         {
             var world = new AdvocacyWorld();
             var (_, _, account) = Seed(world, TimeZoneCatalog.Berlin, TimeZoneCatalog.Berlin);
-            world.Sandbox.Service.Create(new Entity("calendar") { ["name"] = "Company holidays", ["type"] = new OptionSetValue(1) });
+            // A customer service calendar with a rule on Wednesday: its rules are working hours or closures of a service, not holidays.
+            world.Sandbox.Service.Create(new Entity("calendar")
+            {
+                ["name"] = "Company holidays", ["type"] = new OptionSetValue(1),
+                ["calendarrules"] = new EntityCollection(new[] { new Entity("calendarrule") { ["name"] = "Closed", ["starttime"] = WednesdayInBerlin, ["duration"] = 1440 } }.ToList()),
+            });
             NameSchedule(world, "Company holidays");
 
             Answer(world, account, nps: 5);
