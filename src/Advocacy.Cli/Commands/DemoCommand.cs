@@ -20,6 +20,9 @@ namespace Advocacy.Cli.Commands
     {
         private static readonly DateTime Now = new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
 
+        /// <summary>A company holiday the day after the detractor's answer (the organization is on UTC here).</summary>
+        private static readonly DateTime Offsite = new DateTime(2026, 4, 10, 0, 0, 0, DateTimeKind.Utc);
+
         public static Command Create()
         {
             var solution = new Option<DirectoryInfo>("--solution") { Description = "The unpacked solution folder (default: found above the current directory)." };
@@ -104,6 +107,18 @@ namespace Advocacy.Cli.Commands
             output.WriteLine("Customer Advocacy demo — in-memory Dataverse, clock " + Day(Now) + Now.ToString(" HH:mm 'UTC'", CultureInfo.InvariantCulture));
             sandbox.Run(new OrganizationRequest("adv_RecountAdvocateLoad"));
 
+            // The company's holiday schedule, named in the settings: due dates skip its holidays (README, Holidays).
+            sandbox.Service.Create(new Entity("calendar")
+            {
+                ["name"] = "Company holidays",
+                ["type"] = new OptionSetValue(2),
+                ["calendarrules"] = new EntityCollection(new[]
+                {
+                    new Entity("calendarrule") { ["name"] = "Company offsite", ["starttime"] = Offsite, ["duration"] = 1440, ["timecode"] = 2, ["subcode"] = 5 },
+                }.ToList()) { EntityName = "calendarrule" },
+            });
+            sandbox.SetEnvironmentVariable("adv_AdvocacySettings", "{ \"followUp\": { \"holidaySchedule\": \"Company holidays\" } }");
+
             Advocate(sandbox, "Dana Ruiz", dana, Specialty.Billing, 1);
             Advocate(sandbox, "Lee Park", lee, Specialty.Logistics, 3);
 
@@ -153,7 +168,9 @@ namespace Advocacy.Cli.Commands
 
             output.WriteLine();
             output.WriteLine("3. 30 days later the proactive sweep raises Lee's check-in; Lee calls, and the customer answers");
-            output.WriteLine("   NPS 3, CSAT 2: a detractor, so Lee gets a recovery task and Lee's manager an escalation.");
+            output.WriteLine("   NPS 3, CSAT 2: a detractor, so Lee gets a recovery task and Lee's manager an escalation, due the");
+            output.WriteLine("   next business day: not " + Day(Offsite) + ", the company offsite in the \"Company holidays\" schedule the");
+            output.WriteLine("   settings name, but the Monday after.");
             sandbox.Clock.UtcNow = Now.AddDays(30);
             var sweep = sandbox.Run(new OrganizationRequest("adv_RunProactiveSweep"));
             output.WriteLine("   Sweep: " + sweep.Results["Summary"]);

@@ -26,7 +26,8 @@ namespace Advocacy.Plugins.Tests.Cli
             StringAssert.Contains(text, "next proactive contact Sat 9 May 2026");
             Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(text, @"\d{4}-\d{2}-\d{2}"), "one date format: no ISO dates beside the spelled-out ones");
             StringAssert.Contains(text, "Impact 82/100 (severe): delivered 12 days late (+29)");
-            StringAssert.Contains(text, "Detractor recovery: Contoso Pharmaceuticals (NPS 3/10, CSAT 2/5)");
+            StringAssert.Contains(text, "Detractor recovery: Contoso Pharmaceuticals (NPS 3/10, CSAT 2/5) → Lee Park, due Mon 13 Apr 2026", "the company offsite on Friday is skipped");
+            StringAssert.Contains(text, "Manager escalation: Contoso Pharmaceuticals (NPS 3) → Morgan Manager, due Mon 13 Apr 2026");
             StringAssert.Contains(text, "→ Morgan Manager");
             StringAssert.Contains(text, "loyalty risk high");
             StringAssert.Contains(json, "\"nps\":-100");
