@@ -168,6 +168,20 @@ namespace Advocacy.Plugins.Tests.Scenarios
                     Remember(row.LogicalName, row.Id);
                 }
 
+                // Holidays on the next working days (a named schedule and a business closure), so every due date the
+                // steps count goes through the holiday path too.
+                static Entity Holiday(string name, DateTime start) => new("calendarrule") { ["name"] = name, ["starttime"] = start, ["duration"] = 1440 };
+                sandbox.Service.Create(new Entity("calendar")
+                {
+                    ["name"] = "Fuzz holidays", ["type"] = new OptionSetValue(2),
+                    ["calendarrules"] = new EntityCollection(new[] { Holiday("Day one", AdvocacyWorld.Now.Date.AddDays(1)), Holiday("Day three", AdvocacyWorld.Now.Date.AddDays(3)) }.ToList()),
+                });
+                sandbox.Service.Update(new Entity("calendar", sandbox.Regional.BusinessClosureCalendarId)
+                {
+                    ["calendarrules"] = new EntityCollection(new[] { Holiday("Closed", AdvocacyWorld.Now.Date.AddDays(2)) }.ToList()),
+                });
+                sandbox.SetEnvironmentVariable("adv_AdvocacySettings", "{ \"followUp\": { \"holidaySchedule\": \"Fuzz holidays\", \"businessClosures\": true } }");
+
                 foreach (var table in _tables.Where(t => !_rows.ContainsKey(t)))
                 {
                     try
