@@ -65,6 +65,37 @@ namespace Advocacy.Plugins.Tests.ReportPage
         }
 
         [TestMethod]
+        public void A_German_manager_reads_the_page_in_German_with_German_dates_and_decimal_commas()
+        {
+            // userSettings.languageId (Xrm.Utility.getGlobalContext()) is the reader's language: 1031 German, any other English.
+            string json = SampleReport();
+
+            string dom = Render(json, "german", screenshot: Path.Combine(PackagingTestSupport.RepoRoot, "artifacts", "report-page", "advocacy-report-de.png"), languageId: 1031);
+
+            StringAssert.Contains(dom, "data-state=\"ready\"", "the page finished: " + Excerpt(dom));
+            StringAssert.Contains(dom, "<html lang=\"de\"");
+            StringAssert.Contains(dom, "<title>Bericht zur Kundenfürsprache</title>");
+            StringAssert.Contains(dom, "letzte 365 Tage");
+            StringAssert.Contains(dom, "vom 10. Mär 2025 bis 10. Mär 2026", "the period in German");
+            StringAssert.Contains(Section(dom, "advocates"), "NPS und CSAT nach Kundenfürsprecher");
+            StringAssert.Contains(Section(dom, "advocates"), "Dana Ruiz", "names as typed");
+            StringAssert.Contains(Section(dom, "tiers"), "Strategisch", "the tier's German label, as the solution's option set has it");
+            StringAssert.Contains(Section(dom, "months"), "Mär 2026");
+            StringAssert.Contains(Section(dom, "tasks"), "Kritiker zurückgewinnen", "the task kind's German label");
+            StringAssert.Contains(Section(dom, "tasks"), "2 (1 überfällig)");
+            StringAssert.Contains(Section(dom, "impact"), "Schwer");
+            Assert.IsTrue(Regex.IsMatch(Section(dom, "summary"), @"\d,\d\d"), "CSAT with a decimal comma: " + Section(dom, "summary"));
+            foreach (string english in new[] { "By advocate", "answers", "overdue", "No answers", "Strategic", "Mar 2026", "Detractor recovery" })
+            {
+                Assert.IsFalse(Regex.Replace(dom, "<script.*?</script>", "", RegexOptions.Singleline).Contains(english), "no English left: " + english);
+            }
+
+            string english2 = Render(json, "other-language", languageId: 1036);
+            StringAssert.Contains(english2, "NPS and CSAT by advocate", "a language without a translation reads English");
+            StringAssert.Contains(english2, "<html lang=\"en\"");
+        }
+
+        [TestMethod]
         public void The_page_shows_every_section_with_its_empty_message_when_nothing_happened_in_the_period()
         {
             var w = new AdvocacyWorld();
@@ -181,7 +212,7 @@ namespace Advocacy.Plugins.Tests.ReportPage
         /// execute records the call on the root element and answers with the report JSON as the Web API does
         /// ({ ReportJson: "…" }).
         /// </summary>
-        private static string Render(string reportJson, string name, string? screenshot = null, string query = "", string? answer = null)
+        private static string Render(string reportJson, string name, string? screenshot = null, string query = "", string? answer = null, int? languageId = null)
         {
             string chromium = Chromium() ?? throw new AssertInconclusiveException(
                 "chromium is not installed (Debian: apt-get install -y chromium; .ci/run does it): the report page's browser tests are skipped.");
@@ -191,7 +222,9 @@ namespace Advocacy.Plugins.Tests.ReportPage
                 + " var m = request.getMetadata();"
                 + " document.documentElement.setAttribute('data-request', m.operationName + '|' + m.operationType + '|' + request.PeriodDays);"
                 + (answer ?? " return Promise.resolve({ ok: true, status: 200, json: function () { return Promise.resolve({ ReportJson: " + JsonSerializer.Serialize(reportJson) + " }); } });")
-                + " } } } };</script>";
+                + " } } }"
+                + (languageId.HasValue ? ", Utility: { getGlobalContext: function () { return { userSettings: { languageId: " + languageId.Value + " } }; } }" : "")
+                + " };</script>";
             int head = page.IndexOf("<head>", StringComparison.Ordinal);
             Assert.IsTrue(head >= 0, "the page has a <head>");
             string wrapped = page.Insert(head + "<head>".Length, stub);

@@ -81,5 +81,26 @@ namespace Advocacy.Plugins.Tests.ReportPage
                 Assert.IsFalse(code.Contains(sink, StringComparison.Ordinal), "text from the report never reaches " + sink);
             }
         }
+
+        [TestMethod]
+        public void Every_text_the_page_words_has_its_German_and_the_German_table_holds_nothing_unused()
+        {
+            string page = File.ReadAllText(Path.Combine(Solution, "WebResources", "adv_", "report", "advocacy-report.html"));
+            const string Literal = "\"((?:[^\"\\\\]|\\\\.)*)\"";
+            string table = Regex.Match(page, "var GERMAN = \\{(.*?)\\n  \\};", RegexOptions.Singleline).Groups[1].Value;
+            string own = Regex.Match(page, "var OWN_LABELS = \\{(.*?)\\};", RegexOptions.Singleline).Groups[1].Value;
+            var german = Regex.Matches(table, "^\\s*" + Literal + ": " + Literal, RegexOptions.Multiline).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+            var worded = Regex.Matches(page, "\\bt\\(" + Literal).Select(m => m.Groups[1].Value)
+                .Concat(Regex.Matches(own, Literal + ": " + Literal).Select(m => m.Groups[2].Value))
+                .ToHashSet();
+
+            Assert.IsTrue(german.Count > 60 && worded.Count > 60, $"{german.Count} German texts, {worded.Count} worded texts: the patterns still read the page");
+            CollectionAssert.AreEquivalent(worded.OrderBy(x => x, StringComparer.Ordinal).ToArray(), german.Keys.OrderBy(x => x, StringComparer.Ordinal).ToArray(),
+                "every t(\"…\") text has a German entry, and every entry is used");
+            foreach (var pair in german)
+            {
+                Assert.AreEqual(Regex.Matches(pair.Key, "\\{\\d\\}").Count, Regex.Matches(pair.Value, "\\{\\d\\}").Count, "the same placeholders: " + pair.Key);
+            }
+        }
     }
 }
