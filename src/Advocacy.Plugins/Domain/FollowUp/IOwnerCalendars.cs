@@ -19,14 +19,4 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
         public BusinessCalendar Of(Guid ownerId, bool isTeam) => BusinessCalendar.WeekdaysOnly;
     }
-
-    /// <summary>The same holidays for every owner (a test's, or a host that knows no zones).</summary>
-    public sealed class SameCalendarForEveryone : IOwnerCalendars
-    {
-        private readonly BusinessCalendar calendar;
-
-        public SameCalendarForEveryone(BusinessCalendar calendar) => this.calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
-
-        public BusinessCalendar Of(Guid ownerId, bool isTeam) => calendar;
-    }
 }
