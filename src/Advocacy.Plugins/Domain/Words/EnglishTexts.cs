@@ -194,7 +194,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.JsonExpectedKey] = "expected a key in double quotes but found {0}",
             [TextKey.JsonDuplicateKey] = "duplicate key \"{0}\"",
             [TextKey.JsonExpectedColon] = "expected ':' after the key but found {0}",
-            [TextKey.JsonEndExpectedCommaBrace] = "unexpected end of the text; expected ',' or '}'",
+            [TextKey.JsonEndExpectedCommaBrace] = "unexpected end of the text; expected ',' or '}}'",
             [TextKey.JsonExpectedCommaBrace] = "expected ',' or '}}' but found {0}",
             [TextKey.JsonEndExpectedCommaBracket] = "unexpected end of the text; expected ',' or ']'",
             [TextKey.JsonExpectedCommaBracket] = "expected ',' or ']' but found {0}",

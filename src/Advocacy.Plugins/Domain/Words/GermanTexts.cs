@@ -198,7 +198,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.JsonExpectedKey] = "erwartet wird ein Schlüssel in doppelten Anführungszeichen, gefunden: {0}",
             [TextKey.JsonDuplicateKey] = "doppelter Schlüssel \"{0}\"",
             [TextKey.JsonExpectedColon] = "erwartet wird ':' nach dem Schlüssel, gefunden: {0}",
-            [TextKey.JsonEndExpectedCommaBrace] = "unerwartetes Textende; erwartet wird ',' oder '}'",
+            [TextKey.JsonEndExpectedCommaBrace] = "unerwartetes Textende; erwartet wird ',' oder '}}'",
             [TextKey.JsonExpectedCommaBrace] = "erwartet wird ',' oder '}}', gefunden: {0}",
             [TextKey.JsonEndExpectedCommaBracket] = "unerwartetes Textende; erwartet wird ',' oder ']'",
             [TextKey.JsonExpectedCommaBracket] = "erwartet wird ',' oder ']', gefunden: {0}",

@@ -93,11 +93,8 @@ namespace Advocacy.Plugins.Domain.Words
                 template = key.ToString();
             }
 
-            if (args == null || args.Length == 0)
-            {
-                return template;
-            }
-
+            // Every template is a format string, with or without placeholders: a brace is always written doubled ('}}').
+            args = args ?? new object?[0];
             var shown = new object[args.Length];
             for (var i = 0; i < args.Length; i++)
             {
