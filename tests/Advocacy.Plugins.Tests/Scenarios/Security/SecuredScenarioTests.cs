@@ -23,7 +23,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
         {
             ["assignment"] = new[] { typeof(AssignmentScenarioTests), typeof(AssignmentEdgeCaseTests), typeof(UnassignedTaskClosureTests) },
             ["scoring"] = new[] { typeof(SeedStoryTests), typeof(SeedStoryAssignmentTests), typeof(LateDeliveryAndBadInputTests), typeof(CaseImpactAndMoveTests) },
-            ["follow-up"] = new[] { typeof(PostResolutionCheckInTests), typeof(CadenceTests), typeof(BackupRoutingTests), typeof(DateLimitTests) },
+            ["follow-up"] = new[] { typeof(PostResolutionCheckInTests), typeof(CadenceTests), typeof(BackupRoutingTests), typeof(DateLimitTests), typeof(TimeZones.HolidayScheduleTests) },
             ["feedback"] = new[] { typeof(FeedbackTests), typeof(ReportTests) },
             ["sweep"] = new[] { typeof(SweepTests), typeof(SweepStopTests) },
         };
