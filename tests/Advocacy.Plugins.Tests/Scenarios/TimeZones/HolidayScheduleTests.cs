@@ -233,5 +233,18 @@ namespace Advocacy.Plugins.Tests.Scenarios.TimeZones
             var task = world.Sandbox.Get("task", ((EntityReference)outputs["Task"]!).Id);
             Assert.AreEqual(new DateTime(2026, 3, 12), DueAsOwnerSees(world, task), "Wednesday is the company's day off");
         }
+
+        [TestMethod]
+        public void The_schedules_name_matches_whatever_its_case_as_Dataverse_compares_text()
+        {
+            var world = new AdvocacyWorld();
+            var (_, _, account) = Seed(world, TimeZoneCatalog.Berlin, TimeZoneCatalog.Berlin);
+            SeedSchedule(world, "Company holidays", ("Company day off", WednesdayInBerlin, 1440));
+            NameSchedule(world, "COMPANY Holidays");
+
+            Answer(world, account, nps: 5);
+
+            Assert.AreEqual(new DateTime(2026, 3, 12), DueAsOwnerSees(world, world.Tasks(AdvocacyTaskKind.DetractorRecovery).Single()));
+        }
     }
 }
