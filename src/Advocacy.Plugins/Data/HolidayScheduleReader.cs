@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Advocacy.Plugins.Domain.FollowUp;
+using Advocacy.Plugins.Domain.Time;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -62,21 +63,45 @@ namespace Advocacy.Plugins.Data
             return result;
         }
 
-        /// <summary>A calendar's rules as holidays: each rule's start and duration (a rule without either closes nothing).</summary>
+        /// <summary>
+        /// A calendar's rules as holidays: each rule's start, duration and, when it names one the organization defines, its own
+        /// time zone (calendarrule.timezonecode; the zones' names are read in one more query, only when a rule names a zone).
+        /// A rule without a start or a duration closes nothing.
+        /// </summary>
         private static Holidays RulesOf(IOrganizationService service, Guid calendarId)
         {
             var rules = service.Retrieve("calendar", calendarId, new ColumnSet("calendarrules")).GetAttributeValue<EntityCollection>("calendarrules");
-            var holidays = new List<Holiday>();
-            foreach (var rule in rules?.Entities ?? Enumerable.Empty<Entity>())
+            var kept = (rules?.Entities ?? Enumerable.Empty<Entity>())
+                .Where(rule => rule.GetAttributeValue<DateTime?>("starttime").HasValue && rule.GetAttributeValue<int?>("duration") > 0)
+                .ToList();
+            var codes = kept.Select(rule => rule.GetAttributeValue<int?>("timezonecode")).Where(code => code >= 0).Select(code => code!.Value).Distinct().ToArray();
+            var zones = ZonesOf(service, codes);
+            return new Holidays(kept.Select(rule => new Holiday(
+                rule.GetAttributeValue<string>("name"),
+                rule.GetAttributeValue<DateTime>("starttime"),
+                rule.GetAttributeValue<int>("duration"),
+                rule.GetAttributeValue<int?>("timezonecode") is int code && zones.TryGetValue(code, out var zone) ? zone : null)));
+        }
+
+        /// <summary>The zones the organization defines under these codes (timezonedefinition's Windows names); none read when none asked.</summary>
+        private static Dictionary<int, IUserZone> ZonesOf(IOrganizationService service, int[] codes)
+        {
+            var zones = new Dictionary<int, IUserZone>();
+            if (codes.Length == 0)
             {
-                var start = rule.GetAttributeValue<DateTime?>("starttime");
-                var minutes = rule.GetAttributeValue<int?>("duration");
-                if (start.HasValue && minutes > 0)
+                return zones;
+            }
+
+            var query = new QueryExpression("timezonedefinition") { ColumnSet = new ColumnSet("timezonecode", "standardname") };
+            query.Criteria.AddCondition("timezonecode", ConditionOperator.In, codes.Cast<object>().ToArray());
+            foreach (var definition in service.RetrieveMultiple(query).Entities)
+            {
+                if (definition.GetAttributeValue<int?>("timezonecode") is int code && ZoneRules.FindByStandardName(definition.GetAttributeValue<string>("standardname")) is { } zone)
                 {
-                    holidays.Add(new Holiday(rule.GetAttributeValue<string>("name"), start.Value, minutes.Value));
+                    zones[code] = zone;
                 }
             }
-            return new Holidays(holidays);
+            return zones;
         }
     }
 }

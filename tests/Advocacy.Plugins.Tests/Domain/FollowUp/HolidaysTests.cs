@@ -100,5 +100,19 @@ namespace Advocacy.Plugins.Tests.Domain.FollowUp
             Assert.AreEqual(new DateTime(2026, 12, 25, 23, 0, 0), ChristmasWrittenInBerlin.EndUtc);
             Assert.AreEqual(string.Empty, new Holiday(null, ChristmasWrittenInBerlin.StartUtc, 1440).Name);
         }
+
+        [TestMethod]
+        public void A_holiday_that_names_its_own_zone_closes_its_dates_there_for_every_owner()
+        {
+            // Auckland's Christmas (midnight NZDT = 11:00 UTC on the 24th) with Auckland's zone on its rule: Honolulu, 23
+            // hours behind, closes the 25th too — read in its own zone, the rule is a date.
+            var christmas = new Holiday("Christmas Day", new DateTime(2026, 12, 24, 11, 0, 0, DateTimeKind.Utc), 1440, Auckland);
+            var christmasDay = new[] { new DateTime(2026, 12, 25) };
+
+            CollectionAssert.AreEqual(christmasDay, DatesIn(Honolulu, christmas));
+            CollectionAssert.AreEqual(christmasDay, DatesIn(Berlin, christmas));
+            CollectionAssert.AreEqual(christmasDay, DatesIn(Auckland, christmas));
+            Assert.AreSame(Auckland, christmas.Zone);
+        }
     }
 }

@@ -246,5 +246,31 @@ namespace Advocacy.Plugins.Tests.Scenarios.TimeZones
 
             Assert.AreEqual(new DateTime(2026, 3, 12), DueAsOwnerSees(world, world.Tasks(AdvocacyTaskKind.DetractorRecovery).Single()));
         }
+
+        [TestMethod]
+        public void A_holiday_whose_rule_names_its_zone_closes_that_date_for_an_owner_23_hours_away()
+        {
+            // Tue 10 Mar 09:00 UTC is Mon 9 Mar 23:00 in Honolulu: the recovery is due Tuesday. Tuesday 10 March is a company
+            // holiday written in Auckland (midnight NZDT = 11:00 UTC on the 9th). Read as an instant, it covers Honolulu's
+            // Monday noon, not Tuesday's; its rule names Auckland's zone, so it closes Tuesday for Honolulu too.
+            var world = new AdvocacyWorld();
+            var (_, _, account) = Seed(world, TimeZoneCatalog.Hawaii, TimeZoneCatalog.Hawaii);
+            var start = new DateTime(2026, 3, 9, 11, 0, 0, DateTimeKind.Utc);
+            world.Sandbox.Service.Create(new Entity("calendar")
+            {
+                ["name"] = "Company holidays", ["type"] = new OptionSetValue(2),
+                ["calendarrules"] = new EntityCollection(new[]
+                {
+                    new Entity("calendarrule") { ["name"] = "Company day", ["starttime"] = start, ["duration"] = 1440, ["timezonecode"] = TimeZoneCatalog.Auckland },
+                }.ToList()),
+            });
+            NameSchedule(world, "Company holidays");
+            world.Sandbox.Metrics.Reset();
+
+            Answer(world, account, nps: 5);
+
+            Assert.AreEqual(new DateTime(2026, 3, 11), DueAsOwnerSees(world, world.Tasks(AdvocacyTaskKind.DetractorRecovery).Single()));
+            Assert.AreEqual(1L, Reads(world, "timezonedefinition"), "the rule's zone, read once");
+        }
     }
 }
