@@ -8,8 +8,10 @@ namespace Advocacy.Plugins.Application
     /// <summary>
     /// Each task owner's business days for one execution: weekends, and the holidays of the holiday schedule the settings
     /// name (followUp.holidaySchedule) and, when followUp.businessClosures is true, the organization's Business Closures, as
-    /// the owner's zone sees them. Nothing is read until a due date is counted, and nothing at all when neither is asked for; the schedule is read once (as the system, so an agent without read access
-    /// to calendars still gets due dates that skip holidays), and one calendar is made per zone.
+    /// the owner's zone sees them. Nothing is read until a due date is counted, and nothing at all when neither is asked
+    /// for; the holidays are read once, through the host's system service (SYSTEM in a plug-in, so an agent without read
+    /// access to calendars still gets due dates that skip holidays; the workflow's user in an activity, whose roles need
+    /// Calendar read), and one calendar is made per zone.
     /// </summary>
     public sealed class OwnerCalendars : IOwnerCalendars
     {
