@@ -105,12 +105,14 @@ namespace Advocacy.Plugins.Tests.Domain.Settings
         [DataRow("1e", "invalid number; expected an exponent digit but found the end of the text")]
         [DataRow("-", "invalid number; expected a digit but found the end of the text")]
         [DataRow("\"\\uDC00\"", "unpaired surrogate escape \\uDC00")]
+        [DataRow("\"\\uD800x\"", "unpaired surrogate escape \\uD800")]
         public void Every_reason_reads_whole_in_English_and_in_German_with_JSONs_tokens_as_written(string json, string english)
         {
             var error = SyntaxError(json);
 
             Assert.AreEqual(english, error.ReasonPhrase.In(Language.English));
             Assert.AreEqual(english, error.Reason);
+            StringAssert.StartsWith(error.Message, english + " at line 1, column " + error.Column + " ($", "the exception's own message: the reason, then where");
             string german = error.ReasonPhrase.In(Language.German);
             Assert.AreNotEqual(english, german, "worded in German");
             Assert.IsFalse(german.Contains("{") || german.Contains("}}") || english.Contains("}}"), german);
