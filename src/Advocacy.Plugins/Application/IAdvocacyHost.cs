@@ -39,7 +39,7 @@ namespace Advocacy.Plugins.Application
         /// <summary>Each user's time zone (usersettings), read with their language in one query per execution.</summary>
         Data.UserZones Zones { get; }
 
-        /// <summary>Each task owner's business days (weekends and the named holiday schedule's holidays), read at most once per execution.</summary>
+        /// <summary>Each task owner's business days (weekends, the named holiday schedule's holidays and, when asked for, the business closures), read at most once per execution.</summary>
         Domain.FollowUp.IOwnerCalendars Calendars { get; }
 
         /// <summary>The language of the person who started the operation (InitiatingUserId): errors are worded for them.</summary>

@@ -75,16 +75,9 @@ namespace Advocacy.Sandbox
                 }
                 rule["calendarid"] = new EntityReference("calendar", calendarId);
                 Metadata.ValidateWrite(rule);
-                bool freshId = rule.Id == Guid.Empty;
-                Guid id = freshId ? _sandbox.RowIds.Next() : rule.Id;
-                var row = NewRow.From(rule, copyValues: true, _sandbox.CreateRoom(CalendarRules.Table));
-                for (int i = 0; i < row.Count; i++)
-                {
-                    RequireLookupTarget(tx, CalendarRules.Table, id, row.ValueAt(i));
-                }
-                _sandbox.ApplyCreateDefaults(row, id, op.Caller.UserId, op.CreatedOn);
-                Insert(tx, row, freshId);
-                _sandbox.Metrics.Written(1);
+                Guid id = IdOfNew(rule, Metadata.PrimaryIdAttribute(CalendarRules.Table), out bool freshId);
+                // Written as a create writes its row (no message of its own: calendarrule has no Create pipeline).
+                WriteNew(op, NewRow.From(rule, copyValues: true, _sandbox.CreateRoom(CalendarRules.Table)), id, freshId);
             }
         }
 

@@ -28,29 +28,13 @@ namespace Advocacy.Sandbox
             RequireTable(target.LogicalName);
             Metadata.ValidateWrite(target);
             string pid = Metadata.PrimaryIdAttribute(target.LogicalName);
-            Guid id = target.Id != Guid.Empty ? target.Id
-                : target.Attributes.TryGetValue(pid, out var given) && given is Guid g && g != Guid.Empty ? g
-                : Guid.Empty;
-            bool freshId = id == Guid.Empty;
-            if (freshId)
-            {
-                id = _sandbox.RowIds.Next();
-            }
+            Guid id = IdOfNew(target, pid, out bool freshId);
             // The row is written in the store's form from the start (NewRow), never as a second Entity. Its values are copied
             // where someone else can still change them: the caller's, or a post-operation step's (the platform does not
             // persist a change made there); the pipeline's own copy that nobody sees again is taken as it is.
             var rules = SplitCalendarRules(target, out var columns);
             var row = NewRow.From(columns, copyValues: seenAfter || callers, _sandbox.CreateRoom(target.LogicalName), Store.Table(target.LogicalName).LastShape);
-            for (int i = 0; i < row.Count; i++)
-            {
-                RequireLookupTarget(op.Transaction!, target.LogicalName, id, row.ValueAt(i));
-            }
-            bool statusGiven = row.Get<OptionSetValue>("statuscode") != null;
-            _sandbox.ApplyCreateDefaults(row, id, op.Caller.UserId, op.CreatedOn);
-            StateStatus.Apply(Metadata.Table(target.LogicalName), row, stateWritten: true, statusWritten: statusGiven);
-            RequireUniqueKeys(op.Transaction!, target.LogicalName, id, row, written: null);
-            Insert(op.Transaction!, row, freshId);
-            _sandbox.Metrics.Written(1);
+            WriteNew(op, row, id, freshId);
             op.EntityId = id;
             if (rules != null)
             {
@@ -66,6 +50,35 @@ namespace Advocacy.Sandbox
             op.Output["id"] = boxedId;
             response.Results = op.Output;
             return response;
+        }
+
+        /// <summary>The id a create writes: the Entity's Id, else its primary id column, else a fresh one (no other transaction can know it).</summary>
+        private Guid IdOfNew(Entity entity, string primaryId, out bool freshId)
+        {
+            Guid id = entity.Id != Guid.Empty ? entity.Id
+                : entity.Attributes.TryGetValue(primaryId, out var given) && given is Guid g && g != Guid.Empty ? g
+                : Guid.Empty;
+            freshId = id == Guid.Empty;
+            return freshId ? _sandbox.RowIds.Next() : id;
+        }
+
+        /// <summary>
+        /// What a create does to its row once the values are in: its lookups must name rows that exist, the platform's
+        /// columns and state are filled in, alternate keys stay unique, and the row is inserted.
+        /// </summary>
+        private void WriteNew(Operation op, NewRow row, Guid id, bool freshId)
+        {
+            var tx = op.Transaction!;
+            for (int i = 0; i < row.Count; i++)
+            {
+                RequireLookupTarget(tx, row.LogicalName, id, row.ValueAt(i));
+            }
+            bool statusGiven = row.Get<OptionSetValue>("statuscode") != null;
+            _sandbox.ApplyCreateDefaults(row, id, op.Caller.UserId, op.CreatedOn);
+            StateStatus.Apply(Metadata.Table(row.LogicalName), row, stateWritten: true, statusWritten: statusGiven);
+            RequireUniqueKeys(tx, row.LogicalName, id, row, written: null);
+            Insert(tx, row, freshId);
+            _sandbox.Metrics.Written(1);
         }
 
         /// <summary>

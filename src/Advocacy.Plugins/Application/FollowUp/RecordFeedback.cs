@@ -106,7 +106,7 @@ namespace Advocacy.Plugins.Application.FollowUp
             }
 
             var account = new FollowUpAccounts(_host.SystemService, _host.Tracing, settings).ForSnapshot(snapshot, today);
-            var planner = new AdvocacyTaskPlanner(settings, _host.Readers, _host.Calendars);
+            var planner = new AdvocacyTaskPlanner(settings, _host.Readers);
             var days = new OwnerDays(_host);
             // The draft (no readers yet) only names the owners: it counts weekends only, so no owner's zone is read for the
             // holidays before OwnerDays reads every owner's settings in one query.

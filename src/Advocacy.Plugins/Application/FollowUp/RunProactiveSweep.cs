@@ -109,7 +109,7 @@ namespace Advocacy.Plugins.Application.FollowUp
             LockRows.Take(_host.SystemService, LockRows.ProactiveSweep);
 
             var due = new DueAccounts(_host.SystemService, plan);
-            var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing, _host.Zones);
+            var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing, _host.Zones, _host.Readers);
             var cadence = new CadencePlanner(settings.FollowUp);
             var planner = new AdvocacyTaskPlanner(settings, _host.Readers, _host.Calendars);
             int created = 0, pages = 0, batches = 0, scanned = 0, otherDay = 0;

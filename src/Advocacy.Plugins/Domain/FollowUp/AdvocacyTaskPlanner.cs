@@ -30,7 +30,7 @@ namespace Advocacy.Plugins.Domain.FollowUp
 
         /// <param name="readers">Whose language a task is worded in: its owner's (DESIGN §6). English for everyone when null.</param>
         /// <param name="calendars">Whose business days a due date counts: its owner's (weekends and the holidays of the
-        /// organization's holiday schedule as the owner's zone sees them). Weekends only for everyone when null.</param>
+        /// organization's holiday schedule and business closures as the owner's zone sees them). Weekends only for everyone when null.</param>
         public AdvocacyTaskPlanner(AdvocacySettings? settings, IReaderLanguages? readers = null, IOwnerCalendars? calendars = null)
         {
             settings = settings ?? AdvocacySettings.Defaults();

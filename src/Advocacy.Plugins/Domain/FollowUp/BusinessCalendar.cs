@@ -5,8 +5,8 @@ namespace Advocacy.Plugins.Domain.FollowUp
 {
     /// <summary>
     /// Due dates in business days (DESIGN §5): Saturdays and Sundays are skipped, and so are the holidays of the
-    /// organization's holiday schedule when the settings name one (<see cref="Holidays"/>; its dates as one task owner sees
-    /// them). Results are dates (time of day dropped, Kind kept) because users see dates, and never later than
+    /// organization's holiday schedule and business closures when the settings ask for them (<see cref="Holidays"/>; their
+    /// dates as one task owner sees them). Results are dates (time of day dropped, Kind kept) because users see dates, and never later than
     /// 9999-12-31 (<see cref="PlatformDates"/>).
     /// </summary>
     public sealed class BusinessCalendar
