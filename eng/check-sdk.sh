@@ -5,16 +5,17 @@
 #
 # 1. System.Activities stand-in (net10.0) vs .NET Framework 4.6.2's System.Activities: every member we wrote
 #    must exist there, because the net462 build compiles the same product code against the real one.
-# 2. Microsoft.Xrm.Sdk and Microsoft.Xrm.Sdk.Workflow (our net462 builds, LEFT) vs Microsoft's from
-#    Microsoft.CrmSdk.CoreAssemblies / Microsoft.CrmSdk.Workflow (RIGHT): everything we declare must exist
-#    in Microsoft's with the same declaring type, signature, parameter names and attributes. CP0006 (Microsoft's
-#    interfaces having members we do not declare) is suppressed: product code only calls those interfaces.
+# 2. Microsoft.Xrm.Sdk, Microsoft.Crm.Sdk.Proxy and Microsoft.Xrm.Sdk.Workflow (our net462 builds, LEFT) vs
+#    Microsoft's from Microsoft.CrmSdk.CoreAssemblies / Microsoft.CrmSdk.Workflow (RIGHT): everything we declare
+#    must exist in Microsoft's with the same declaring type, signature, parameter names and attributes. CP0006
+#    (Microsoft's interfaces having members we do not declare) is suppressed: product code only calls them.
 # 3. The SDK behaviour tests (tests/Advocacy.Plugins.Tests/Sdk, except the workflow-invoker and deployable-
 #    assembly ones) pass against Microsoft's Microsoft.Xrm.Sdk.dll too: the behaviour we pin is Microsoft's.
 # 4. The deployable plug-in (net462) builds against Microsoft's packages (XrmSdk=Microsoft).
 # 5. The sandbox's own tests (tests/Advocacy.Plugins.Tests/Sandbox, but the package, workflow-activity and one
-#    scenario test) pass compiled against Microsoft's Microsoft.Xrm.Sdk.dll and running on it, with the sandbox and
-#    plug-in binaries built offline: the sandbox package works in a plug-in project that uses Microsoft's SDK package.
+#    scenario test) pass compiled against Microsoft's Microsoft.Xrm.Sdk.dll and Microsoft.Crm.Sdk.Proxy.dll and running
+#    on them, with the sandbox and plug-in binaries built offline: the sandbox package works in a plug-in project that
+#    uses Microsoft's SDK package.
 # Where Microsoft's packages cannot be restored, 2 to 5 are skipped with a message and the script exits 0.
 # Any difference or build failure exits non-zero.
 set -euo pipefail
@@ -24,7 +25,7 @@ feed="${XrmSdkFeed:-}"
 for arg in "$@"; do
   case "$arg" in
     XrmSdkFeed=*|--XrmSdkFeed=*) feed="${arg#*=}" ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "check-sdk: unknown argument '$arg'" >&2; exit 2 ;;
   esac
 done
@@ -56,9 +57,11 @@ dirs_of() { xargs -r -n1 dirname | sort -u | paste -sd, -; }
 # --- our surface -------------------------------------------------------------------------------------------
 log "building the offline surface (net462 and net10.0)"
 dotnet build "$repo/src/Sdk/Microsoft.Xrm.Sdk.Workflow/Microsoft.Xrm.Sdk.Workflow.csproj" -c "$config" -f net462 -nologo -v q
+dotnet build "$repo/src/Sdk/Microsoft.Crm.Sdk.Proxy/Microsoft.Crm.Sdk.Proxy.csproj" -c "$config" -f net462 -nologo -v q
 dotnet build "$repo/src/Sdk/System.Activities/System.Activities.csproj" -c "$config" -nologo -v q
 sdk_bin="$repo/src/Sdk/Microsoft.Xrm.Sdk/bin/$config/net462"
 wf_bin="$repo/src/Sdk/Microsoft.Xrm.Sdk.Workflow/bin/$config/net462"
+proxy_bin="$repo/src/Sdk/Microsoft.Crm.Sdk.Proxy/bin/$config/net462"
 netfx_root="$(dotnet msbuild "$repo/src/Sdk/Microsoft.Xrm.Sdk/Microsoft.Xrm.Sdk.csproj" -p:TargetFramework=net462 -getProperty:TargetFrameworkRootPath)"
 netfx="${netfx_root%/}/.NETFramework/v4.6.2"
 packs="$(dotnet msbuild "$repo/src/Sdk/System.Activities/System.Activities.csproj" -getProperty:NetCoreTargetingPackRoot)"
@@ -88,15 +91,26 @@ if ! dotnet msbuild "$restore_dir/check-sdk.restore.csproj" "${restore_args[@]}"
 fi
 ms_sdk="$(grep -E '/Microsoft\.Xrm\.Sdk\.dll$' "$work/references.txt" | head -n 1)"
 ms_wf="$(grep -E '/Microsoft\.Xrm\.Sdk\.Workflow\.dll$' "$work/references.txt" | head -n 1)"
+ms_proxy="$(grep -E '/Microsoft\.Crm\.Sdk\.Proxy\.dll$' "$work/references.txt" | head -n 1)"
 ms_refs="$(dirs_of <"$work/references.txt")"
 echo "Microsoft's: $ms_sdk"
+echo "             $ms_proxy"
 echo "             $ms_wf"
+if [[ -z "$ms_sdk" || -z "$ms_proxy" || -z "$ms_wf" ]]; then
+  echo "check-sdk: Microsoft's assemblies are missing from artifacts/check-sdk/references.txt" >&2
+  exit 1
+fi
 
 # --- 2. our surface vs Microsoft's --------------------------------------------------------------------------
 log "ApiCompat: offline Microsoft.Xrm.Sdk (left) vs Microsoft's (right)"
 if ! apicompat -l "$sdk_bin/Microsoft.Xrm.Sdk.dll" -r "$ms_sdk" --noWarn CP0006 \
     --lref "$netfx,$netfx/Facades" --rref "$ms_refs"; then
   failures+=("Microsoft.Xrm.Sdk differs from Microsoft's")
+fi
+log "ApiCompat: offline Microsoft.Crm.Sdk.Proxy (left) vs Microsoft's (right)"
+if ! apicompat -l "$proxy_bin/Microsoft.Crm.Sdk.Proxy.dll" -r "$ms_proxy" --noWarn CP0006 \
+    --lref "$proxy_bin,$netfx,$netfx/Facades" --rref "$ms_refs"; then
+  failures+=("Microsoft.Crm.Sdk.Proxy differs from Microsoft's")
 fi
 log "ApiCompat: offline Microsoft.Xrm.Sdk.Workflow (left) vs Microsoft's (right)"
 if ! apicompat -l "$wf_bin/Microsoft.Xrm.Sdk.Workflow.dll" -r "$ms_wf" --noWarn CP0006 \
@@ -128,14 +142,16 @@ fi
 
 # --- 5. the sandbox in a consumer project that references Microsoft's SDK ----------------------------------
 # The sandbox and plug-in binaries built against the offline surface, the sandbox's tests compiled against Microsoft's
-# Microsoft.Xrm.Sdk.dll, which is the one loaded at run time: what a plug-in project with Microsoft's package gets.
-log "the sandbox's tests with Microsoft's Microsoft.Xrm.Sdk.dll at run time"
+# Microsoft.Xrm.Sdk.dll and Microsoft.Crm.Sdk.Proxy.dll, the ones loaded at run time: what a plug-in project with
+# Microsoft's package gets.
+log "the sandbox's tests with Microsoft's Microsoft.Xrm.Sdk.dll and Microsoft.Crm.Sdk.Proxy.dll at run time"
 dotnet build "$repo/src/Advocacy.Sandbox/Advocacy.Sandbox.csproj" -c "$config" -nologo -v q
 dotnet build "$repo/src/Advocacy.Plugins/Advocacy.Plugins.csproj" -c "$config" -f net10.0 -nologo -v q
 sandbox_dir="$work/sandbox"
 mkdir -p "$sandbox_dir"
 cp "$repo/eng/check-sdk.sandbox.proj" "$sandbox_dir/check-sdk.sandbox.csproj"
-if ! dotnet test "$sandbox_dir/check-sdk.sandbox.csproj" -c "$config" -nologo -v q -p:MicrosoftXrmSdkPath="$ms_sdk"; then
+if ! dotnet test "$sandbox_dir/check-sdk.sandbox.csproj" -c "$config" -nologo -v q -p:MicrosoftXrmSdkPath="$ms_sdk" \
+    -p:MicrosoftCrmSdkProxyPath="$ms_proxy"; then
   failures+=("the sandbox's tests fail with Microsoft's assembly")
 fi
 

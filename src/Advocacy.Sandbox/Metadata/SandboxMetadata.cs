@@ -19,7 +19,7 @@ namespace Advocacy.Sandbox
         /// <summary>Only the built-in standard tables.</summary>
         public SandboxMetadata()
         {
-            foreach (var table in StandardTables.All().Concat(RegionalTables.All()).Concat(CalendarTables.All()))
+            foreach (var table in StandardTables.All().Concat(RegionalTables.All()).Concat(CalendarTables.All()).Append(Sharing.Describe()))
             {
                 _tables[table.LogicalName] = StandardLabels.Apply(StandardLimits.Apply(table));
             }
@@ -171,6 +171,10 @@ namespace Advocacy.Sandbox
         /// <summary>The one-to-many relationships whose referenced (parent) table is this one.</summary>
         public IEnumerable<OneToManyMetadata> ReferencingRelationships(string referencedEntity) =>
             _oneToMany.Values.Where(r => string.Equals(r.ReferencedEntity, referencedEntity, StringComparison.OrdinalIgnoreCase)).OrderBy(r => r.SchemaName, StringComparer.Ordinal);
+
+        /// <summary>The one-to-many relationships in which a table is the referencing (child) side: the lookups to its parents.</summary>
+        public IEnumerable<OneToManyMetadata> ReferencedRelationships(string referencingEntity) =>
+            _oneToMany.Values.Where(r => string.Equals(r.ReferencingEntity, referencingEntity, StringComparison.OrdinalIgnoreCase)).OrderBy(r => r.SchemaName, StringComparer.Ordinal);
 
         /// <summary>The N:N relationship by schema name; an unknown one gets a default intersect layout.</summary>
         public ManyToManyMetadata Relationship(string schemaName, string entity1, string entity2) =>

@@ -272,6 +272,7 @@ namespace Advocacy.Sandbox
                         into.AddRelationship(new OneToManyMetadata(schema, referenced, referencing, attribute, onDelete)
                         {
                             OnAssign = Enum.TryParse(Child(rel, "CascadeAssign"), ignoreCase: true, out CascadeAssign onAssign) ? onAssign : CascadeAssign.NoCascade,
+                            OnShare = Enum.TryParse(Child(rel, "CascadeShare"), ignoreCase: true, out CascadeAssign onShare) ? onShare : CascadeAssign.NoCascade,
                         });
                     }
 

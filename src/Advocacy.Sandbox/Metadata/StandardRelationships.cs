@@ -25,8 +25,11 @@ namespace Advocacy.Sandbox
     /// "SalesOrder table/entity reference" (…/reference/entities/salesorder): order_customer_accounts, order_customer_contacts.
     /// </para>
     /// <para>
-    /// Merge, Reparent, Share, Unshare, Archive and RollupView are published too but not modelled: the sandbox has no
-    /// sharing, merge or archive, and reparenting (the inherited access a new parent's owner gets) is part of sharing.
+    /// Share is modelled too (<see cref="OneToManyMetadata.OnShare"/>: a child inherits its parent's shares): Cascade on
+    /// every relationship here whose Assign is Cascade — the parental ones, whose rows read "Assign: Cascade … Share:
+    /// Cascade, Unshare: Cascade" (Account_Tasks, account_parent_account, contact_customer_accounts, …) — and NoCascade on
+    /// the others. Merge, Reparent, Archive and RollupView are published but not modelled: the sandbox has no merge or
+    /// archive, and reparenting (the inherited access a new parent's owner gets) is not modelled.
     /// Left out on purpose: the ownership relationships (user_/team_/business_unit_… over owninguser, owningteam,
     /// owningbusinessunit: NoCascade apart from Restrict on a business unit's delete, and the sandbox deletes no users,
     /// teams or business units), the audit lookups (lk_…_createdby/modifiedby: NoCascade) and activitypointer's
@@ -70,6 +73,6 @@ namespace Advocacy.Sandbox
             All().Where(r => metadata.Table(r.ReferencedEntity) != null && metadata.Table(r.ReferencingEntity)?.HasColumn(r.ReferencingAttribute) == true);
 
         private static OneToManyMetadata Rel(string schema, string referenced, string referencing, string attribute, CascadeAssign onAssign, CascadeDelete onDelete) =>
-            new(schema, referenced, referencing, attribute, onDelete) { OnAssign = onAssign };
+            new(schema, referenced, referencing, attribute, onDelete) { OnAssign = onAssign, OnShare = onAssign == CascadeAssign.Cascade ? CascadeAssign.Cascade : CascadeAssign.NoCascade };
     }
 }

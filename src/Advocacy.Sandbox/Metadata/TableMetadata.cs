@@ -216,5 +216,11 @@ namespace Advocacy.Sandbox
 
         /// <summary>The relationship's CascadeAssign; NoCascade when the metadata does not say.</summary>
         public CascadeAssign OnAssign { get; init; }
+
+        /// <summary>
+        /// The relationship's CascadeShare, in the same four values as CascadeAssign: with Cascade, a referencing row inherits
+        /// the shares of the row it names (Microsoft Learn, "Sharing and inheritance"); NoCascade when the metadata does not say.
+        /// </summary>
+        public CascadeAssign OnShare { get; init; }
     }
 }

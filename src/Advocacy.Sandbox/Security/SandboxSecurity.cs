@@ -30,7 +30,7 @@ namespace Advocacy.Sandbox
     /// System Administrator role bypass both, as on the platform. Roles come from the solution folders' Roles/*.xml
     /// and from <see cref="DefineRole"/>; users and teams get them with <see cref="AssignRole"/>.
     /// </summary>
-    public sealed class SandboxSecurity
+    public sealed partial class SandboxSecurity
     {
         private readonly DataverseSandbox _sandbox;
         private readonly object _gate = new();
@@ -382,7 +382,23 @@ namespace Advocacy.Sandbox
                     Demand(tx, user, type, reference.LogicalName, reference.Id, RowScope(tx, row));
                     break;
                 }
-                case "retrievemultiple":
+                case "grantaccess":
+                case "modifyaccess":
+                case "revokeaccess":
+                case "retrieveprincipalaccess":
+                case "retrievesharedprincipalsandaccess":
+                {
+                    // Microsoft Learn, GrantAccessRequest, "Privileges and Access Rights": the caller needs the Share
+                    // privilege (prvShareAccount, …) and share access on the record; the two reads need read access.
+                    if (op.Input.TryGetValue("Target", out var t) && t is EntityReference reference
+                        && _sandbox.Store.Read(tx, reference.LogicalName, reference.Id) is { } row)
+                    {
+                        var type = op.MessageKey.StartsWith("retrieve", StringComparison.Ordinal) ? PrivilegeType.Read : PrivilegeType.Share;
+                        Demand(tx, user, type, reference.LogicalName, reference.Id, RowScope(tx, row));
+                    }
+                    break;
+                }
+                                case "retrievemultiple":
                     // The privilege check fails the query; the access check filters its rows (AfterCore).
                     if (op.Entity != null && Ownership(op.Entity) != TableOwnership.None)
                     {
@@ -483,7 +499,9 @@ namespace Advocacy.Sandbox
                     return null;
                 }
                 string privilege = PrivilegeName(PrivilegeType.Read, table);
-                return row => Reaches(principals, privilege, RowScope(tx, AsEntity(row)), tx);
+                // A share gives a row only to a caller who holds the privilege at some level (the privilege check).
+                var shared = principals.Any(p => p.LevelOf(privilege) != null) ? SharedRows(principals, PrivilegeType.Read, table, tx) : null;
+                return row => Reaches(principals, privilege, RowScope(tx, AsEntity(row)), tx) || shared?.Invoke(row) == true;
             };
         }
 
@@ -686,7 +704,7 @@ namespace Advocacy.Sandbox
             }
             string name = PrivilegeName(type, table);
             var principals = DemandPrivilege(tx, user, name, table);
-            if (scope == null || Reaches(principals, name, scope, tx))
+            if (scope == null || Reaches(principals, name, scope, tx) || SharedWith(principals, type, table, id, tx))
             {
                 return;
             }

@@ -156,6 +156,7 @@ namespace Advocacy.Sandbox
             }
 
             tx.Write(table, id, null, created: false);
+            Sharing.RemoveSharesOf(_sandbox, tx, table, id);
             _sandbox.Metrics.Written(1);
         }
 

@@ -18,7 +18,7 @@ namespace Advocacy.Sandbox
     /// </summary>
     internal sealed partial class MessageEngine
     {
-        private static readonly HashSet<string> ReadMessages = new(StringComparer.OrdinalIgnoreCase) { "Retrieve", "RetrieveMultiple", "RetrieveEntity", "RetrieveAttribute" };
+        private static readonly HashSet<string> ReadMessages = new(StringComparer.OrdinalIgnoreCase) { "Retrieve", "RetrieveMultiple", "RetrieveEntity", "RetrieveAttribute", "RetrievePrincipalAccess", "RetrieveSharedPrincipalsAndAccess" };
 
         private readonly DataverseSandbox _sandbox;
         private readonly CoreOperations _core;
@@ -266,6 +266,11 @@ namespace Advocacy.Sandbox
                 "retrieveentity" => RetrieveEntity(op),
                 "retrieveattribute" => RetrieveAttribute(op),
                 "closeincident" => _core.CloseIncident(op, ResponseTypes.For(op.Request, op.Message), this),
+                "grantaccess" => Sharing.Grant(_sandbox, op, ResponseTypes.For(op.Request, op.Message), replace: false),
+                "modifyaccess" => Sharing.Grant(_sandbox, op, ResponseTypes.For(op.Request, op.Message), replace: true),
+                "revokeaccess" => Sharing.Revoke(_sandbox, op, ResponseTypes.For(op.Request, op.Message)),
+                "retrieveprincipalaccess" => Sharing.PrincipalAccessOf(_sandbox, op, ResponseTypes.For(op.Request, op.Message)),
+                "retrievesharedprincipalsandaccess" => Sharing.SharedPrincipals(_sandbox, op, ResponseTypes.For(op.Request, op.Message)),
                 _ => CustomApi(op),
             };
             response.ResponseName = op.Message;

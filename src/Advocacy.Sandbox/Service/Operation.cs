@@ -119,7 +119,8 @@ namespace Advocacy.Sandbox
             ["Associate"] = "associate", ["Disassociate"] = "disassociate", ["SetState"] = "setstate", ["SetStateDynamicEntity"] = "setstatedynamicentity",
             ["Upsert"] = "upsert", ["CreateMultiple"] = "createmultiple", ["UpdateMultiple"] = "updatemultiple", ["UpsertMultiple"] = "upsertmultiple",
             ["RetrieveEntity"] = "retrieveentity", ["RetrieveAttribute"] = "retrieveattribute", ["Assign"] = "assign",
-            ["CloseIncident"] = "closeincident",
+            ["CloseIncident"] = "closeincident", ["GrantAccess"] = "grantaccess", ["ModifyAccess"] = "modifyaccess", ["RevokeAccess"] = "revokeaccess",
+            ["RetrievePrincipalAccess"] = "retrieveprincipalaccess", ["RetrieveSharedPrincipalsAndAccess"] = "retrievesharedprincipalsandaccess",
         };
 
         public static string Of(string message) => Known.TryGetValue(message, out var key) ? key : message.ToLowerInvariant();

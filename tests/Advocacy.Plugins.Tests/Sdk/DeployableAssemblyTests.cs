@@ -27,6 +27,8 @@ namespace Advocacy.Plugins.Tests.Sdk
         private static readonly Dictionary<string, Version> PlatformAssemblies = new Dictionary<string, Version>(StringComparer.Ordinal)
         {
             ["Microsoft.Xrm.Sdk"] = new Version(9, 0, 0, 0),
+            // The platform's typed messages (GrantAccessRequest, …): in Microsoft.CrmSdk.CoreAssemblies beside Microsoft.Xrm.Sdk.
+            ["Microsoft.Crm.Sdk.Proxy"] = new Version(9, 0, 0, 0),
             ["Microsoft.Xrm.Sdk.Workflow"] = new Version(9, 0, 0, 0),
             ["System.Activities"] = new Version(4, 0, 0, 0),
         };

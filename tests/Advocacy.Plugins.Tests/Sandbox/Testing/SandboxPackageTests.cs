@@ -43,7 +43,7 @@ namespace Advocacy.Plugins.Tests.Sandbox.Testing
                 StringAssert.Contains(readme, "ExecutePluginWithTarget");
                 StringAssert.Contains(readme, "FromSolutionFolders");
                 CollectionAssert.AreEquivalent(
-                    new[] { "Advocacy.Sandbox.dll", "Advocacy.Registration.dll", "Microsoft.Xrm.Sdk.dll", "Microsoft.Xrm.Sdk.Workflow.dll", "System.Activities.dll" },
+                    new[] { "Advocacy.Sandbox.dll", "Advocacy.Registration.dll", "Microsoft.Xrm.Sdk.dll", "Microsoft.Crm.Sdk.Proxy.dll", "Microsoft.Xrm.Sdk.Workflow.dll", "System.Activities.dll" },
                     zip.Entries.Where(e => e.FullName.StartsWith("lib/net10.0/", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal)).Select(e => e.Name).ToList());
                 // Project references travel inside; the package dependencies are in the registry (no package named after a
                 // project): the registration reader's, and WCF's primitives for FaultException<OrganizationServiceFault>.
