@@ -59,13 +59,15 @@ namespace Advocacy.Plugins.Application.Assignment
             Guid? previous = before?.AdvocateId;
             Guid? current = after?.AdvocateId;
             bool advocateChanged = after != null && before != null && previous != current;
-            if (advocateChanged && previous.HasValue && !touched.Contains(previous.Value))
+            // A new account's advocate (an import, the save's own assignment) gets the account shared like a changed one.
+            bool accessMoves = after != null && previous != current;
+            if (accessMoves && previous.HasValue && !touched.Contains(previous.Value))
             {
                 // An inactive account changing advocate moves no count, but its tasks still follow; read the profile.
                 touched.Add(previous.Value);
             }
 
-            if (advocateChanged && current.HasValue && !touched.Contains(current.Value))
+            if (accessMoves && current.HasValue && !touched.Contains(current.Value))
             {
                 touched.Add(current.Value);
             }
@@ -87,6 +89,11 @@ namespace Advocacy.Plugins.Application.Assignment
                 HandOver(account, previous.Value, current, counts, counted, ref moved, ref closed);
             }
 
+            if (accessMoves)
+            {
+                ShareWithAdvocate(accountId, previous, current, counts, counted);
+            }
+
             _host.Trace("Load: {0} round trips to settle account {1}.", counted.Count.ToString(CultureInfo.InvariantCulture), accountId);
             return new LoadSettlement(counts, moved, closed, counted.Count);
         }
@@ -106,6 +113,42 @@ namespace Advocacy.Plugins.Application.Assignment
             }
 
             return real;
+        }
+
+        /// <summary>
+        /// The account is shared with its advocate's user (<see cref="AdvocateAccess"/>: read it and link records to it) and
+        /// the previous advocate's user loses those rights, so an advocate of another business unit can work the customer
+        /// and one who no longer advocates it stops seeing it through the advocacy. The platform cascades the share to the
+        /// account's tasks and cases (their relationships cascade Share). Cost: one read of the account's shares and one
+        /// write per user whose share changes, only when the advocate changed.
+        /// </summary>
+        private void ShareWithAdvocate(Guid accountId, Guid? previous, Guid? current, AdvocateLoadRecountResult counts, CountingService counted)
+        {
+            Guid? previousUser = previous.HasValue && counts.UserOf.TryGetValue(previous.Value, out Guid? p) ? p : null;
+            Guid? currentUser = current.HasValue && counts.UserOf.TryGetValue(current.Value, out Guid? c) ? c : null;
+            if (previousUser == currentUser)
+            {
+                _host.Trace("Access: the account's advocate is the same user as before (or neither has a user); its shares stay.");
+                return;
+            }
+
+            var shares = new AccountShares(counted, accountId);
+            if (previousUser.HasValue && AdvocateAccess.ForPreviousAdvocate(shares.Of(previousUser.Value)) is int left)
+            {
+                shares.Set(previousUser.Value, left);
+                _host.Trace("Access: account {0} is no longer shared for advocacy with the previous advocate's user {1} ({2}).", accountId, previousUser.Value,
+                    left == 0 ? "share removed" : "other shared rights kept");
+            }
+
+            if (currentUser.HasValue && AdvocateAccess.ForNewAdvocate(shares.Of(currentUser.Value)) is int rights)
+            {
+                shares.Set(currentUser.Value, rights);
+                _host.Trace("Access: account {0} shared with the advocate's user {1}: read and append to (and, through the platform's cascade, its tasks and cases).", accountId, currentUser.Value);
+            }
+            else if (currentUser.HasValue)
+            {
+                _host.Trace("Access: the advocate's user {0} already has the account shared for reading and appending to.", currentUser.Value);
+            }
         }
 
         private void HandOver(AccountFacts account, Guid previous, Guid? current, AdvocateLoadRecountResult counts, CountingService counted, ref int moved, ref int closed)

@@ -1,0 +1,126 @@
+using System;
+using System.Linq;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Tests.Scenarios.Assignment;
+using Advocacy.Sandbox;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Advocacy.Plugins.Tests.Scenarios.Security
+{
+    /// <summary>
+    /// An advocate may work in another business unit than the customers they advocate (the pool is organization-wide),
+    /// while "Customer Advocate" reads and appends to accounts of its own unit only. So the account is shared with its
+    /// advocate's user (Read, Append To) while they advocate it, and the share moves with the advocacy. The sandbox
+    /// models the platform's sharing (Sandbox/SharingTests), including its cascade to the account's tasks and cases.
+    /// </summary>
+    [TestClass]
+    public sealed class AdvocateAccessTests
+    {
+        private sealed class World
+        {
+            public World()
+            {
+                Inner = new AdvocacyWorld();
+                Inner.Secure();
+                Pacific = Inner.Sandbox.SeedBusinessUnit("Pacific");
+                TaneUser = Inner.Sandbox.SeedUser("Tane Aotearoa", Inner.ManagerUserId, Pacific);
+                Inner.Sandbox.Security.AssignRole(TaneUser, AdvocacyWorld.UsualRole);
+                Inner.Sandbox.Security.AssignRole(TaneUser, "Customer Advocate");
+                Tane = Inner.SeedAdvocate("Tane Aotearoa", TaneUser, new[] { CustomerTier.Key });
+                // The agent's account and case, in the root business unit.
+                Account = Inner.SeedAccount("Contoso");
+                Case = Guid.NewGuid();
+                Inner.Sandbox.Seed(new Entity("incident", Case)
+                {
+                    ["title"] = "Late delivery",
+                    ["customerid"] = new EntityReference("account", Account),
+                    ["ownerid"] = new EntityReference("systemuser", Inner.AgentUserId),
+                });
+            }
+
+            public AdvocacyWorld Inner { get; }
+            public Guid Pacific { get; }
+            public Guid TaneUser { get; }
+            public Guid Tane { get; }
+            public Guid Account { get; }
+            public Guid Case { get; }
+
+            public IOrganizationService AsTane => Inner.Sandbox.CreateService(TaneUser);
+
+            public bool CanRead(Guid user, string table, Guid id)
+            {
+                try
+                {
+                    Inner.Sandbox.CreateService(user).Retrieve(table, id, new ColumnSet(false));
+                    return true;
+                }
+                catch (SandboxFaultException e) when (e.ErrorCode == ErrorCodes.AccessCheckFailed)
+                {
+                    return false;
+                }
+            }
+
+            public AccessRights SharedWith(Guid user) =>
+                ((RetrieveSharedPrincipalsAndAccessResponse)Inner.Sandbox.Service.Execute(new RetrieveSharedPrincipalsAndAccessRequest { Target = new EntityReference("account", Account) }))
+                    .PrincipalAccesses.Where(p => p.Principal.Id == user).Aggregate(AccessRights.None, (mask, p) => mask | p.AccessMask);
+        }
+
+        [TestMethod]
+        public void An_advocate_of_another_business_unit_sees_their_customer_its_case_and_records_its_feedback()
+        {
+            var world = new World();
+            Assert.IsFalse(world.CanRead(world.TaneUser, "account", world.Account), "before the assignment Tane's Local read does not reach the root unit");
+
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+
+            Assert.AreEqual(world.Tane, world.Inner.AdvocateOf(world.Account));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(world.TaneUser));
+            Assert.IsTrue(world.CanRead(world.TaneUser, "account", world.Account));
+            Assert.IsTrue(world.CanRead(world.TaneUser, "incident", world.Case), "the platform cascades the account's share to its cases");
+            world.AsTane.Create(new Entity("adv_feedback") { ["adv_accountid"] = new EntityReference("account", world.Account), ["adv_nps"] = 9 });
+            Assert.HasCount(1, world.Inner.Sandbox.Rows("adv_feedback"));
+            StringAssert.Contains(world.Inner.Traces(Steps.SettleOnUpdate), "shared with the advocate's user");
+        }
+
+        [TestMethod]
+        public void When_the_account_gets_another_advocate_the_share_moves_and_rights_given_for_other_reasons_stay()
+        {
+            var world = new World();
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            // An administrator also let Tane write the account, by hand.
+            world.Inner.Sandbox.Service.Execute(new ModifyAccessRequest
+            {
+                Target = new EntityReference("account", world.Account),
+                PrincipalAccess = new PrincipalAccess { Principal = new EntityReference("systemuser", world.TaneUser), AccessMask = AccessRights.ReadAccess | AccessRights.AppendToAccess | AccessRights.WriteAccess },
+            });
+            var leeUser = world.Inner.SeedUser("Lee");
+            var lee = world.Inner.SeedAdvocate("Lee Park", leeUser, new[] { CustomerTier.Key });
+
+            // The manager names Lee (the form's lookup): the same step settles the load and moves the share.
+            world.Inner.Sandbox.CreateService(world.Inner.ManagerUserId).Update(new Entity("account", world.Account) { ["adv_advocateid"] = new EntityReference("adv_advocate", lee) });
+
+            Assert.AreEqual(AccessRights.WriteAccess, world.SharedWith(world.TaneUser), "the advocacy's Read and Append To went; the hand-given Write stayed");
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(leeUser));
+            var refused = Assert.ThrowsExactly<SandboxFaultException>(() => world.AsTane.Create(new Entity("adv_feedback") { ["adv_accountid"] = new EntityReference("account", world.Account), ["adv_nps"] = 9 }));
+            StringAssert.Contains(refused.Message, "AppendTo");
+        }
+
+        [TestMethod]
+        public void An_account_that_loses_its_advocate_is_no_longer_shared_with_them()
+        {
+            var world = new World();
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            Assert.IsTrue(world.CanRead(world.TaneUser, "account", world.Account));
+
+            world.Inner.Sandbox.CreateService(world.Inner.ManagerUserId).Update(new Entity("account", world.Account) { ["adv_advocateid"] = null, ["adv_tier"] = null });
+
+            Assert.AreEqual(AccessRights.None, world.SharedWith(world.TaneUser));
+            Assert.IsFalse(world.CanRead(world.TaneUser, "account", world.Account));
+            Assert.IsFalse(world.CanRead(world.TaneUser, "incident", world.Case), "the inherited share went with the account's");
+        }
+    }
+}
