@@ -24,6 +24,13 @@ namespace Advocacy.Plugins.Data
             _accountId = accountId;
         }
 
+        /// <summary>With the account's shares with users already read (a bulk read of principalobjectaccess).</summary>
+        public AccountShares(IOrganizationService service, Guid accountId, IDictionary<Guid, int> byUser)
+            : this(service, accountId)
+        {
+            _byUser = new Dictionary<Guid, int>(byUser);
+        }
+
         private EntityReference Account => new EntityReference("account", _accountId);
 
         /// <summary>The rights the account is shared with the user (0: not shared).</summary>

@@ -142,10 +142,15 @@ namespace Advocacy.Plugins.Tests.Operations
             "parameters" => new Dictionary<string, object?>(),
             "empty" => args[0] switch { null => true, string s => s.Length == 0, System.Collections.ICollection c => c.Count == 0, _ => false },
             "coalesce" => args.FirstOrDefault(a => a != null),
-            "equals" => Equals(args[0], args[1]),
+            // Numbers compare by value, whatever their type (a connector's Int32, a literal's Int64), as the workflow language does.
+            "equals" => args[0] is IConvertible a && args[1] is IConvertible b && IsNumber(a) && IsNumber(b)
+                ? Convert.ToDecimal(a, CultureInfo.InvariantCulture) == Convert.ToDecimal(b, CultureInfo.InvariantCulture)
+                : Equals(args[0], args[1]),
             "not" => !(bool)args[0]!,
             _ => throw new NotSupportedException($"Function {function}() is not modelled."),
         };
+
+        private static bool IsNumber(IConvertible value) => value.GetTypeCode() is TypeCode.Int32 or TypeCode.Int64 or TypeCode.Decimal or TypeCode.Double;
 
         private sealed class Parser
         {

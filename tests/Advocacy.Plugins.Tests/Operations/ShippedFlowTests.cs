@@ -213,7 +213,7 @@ namespace Advocacy.Plugins.Tests.Operations
         }
 
         [TestMethod]
-        public void The_recount_flow_is_a_manual_flow_that_calls_the_recount_once()
+        public void The_recount_flow_is_a_manual_flow_that_calls_the_recount_once_when_nothing_is_left_to_share()
         {
             JsonObject definition = Definition(RecountFlow);
             JsonObject trigger = (JsonObject)((JsonObject)definition["triggers"]!).Single().Value!;
@@ -232,6 +232,27 @@ namespace Advocacy.Plugins.Tests.Operations
 
             CollectionAssert.AreEqual(new[] { "adv_RecountAdvocateLoad" }, called);
             Assert.AreEqual(1, w.Sandbox.Get("adv_advocate", w.AdvocateId).GetAttributeValue<int>("adv_accountcount"));
+        }
+
+        [TestMethod]
+        public void The_recount_flow_calls_again_while_accounts_are_left_to_share_with_their_advocate()
+        {
+            var w = new FollowUpWorld();
+            for (int i = 0; i < Data.AdvocateShareRepair.MaxWritesPerCall + 2; i++)
+            {
+                w.SeedAccount("Imported " + i, CustomerTier.Key);
+            }
+
+            var called = new List<string>();
+            var runner = new FlowRunner((api, parameters) =>
+            {
+                called.Add(api);
+                return w.Sandbox.Run(new OrganizationRequest(api)).Results.ToDictionary(r => r.Key, r => (object?)r.Value);
+            });
+            runner.Run(Definition(RecountFlow));
+
+            CollectionAssert.AreEqual(new[] { "adv_RecountAdvocateLoad", "adv_RecountAdvocateLoad" }, called);
+            Assert.AreEqual(Data.AdvocateShareRepair.MaxWritesPerCall + 2, w.Sandbox.Count("principalobjectaccess"), "every imported account is shared with its advocate's user");
         }
     }
 }

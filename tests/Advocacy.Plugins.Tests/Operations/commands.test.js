@@ -127,6 +127,30 @@ test("Recount load calls adv_RecountAdvocateLoad without parameters, shows the c
     assert.deepEqual(log.progress, ["show:Recounting advocate load…", "close"]);
 });
 
+test("Recount load calls again while accounts are left to share and sums what each call shared", async () => {
+    const { Advocacy, log } = load([
+        { AdvocatesChecked: 3, AdvocatesCorrected: 3, AccountsCounted: 2500, AccountsShared: 1000, AccountsLeftToShare: 1500 },
+        { AdvocatesChecked: 3, AdvocatesCorrected: 0, AccountsCounted: 2500, AccountsShared: 1000, AccountsLeftToShare: 500 },
+        { AdvocatesChecked: 3, AdvocatesCorrected: 0, AccountsCounted: 2500, AccountsShared: 500, AccountsLeftToShare: 0 },
+    ]);
+    await Advocacy.Commands.recountLoad(null);
+    assert.equal(log.requests.length, 3);
+    assert.equal(log.alerts[0].text, "Checked 3 advocate profiles; corrected 0 counts; 2500 active accounts have an advocate. Shared 2500 accounts with the advocate's user.");
+    assert.deepEqual(log.progress, ["show:Recounting advocate load…", "close"]);
+});
+
+test("Recount load stops after MaxSweepCalls calls and says what is left", async () => {
+    const answers = [];
+    const { Advocacy: probe } = load([]);
+    for (let i = 0; i < probe.Commands.MaxSweepCalls + 1; i++) {
+        answers.push({ AdvocatesChecked: 1, AdvocatesCorrected: 0, AccountsCounted: 1, AccountsShared: 1, AccountsLeftToShare: 9 });
+    }
+    const { Advocacy, log } = load(answers);
+    await Advocacy.Commands.recountLoad(null);
+    assert.equal(log.requests.length, probe.Commands.MaxSweepCalls);
+    assert.match(log.alerts[0].text, /9 accounts are still to share: run the recount again\.$/);
+});
+
 test("Run sweep now passes each continuation to the next call until the sweep is complete", async () => {
     const { Advocacy, log } = load([
         { Created: 1000, Remaining: -1, NextContinuation: "t1", Summary: "Created 1000." },

@@ -67,15 +67,39 @@ Advocacy.Commands = (function () {
         });
     }
 
-    /** "Recount load" (advocates list): rebuilds every advocate's account count and creates the lock rows. */
+    /**
+     * "Recount load" (advocates list): rebuilds every advocate's account count, creates the lock rows and shares advocated
+     * accounts with their advocate's user where that is missing — at most a bounded number a call, so it calls again while
+     * accounts are left to share (up to MaxSweepCalls calls).
+     */
     function recountLoad(selectedControl) {
         var title = "Recount advocate load";
+        var shared = 0;
+        var calls = 0;
         Xrm.Utility.showProgressIndicator("Recounting advocate load…");
-        return call(action("adv_RecountAdvocateLoad")).then(function (result) {
+
+        function next() {
+            calls++;
+            return call(action("adv_RecountAdvocateLoad")).then(function (result) {
+                shared += result.AccountsShared || 0;
+                if (result.AccountsLeftToShare > 0 && calls < MaxSweepCalls) {
+                    return next();
+                }
+                var text = "Checked " + plural(result.AdvocatesChecked, "advocate profile", "advocate profiles") +
+                    "; corrected " + plural(result.AdvocatesCorrected, "count", "counts") +
+                    "; " + plural(result.AccountsCounted, "active account has", "active accounts have") + " an advocate.";
+                if (shared > 0) {
+                    text += " Shared " + plural(shared, "account", "accounts") + " with the advocate's user.";
+                }
+                if (result.AccountsLeftToShare > 0) {
+                    text += " " + plural(result.AccountsLeftToShare, "account is", "accounts are") + " still to share: run the recount again.";
+                }
+                return text;
+            });
+        }
+
+        return next().then(function (text) {
             Xrm.Utility.closeProgressIndicator();
-            var text = "Checked " + plural(result.AdvocatesChecked, "advocate profile", "advocate profiles") +
-                "; corrected " + plural(result.AdvocatesCorrected, "count", "counts") +
-                "; " + plural(result.AccountsCounted, "active account has", "active accounts have") + " an advocate.";
             return alert(title, text).then(function () {
                 return selectedControl && selectedControl.refresh ? selectedControl.refresh() : undefined;
             });

@@ -5,7 +5,8 @@ namespace Advocacy.Plugins.Application.Assignment
     /// <summary>
     /// adv_RecountAdvocateLoad: the one call an admin makes after importing the solution or importing accounts around
     /// the plug-ins — it creates the product's lock rows (so first use cannot race on creating them) and rebuilds every
-    /// advocate's adv_accountcount from the active accounts that name them.
+    /// advocate's adv_accountcount from the active accounts that name them, and shares each advocated account with its
+    /// advocate's user where that share is missing (<see cref="AdvocateShareRepair"/>, bounded per call).
     /// </summary>
     public sealed class RecountAdvocateLoad
     {
@@ -16,7 +17,7 @@ namespace Advocacy.Plugins.Application.Assignment
             _host = host;
         }
 
-        public AdvocateLoadRecountResult Run()
+        public RecountOutcome Run()
         {
             // Writing every lock row also holds each of them, the assignment lock among them, until this transaction
             // ends: no assignment can move a count between the aggregate and the writes below (LockRowRaceTests).
@@ -24,7 +25,21 @@ namespace Advocacy.Plugins.Application.Assignment
             _host.Trace("Lock rows: {0} created, the others already existed; all held until the recount commits (as {1}).", created, _host.SystemIdentity);
             var result = new AdvocateLoadRecount(_host.SystemService, _host.Tracing).Run();
             _host.Trace("Recount written as {0}.", _host.SystemIdentity);
-            return result;
+            var shares = new AdvocateShareRepair(_host.SystemService, _host.Tracing).Run(result.UserOf);
+            return new RecountOutcome(result, shares);
         }
+    }
+
+    /// <summary>What the admin's recount did: the counts, and the shares it made.</summary>
+    public sealed class RecountOutcome
+    {
+        internal RecountOutcome(AdvocateLoadRecountResult counts, AdvocateShareRepairResult shares)
+        {
+            Counts = counts;
+            Shares = shares;
+        }
+
+        public AdvocateLoadRecountResult Counts { get; }
+        public AdvocateShareRepairResult Shares { get; }
     }
 }

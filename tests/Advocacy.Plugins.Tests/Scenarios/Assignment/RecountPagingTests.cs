@@ -35,7 +35,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             world.SeedAccount("Also named by it", CustomerTier.Key, last);
 
             var tracer = new ListTracer();
-            var result = new RecountAdvocateLoad(new TestHost(world.Sandbox.NestedService, tracer)).Run();
+            var result = new RecountAdvocateLoad(new TestHost(world.Sandbox.NestedService, tracer)).Run().Counts;
 
             Assert.AreEqual(Profiles, result.AdvocatesChecked, "every profile, on both pages");
             Assert.AreEqual(2, result.AdvocatesCorrected, string.Join("\n", tracer.Lines.Where(l => l.StartsWith("Recount"))));
@@ -53,7 +53,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var row = Profile(1, user, count: null);
             world.Sandbox.Seed(row);
 
-            var result = new RecountAdvocateLoad(new TestHost(world.Sandbox.NestedService, new ListTracer())).Run();
+            var result = new RecountAdvocateLoad(new TestHost(world.Sandbox.NestedService, new ListTracer())).Run().Counts;
 
             Assert.AreEqual(1, result.AdvocatesChecked);
             Assert.AreEqual(1, result.AdvocatesCorrected, "an empty count is written as 0");

@@ -122,5 +122,27 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             Assert.IsFalse(world.CanRead(world.TaneUser, "account", world.Account));
             Assert.IsFalse(world.CanRead(world.TaneUser, "incident", world.Case), "the inherited share went with the account's");
         }
+    
+        [TestMethod]
+        public void Accounts_given_an_advocate_around_the_plug_ins_are_shared_by_the_admins_recount_a_thousand_a_call()
+        {
+            var world = new World();
+            // An import with custom logic bypassed: the accounts name Tane, no step ran, nothing is shared.
+            var imported = Enumerable.Range(0, AdvocateShareRepair.MaxWritesPerCall + 3)
+                .Select(i => world.Inner.SeedAccount("Imported " + i, CustomerTier.Key, world.Tane)).ToArray();
+            Assert.IsFalse(world.CanRead(world.TaneUser, "account", imported[0]));
+
+            var first = world.Inner.Sandbox.Run(new OrganizationRequest(AdvocateLoadRecount.Message));
+            Assert.AreEqual(AdvocateShareRepair.MaxWritesPerCall, first.Results["AccountsShared"]);
+            Assert.AreEqual(3, first.Results["AccountsLeftToShare"]);
+            var second = world.Inner.Sandbox.Run(new OrganizationRequest(AdvocateLoadRecount.Message));
+            Assert.AreEqual(3, second.Results["AccountsShared"]);
+            Assert.AreEqual(0, second.Results["AccountsLeftToShare"]);
+            var third = world.Inner.Sandbox.Run(new OrganizationRequest(AdvocateLoadRecount.Message));
+            Assert.AreEqual(0, third.Results["AccountsShared"], "a recount writes only what is missing");
+
+            Assert.IsTrue(imported.All(a => world.CanRead(world.TaneUser, "account", a)));
+            Assert.AreEqual(imported.Length + 0, world.Inner.Sandbox.Count("principalobjectaccess"), "one share per account");
+        }
     }
 }
