@@ -112,6 +112,8 @@ namespace Advocacy.Sandbox
             private readonly Transaction? _tx;
             private readonly HashSet<Guid> _principals;
             private Dictionary<(string Table, Guid Id), AccessRights>? _direct;
+            // Per table, its lookups whose relationship cascades Share: read once per check or query, not once per row.
+            private readonly Dictionary<string, OneToManyMetadata[]> _cascading = new(StringComparer.OrdinalIgnoreCase);
 
             public ShareIndex(SandboxSecurity security, Transaction? tx, IEnumerable<Guid> principals)
             {
@@ -130,10 +132,13 @@ namespace Advocacy.Sandbox
                 {
                     return rights;
                 }
-                foreach (var relationship in _security._sandbox.Metadata.ReferencedRelationships(table))
+                if (!_cascading.TryGetValue(table, out var cascading))
                 {
-                    if (relationship.OnShare != CascadeAssign.Cascade
-                        || RowStore.ValueOf(row, relationship.ReferencingAttribute) is not EntityReference parent
+                    _cascading[table] = cascading = _security._sandbox.Metadata.ReferencedRelationships(table).Where(r => r.OnShare == CascadeAssign.Cascade).ToArray();
+                }
+                foreach (var relationship in cascading)
+                {
+                    if (RowStore.ValueOf(row, relationship.ReferencingAttribute) is not EntityReference parent
                         || !string.Equals(parent.LogicalName, relationship.ReferencedEntity, StringComparison.OrdinalIgnoreCase)
                         || _security._sandbox.Store.ReadRow(_tx, parent.LogicalName, parent.Id) is not { } parentRow)
                     {

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using Advocacy.Sandbox;
 using Microsoft.Crm.Sdk.Messages;
@@ -251,6 +252,54 @@ namespace Advocacy.Plugins.Tests.Sandbox
             var refused = Assert.ThrowsExactly<SandboxFaultException>(
                 () => world.Sandbox.Service.Create(new Entity(Sharing.Table) { ["objectid"] = world.Account, ["principalid"] = world.Outsider }));
             StringAssert.Contains(refused.Message, "does not support entities of type 'principalobjectaccess'");
+        }
+    
+        [TestMethod]
+        public void CascadeShare_is_read_from_a_solutions_relationships()
+        {
+            var folder = Support.TestRunFolders.New("sbx-share-");
+            Directory.CreateDirectory(Path.Combine(folder, "Other", "Relationships"));
+            try
+            {
+                File.WriteAllText(Path.Combine(folder, "Other", "Relationships", "Account.xml"), @"<EntityRelationships>
+  <EntityRelationship Name='sbx_account_contacts'>
+    <EntityRelationshipType>OneToMany</EntityRelationshipType>
+    <ReferencingEntityName>Contact</ReferencingEntityName>
+    <ReferencedEntityName>Account</ReferencedEntityName>
+    <CascadeAssign>NoCascade</CascadeAssign>
+    <CascadeDelete>RemoveLink</CascadeDelete>
+    <CascadeShare>Cascade</CascadeShare>
+    <ReferencingAttributeName>AccountId</ReferencingAttributeName>
+  </EntityRelationship>
+</EntityRelationships>");
+                var metadata = SandboxMetadata.FromSolution(folder);
+                Assert.AreEqual(CascadeAssign.Cascade, metadata.ReferencingRelationships("account").Single(r => r.SchemaName == "sbx_account_contacts").OnShare);
+                var repository = DataverseSandbox.ForRepository().Metadata;
+                CollectionAssert.AreEquivalent(new[] { "adv_account_adv_feedback_accountid", "adv_account_adv_inconvenience_accountid" },
+                    repository.ReferencingRelationships("account").Where(r => r.SchemaName.StartsWith("adv_", StringComparison.OrdinalIgnoreCase) && r.OnShare == CascadeAssign.Cascade)
+                        .Select(r => r.SchemaName).ToArray(), "the product's feedback and inconveniences follow their account's shares; nothing else of the product cascades shares");
+                Assert.AreEqual(CascadeAssign.Cascade, repository.ReferencingRelationships("account").Single(r => r.SchemaName == "Account_Tasks").OnShare);
+                Assert.AreEqual(CascadeAssign.NoCascade, repository.ReferencingRelationships("contact").Single(r => r.SchemaName == "account_primary_contact").OnShare);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        [TestMethod]
+        public void A_feedback_row_of_a_shared_account_is_shared_with_it_through_the_products_relationship_but_an_advocate_profile_is_not()
+        {
+            var world = new World();
+            world.Grant(world.Outsider, AccessLevel.Local, "prvReadadv_Feedback");
+            var feedback = world.Seed("adv_feedback", world.Owner, ("adv_name", "Olive's feedback"), ("adv_accountid", world.AccountRef));
+
+            world.Share(world.Owner, world.AccountRef, User(world.Outsider), AccessRights.ReadAccess);
+
+            Assert.IsTrue(world.CanRead(world.Outsider, "account", world.Account));
+            Assert.IsTrue(world.CanRead(world.Outsider, "adv_feedback", feedback), "adv_account_adv_feedback_accountid cascades Share");
+            world.As(world.Owner).Execute(new RevokeAccessRequest { Target = world.AccountRef, Revokee = User(world.Outsider) });
+            Assert.IsFalse(world.CanRead(world.Outsider, "adv_feedback", feedback), "and Unshare");
         }
     }
 }

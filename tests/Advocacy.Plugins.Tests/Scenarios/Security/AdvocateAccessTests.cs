@@ -83,6 +83,9 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             Assert.IsTrue(world.CanRead(world.TaneUser, "incident", world.Case), "the platform cascades the account's share to its cases");
             world.AsTane.Create(new Entity("adv_feedback") { ["adv_accountid"] = new EntityReference("account", world.Account), ["adv_nps"] = 9 });
             Assert.HasCount(1, world.Inner.Sandbox.Rows("adv_feedback"));
+            // An answer an agent records for the account: Tane reads it through the account's share (the relationship cascades Share).
+            var earlier = world.Inner.Agent.Create(new Entity("adv_feedback") { ["adv_accountid"] = new EntityReference("account", world.Account), ["adv_csat"] = 4 });
+            Assert.IsTrue(world.CanRead(world.TaneUser, "adv_feedback", earlier));
             StringAssert.Contains(world.Inner.Traces(Steps.SettleOnUpdate), "shared with the advocate's user");
         }
 
