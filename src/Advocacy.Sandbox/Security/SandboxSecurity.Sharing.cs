@@ -52,7 +52,8 @@ namespace Advocacy.Sandbox
             {
                 return AccessRights.None;
             }
-            var all = new[] { PrivilegeType.Read, PrivilegeType.Write, PrivilegeType.Append, PrivilegeType.AppendTo, PrivilegeType.Delete, PrivilegeType.Share, PrivilegeType.Assign };
+            // Every right, CreateAccess too: answers seen for an administrator list all eight.
+            var all = (PrivilegeType[])Enum.GetValues(typeof(PrivilegeType));
             if (isTeam ? RolesOf(principal.Id).Any(r => r.IsSystemAdministrator) : Bypasses(principal.Id))
             {
                 return all.Aggregate(AccessRights.None, (mask, type) => mask | RightOf(type));

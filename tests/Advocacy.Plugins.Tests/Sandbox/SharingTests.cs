@@ -190,6 +190,19 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
+        public void SYSTEM_and_System_Administrators_have_every_right_on_every_record()
+        {
+            var world = new World();
+            var admin = world.Sandbox.SeedUser("Ada Admin", businessUnitId: world.West);
+            world.Sandbox.Security.AssignRole(admin, SecurityRole.SystemAdministratorName);
+            var every = AccessRights.ReadAccess | AccessRights.WriteAccess | AccessRights.AppendAccess | AccessRights.AppendToAccess
+                | AccessRights.CreateAccess | AccessRights.DeleteAccess | AccessRights.ShareAccess | AccessRights.AssignAccess;
+            Assert.AreEqual(every, world.Sandbox.Security.AccessRightsOf(User(admin), world.AccountRef));
+            Assert.AreEqual(every, world.Sandbox.Security.AccessRightsOf(User(world.Sandbox.SystemUserId), world.AccountRef));
+            Assert.AreEqual(AccessRights.None, world.Sandbox.Security.AccessRightsOf(User(admin), new EntityReference("account", Guid.NewGuid())), "no record, no rights");
+        }
+
+        [TestMethod]
         public void A_share_made_inside_a_failed_transaction_is_rolled_back_and_a_deleted_records_shares_go_with_it()
         {
             var world = new World();
