@@ -3,6 +3,7 @@ using System.Linq;
 using Advocacy.Plugins.Application.Assignment;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Assignment;
 using Advocacy.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Microsoft.Xrm.Sdk;
@@ -43,6 +44,43 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             Assert.AreEqual(0, world.Sandbox.Get("adv_advocate", onPageTwo).GetAttributeValue<int?>("adv_accountcount"));
             Assert.AreEqual(2, world.Sandbox.Get("adv_advocate", last).GetAttributeValue<int?>("adv_accountcount"));
             CollectionAssert.Contains(tracer.Lines, "Recount: " + Profiles + " advocates checked, 2 corrected, 2 active accounts counted.");
+        }
+
+        [TestMethod]
+        public void Accounts_and_their_shares_on_second_pages_are_read_so_only_the_missing_share_is_written_with_one_query_each()
+        {
+            var world = new AdvocacyWorld();
+            var user = world.SeedUser("Advocate user");
+            var advocate = world.SeedAdvocate("Advocate", user, new[] { CustomerTier.Key });
+            const int accounts = 5003;
+            var ids = Enumerable.Range(1, accounts).Select(n => new Guid("00000000-0000-0000-0001-" + n.ToString("D12"))).ToArray();
+            world.Sandbox.Seed(ids.Select(id => new Entity("account", id)
+            {
+                ["name"] = "Imported " + id,
+                ["ownerid"] = new EntityReference("systemuser", world.AgentUserId),
+                ["adv_advocateid"] = new EntityReference("adv_advocate", advocate),
+            }).ToArray());
+            // Every account but the one the accounts' second page ends with is shared already: 5,002 shares, two pages.
+            world.Sandbox.Seed(ids.Take(accounts - 1).Select(id => new Entity("principalobjectaccess", Guid.NewGuid())
+            {
+                ["objectid"] = id,
+                ["objecttypecode"] = "account",
+                ["principalid"] = user,
+                ["principaltypecode"] = "systemuser",
+                ["accessrightsmask"] = AdvocateAccess.Rights,
+            }).ToArray());
+
+            world.Sandbox.Metrics.Reset();
+            var outcome = new RecountAdvocateLoad(new TestHost(world.Sandbox.NestedService, new ListTracer())).Run();
+
+            Assert.AreEqual(1, outcome.Shares.Shared, "only the last account lacked its share");
+            Assert.AreEqual(0, outcome.Shares.Left);
+            Assert.AreEqual(accounts, world.Sandbox.Count("principalobjectaccess"));
+            var metrics = world.Sandbox.Metrics;
+            Assert.AreEqual(2L, metrics.RoundTripCount(message: "RetrieveMultiple", table: "principalobjectaccess"), "the shares: one query, two pages");
+            Assert.AreEqual(4L, metrics.RoundTripCount(caller: "test", message: "RetrieveMultiple", table: "account"), "two pages to count, two to share");
+            Assert.AreEqual(0L, metrics.RoundTripCount(message: "RetrieveSharedPrincipalsAndAccess"), "no read per account");
+            Assert.AreEqual(1L, metrics.RoundTripCount(message: "GrantAccess"));
         }
 
         [TestMethod]

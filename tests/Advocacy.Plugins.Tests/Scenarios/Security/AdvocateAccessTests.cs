@@ -107,6 +107,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             world.Inner.Sandbox.CreateService(world.Inner.ManagerUserId).Update(new Entity("account", world.Account) { ["adv_advocateid"] = new EntityReference("adv_advocate", lee) });
 
             Assert.AreEqual(AccessRights.WriteAccess, world.SharedWith(world.TaneUser), "the advocacy's Read and Append To went; the hand-given Write stayed");
+            StringAssert.Contains(world.Inner.Traces(Steps.SettleOnUpdate), "(other shared rights kept)");
             Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(leeUser));
             var refused = Assert.ThrowsExactly<SandboxFaultException>(() => world.AsTane.Create(new Entity("adv_feedback") { ["adv_accountid"] = new EntityReference("account", world.Account), ["adv_nps"] = 9 }));
             StringAssert.Contains(refused.Message, "AppendTo");
@@ -123,6 +124,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
 
             Assert.AreEqual(AccessRights.None, world.SharedWith(world.TaneUser));
             Assert.IsFalse(world.CanRead(world.TaneUser, "account", world.Account));
+            StringAssert.Contains(world.Inner.Traces(Steps.SettleOnUpdate), "(share removed)");
             Assert.IsFalse(world.CanRead(world.TaneUser, "incident", world.Case), "the inherited share went with the account's");
         }
     
@@ -146,6 +148,55 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
 
             Assert.IsTrue(imported.All(a => world.CanRead(world.TaneUser, "account", a)));
             Assert.AreEqual(imported.Length + 0, world.Inner.Sandbox.Count("principalobjectaccess"), "one share per account");
+        }
+    
+        [TestMethod]
+        public void An_inactive_account_changing_advocate_moves_the_share_too()
+        {
+            var world = new World();
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            world.Inner.Sandbox.Service.Update(new Entity("account", world.Account) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) });
+            var leeUser = world.Inner.SeedUser("Lee");
+            var lee = world.Inner.SeedAdvocate("Lee Park", leeUser, new[] { CustomerTier.Key });
+
+            world.Inner.Sandbox.Service.Update(new Entity("account", world.Account) { ["adv_advocateid"] = new EntityReference("adv_advocate", lee) });
+
+            Assert.AreEqual(AccessRights.None, world.SharedWith(world.TaneUser), "an inactive account counts for no load, but its advocate still changed");
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(leeUser));
+        }
+
+        [TestMethod]
+        public void Moving_an_account_between_two_profiles_of_one_user_writes_no_share()
+        {
+            var world = new World();
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            var second = world.Inner.SeedAdvocate("Tane (second profile)", world.TaneUser, new[] { CustomerTier.Key });
+            world.Inner.Sandbox.ClearExecutions();
+
+            world.Inner.Sandbox.Service.Update(new Entity("account", world.Account) { ["adv_advocateid"] = new EntityReference("adv_advocate", second) });
+
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(world.TaneUser));
+            StringAssert.Contains(world.Inner.Traces(Steps.SettleOnUpdate), "is the same user as before");
+            Assert.AreEqual(0L, world.Inner.Sandbox.Metrics.RoundTripCount(message: "ModifyAccess") + world.Inner.Sandbox.Metrics.RoundTripCount(message: "RevokeAccess"));
+        }
+
+        [TestMethod]
+        public void A_new_advocate_whose_user_already_has_the_account_shared_gets_no_second_share()
+        {
+            var world = new World();
+            world.Inner.Sandbox.Service.Execute(new GrantAccessRequest
+            {
+                Target = new EntityReference("account", world.Account),
+                PrincipalAccess = new PrincipalAccess { Principal = new EntityReference("systemuser", world.TaneUser), AccessMask = AccessRights.ReadAccess | AccessRights.AppendToAccess | AccessRights.WriteAccess },
+            });
+            long grants = world.Inner.Sandbox.Metrics.RoundTripCount(message: "GrantAccess");
+
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+
+            Assert.AreEqual(world.Tane, world.Inner.AdvocateOf(world.Account));
+            Assert.AreEqual(grants, world.Inner.Sandbox.Metrics.RoundTripCount(message: "GrantAccess"));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess | AccessRights.WriteAccess, world.SharedWith(world.TaneUser));
+            StringAssert.Contains(world.Inner.Traces(Steps.SettleOnUpdate), "already has the account shared");
         }
     }
 }
