@@ -93,9 +93,11 @@ namespace Advocacy.Plugins.Tests.Sandbox
             var world = new World();
             Assert.IsFalse(world.CanRead(world.Outsider, "account", world.Account), "Local read does not reach another business unit's account");
 
+            var notShared = world.Seed("account", world.Owner, ("name", "Fabrikam"));
             world.Share(world.Owner, world.AccountRef, User(world.Outsider), AccessRights.ReadAccess);
 
             Assert.IsTrue(world.CanRead(world.Outsider, "account", world.Account));
+            Assert.IsFalse(world.CanRead(world.Outsider, "account", notShared));
             var refused = Assert.ThrowsExactly<SandboxFaultException>(
                 () => world.As(world.Outsider).Update(new Entity("account", world.Account) { ["name"] = "Renamed" }));
             Assert.AreEqual(ErrorCodes.AccessCheckFailed, refused.ErrorCode, "Read was shared, Write was not");
@@ -240,6 +242,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
                 (new GrantAccessRequest { Target = new EntityReference("subject", subject), PrincipalAccess = new PrincipalAccess { Principal = User(world.Outsider) } }, ErrorCodes.InvalidArgument, "organization-owned"),
                 (new RevokeAccessRequest { Target = world.AccountRef }, ErrorCodes.InvalidArgument, "needs Revokee"),
                 (new RetrievePrincipalAccessRequest { Target = world.AccountRef }, ErrorCodes.InvalidArgument, "needs Principal"),
+                (new RetrievePrincipalAccessRequest { Target = world.AccountRef, Principal = new EntityReference("team", Guid.NewGuid()) }, ErrorCodes.ObjectDoesNotExist, "team"),
             };
             foreach (var (request, code, words) in cases)
             {
@@ -261,6 +264,9 @@ namespace Advocacy.Plugins.Tests.Sandbox
             Assert.AreEqual(world.Account, rows[0].GetAttributeValue<Guid>("objectid"));
             Assert.AreEqual(world.Outsider, rows[0].GetAttributeValue<Guid>("principalid"));
             Assert.AreEqual((int)AccessRights.ReadAccess, rows[0].GetAttributeValue<int>("accessrightsmask"));
+            Assert.AreEqual("account", rows[0].GetAttributeValue<string>("objecttypecode"));
+            Assert.AreEqual("systemuser", rows[0].GetAttributeValue<string>("principaltypecode"));
+            Assert.AreEqual(0, rows[0].GetAttributeValue<int?>("inheritedaccessrightsmask"), "direct shares only; inherited access is worked out when checked");
 
             var refused = Assert.ThrowsExactly<SandboxFaultException>(
                 () => world.Sandbox.Service.Create(new Entity(Sharing.Table) { ["objectid"] = world.Account, ["principalid"] = world.Outsider }));
@@ -313,6 +319,33 @@ namespace Advocacy.Plugins.Tests.Sandbox
             Assert.IsTrue(world.CanRead(world.Outsider, "adv_feedback", feedback), "adv_account_adv_feedback_accountid cascades Share");
             world.As(world.Owner).Execute(new RevokeAccessRequest { Target = world.AccountRef, Revokee = User(world.Outsider) });
             Assert.IsFalse(world.CanRead(world.Outsider, "adv_feedback", feedback), "and Unshare");
+        }
+    
+        [TestMethod]
+        public void A_teams_access_is_its_own_roles_and_shares_and_a_member_gets_a_share_through_the_teams_privilege()
+        {
+            var world = new World();
+            var team = world.Sandbox.SeedTeam("West desk", businessUnitId: world.West);
+            string role = "team role " + Guid.NewGuid().ToString("N");
+            world.Sandbox.Security.DefineRole(role).Grant(AccessLevel.Basic, "prvReadAccount", "prvWriteAccount");
+            world.Sandbox.Security.AssignRole(team, role);
+            var teamRef = new EntityReference("team", team);
+            Assert.AreEqual(AccessRights.None, world.Sandbox.Security.AccessRightsOf(teamRef, world.AccountRef), "Basic does not reach Olive's account");
+
+            world.Share(world.Owner, world.AccountRef, teamRef, AccessRights.ReadAccess | AccessRights.WriteAccess | AccessRights.DeleteAccess);
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.WriteAccess, world.Sandbox.Security.AccessRightsOf(teamRef, world.AccountRef),
+                "the team holds no prvDeleteAccount");
+
+            // A member without any role of their own: the team's privileges pass the privilege check, the share the access check.
+            var member = world.Sandbox.SeedUser("Mia Member", businessUnitId: world.West);
+            world.Sandbox.Security.AddTeamMember(team, member);
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.WriteAccess, world.Sandbox.Security.AccessRightsOf(User(member), world.AccountRef));
+
+            var adminTeam = world.Sandbox.SeedTeam("Admins", businessUnitId: world.West);
+            world.Sandbox.Security.AssignRole(adminTeam, SecurityRole.SystemAdministratorName);
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.WriteAccess | AccessRights.AppendAccess | AccessRights.AppendToAccess
+                | AccessRights.CreateAccess | AccessRights.DeleteAccess | AccessRights.ShareAccess | AccessRights.AssignAccess,
+                world.Sandbox.Security.AccessRightsOf(new EntityReference("team", adminTeam), world.AccountRef));
         }
     }
 }
