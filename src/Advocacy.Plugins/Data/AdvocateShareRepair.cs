@@ -81,10 +81,58 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>Every account naming an advocate: account id → advocate id.</summary>
-        private IEnumerable<KeyValuePair<Guid, Guid>> AdvocatedAccounts()
+        /// <summary>
+        /// An advocate profile's user changed: on every account naming the advocate, the previous user loses the advocacy's
+        /// rights (other shared rights stay) and the new one gets them. Reads: the advocate's accounts (pages of 5,000) and
+        /// both users' shares of accounts (pages of 5,000); then one write per user and account whose share changes. Not
+        /// bounded per call: an advocate's accounts are limited by their capacity.
+        /// </summary>
+        public int MoveAdvocate(Guid advocateId, Guid? previousUser, Guid? newUser)
+        {
+            var users = new List<Guid>();
+            if (previousUser.HasValue) users.Add(previousUser.Value);
+            if (newUser.HasValue && newUser != previousUser) users.Add(newUser.Value);
+            if (users.Count == 0 || previousUser == newUser)
+            {
+                return 0;
+            }
+
+            var shares = SharesWith(users);
+            int writes = 0;
+            foreach (var advocated in AdvocatedAccounts(advocateId))
+            {
+                var known = shares.TryGetValue(advocated.Key, out var byUser) ? byUser : new Dictionary<Guid, int>();
+                var account = new AccountShares(_system, advocated.Key, known);
+                if (previousUser.HasValue && AdvocateAccess.ForPreviousAdvocate(account.Of(previousUser.Value)) is int left)
+                {
+                    account.Set(previousUser.Value, left);
+                    writes++;
+                }
+
+                if (newUser.HasValue && AdvocateAccess.ForNewAdvocate(account.Of(newUser.Value)) is int rights)
+                {
+                    account.Set(newUser.Value, rights);
+                    writes++;
+                }
+            }
+
+            // Stryker disable once all : trace text only
+            _tracing.Trace("Access: the advocate's user changed; {0} share writes moved the advocacy's rights on their accounts.", writes.ToString(CultureInfo.InvariantCulture));
+            return writes;
+        }
+
+        private IEnumerable<KeyValuePair<Guid, Guid>> AdvocatedAccounts(Guid? advocateId = null)
         {
             var query = new QueryExpression("account") { ColumnSet = new ColumnSet("adv_advocateid"), PageInfo = new PagingInfo { Count = AdvocateLoadRecount.PageSize, PageNumber = 1 } };
-            query.Criteria.AddCondition("adv_advocateid", ConditionOperator.NotNull);
+            if (advocateId.HasValue)
+            {
+                query.Criteria.AddCondition("adv_advocateid", ConditionOperator.Equal, advocateId.Value);
+            }
+            else
+            {
+                query.Criteria.AddCondition("adv_advocateid", ConditionOperator.NotNull);
+            }
+
             query.AddOrder("accountid", OrderType.Ascending);
             foreach (var row in Pages(query))
             {

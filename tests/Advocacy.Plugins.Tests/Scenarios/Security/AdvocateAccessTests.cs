@@ -198,5 +198,26 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess | AccessRights.WriteAccess, world.SharedWith(world.TaneUser));
             StringAssert.Contains(world.Inner.Traces(Steps.SettleOnUpdate), "already has the account shared");
         }
+    
+        [TestMethod]
+        public void When_an_advocate_profile_names_another_user_its_accounts_are_shared_with_that_user_instead()
+        {
+            var world = new World();
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            var other = world.Inner.SeedAccount("Other customer");
+            world.Inner.SetTier(other, CustomerTier.Key);
+            var riaUser = world.Inner.Sandbox.SeedUser("Ria Replacement", world.Inner.ManagerUserId, world.Pacific);
+            world.Inner.Sandbox.Security.AssignRole(riaUser, AdvocacyWorld.UsualRole);
+            world.Inner.Sandbox.Security.AssignRole(riaUser, "Customer Advocate");
+
+            // The manager hands Tane's profile (and so Tane's customers) to Ria.
+            world.Inner.Sandbox.CreateService(world.Inner.ManagerUserId).Update(new Entity("adv_advocate", world.Tane) { ["adv_userid"] = new EntityReference("systemuser", riaUser) });
+
+            Assert.AreEqual(AccessRights.None, world.SharedWith(world.TaneUser));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(riaUser));
+            Assert.IsTrue(world.CanRead(riaUser, "account", other), "every account the advocate advocates");
+            Assert.IsFalse(world.CanRead(world.TaneUser, "account", other));
+            StringAssert.Contains(string.Join("\n", world.Inner.Sandbox.Traces("Advocacy: move account shares (advocate user change)")), "4 share writes");
+        }
     }
 }
