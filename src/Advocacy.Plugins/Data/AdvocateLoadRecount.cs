@@ -18,6 +18,9 @@ namespace Advocacy.Plugins.Data
         /// <summary>Each checked advocate's user (null: the profile has none), for work that follows the advocate.</summary>
         public IDictionary<Guid, Guid?> UserOf { get; } = new Dictionary<Guid, Guid?>();
 
+        /// <summary>Each checked advocate's backup profile (null: none), for the users an advocacy gives an account to.</summary>
+        public IDictionary<Guid, Guid?> BackupOf { get; } = new Dictionary<Guid, Guid?>();
+
         /// <summary>Each checked advocate's name.</summary>
         public IDictionary<Guid, string> NameOf { get; } = new Dictionary<Guid, string>();
     }
@@ -182,12 +185,13 @@ namespace Advocacy.Plugins.Data
         }
 
         private static QueryExpression AdvocatesQuery() =>
-            new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_name", "adv_accountcount", "adv_userid") };
+            new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_name", "adv_accountcount", "adv_userid", "adv_backupadvocateid") };
 
         private void Correct(Entity row, Dictionary<Guid, int> actual, Guid? newlyAssigned, DateTime utcNow, AdvocateLoadRecountResult result)
         {
             result.AdvocatesChecked++;
             result.UserOf[row.Id] = row.GetAttributeValue<EntityReference>("adv_userid")?.Id;
+            result.BackupOf[row.Id] = row.GetAttributeValue<EntityReference>("adv_backupadvocateid")?.Id;
             result.NameOf[row.Id] = row.GetAttributeValue<string>("adv_name") ?? string.Empty;
             int stored = row.GetAttributeValue<int?>("adv_accountcount") ?? 0;
             int should = actual.TryGetValue(row.Id, out int n) ? n : 0;

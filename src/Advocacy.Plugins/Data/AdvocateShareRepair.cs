@@ -8,10 +8,25 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Data
 {
+    /// <summary>The users an advocacy gave its accounts to before a profile change, and gives them to now.</summary>
+    public sealed class Entitlement
+    {
+        public Entitlement(IReadOnlyCollection<Guid> before, IReadOnlyCollection<Guid> after)
+        {
+            Before = before;
+            After = after;
+        }
+
+        public IReadOnlyCollection<Guid> Before { get; }
+        public IReadOnlyCollection<Guid> After { get; }
+
+        public bool Changed => Before.Count != After.Count || !Before.All(After.Contains);
+    }
+
     /// <summary>What a share repair found and did.</summary>
     public sealed class AdvocateShareRepairResult
     {
-        /// <summary>Accounts whose advocate's user was given the account's share in this call.</summary>
+        /// <summary>Accounts whose advocacy's users were given the account's share in this call.</summary>
         public int Shared { get; internal set; }
 
         /// <summary>Accounts still missing it because the call reached its bound (call again).</summary>
@@ -19,12 +34,14 @@ namespace Advocacy.Plugins.Data
     }
 
     /// <summary>
-    /// Accounts that were given an advocate around the plug-ins (an import with custom logic bypassed, seeded data) are
-    /// not shared with the advocate's user: the step that shares them runs on the account's save. The admin's recount
-    /// shares them (<see cref="AdvocateAccess"/>): every account naming an advocate (pages of 5,000), every share of an
-    /// account with those advocates' users (principalobjectaccess, pages of 5,000), then one GrantAccess or ModifyAccess per
-    /// account whose advocate lacks the share — at most <see cref="MaxWritesPerCall"/> a call, so a call stays well inside
-    /// a Custom API's two minutes; the rest are counted as left, and calling again continues (it only writes what is missing).
+    /// Account shares for many accounts at once. <see cref="Run"/>: accounts that were given an advocate around the
+    /// plug-ins (an import with custom logic bypassed, seeded data) are not shared with the advocacy's users — the step
+    /// that shares them runs on the account's save — so the admin's recount shares them (<see cref="AdvocateAccess"/>):
+    /// every account naming an advocate (pages of 5,000), every share of an account with those advocacies' users
+    /// (principalobjectaccess, pages of 5,000), then the writes of each account whose users lack the share — at most
+    /// <see cref="MaxWritesPerCall"/> accounts a call, so a call stays well inside a Custom API's two minutes; the rest are
+    /// counted as left, and calling again continues (it only writes what is missing). <see cref="MoveAccounts"/>: the
+    /// same reads for the accounts of advocacies whose users changed.
     /// </summary>
     public sealed class AdvocateShareRepair
     {
@@ -39,27 +56,28 @@ namespace Advocacy.Plugins.Data
             _tracing = tracing;
         }
 
-        public AdvocateShareRepairResult Run(IDictionary<Guid, Guid?> userOfAdvocate)
+        /// <param name="entitledOf">Each advocate's users (<see cref="AdvocateAccess.Entitled"/>: their own and their backup's).</param>
+        public AdvocateShareRepairResult Run(IDictionary<Guid, IReadOnlyCollection<Guid>> entitledOf)
         {
             var result = new AdvocateShareRepairResult();
-            var users = userOfAdvocate.Values.Where(u => u.HasValue).Select(u => u!.Value).Distinct().ToList();
+            var users = entitledOf.Values.SelectMany(u => u).Distinct().ToList();
             if (users.Count == 0)
             {
                 return result;
             }
 
             var shares = SharesWith(users);
-            foreach (var advocated in AdvocatedAccounts())
+            foreach (var advocated in AdvocatedAccounts(null))
             {
-                Guid accountId = advocated.Key, advocateId = advocated.Value;
-                if (!userOfAdvocate.TryGetValue(advocateId, out Guid? user) || !user.HasValue)
+                if (!entitledOf.TryGetValue(advocated.Value, out var entitled))
                 {
                     continue;
                 }
 
-                var known = shares.TryGetValue(accountId, out var byUser) ? byUser : new Dictionary<Guid, int>();
-                int existing = known.TryGetValue(user.Value, out int mask) ? mask : 0;
-                if (AdvocateAccess.ForNewAdvocate(existing) is not int rights)
+                var known = shares.TryGetValue(advocated.Key, out var byUser) ? byUser : new Dictionary<Guid, int>();
+                var account = new AccountShares(_system, advocated.Key, known);
+                var changes = AdvocateAccess.Move(Array.Empty<Guid>(), entitled, account.Of);
+                if (changes.Count == 0)
                 {
                     continue;
                 }
@@ -70,63 +88,62 @@ namespace Advocacy.Plugins.Data
                     continue;
                 }
 
-                new AccountShares(_system, accountId, known).Set(user.Value, rights);
+                foreach (var change in changes)
+                {
+                    account.Set(change.User, change.Rights);
+                }
+
                 result.Shared++;
             }
 
             // Stryker disable once all : trace text only
-            _tracing.Trace("Access: {0} advocated accounts shared with their advocate's user; {1} left for the next call.",
+            _tracing.Trace("Access: {0} advocated accounts shared with their advocacy's users; {1} left for the next call.",
                 result.Shared.ToString(CultureInfo.InvariantCulture), result.Left.ToString(CultureInfo.InvariantCulture));
             return result;
         }
 
-        /// <summary>Every account naming an advocate: account id → advocate id.</summary>
         /// <summary>
-        /// An advocate profile's user changed: on every account naming the advocate, the previous user loses the advocacy's
-        /// rights (other shared rights stay) and the new one gets them. Reads: the advocate's accounts (pages of 5,000) and
-        /// both users' shares of accounts (pages of 5,000); then one write per user and account whose share changes. Not
-        /// bounded per call: an advocate's accounts are limited by their capacity.
+        /// Advocacies that now give their accounts to other users (a profile names another user or another backup): on
+        /// every account naming one of the advocates, the users no longer entitled lose the advocacy's rights (other
+        /// shared rights stay) and those entitled now get them. Reads: the advocates' accounts (pages of 5,000) and the
+        /// involved users' account shares (pages of 5,000); then one write per user and account whose share changes. Not
+        /// bounded per call: an advocate's accounts are limited by their capacity, and a backup stands in for few advocates.
         /// </summary>
-        public int MoveAdvocate(Guid advocateId, Guid? previousUser, Guid? newUser)
+        public int MoveAccounts(IDictionary<Guid, Entitlement> changedAdvocacies)
         {
-            var users = new List<Guid>();
-            if (previousUser.HasValue) users.Add(previousUser.Value);
-            if (newUser.HasValue && newUser != previousUser) users.Add(newUser.Value);
-            if (users.Count == 0 || previousUser == newUser)
+            var users = changedAdvocacies.Values.SelectMany(e => e.Before.Concat(e.After)).Distinct().ToList();
+            if (users.Count == 0)
             {
                 return 0;
             }
 
             var shares = SharesWith(users);
             int writes = 0;
-            foreach (var advocated in AdvocatedAccounts(advocateId))
+            foreach (var advocated in AdvocatedAccounts(changedAdvocacies.Keys.ToArray()))
             {
+                var entitlement = changedAdvocacies[advocated.Value];
                 var known = shares.TryGetValue(advocated.Key, out var byUser) ? byUser : new Dictionary<Guid, int>();
                 var account = new AccountShares(_system, advocated.Key, known);
-                if (previousUser.HasValue && AdvocateAccess.ForPreviousAdvocate(account.Of(previousUser.Value)) is int left)
+                foreach (var change in AdvocateAccess.Move(entitlement.Before, entitlement.After, account.Of))
                 {
-                    account.Set(previousUser.Value, left);
-                    writes++;
-                }
-
-                if (newUser.HasValue && AdvocateAccess.ForNewAdvocate(account.Of(newUser.Value)) is int rights)
-                {
-                    account.Set(newUser.Value, rights);
+                    account.Set(change.User, change.Rights);
                     writes++;
                 }
             }
 
             // Stryker disable once all : trace text only
-            _tracing.Trace("Access: the advocate's user changed; {0} share writes moved the advocacy's rights on their accounts.", writes.ToString(CultureInfo.InvariantCulture));
+            _tracing.Trace("Access: {0} share writes moved the advocacy's rights on the accounts of {1} advocate(s).",
+                writes.ToString(CultureInfo.InvariantCulture), changedAdvocacies.Count.ToString(CultureInfo.InvariantCulture));
             return writes;
         }
 
-        private IEnumerable<KeyValuePair<Guid, Guid>> AdvocatedAccounts(Guid? advocateId = null)
+        /// <summary>The accounts naming the given advocates (null: any advocate): account id → advocate id.</summary>
+        private IEnumerable<KeyValuePair<Guid, Guid>> AdvocatedAccounts(Guid[]? advocateIds)
         {
             var query = new QueryExpression("account") { ColumnSet = new ColumnSet("adv_advocateid"), PageInfo = new PagingInfo { Count = AdvocateLoadRecount.PageSize, PageNumber = 1 } };
-            if (advocateId.HasValue)
+            if (advocateIds != null)
             {
-                query.Criteria.AddCondition("adv_advocateid", ConditionOperator.Equal, advocateId.Value);
+                query.Criteria.AddCondition("adv_advocateid", ConditionOperator.In, advocateIds.Cast<object>().ToArray());
             }
             else
             {

@@ -1,12 +1,20 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain.Assignment;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Application.Assignment
 {
     /// <summary>
-    /// An advocate profile now names another user (a person replaced, a profile set up under the wrong user): the accounts
-    /// the advocate advocates are shared with the new user and no longer with the previous one (<see cref="AdvocateShareRepair.MoveAdvocate"/>).
-    /// Runs as <see cref="IAdvocacyHost.SystemService"/>: the share writes are the product's, after a save the platform checked.
+    /// An advocate profile now names another user (a person replaced) or another backup: the accounts of the advocacies
+    /// this changes are shared with the users they give the account to now and no longer with those they gave it to
+    /// (<see cref="AdvocateAccess.Entitled"/>): the profile's own accounts, and — when its user changed — the accounts of
+    /// the advocates it is the backup of. Runs as <see cref="IAdvocacyHost.SystemService"/>: the share writes are the
+    /// product's, after a save the platform checked. Reads: the backups' users (one query, only when a backup is named),
+    /// the advocates this profile backs (one, only when its user changed), then <see cref="AdvocateShareRepair.MoveAccounts"/>.
     /// </summary>
     public sealed class MoveAdvocateShares
     {
@@ -17,15 +25,64 @@ namespace Advocacy.Plugins.Application.Assignment
             _host = host;
         }
 
-        public int AfterUserChange(Guid advocateId, Guid? previousUser, Guid? newUser)
+        public int AfterProfileChange(Guid advocateId, Guid? userBefore, Guid? backupBefore, Guid? userAfter, Guid? backupAfter)
         {
-            if (previousUser == newUser)
+            var system = _host.SystemService;
+            var backupUsers = UsersOf(system, new[] { backupBefore, backupAfter });
+            var changed = new Dictionary<Guid, Entitlement>();
+            var own = new Entitlement(
+                AdvocateAccess.Entitled(userBefore, UserOf(backupUsers, backupBefore)),
+                AdvocateAccess.Entitled(userAfter, UserOf(backupUsers, backupAfter)));
+            if (own.Changed)
             {
-                _host.Trace("Access: advocate {0} still names the same user; its accounts' shares stay.", advocateId);
+                changed[advocateId] = own;
+            }
+
+            if (userBefore != userAfter)
+            {
+                // The advocates this profile stands in for: their accounts were given to its previous user as their backup's.
+                var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_userid") };
+                query.Criteria.AddCondition("adv_backupadvocateid", ConditionOperator.Equal, advocateId);
+                foreach (var backed in system.RetrieveMultiple(query).Entities.Where(r => r.Id != advocateId))
+                {
+                    var user = backed.GetAttributeValue<EntityReference>("adv_userid")?.Id;
+                    var entitlement = new Entitlement(AdvocateAccess.Entitled(user, userBefore), AdvocateAccess.Entitled(user, userAfter));
+                    if (entitlement.Changed)
+                    {
+                        changed[backed.Id] = entitlement;
+                    }
+                }
+            }
+
+            if (changed.Count == 0)
+            {
+                _host.Trace("Access: advocate {0}'s change gives no account to other users; the shares stay.", advocateId);
                 return 0;
             }
 
-            return new AdvocateShareRepair(_host.SystemService, _host.Tracing).MoveAdvocate(advocateId, previousUser, newUser);
+            return new AdvocateShareRepair(system, _host.Tracing).MoveAccounts(changed);
         }
+
+        private static Dictionary<Guid, Guid?> UsersOf(IOrganizationService service, IEnumerable<Guid?> profiles)
+        {
+            var ids = profiles.Where(p => p.HasValue).Select(p => (object)p!.Value).Distinct().ToArray();
+            var users = new Dictionary<Guid, Guid?>();
+            if (ids.Length == 0)
+            {
+                return users;
+            }
+
+            var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_userid") };
+            query.Criteria.AddCondition("adv_advocateid", ConditionOperator.In, ids);
+            foreach (var row in service.RetrieveMultiple(query).Entities)
+            {
+                users[row.Id] = row.GetAttributeValue<EntityReference>("adv_userid")?.Id;
+            }
+
+            return users;
+        }
+
+        private static Guid? UserOf(Dictionary<Guid, Guid?> users, Guid? profile) =>
+            profile.HasValue && users.TryGetValue(profile.Value, out Guid? user) ? user : null;
     }
 }

@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain.Assignment;
 
 namespace Advocacy.Plugins.Application.Assignment
 {
@@ -25,7 +28,15 @@ namespace Advocacy.Plugins.Application.Assignment
             _host.Trace("Lock rows: {0} created, the others already existed; all held until the recount commits (as {1}).", created, _host.SystemIdentity);
             var result = new AdvocateLoadRecount(_host.SystemService, _host.Tracing).Run();
             _host.Trace("Recount written as {0}.", _host.SystemIdentity);
-            var shares = new AdvocateShareRepair(_host.SystemService, _host.Tracing).Run(result.UserOf);
+            // Each advocacy gives its accounts to the advocate's user and their backup's.
+            var entitled = new Dictionary<Guid, IReadOnlyCollection<Guid>>();
+            foreach (var advocate in result.UserOf)
+            {
+                Guid? backupUser = result.BackupOf.TryGetValue(advocate.Key, out Guid? backup) && backup.HasValue && result.UserOf.TryGetValue(backup.Value, out Guid? u) ? u : null;
+                entitled[advocate.Key] = AdvocateAccess.Entitled(advocate.Value, backupUser);
+            }
+
+            var shares = new AdvocateShareRepair(_host.SystemService, _host.Tracing).Run(entitled);
             return new RecountOutcome(result, shares);
         }
     }

@@ -91,7 +91,7 @@ namespace Advocacy.Plugins.Application.Assignment
 
             if (accessMoves)
             {
-                ShareWithAdvocate(accountId, previous, current, counts, counted);
+                ShareWithAdvocate(accountId, previous, current, counted);
             }
 
             _host.Trace("Load: {0} round trips to settle account {1}.", counted.Count.ToString(CultureInfo.InvariantCulture), accountId);
@@ -116,38 +116,41 @@ namespace Advocacy.Plugins.Application.Assignment
         }
 
         /// <summary>
-        /// The account is shared with its advocate's user (<see cref="AdvocateAccess"/>: read it and link records to it) and
-        /// the previous advocate's user loses those rights, so an advocate of another business unit can work the customer
-        /// and one who no longer advocates it stops seeing it through the advocacy. The platform cascades the share to the
-        /// account's tasks and cases (their relationships cascade Share). Cost: one read of the account's shares and one
+        /// The account is shared with its advocacy's users (<see cref="AdvocateAccess"/>: the advocate's user and their
+        /// backup's may read it and link records to it) and the previous advocacy's users who are not among them lose those
+        /// rights, so an advocate of another business unit (or their stand-in) can work the customer and one who no longer
+        /// advocates it stops seeing it through the advocacy. The platform cascades the share to the account's tasks,
+        /// cases, feedback and inconveniences. Cost: the two advocates' users (one query), the account's shares (one) and one
         /// write per user whose share changes, only when the advocate changed.
         /// </summary>
-        private void ShareWithAdvocate(Guid accountId, Guid? previous, Guid? current, AdvocateLoadRecountResult counts, CountingService counted)
+        private void ShareWithAdvocate(Guid accountId, Guid? previous, Guid? current, CountingService counted)
         {
-            Guid? previousUser = previous.HasValue && counts.UserOf.TryGetValue(previous.Value, out Guid? p) ? p : null;
-            Guid? currentUser = current.HasValue && counts.UserOf.TryGetValue(current.Value, out Guid? c) ? c : null;
-            if (previousUser == currentUser)
+            var ids = new List<Guid>();
+            if (previous.HasValue) ids.Add(previous.Value);
+            if (current.HasValue) ids.Add(current.Value);
+            var users = AdvocacyUsers.Of(counted, ids);
+            var before = previous.HasValue && users.TryGetValue(previous.Value, out var b) ? b : Array.Empty<Guid>();
+            var after = current.HasValue && users.TryGetValue(current.Value, out var a) ? a : Array.Empty<Guid>();
+            if (before.Count == after.Count && before.All(after.Contains))
             {
-                _host.Trace("Access: the account's advocate is the same user as before (or neither has a user); its shares stay.");
+                _host.Trace("Access: the account's advocacy gives it to the same users as before; its shares stay.");
                 return;
             }
 
             var shares = new AccountShares(counted, accountId);
-            if (previousUser.HasValue && AdvocateAccess.ForPreviousAdvocate(shares.Of(previousUser.Value)) is int left)
+            var changes = AdvocateAccess.Move(before, after, shares.Of);
+            foreach (var user in after.Where(u => changes.All(c => c.User != u)))
             {
-                shares.Set(previousUser.Value, left);
-                _host.Trace("Access: account {0} is no longer shared for advocacy with the previous advocate's user {1} ({2}).", accountId, previousUser.Value,
-                    left == 0 ? "share removed" : "other shared rights kept");
+                _host.Trace("Access: the advocacy's user {0} already has the account shared for reading and appending to.", user);
             }
 
-            if (currentUser.HasValue && AdvocateAccess.ForNewAdvocate(shares.Of(currentUser.Value)) is int rights)
+            foreach (var change in changes)
             {
-                shares.Set(currentUser.Value, rights);
-                _host.Trace("Access: account {0} shared with the advocate's user {1}: read and append to (and, through the platform's cascade, its tasks and cases).", accountId, currentUser.Value);
-            }
-            else if (currentUser.HasValue)
-            {
-                _host.Trace("Access: the advocate's user {0} already has the account shared for reading and appending to.", currentUser.Value);
+                shares.Set(change.User, change.Rights);
+                _host.Trace(after.Contains(change.User)
+                    ? "Access: account {0} shared with the advocacy's user {1}: read and append to (and, through the platform's cascade, its tasks, cases, feedback and inconveniences)."
+                    : "Access: account {0} is no longer shared for advocacy with the previous advocacy's user {1} ({2}).",
+                    accountId, change.User, change.Rights == 0 ? "share removed" : "other shared rights kept");
             }
         }
 

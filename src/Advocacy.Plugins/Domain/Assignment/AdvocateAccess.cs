@@ -1,10 +1,15 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Advocacy.Plugins.Domain.Assignment
 {
     /// <summary>
     /// What an advocate may do with the account they advocate, whatever business unit either is in: read it and link
     /// records to it (record the customer's feedback, an inconvenience, a task regarding it). Roles alone do not give
     /// that across business units ("Customer Advocate" reads and appends to accounts of its own unit), so the account is
-    /// shared with the advocate's user for as long as they advocate it. Rights are the platform's access-mask bits
+    /// shared with the advocate's user — and their backup's, who takes urgent work while they are away — for as long as
+    /// they advocate it (<see cref="Entitled"/>). Rights are the platform's access-mask bits
     /// (ReadAccess 1, AppendToAccess 16), kept as numbers here so the rule needs no SDK type.
     /// </summary>
     public static class AdvocateAccess
@@ -27,5 +32,55 @@ namespace Advocacy.Plugins.Domain.Assignment
         /// keeps one share per user and record, so a Read or Append To given by hand to that user goes with the advocacy.
         /// </summary>
         public static int? ForPreviousAdvocate(int existing) => (existing & Rights) == 0 ? null : existing & ~Rights;
+    
+        /// <summary>The users an advocacy gives the account to: the advocate's user and their backup's (either may be missing).</summary>
+        public static IReadOnlyCollection<Guid> Entitled(Guid? advocateUser, Guid? backupUser)
+        {
+            var users = new List<Guid>();
+            if (advocateUser.HasValue) users.Add(advocateUser.Value);
+            if (backupUser.HasValue && backupUser != advocateUser) users.Add(backupUser.Value);
+            return users;
+        }
+
+        /// <summary>
+        /// The share writes that move an account from one advocacy's users to another's: each user who was entitled and no
+        /// longer is loses the advocacy's rights (<see cref="ForPreviousAdvocate"/>), each user entitled now gets them
+        /// (<see cref="ForNewAdvocate"/>); a user entitled both before and after is left as they are, whatever their role.
+        /// </summary>
+        public static IReadOnlyList<ShareChange> Move(IEnumerable<Guid> entitledBefore, IEnumerable<Guid> entitledAfter, Func<Guid, int> existing)
+        {
+            var after = new HashSet<Guid>(entitledAfter);
+            var changes = new List<ShareChange>();
+            foreach (var user in entitledBefore.Distinct().Where(u => !after.Contains(u)))
+            {
+                if (ForPreviousAdvocate(existing(user)) is int left)
+                {
+                    changes.Add(new ShareChange(user, left));
+                }
+            }
+
+            foreach (var user in after)
+            {
+                if (ForNewAdvocate(existing(user)) is int rights)
+                {
+                    changes.Add(new ShareChange(user, rights));
+                }
+            }
+
+            return changes;
+        }
+    }
+
+    /// <summary>One user's share of an account to write: exactly these rights (0: remove the share).</summary>
+    public sealed class ShareChange
+    {
+        public ShareChange(Guid user, int rights)
+        {
+            User = user;
+            Rights = rights;
+        }
+
+        public Guid User { get; }
+        public int Rights { get; }
     }
 }

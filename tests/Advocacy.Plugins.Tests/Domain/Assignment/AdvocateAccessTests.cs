@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Advocacy.Plugins.Domain.Assignment;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -45,6 +47,29 @@ namespace Advocacy.Plugins.Tests.Domain.Assignment
                 Assert.AreEqual(0, left & AdvocateAccess.Rights);
                 Assert.AreEqual(existing & ~AdvocateAccess.Rights, left & ~AdvocateAccess.Rights);
             }
+        }
+    
+        [TestMethod]
+        public void An_advocacy_gives_the_account_to_the_advocates_user_and_their_backups_once_each()
+        {
+            Guid a = Guid.NewGuid(), b = Guid.NewGuid();
+            CollectionAssert.AreEqual(new[] { a, b }, AdvocateAccess.Entitled(a, b).ToArray());
+            CollectionAssert.AreEqual(new[] { a }, AdvocateAccess.Entitled(a, a).ToArray(), "a backup profile of the same user");
+            CollectionAssert.AreEqual(new[] { b }, AdvocateAccess.Entitled(null, b).ToArray());
+            Assert.IsEmpty(AdvocateAccess.Entitled(null, null));
+        }
+
+        [TestMethod]
+        public void Moving_an_advocacy_takes_the_rights_from_users_no_longer_entitled_and_gives_them_to_those_entitled_now()
+        {
+            Guid stays = Guid.NewGuid(), leaves = Guid.NewGuid(), joins = Guid.NewGuid(), handGiven = Guid.NewGuid();
+            var existing = new System.Collections.Generic.Dictionary<Guid, int> { [stays] = 17, [leaves] = 17 | 2, [handGiven] = 2 };
+            var changes = AdvocateAccess.Move(new[] { stays, leaves, handGiven }, new[] { stays, joins }, u => existing.TryGetValue(u, out int r) ? r : 0);
+
+            Assert.HasCount(2, changes, "the user entitled before and after is left alone; one without the advocacy's rights needs no write");
+            Assert.AreEqual(2, changes.Single(c => c.User == leaves).Rights, "their hand-given Write stays");
+            Assert.AreEqual(17, changes.Single(c => c.User == joins).Rights);
+            Assert.IsEmpty(AdvocateAccess.Move(new[] { stays }, new[] { stays }, u => existing[u]));
         }
     }
 }

@@ -360,8 +360,8 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             var task = world.Sandbox.ExecutionsOf(Steps.TaskOnUpdate).Single();
             Assert.AreEqual(6, task.RoundTrips, "settings + the advocate's user settings (time zone and language, one query) + closing a left-over unassigned task (find) + task factory (lock, find, create)");
             var settle = world.Sandbox.ExecutionsOf(Steps.SettleOnUpdate).Single();
-            StringAssert.Contains(settle.TraceText, "6 round trips to settle account");
-            Assert.AreEqual(6, settle.RoundTrips, "lock (held already) + the advocate's accounts (one page) + the advocate + its new count + the account's shares (read) + sharing it with the advocate's user; no settings");
+            StringAssert.Contains(settle.TraceText, "7 round trips to settle account");
+            Assert.AreEqual(7, settle.RoundTrips, "lock (held already) + the advocate's accounts (one page) + the advocate + its new count + the advocacy's users (advocate's and backup's, one query) + the account's shares (read) + sharing it with the advocate's user; no settings");
         }
     }
 

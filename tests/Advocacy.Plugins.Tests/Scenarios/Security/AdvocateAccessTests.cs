@@ -86,7 +86,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             // An answer an agent records for the account: Tane reads it through the account's share (the relationship cascades Share).
             var earlier = world.Inner.Agent.Create(new Entity("adv_feedback") { ["adv_accountid"] = new EntityReference("account", world.Account), ["adv_csat"] = 4 });
             Assert.IsTrue(world.CanRead(world.TaneUser, "adv_feedback", earlier));
-            StringAssert.Contains(world.Inner.Traces(Steps.SettleOnUpdate), "shared with the advocate's user");
+            StringAssert.Contains(world.Inner.Traces(Steps.SettleOnUpdate), "shared with the advocacy's user");
         }
 
         [TestMethod]
@@ -176,7 +176,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             world.Inner.Sandbox.Service.Update(new Entity("account", world.Account) { ["adv_advocateid"] = new EntityReference("adv_advocate", second) });
 
             Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(world.TaneUser));
-            StringAssert.Contains(world.Inner.Traces(Steps.SettleOnUpdate), "is the same user as before");
+            StringAssert.Contains(world.Inner.Traces(Steps.SettleOnUpdate), "to the same users as before");
             Assert.AreEqual(0L, world.Inner.Sandbox.Metrics.RoundTripCount(message: "ModifyAccess") + world.Inner.Sandbox.Metrics.RoundTripCount(message: "RevokeAccess"));
         }
 
@@ -217,7 +217,79 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(riaUser));
             Assert.IsTrue(world.CanRead(riaUser, "account", other), "every account the advocate advocates");
             Assert.IsFalse(world.CanRead(world.TaneUser, "account", other));
-            StringAssert.Contains(string.Join("\n", world.Inner.Sandbox.Traces("Advocacy: move account shares (advocate user change)")), "4 share writes");
+            StringAssert.Contains(string.Join("\n", world.Inner.Sandbox.Traces("Advocacy: move account shares (advocate user or backup change)")), "4 share writes");
+        }
+    
+        private static Guid SeedBackedAdvocate(World world, string name, Guid userId, Guid backupId)
+        {
+            var advocate = world.Inner.SeedAdvocate(name, userId, new[] { CustomerTier.Key });
+            world.Inner.Sandbox.SeedChange(new Entity("adv_advocate", advocate) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", backupId) });
+            return advocate;
+        }
+
+        private Guid PacificUser(World world, string name)
+        {
+            var user = world.Inner.Sandbox.SeedUser(name, world.Inner.ManagerUserId, world.Pacific);
+            world.Inner.Sandbox.Security.AssignRole(user, AdvocacyWorld.UsualRole);
+            world.Inner.Sandbox.Security.AssignRole(user, "Customer Advocate");
+            return user;
+        }
+
+        [TestMethod]
+        public void The_advocates_backup_who_takes_urgent_work_while_they_are_away_gets_the_account_too_and_a_new_backup_takes_it_over()
+        {
+            var world = new World();
+            var ariUser = PacificUser(world, "Ari Backup");
+            var ari = world.Inner.SeedAdvocate("Ari Backup", ariUser, Array.Empty<CustomerTier>());
+            world.Inner.Sandbox.SeedChange(new Entity("adv_advocate", world.Tane) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", ari) });
+
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+
+            Assert.AreEqual(world.Tane, world.Inner.AdvocateOf(world.Account));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(ariUser), "the backup stands in for Tane");
+            Assert.IsTrue(world.CanRead(ariUser, "account", world.Account));
+
+            // The manager names another backup on Tane's profile.
+            var bexUser = PacificUser(world, "Bex Backup");
+            var bex = world.Inner.SeedAdvocate("Bex Backup", bexUser, Array.Empty<CustomerTier>());
+            world.Inner.Sandbox.CreateService(world.Inner.ManagerUserId).Update(new Entity("adv_advocate", world.Tane) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", bex) });
+
+            Assert.AreEqual(AccessRights.None, world.SharedWith(ariUser));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(bexUser));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(world.TaneUser), "the advocate keeps it");
+        }
+
+        [TestMethod]
+        public void When_a_backup_profile_names_another_user_the_accounts_it_stands_in_for_go_to_that_user()
+        {
+            var world = new World();
+            var ariUser = PacificUser(world, "Ari Backup");
+            var ari = world.Inner.SeedAdvocate("Ari Backup", ariUser, Array.Empty<CustomerTier>());
+            world.Inner.Sandbox.SeedChange(new Entity("adv_advocate", world.Tane) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", ari) });
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            var newUser = PacificUser(world, "Ari's successor");
+
+            world.Inner.Sandbox.CreateService(world.Inner.ManagerUserId).Update(new Entity("adv_advocate", ari) { ["adv_userid"] = new EntityReference("systemuser", newUser) });
+
+            Assert.AreEqual(AccessRights.None, world.SharedWith(ariUser));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(newUser));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(world.TaneUser));
+        }
+
+        [TestMethod]
+        public void The_recount_shares_an_imported_account_with_the_advocates_backup_too()
+        {
+            var world = new World();
+            var ariUser = PacificUser(world, "Ari Backup");
+            var ari = world.Inner.SeedAdvocate("Ari Backup", ariUser, Array.Empty<CustomerTier>());
+            world.Inner.Sandbox.SeedChange(new Entity("adv_advocate", world.Tane) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", ari) });
+            var imported = world.Inner.SeedAccount("Imported", CustomerTier.Key, world.Tane);
+
+            var response = world.Inner.Sandbox.Run(new OrganizationRequest(AdvocateLoadRecount.Message));
+
+            Assert.AreEqual(1, response.Results["AccountsShared"]);
+            Assert.IsTrue(world.CanRead(world.TaneUser, "account", imported));
+            Assert.IsTrue(world.CanRead(ariUser, "account", imported));
         }
     }
 }
