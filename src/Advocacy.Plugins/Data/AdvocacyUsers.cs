@@ -8,8 +8,8 @@ using Microsoft.Xrm.Sdk.Query;
 namespace Advocacy.Plugins.Data
 {
     /// <summary>
-    /// The users an advocacy gives an account to (<see cref="AdvocateAccess.Entitled"/>): each advocate's user and their
-    /// backup's, in one query (the backup profile by outer link).
+    /// Reads who an advocacy gives an account to (<see cref="AdvocateAccess.Entitled"/>): each advocate's user and their
+    /// backup's (<see cref="Of"/>, the backup profile by outer link), profiles' users, and the profiles a backup stands in for.
     /// </summary>
     public static class AdvocacyUsers
     {
@@ -36,6 +36,40 @@ namespace Advocacy.Plugins.Data
             }
 
             return entitled;
+        }
+    
+        /// <summary>Each given profile's user (null: none), one query.</summary>
+        public static Dictionary<Guid, Guid?> UsersOf(IOrganizationService service, IEnumerable<Guid?> profiles)
+        {
+            var ids = profiles.Where(p => p.HasValue).Select(p => (object)p!.Value).Distinct().ToArray();
+            var users = new Dictionary<Guid, Guid?>();
+            if (ids.Length == 0)
+            {
+                return users;
+            }
+
+            var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_userid") };
+            query.Criteria.AddCondition("adv_advocateid", ConditionOperator.In, ids);
+            foreach (var row in service.RetrieveMultiple(query).Entities)
+            {
+                users[row.Id] = row.GetAttributeValue<EntityReference>("adv_userid")?.Id;
+            }
+
+            return users;
+        }
+
+        /// <summary>The profiles that name the given one as their backup, with their users (one query).</summary>
+        public static Dictionary<Guid, Guid?> BackedBy(IOrganizationService service, Guid backupId)
+        {
+            var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_userid") };
+            query.Criteria.AddCondition("adv_backupadvocateid", ConditionOperator.Equal, backupId);
+            var backed = new Dictionary<Guid, Guid?>();
+            foreach (var row in service.RetrieveMultiple(query).Entities.Where(r => r.Id != backupId))
+            {
+                backed[row.Id] = row.GetAttributeValue<EntityReference>("adv_userid")?.Id;
+            }
+
+            return backed;
         }
     }
 }

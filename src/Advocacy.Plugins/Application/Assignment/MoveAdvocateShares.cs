@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain.Assignment;
-using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Application.Assignment
 {
@@ -28,7 +25,7 @@ namespace Advocacy.Plugins.Application.Assignment
         public int AfterProfileChange(Guid advocateId, Guid? userBefore, Guid? backupBefore, Guid? userAfter, Guid? backupAfter)
         {
             var system = _host.SystemService;
-            var backupUsers = UsersOf(system, new[] { backupBefore, backupAfter });
+            var backupUsers = AdvocacyUsers.UsersOf(system, new[] { backupBefore, backupAfter });
             var changed = new Dictionary<Guid, Entitlement>();
             var own = new Entitlement(
                 AdvocateAccess.Entitled(userBefore, UserOf(backupUsers, backupBefore)),
@@ -41,15 +38,12 @@ namespace Advocacy.Plugins.Application.Assignment
             if (userBefore != userAfter)
             {
                 // The advocates this profile stands in for: their accounts were given to its previous user as their backup's.
-                var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_userid") };
-                query.Criteria.AddCondition("adv_backupadvocateid", ConditionOperator.Equal, advocateId);
-                foreach (var backed in system.RetrieveMultiple(query).Entities.Where(r => r.Id != advocateId))
+                foreach (var backed in AdvocacyUsers.BackedBy(system, advocateId))
                 {
-                    var user = backed.GetAttributeValue<EntityReference>("adv_userid")?.Id;
-                    var entitlement = new Entitlement(AdvocateAccess.Entitled(user, userBefore), AdvocateAccess.Entitled(user, userAfter));
+                    var entitlement = new Entitlement(AdvocateAccess.Entitled(backed.Value, userBefore), AdvocateAccess.Entitled(backed.Value, userAfter));
                     if (entitlement.Changed)
                     {
-                        changed[backed.Id] = entitlement;
+                        changed[backed.Key] = entitlement;
                     }
                 }
             }
@@ -61,25 +55,6 @@ namespace Advocacy.Plugins.Application.Assignment
             }
 
             return new AdvocateShareRepair(system, _host.Tracing).MoveAccounts(changed);
-        }
-
-        private static Dictionary<Guid, Guid?> UsersOf(IOrganizationService service, IEnumerable<Guid?> profiles)
-        {
-            var ids = profiles.Where(p => p.HasValue).Select(p => (object)p!.Value).Distinct().ToArray();
-            var users = new Dictionary<Guid, Guid?>();
-            if (ids.Length == 0)
-            {
-                return users;
-            }
-
-            var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_userid") };
-            query.Criteria.AddCondition("adv_advocateid", ConditionOperator.In, ids);
-            foreach (var row in service.RetrieveMultiple(query).Entities)
-            {
-                users[row.Id] = row.GetAttributeValue<EntityReference>("adv_userid")?.Id;
-            }
-
-            return users;
         }
 
         private static Guid? UserOf(Dictionary<Guid, Guid?> users, Guid? profile) =>

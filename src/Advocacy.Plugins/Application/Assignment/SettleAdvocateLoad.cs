@@ -31,12 +31,15 @@ namespace Advocacy.Plugins.Application.Assignment
     /// workflow or an import — inside that change's transaction: the advocates it touched get their adv_accountcount
     /// recounted from the accounts (<see cref="AdvocateLoadRecount.Settle"/>: the same answer however often it runs,
     /// so a re-fire or replay never counts twice), and when the advocate changed, the previous advocate's open advocacy
-    /// tasks on the account follow it (<see cref="AdvocacyHandOver"/>).
+    /// tasks on the account follow it (<see cref="AdvocacyHandOver"/>) and so does the account's share (a new account's
+    /// advocate gets it too).
     /// <para>
     /// Cost when something moved: the lock row (1, already held when the save's own assignment took it), the touched
     /// advocates' accounts (1 page), the advocates (1), one write per advocate whose count changed; on an advocate
-    /// change also the previous advocate's open tasks (1) and one write per task. Nothing when neither the advocate nor
-    /// the state changed. Runs as <see cref="IAdvocacyHost.SystemService"/>: advocate rows and tasks are not the caller's.
+    /// change also the previous advocate's open tasks (1) and one write per task, and the account's sharing: both
+    /// advocacies' users (1), the account's shares (1) and one write per user whose share changes (<see cref="AdvocateAccess"/>).
+    /// Nothing when neither the advocate nor the state changed. Runs as <see cref="IAdvocacyHost.SystemService"/>: advocate
+    /// rows, tasks and shares are not the caller's.
     /// </para>
     /// </summary>
     public sealed class SettleAdvocateLoad
