@@ -269,8 +269,14 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             world.Inner.SetTier(world.Account, CustomerTier.Key);
             var newUser = PacificUser(world, "Ari's successor");
 
+            // Another advocate's customer, not backed by Ari: untouched by Ari's change.
+            var leeUser = world.Inner.SeedUser("Lee");
+            var lee = world.Inner.SeedAdvocate("Lee Park", leeUser, Array.Empty<CustomerTier>());
+            var leesAccount = world.Inner.SeedAccount("Lee's customer", null, lee);
+
             world.Inner.Sandbox.CreateService(world.Inner.ManagerUserId).Update(new Entity("adv_advocate", ari) { ["adv_userid"] = new EntityReference("systemuser", newUser) });
 
+            Assert.IsFalse(world.CanRead(newUser, "account", leesAccount), "only the accounts of the advocates Ari backs up");
             Assert.AreEqual(AccessRights.None, world.SharedWith(ariUser));
             Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(newUser));
             Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(world.TaneUser));
@@ -290,6 +296,20 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             Assert.AreEqual(1, response.Results["AccountsShared"]);
             Assert.IsTrue(world.CanRead(world.TaneUser, "account", imported));
             Assert.IsTrue(world.CanRead(ariUser, "account", imported));
+        }
+    
+        [TestMethod]
+        public void A_new_backup_profile_of_the_advocates_own_user_gives_the_account_to_nobody_new()
+        {
+            var world = new World();
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            var second = world.Inner.SeedAdvocate("Tane (second profile)", world.TaneUser, Array.Empty<CustomerTier>());
+            world.Inner.Sandbox.Metrics.Reset();
+
+            world.Inner.Sandbox.CreateService(world.Inner.ManagerUserId).Update(new Entity("adv_advocate", world.Tane) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", second) });
+
+            StringAssert.Contains(string.Join("\n", world.Inner.Sandbox.Traces("Advocacy: move account shares (advocate user or backup change)")), "gives no account to other users");
+            Assert.AreEqual(0L, world.Inner.Sandbox.Metrics.RoundTripCount(message: "RetrieveMultiple", table: "principalobjectaccess"), "nothing to read when nobody's entitlement changed");
         }
     }
 }
