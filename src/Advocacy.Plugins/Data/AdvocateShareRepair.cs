@@ -8,21 +8,6 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace Advocacy.Plugins.Data
 {
-    /// <summary>The users an advocacy gave its accounts to before a profile change, and gives them to now.</summary>
-    public sealed class Entitlement
-    {
-        public Entitlement(IReadOnlyCollection<Guid> before, IReadOnlyCollection<Guid> after)
-        {
-            Before = before;
-            After = after;
-        }
-
-        public IReadOnlyCollection<Guid> Before { get; }
-        public IReadOnlyCollection<Guid> After { get; }
-
-        public bool Changed => Before.Count != After.Count || !Before.All(After.Contains);
-    }
-
     /// <summary>What a share repair found and did.</summary>
     public sealed class AdvocateShareRepairResult
     {

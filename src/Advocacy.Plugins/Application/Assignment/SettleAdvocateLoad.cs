@@ -134,7 +134,7 @@ namespace Advocacy.Plugins.Application.Assignment
             var users = AdvocacyUsers.Of(counted, ids);
             var before = previous.HasValue && users.TryGetValue(previous.Value, out var b) ? b : Array.Empty<Guid>();
             var after = current.HasValue && users.TryGetValue(current.Value, out var a) ? a : Array.Empty<Guid>();
-            if (before.Count == after.Count && before.All(after.Contains))
+            if (!new Entitlement(before, after).Changed)
             {
                 _host.Trace("Access: the account's advocacy gives it to the same users as before; its shares stay.");
                 return;

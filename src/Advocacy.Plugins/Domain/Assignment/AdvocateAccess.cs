@@ -71,6 +71,24 @@ namespace Advocacy.Plugins.Domain.Assignment
         }
     }
 
+    /// <summary>
+    /// The users an advocacy gave an account to, and gives it to now (an advocate change, a profile's new user or backup);
+    /// changed when they are not the same users, whatever the order.
+    /// </summary>
+    public sealed class Entitlement
+    {
+        public Entitlement(IReadOnlyCollection<Guid> before, IReadOnlyCollection<Guid> after)
+        {
+            Before = before;
+            After = after;
+        }
+
+        public IReadOnlyCollection<Guid> Before { get; }
+        public IReadOnlyCollection<Guid> After { get; }
+
+        public bool Changed => Before.Count != After.Count || !Before.All(After.Contains);
+    }
+
     /// <summary>One user's share of an account to write: exactly these rights (0: remove the share).</summary>
     public sealed class ShareChange
     {

@@ -71,5 +71,15 @@ namespace Advocacy.Plugins.Tests.Domain.Assignment
             Assert.AreEqual(17, changes.Single(c => c.User == joins).Rights);
             Assert.IsEmpty(AdvocateAccess.Move(new[] { stays }, new[] { stays }, u => existing[u]));
         }
+    
+        [TestMethod]
+        public void An_entitlement_changed_only_when_the_users_differ_whatever_their_order()
+        {
+            Guid a = Guid.NewGuid(), b = Guid.NewGuid();
+            Assert.IsFalse(new Entitlement(new[] { a, b }, new[] { b, a }).Changed);
+            Assert.IsTrue(new Entitlement(new[] { a }, new[] { a, b }).Changed);
+            Assert.IsTrue(new Entitlement(new[] { a, b }, new[] { a }).Changed);
+            Assert.IsTrue(new Entitlement(new[] { a }, new[] { b }).Changed);
+        }
     }
 }
