@@ -8,13 +8,15 @@ using Microsoft.Xrm.Sdk.Query;
 namespace Advocacy.Plugins.Data
 {
     /// <summary>
-    /// Reads who an advocacy gives an account to (<see cref="AdvocateAccess.Entitled"/>): each advocate's user and their
-    /// backup's (<see cref="Of"/>, the backup profile by outer link), profiles' users, and the profiles a backup stands in for.
+    /// Reads who an advocacy gives an account to (<see cref="AdvocateAccess.Entitled"/>): for given advocates, their
+    /// profiles and the backups behind them by outer links (<see cref="Of"/>); for every profile, its user and backup
+    /// (<see cref="Profiles"/>).
     /// </summary>
     public static class AdvocacyUsers
     {
-        private const string BackupAlias = "backup";
+        private static readonly string[] LinkColumns = { "adv_advocateid", "adv_userid", "adv_backupadvocateid" };
 
+        /// <summary>Each given advocate's entitled users, one query (the backup chain by outer links, as deep as routing goes).</summary>
         public static Dictionary<Guid, IReadOnlyCollection<Guid>> Of(IOrganizationService service, IEnumerable<Guid> advocateIds)
         {
             var ids = advocateIds.Distinct().Cast<object>().ToArray();
@@ -24,52 +26,66 @@ namespace Advocacy.Plugins.Data
                 return entitled;
             }
 
-            var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_userid") };
+            var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet(LinkColumns) };
             query.Criteria.AddCondition("adv_advocateid", ConditionOperator.In, ids);
-            var backup = query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
-            backup.EntityAlias = BackupAlias;
-            backup.Columns = new ColumnSet("adv_userid");
+            LinkEntity? previous = null;
+            for (int level = 1; level <= AdvocateSelection.StandInDepth; level++)
+            {
+                var backup = previous == null
+                    ? query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter)
+                    : previous.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
+                backup.EntityAlias = AdvocateDirectory.BackupAlias(level);
+                backup.Columns = new ColumnSet(LinkColumns);
+                previous = backup;
+            }
+
             foreach (var row in service.RetrieveMultiple(query).Entities)
             {
-                var backupUser = row.GetAttributeValue<AliasedValue>(BackupAlias + ".adv_userid")?.Value as EntityReference;
-                entitled[row.Id] = AdvocateAccess.Entitled(row.GetAttributeValue<EntityReference>("adv_userid")?.Id, backupUser?.Id);
+                var chain = new Dictionary<Guid, ProfileLink> { [row.Id] = Link(row.Id, row.GetAttributeValue<EntityReference>("adv_userid"), row.GetAttributeValue<EntityReference>("adv_backupadvocateid")) };
+                for (int level = 1; level <= AdvocateSelection.StandInDepth; level++)
+                {
+                    string alias = AdvocateDirectory.BackupAlias(level) + ".";
+                    if (row.GetAttributeValue<AliasedValue>(alias + "adv_advocateid")?.Value is Guid id)
+                    {
+                        chain[id] = Link(id, row.GetAttributeValue<AliasedValue>(alias + "adv_userid")?.Value as EntityReference,
+                            row.GetAttributeValue<AliasedValue>(alias + "adv_backupadvocateid")?.Value as EntityReference);
+                    }
+                }
+
+                entitled[row.Id] = AdvocateAccess.Entitled(row.Id, p => chain.TryGetValue(p, out var link) ? link : null);
             }
 
             return entitled;
         }
-    
-        /// <summary>Each given profile's user (null: none), one query.</summary>
-        public static Dictionary<Guid, Guid?> UsersOf(IOrganizationService service, IEnumerable<Guid?> profiles)
+
+        /// <summary>Every advocate profile, whatever its state, with its user and backup (pages of 5,000).</summary>
+        public static Dictionary<Guid, ProfileLink> Profiles(IOrganizationService service)
         {
-            var ids = profiles.Where(p => p.HasValue).Select(p => (object)p!.Value).Distinct().ToArray();
-            var users = new Dictionary<Guid, Guid?>();
-            if (ids.Length == 0)
+            var query = new QueryExpression("adv_advocate")
             {
-                return users;
-            }
-
-            var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_userid") };
-            query.Criteria.AddCondition("adv_advocateid", ConditionOperator.In, ids);
-            foreach (var row in service.RetrieveMultiple(query).Entities)
+                ColumnSet = new ColumnSet("adv_userid", "adv_backupadvocateid"),
+                PageInfo = new PagingInfo { Count = AdvocateLoadRecount.PageSize, PageNumber = 1 },
+            };
+            query.AddOrder("adv_advocateid", OrderType.Ascending);
+            var profiles = new Dictionary<Guid, ProfileLink>();
+            while (true)
             {
-                users[row.Id] = row.GetAttributeValue<EntityReference>("adv_userid")?.Id;
-            }
+                var page = service.RetrieveMultiple(query);
+                foreach (var row in page.Entities)
+                {
+                    profiles[row.Id] = Link(row.Id, row.GetAttributeValue<EntityReference>("adv_userid"), row.GetAttributeValue<EntityReference>("adv_backupadvocateid"));
+                }
 
-            return users;
+                if (!page.MoreRecords)
+                {
+                    return profiles;
+                }
+
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
         }
 
-        /// <summary>The profiles that name the given one as their backup, with their users (one query).</summary>
-        public static Dictionary<Guid, Guid?> BackedBy(IOrganizationService service, Guid backupId)
-        {
-            var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_userid") };
-            query.Criteria.AddCondition("adv_backupadvocateid", ConditionOperator.Equal, backupId);
-            var backed = new Dictionary<Guid, Guid?>();
-            foreach (var row in service.RetrieveMultiple(query).Entities.Where(r => r.Id != backupId))
-            {
-                backed[row.Id] = row.GetAttributeValue<EntityReference>("adv_userid")?.Id;
-            }
-
-            return backed;
-        }
+        private static ProfileLink Link(Guid id, EntityReference? user, EntityReference? backup) => new ProfileLink(id, user?.Id, backup?.Id);
     }
 }

@@ -47,8 +47,8 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>
-        /// The advocate and the two backups behind them, with the advocate's manager, in one query: enough to
-        /// route urgent work past one away backup; a longer chain stops at the advocate, as the domain documents.
+        /// The advocate and the backups behind them (<see cref="AdvocateSelection.StandInDepth"/> deep), with the
+        /// advocate's manager, in one query: enough to route urgent work as far as the routing goes.
         /// </summary>
         public AdvocateRouting? RoutingFor(Guid advocateId, DateTime today)
         {
@@ -61,16 +61,19 @@ namespace Advocacy.Plugins.Data
             var managerUser = user.AddLink("systemuser", "parentsystemuserid", "systemuserid", JoinOperator.LeftOuter);
             managerUser.EntityAlias = ManagerAlias;
             managerUser.Columns = new ColumnSet("isdisabled");
-            var backup = query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
-            backup.EntityAlias = "b1";
-            // A linked row's id comes back only when asked for, and without it the backup cannot be identified.
-            backup.Columns = LinkedColumns();
-            var backup2 = backup.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
-            backup2.EntityAlias = "b2";
-            backup2.Columns = LinkedColumns();
-            // Each backup's user too: a backup whose user is disabled must not be handed the urgent work.
-            LinkUser(backup, "b1");
-            LinkUser(backup2, "b2");
+            LinkEntity? previous = null;
+            for (int level = 1; level <= AdvocateSelection.StandInDepth; level++)
+            {
+                var backup = previous == null
+                    ? query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter)
+                    : previous.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
+                backup.EntityAlias = BackupAlias(level);
+                // A linked row's id comes back only when asked for, and without it the backup cannot be identified.
+                backup.Columns = LinkedColumns();
+                // Each backup's user too: a backup whose user is disabled must not be handed the urgent work.
+                LinkUser(backup, BackupAlias(level));
+                previous = backup;
+            }
 
             var rows = _service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
@@ -90,14 +93,18 @@ namespace Advocacy.Plugins.Data
 
             // Stryker disable once Initializer : equivalent, the advocate in the pool only lets the chain name a loop back to them; without it the chain stops at "profile not found" and the work stays with the advocate either way (the routing keeps no note then)
             var pool = new List<AdvocateCandidate> { advocate };
-            var first = ToCandidate(row, "b1");
-            if (first != null) pool.Add(first);
-            var second = ToCandidate(row, "b2");
-            if (second != null) pool.Add(second);
+            for (int level = 1; level <= AdvocateSelection.StandInDepth; level++)
+            {
+                var backup = ToCandidate(row, BackupAlias(level));
+                if (backup != null) pool.Add(backup);
+            }
             var routing = AdvocateRouting.For(advocate, pool, today);
             routing.DisabledManagerUserId = managerDisabled ? manager!.Id : (Guid?)null;
             return routing;
         }
+
+        /// <summary>The alias of the profile <paramref name="level"/> backups behind the advocate: b1, b2, …</summary>
+        public static string BackupAlias(int level) => "b" + level.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private static void LinkUser(LinkEntity profile, string alias)
         {

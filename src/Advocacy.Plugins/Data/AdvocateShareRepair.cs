@@ -41,7 +41,7 @@ namespace Advocacy.Plugins.Data
             _tracing = tracing;
         }
 
-        /// <param name="entitledOf">Each advocate's users (<see cref="AdvocateAccess.Entitled"/>: their own and their backup's).</param>
+        /// <param name="entitledOf">Each advocate's users (<see cref="AdvocateAccess.Entitled"/>: their own and their stand-ins').</param>
         public AdvocateShareRepairResult Run(IDictionary<Guid, IReadOnlyCollection<Guid>> entitledOf)
         {
             var result = new AdvocateShareRepairResult();

@@ -6,12 +6,13 @@ using Advocacy.Plugins.Domain.Assignment;
 namespace Advocacy.Plugins.Application.Assignment
 {
     /// <summary>
-    /// An advocate profile now names another user (a person replaced) or another backup: the accounts of the advocacies
-    /// this changes are shared with the users they give the account to now and no longer with those they gave it to
-    /// (<see cref="AdvocateAccess.Entitled"/>): the profile's own accounts, and — when its user changed — the accounts of
-    /// the advocates it is the backup of. Runs as <see cref="IAdvocacyHost.SystemService"/>: the share writes are the
-    /// product's, after a save the platform checked. Reads: the backups' users (one query, only when a backup is named),
-    /// the advocates this profile backs (one, only when its user changed), then <see cref="AdvocateShareRepair.MoveAccounts"/>.
+    /// An advocate profile now names another user (a person replaced) or another backup: the accounts of every advocacy
+    /// this changes are shared with the users it gives the account to now and no longer with those it gave it to
+    /// (<see cref="AdvocateAccess.Entitled"/>) — the profile's own accounts, and those of the advocates it stands in
+    /// for, one or two backups down their chains. Every profile is read (the table is small, and a profile change is
+    /// rare), each advocacy's users worked out with the profile as it was and as it is, and only the changed ones
+    /// move (<see cref="AdvocateShareRepair.MoveAccounts"/>). Runs as <see cref="IAdvocacyHost.SystemService"/>: the share
+    /// writes are the product's, after a save the platform checked.
     /// </summary>
     public sealed class MoveAdvocateShares
     {
@@ -24,40 +25,37 @@ namespace Advocacy.Plugins.Application.Assignment
 
         public int AfterProfileChange(Guid advocateId, Guid? userBefore, Guid? backupBefore, Guid? userAfter, Guid? backupAfter)
         {
-            var system = _host.SystemService;
-            var backupUsers = AdvocacyUsers.UsersOf(system, new[] { backupBefore, backupAfter });
-            var changed = new Dictionary<Guid, Entitlement>();
-            var own = new Entitlement(
-                AdvocateAccess.Entitled(userBefore, UserOf(backupUsers, backupBefore)),
-                AdvocateAccess.Entitled(userAfter, UserOf(backupUsers, backupAfter)));
-            if (own.Changed)
+            if (userBefore == userAfter && backupBefore == backupAfter)
             {
-                changed[advocateId] = own;
+                _host.Trace("Access: advocate {0}'s user and backup are unchanged; the shares stay.", advocateId);
+                return 0;
             }
 
-            if (userBefore != userAfter)
+            var system = _host.SystemService;
+            var after = AdvocacyUsers.Profiles(system);
+            // The profile as the save left it, whatever the read above saw, and as it was before.
+            after[advocateId] = new ProfileLink(advocateId, userAfter, backupAfter);
+            var before = new Dictionary<Guid, ProfileLink>(after) { [advocateId] = new ProfileLink(advocateId, userBefore, backupBefore) };
+            var changed = new Dictionary<Guid, Entitlement>();
+            foreach (var advocate in after.Keys)
             {
-                // The advocates this profile stands in for: their accounts were given to its previous user as their backup's.
-                foreach (var backed in AdvocacyUsers.BackedBy(system, advocateId))
+                var entitlement = new Entitlement(
+                    AdvocateAccess.Entitled(advocate, p => before.TryGetValue(p, out var link) ? link : null),
+                    AdvocateAccess.Entitled(advocate, p => after.TryGetValue(p, out var link) ? link : null));
+                if (entitlement.Changed)
                 {
-                    var entitlement = new Entitlement(AdvocateAccess.Entitled(backed.Value, userBefore), AdvocateAccess.Entitled(backed.Value, userAfter));
-                    if (entitlement.Changed)
-                    {
-                        changed[backed.Key] = entitlement;
-                    }
+                    changed[advocate] = entitlement;
                 }
             }
 
             if (changed.Count == 0)
             {
-                _host.Trace("Access: advocate {0}'s change gives no account to other users; the shares stay.", advocateId);
+                _host.Trace("Access: advocate {0}'s change gives no account to other users ({1} profiles read); the shares stay.", advocateId, after.Count);
                 return 0;
             }
 
+            _host.Trace("Access: advocate {0}'s change gives the accounts of {1} advocate(s) to other users; moving their shares.", advocateId, changed.Count);
             return new AdvocateShareRepair(system, _host.Tracing).MoveAccounts(changed);
         }
-
-        private static Guid? UserOf(Dictionary<Guid, Guid?> users, Guid? profile) =>
-            profile.HasValue && users.TryGetValue(profile.Value, out Guid? user) ? user : null;
     }
 }

@@ -28,12 +28,17 @@ namespace Advocacy.Plugins.Application.Assignment
             _host.Trace("Lock rows: {0} created, the others already existed; all held until the recount commits (as {1}).", created, _host.SystemIdentity);
             var result = new AdvocateLoadRecount(_host.SystemService, _host.Tracing).Run();
             _host.Trace("Recount written as {0}.", _host.SystemIdentity);
-            // Each advocacy gives its accounts to the advocate's user and their backup's.
-            var entitled = new Dictionary<Guid, IReadOnlyCollection<Guid>>();
+            // Each advocacy gives its accounts to the advocate's user and their stand-ins'; every profile was read above.
+            var profiles = new Dictionary<Guid, ProfileLink>();
             foreach (var advocate in result.UserOf)
             {
-                Guid? backupUser = result.BackupOf.TryGetValue(advocate.Key, out Guid? backup) && backup.HasValue && result.UserOf.TryGetValue(backup.Value, out Guid? u) ? u : null;
-                entitled[advocate.Key] = AdvocateAccess.Entitled(advocate.Value, backupUser);
+                profiles[advocate.Key] = new ProfileLink(advocate.Key, advocate.Value, result.BackupOf.TryGetValue(advocate.Key, out Guid? backup) ? backup : null);
+            }
+
+            var entitled = new Dictionary<Guid, IReadOnlyCollection<Guid>>();
+            foreach (var advocate in profiles.Keys)
+            {
+                entitled[advocate] = AdvocateAccess.Entitled(advocate, p => profiles.TryGetValue(p, out var link) ? link : null);
             }
 
             var shares = new AdvocateShareRepair(_host.SystemService, _host.Tracing).Run(entitled);

@@ -120,10 +120,10 @@ namespace Advocacy.Plugins.Application.Assignment
 
         /// <summary>
         /// The account is shared with its advocacy's users (<see cref="AdvocateAccess"/>: the advocate's user and their
-        /// backup's may read it and link records to it) and the previous advocacy's users who are not among them lose those
+        /// stand-ins' — backup and backup's backup — may read it and link records to it) and the previous advocacy's users who are not among them lose those
         /// rights, so an advocate of another business unit (or their stand-in) can work the customer and one who no longer
         /// advocates it stops seeing it through the advocacy. The platform cascades the share to the account's tasks,
-        /// cases, feedback and inconveniences. Cost: the two advocates' users (one query), the account's shares (one) and one
+        /// cases, feedback and inconveniences. Cost: the two advocacies' users (one query, the backup chains by outer links), the account's shares (one) and one
         /// write per user whose share changes, only when the advocate changed.
         /// </summary>
         private void ShareWithAdvocate(Guid accountId, Guid? previous, Guid? current, CountingService counted)

@@ -8,8 +8,8 @@ namespace Advocacy.Plugins.Domain.Assignment
     /// What an advocate may do with the account they advocate, whatever business unit either is in: read it and link
     /// records to it (record the customer's feedback, an inconvenience, a task regarding it). Roles alone do not give
     /// that across business units ("Customer Advocate" reads and appends to accounts of its own unit), so the account is
-    /// shared with the advocate's user — and their backup's, who takes urgent work while they are away — for as long as
-    /// they advocate it (<see cref="Entitled"/>). Rights are the platform's access-mask bits
+    /// shared with the advocate's user — and with their stand-ins', who take urgent work while they are away — for as
+    /// long as they advocate it (<see cref="Entitled"/>). Rights are the platform's access-mask bits
     /// (ReadAccess 1, AppendToAccess 16), kept as numbers here so the rule needs no SDK type.
     /// </summary>
     public static class AdvocateAccess
@@ -33,12 +33,36 @@ namespace Advocacy.Plugins.Domain.Assignment
         /// </summary>
         public static int? ForPreviousAdvocate(int existing) => (existing & Rights) == 0 ? null : existing & ~Rights;
     
-        /// <summary>The users an advocacy gives the account to: the advocate's user and their backup's (either may be missing).</summary>
-        public static IReadOnlyCollection<Guid> Entitled(Guid? advocateUser, Guid? backupUser)
+        /// <summary>
+        /// The users an advocacy gives the account to: the advocate's user and the users of the stand-ins urgent work can
+        /// reach while the advocate is away — their backup and the backup's own backup (<see cref="AdvocateSelection.StandInDepth"/>
+        /// backups deep, as <see cref="AdvocateSelection.RouteTaskOwner"/> routes) — each once. The chain is followed as the
+        /// profiles name it, not by who is away, inactive or disabled today (that changes daily, and a share that flipped
+        /// with it would have to be rewritten on every account each time); it stops where routing stops for good: at a
+        /// missing profile, a profile without a user (an advocate without one gets no work at all) or a loop.
+        /// </summary>
+        /// <param name="profileOf">A profile by id; null when it does not exist (or was not read).</param>
+        public static IReadOnlyCollection<Guid> Entitled(Guid advocateId, Func<Guid, ProfileLink?> profileOf)
         {
             var users = new List<Guid>();
-            if (advocateUser.HasValue) users.Add(advocateUser.Value);
-            if (backupUser.HasValue && backupUser != advocateUser) users.Add(backupUser.Value);
+            var visited = new HashSet<Guid>();
+            Guid? next = advocateId;
+            for (int level = 0; level <= AdvocateSelection.StandInDepth && next.HasValue && visited.Add(next.Value); level++)
+            {
+                var profile = profileOf(next.Value);
+                if (profile?.UserId is not Guid user)
+                {
+                    break;
+                }
+
+                if (!users.Contains(user))
+                {
+                    users.Add(user);
+                }
+
+                next = profile.BackupId;
+            }
+
             return users;
         }
 
@@ -87,6 +111,21 @@ namespace Advocacy.Plugins.Domain.Assignment
         public IReadOnlyCollection<Guid> After { get; }
 
         public bool Changed => Before.Count != After.Count || !Before.All(After.Contains);
+    }
+
+    /// <summary>An advocate profile as the sharing rule reads it: its user and the backup it names (either may be missing).</summary>
+    public sealed class ProfileLink
+    {
+        public ProfileLink(Guid id, Guid? userId, Guid? backupId)
+        {
+            Id = id;
+            UserId = userId;
+            BackupId = backupId;
+        }
+
+        public Guid Id { get; }
+        public Guid? UserId { get; }
+        public Guid? BackupId { get; }
     }
 
     /// <summary>One user's share of an account to write: exactly these rights (0: remove the share).</summary>

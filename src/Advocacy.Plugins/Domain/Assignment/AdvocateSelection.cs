@@ -96,10 +96,19 @@ namespace Advocacy.Plugins.Domain.Assignment
         }
 
         /// <summary>
+        /// How many backups deep urgent work can go while the advocate is away: their backup, then the backup's own
+        /// backup (<see cref="RouteTaskOwner"/>). The routing query reads that many profiles behind the advocate, and each of
+        /// their users is given the advocate's accounts (<see cref="AdvocateAccess.Entitled"/>), so whoever the work
+        /// reaches can open the customer.
+        /// </summary>
+        public const int StandInDepth = 2;
+
+        /// <summary>
         /// Whose user gets a piece of work for <paramref name="advocate"/>: the advocate, unless the advocate is
         /// out of office today and the work is urgent. Then the backup chain is followed past backups who are
-        /// away too; it stops on a loop (A→B→A), a missing, inactive or user-less backup, or an empty link — and
-        /// then the work stays with the advocate, because an owner who is away beats a task nobody owns.
+        /// away too, at most <see cref="StandInDepth"/> backups deep; it stops on a loop (A→B→A), a missing, inactive or
+        /// user-less backup, or an empty link — and then the work stays with the advocate, because an owner who is away
+        /// beats a task nobody owns.
         /// </summary>
         public static TaskOwnerRoute RouteTaskOwner(AdvocateCandidate advocate, IReadOnlyList<AdvocateCandidate> pool, DateTime today, bool urgent)
         {
@@ -165,6 +174,11 @@ namespace Advocacy.Plugins.Domain.Assignment
 
                 firstAwayBackup = firstAwayBackup ?? backup;
                 visited.Add(backup.Id);
+                if (visited.Count > StandInDepth)
+                {
+                    return StaysWith(advocate, away, Phrase.Of(TextKey.RouteBackupAlsoAway, firstAwayBackup.Name));
+                }
+
                 link = backup;
             }
         }

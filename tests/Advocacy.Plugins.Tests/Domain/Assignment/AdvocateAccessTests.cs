@@ -49,14 +49,35 @@ namespace Advocacy.Plugins.Tests.Domain.Assignment
             }
         }
     
+        private static Func<Guid, ProfileLink?> Profiles(params ProfileLink[] links) =>
+            id => links.FirstOrDefault(l => l.Id == id);
+
         [TestMethod]
-        public void An_advocacy_gives_the_account_to_the_advocates_user_and_their_backups_once_each()
+        public void An_advocacy_gives_the_account_to_the_advocates_user_and_the_two_stand_ins_behind_them_once_each()
         {
-            Guid a = Guid.NewGuid(), b = Guid.NewGuid();
-            CollectionAssert.AreEqual(new[] { a, b }, AdvocateAccess.Entitled(a, b).ToArray());
-            CollectionAssert.AreEqual(new[] { a }, AdvocateAccess.Entitled(a, a).ToArray(), "a backup profile of the same user");
-            CollectionAssert.AreEqual(new[] { b }, AdvocateAccess.Entitled(null, b).ToArray());
-            Assert.IsEmpty(AdvocateAccess.Entitled(null, null));
+            Guid ann = Guid.NewGuid(), bea = Guid.NewGuid(), cy = Guid.NewGuid(), dee = Guid.NewGuid();
+            Guid annUser = Guid.NewGuid(), beaUser = Guid.NewGuid(), cyUser = Guid.NewGuid(), deeUser = Guid.NewGuid();
+            var chain = Profiles(new ProfileLink(ann, annUser, bea), new ProfileLink(bea, beaUser, cy), new ProfileLink(cy, cyUser, dee), new ProfileLink(dee, deeUser, null));
+
+            CollectionAssert.AreEqual(new[] { annUser, beaUser, cyUser }, AdvocateAccess.Entitled(ann, chain).ToArray(), "urgent work reaches two backups deep, not Dee");
+            Assert.AreEqual(2, AdvocateSelection.StandInDepth, "the depth the routing goes");
+            CollectionAssert.AreEqual(new[] { cyUser, deeUser }, AdvocateAccess.Entitled(cy, chain).ToArray(), "Cy's own advocacy");
+            CollectionAssert.AreEqual(new[] { annUser }, AdvocateAccess.Entitled(ann, Profiles(new ProfileLink(ann, annUser, bea))).ToArray(), "a backup profile that does not exist ends the chain");
+            Assert.IsEmpty(AdvocateAccess.Entitled(ann, Profiles()), "an advocate that does not exist gives nobody the account");
+        }
+
+        [TestMethod]
+        public void A_stand_in_of_the_same_user_or_a_loop_adds_nobody_twice_and_a_profile_without_a_user_ends_the_chain()
+        {
+            Guid ann = Guid.NewGuid(), bea = Guid.NewGuid(), cy = Guid.NewGuid();
+            Guid annUser = Guid.NewGuid(), cyUser = Guid.NewGuid();
+
+            CollectionAssert.AreEqual(new[] { annUser }, AdvocateAccess.Entitled(ann, Profiles(new ProfileLink(ann, annUser, bea), new ProfileLink(bea, annUser, null))).ToArray(), "a backup profile of the same user");
+            CollectionAssert.AreEqual(new[] { annUser }, AdvocateAccess.Entitled(ann, Profiles(new ProfileLink(ann, annUser, bea), new ProfileLink(bea, null, ann))).ToArray(), "A → B → A, B without a user");
+            Assert.IsEmpty(AdvocateAccess.Entitled(ann, Profiles(new ProfileLink(ann, null, bea), new ProfileLink(bea, cyUser, null))), "an advocate without a user gets no work, so no stand-in takes it");
+            CollectionAssert.AreEqual(new[] { annUser }, AdvocateAccess.Entitled(ann, Profiles(new ProfileLink(ann, annUser, bea), new ProfileLink(bea, null, cy), new ProfileLink(cy, cyUser, null))).ToArray(),
+                "routing stops at a backup without a user, and so does the chain");
+            CollectionAssert.AreEqual(new[] { annUser }, AdvocateAccess.Entitled(ann, Profiles(new ProfileLink(ann, annUser, ann))).ToArray(), "a profile naming itself");
         }
 
         [TestMethod]

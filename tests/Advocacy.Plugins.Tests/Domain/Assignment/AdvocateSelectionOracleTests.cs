@@ -196,7 +196,7 @@ namespace Advocacy.Plugins.Tests.Domain.Assignment
         [Timeout(10000)]
         public void Backup_chain_that_loops_past_the_advocate_with_everyone_away_ends()
         {
-            // A → B → C → B: the loop does not pass through A, so only remembering every visited backup ends it.
+            // A → B → C → B: the loop does not pass through A; the routing depth (two backups) ends it before it comes round.
             var c = Advocate(3, "Cy", 1, 20).Away(Today, null);
             var b = Advocate(2, "Bea", 1, 20).Away(Today.AddDays(-2), Today.AddDays(2)).BackedBy(c);
             c.BackedBy(b);
@@ -206,7 +206,24 @@ namespace Advocacy.Plugins.Tests.Domain.Assignment
 
             Assert.AreSame(a, route.Owner);
             Assert.IsFalse(route.IsBackup);
-            Assert.AreEqual("Ann is out of office until Wed 12 Mar 2025 and the backup chain loops back to Bea with everyone away; urgent work stays with Ann", route.Note);
+            Assert.AreEqual("Ann is out of office until Wed 12 Mar 2025 and backup Bea is also away; urgent work stays with Ann", route.Note);
+        }
+
+        [TestMethod]
+        public void Urgent_work_goes_at_most_two_backups_deep_because_only_they_are_given_the_advocates_accounts()
+        {
+            // A → B → C → D with A, B and C away: D is there, but D's user is not given A's accounts (AdvocateAccess.Entitled).
+            var d = Advocate(4, "Dee", 1, 20);
+            var c = Advocate(3, "Cy", 1, 20).Away(Today, null).BackedBy(d);
+            var b = Advocate(2, "Bea", 1, 20).Away(Today, Today).BackedBy(c);
+            var a = Advocate(1, "Ann", 1, 20).Away(Today, null).BackedBy(b);
+
+            TaskOwnerRoute route = AdvocateSelection.RouteTaskOwner(a, new[] { a, b, c, d }, Today, urgent: true);
+
+            Assert.AreSame(a, route.Owner);
+            Assert.AreEqual("Ann is out of office (no return date) and backup Bea is also away; urgent work stays with Ann", route.Note);
+            var cyThere = Advocate(3, "Cy", 1, 20).BackedBy(d);
+            Assert.AreSame(cyThere, AdvocateSelection.RouteTaskOwner(a, new[] { a, b, cyThere, d }, Today, urgent: true).Owner, "the second backup, when there");
         }
 
         [TestMethod]

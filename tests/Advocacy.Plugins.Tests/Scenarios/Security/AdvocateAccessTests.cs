@@ -298,6 +298,106 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             Assert.IsTrue(world.CanRead(ariUser, "account", imported));
         }
     
+        /// <summary>Tane → Ari → Cy: Tane's backup and the backup's own backup, each in the Pacific unit.</summary>
+        private (Guid AriUser, Guid Ari, Guid CyUser, Guid Cy) SeedChain(World world)
+        {
+            var cyUser = PacificUser(world, "Cy Second");
+            var cy = world.Inner.SeedAdvocate("Cy Second", cyUser, Array.Empty<CustomerTier>());
+            var ariUser = PacificUser(world, "Ari Backup");
+            var ari = world.Inner.SeedAdvocate("Ari Backup", ariUser, Array.Empty<CustomerTier>(), backupId: cy);
+            world.Inner.Sandbox.SeedChange(new Entity("adv_advocate", world.Tane) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", ari) });
+            return (ariUser, ari, cyUser, cy);
+        }
+
+        private static void AwayFromToday(World world, Guid advocate) =>
+            world.Inner.Sandbox.SeedChange(new Entity("adv_advocate", advocate)
+            {
+                ["adv_outofofficefrom"] = AdvocacyWorld.Now.Date.AddDays(-1),
+                ["adv_outofofficeto"] = AdvocacyWorld.Now.Date.AddDays(5),
+            });
+
+        [TestMethod]
+        public void When_the_advocate_and_their_backup_are_both_away_the_backups_own_backup_takes_the_urgent_work_and_can_open_the_customer()
+        {
+            var world = new World();
+            var chain = SeedChain(world);
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            AwayFromToday(world, world.Tane);
+            AwayFromToday(world, chain.Ari);
+
+            // A detractor's answer: the recovery is urgent, Tane and Ari are away, so it goes to Cy.
+            world.Inner.Agent.Create(new Entity("adv_feedback") { ["adv_name"] = "Survey", ["adv_accountid"] = new EntityReference("account", world.Account), ["adv_nps"] = 3 });
+
+            var recovery = world.Inner.Tasks(AdvocacyTaskKind.DetractorRecovery).Single();
+            Assert.AreEqual(chain.CyUser, recovery.GetAttributeValue<EntityReference>("ownerid").Id, "routing reaches the backup's own backup");
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(chain.CyUser));
+            Assert.IsTrue(world.CanRead(chain.CyUser, "account", world.Account), "the stand-in opens the customer the task is about");
+            Assert.IsTrue(world.CanRead(chain.CyUser, "incident", world.Case));
+            world.Inner.Sandbox.CreateService(chain.CyUser).Create(new Entity("adv_feedback") { ["adv_accountid"] = new EntityReference("account", world.Account), ["adv_csat"] = 2 });
+        }
+
+        [TestMethod]
+        public void A_third_backup_whom_urgent_work_never_reaches_is_not_given_the_account()
+        {
+            var world = new World();
+            var chain = SeedChain(world);
+            var deeUser = PacificUser(world, "Dee Third");
+            var dee = world.Inner.SeedAdvocate("Dee Third", deeUser, Array.Empty<CustomerTier>());
+            world.Inner.Sandbox.SeedChange(new Entity("adv_advocate", chain.Cy) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", dee) });
+
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(chain.CyUser));
+            Assert.AreEqual(AccessRights.None, world.SharedWith(deeUser), "routing stops at the second backup");
+        }
+
+        [TestMethod]
+        public void When_the_backup_names_another_backup_the_advocates_accounts_go_from_the_old_second_stand_in_to_the_new_one()
+        {
+            var world = new World();
+            var chain = SeedChain(world);
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            var deeUser = PacificUser(world, "Dee Second");
+            var dee = world.Inner.SeedAdvocate("Dee Second", deeUser, Array.Empty<CustomerTier>());
+
+            // Ari's manager names Dee as Ari's backup: Dee is now Tane's second stand-in.
+            world.Inner.Sandbox.CreateService(world.Inner.ManagerUserId).Update(new Entity("adv_advocate", chain.Ari) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", dee) });
+
+            Assert.AreEqual(AccessRights.None, world.SharedWith(chain.CyUser));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(deeUser));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(chain.AriUser), "Ari still backs Tane up");
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(world.TaneUser));
+        }
+
+        [TestMethod]
+        public void When_the_second_stand_in_names_another_user_the_advocates_accounts_go_to_that_user()
+        {
+            var world = new World();
+            var chain = SeedChain(world);
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            var successor = PacificUser(world, "Cy's successor");
+
+            world.Inner.Sandbox.CreateService(world.Inner.ManagerUserId).Update(new Entity("adv_advocate", chain.Cy) { ["adv_userid"] = new EntityReference("systemuser", successor) });
+
+            Assert.AreEqual(AccessRights.None, world.SharedWith(chain.CyUser));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(successor));
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(chain.AriUser));
+        }
+
+        [TestMethod]
+        public void The_recount_shares_an_imported_account_with_the_second_stand_in_too()
+        {
+            var world = new World();
+            var chain = SeedChain(world);
+            var imported = world.Inner.SeedAccount("Imported", CustomerTier.Key, world.Tane);
+
+            var response = world.Inner.Sandbox.Run(new OrganizationRequest(AdvocateLoadRecount.Message));
+
+            Assert.AreEqual(1, response.Results["AccountsShared"]);
+            Assert.IsTrue(world.CanRead(chain.AriUser, "account", imported));
+            Assert.IsTrue(world.CanRead(chain.CyUser, "account", imported));
+        }
+
         [TestMethod]
         public void A_new_backup_profile_of_the_advocates_own_user_gives_the_account_to_nobody_new()
         {
