@@ -50,17 +50,18 @@ namespace Advocacy.Plugins.Domain.Assignment
             for (int level = 0; level <= AdvocateSelection.StandInDepth && next.HasValue && visited.Add(next.Value); level++)
             {
                 var profile = profileOf(next.Value);
-                if (profile?.UserId is not Guid user)
+                Guid? user = profile?.UserId;
+                if (!user.HasValue)
                 {
                     break;
                 }
 
-                if (!users.Contains(user))
+                if (!users.Contains(user.Value))
                 {
-                    users.Add(user);
+                    users.Add(user.Value);
                 }
 
-                next = profile.BackupId;
+                next = profile!.BackupId;
             }
 
             return users;

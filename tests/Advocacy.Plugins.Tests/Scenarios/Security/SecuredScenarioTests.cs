@@ -26,6 +26,13 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             ["follow-up"] = new[] { typeof(PostResolutionCheckInTests), typeof(CadenceTests), typeof(BackupRoutingTests), typeof(DateLimitTests), typeof(TimeZones.HolidayScheduleTests) },
             ["feedback"] = new[] { typeof(FeedbackTests), typeof(ReportTests) },
             ["sweep"] = new[] { typeof(SweepTests), typeof(SweepStopTests) },
+            // Issue 13 left these unsecured; secured since the twelfth session. The scenario classes still left out make an
+            // administrator's changes as the agent (an advocate's deactivation, an account's deletion or new owner, an order
+            // in another currency), call the managers' Custom API as the agent, or count the lock rows a secured world creates
+            // up front: under security each fails on that, not on the product (checked one by one).
+            ["owners, dates and entry points"] = new[] { typeof(ReassignmentCursorTests), typeof(RecountPagingTests), typeof(ScoringInputOutsideTheModelTests), typeof(ImpactEntryPointsTests),
+                typeof(Activities.ScheduleNextProactiveContactActivityTests), typeof(Activities.RunProactiveSweepActivityTests), typeof(UseCaseEarlyExitTests), typeof(TimeZones.SweepDueDateTests),
+                typeof(TimeZones.FeedbackDueDateTests), typeof(TimeZones.DaysAsTheOwnerSeesThemTests), typeof(TimeZones.TaskDueDateTests), typeof(LockRowsTests) },
         };
 
         [TestMethod]
@@ -34,6 +41,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
         [DataRow("follow-up")]
         [DataRow("feedback")]
         [DataRow("sweep")]
+        [DataRow("owners, dates and entry points")]
         public void A_capabilitys_scenarios_pass_with_security_enforced_and_realistic_roles(string capability)
         {
             var failures = new List<string>();
