@@ -66,6 +66,7 @@ namespace Advocacy.Plugins.Data
                 ColumnSet = new ColumnSet("adv_userid", "adv_backupadvocateid"),
                 PageInfo = new PagingInfo { Count = AdvocateLoadRecount.PageSize, PageNumber = 1 },
             };
+            // Stryker disable once Statement : equivalent, without an order the platform pages by the primary key (Learn, "Paging behaviors and ordering")
             query.AddOrder("adv_advocateid", OrderType.Ascending);
             var profiles = new Dictionary<Guid, ProfileLink>();
             while (true)

@@ -27,6 +27,7 @@ namespace Advocacy.Plugins.Application.Assignment
         {
             if (userBefore == userAfter && backupBefore == backupAfter)
             {
+                // Stryker disable once all : trace text only
                 _host.Trace("Access: advocate {0}'s user and backup are unchanged; the shares stay.", advocateId);
                 return 0;
             }
@@ -54,6 +55,7 @@ namespace Advocacy.Plugins.Application.Assignment
                 return 0;
             }
 
+            // Stryker disable once all : trace text only
             _host.Trace("Access: advocate {0}'s change gives the accounts of {1} advocate(s) to other users; moving their shares.", advocateId, changed.Count);
             return new AdvocateShareRepair(system, _host.Tracing).MoveAccounts(changed);
         }

@@ -25,8 +25,10 @@ namespace Advocacy.Plugins.Application.Assignment
             // Writing every lock row also holds each of them, the assignment lock among them, until this transaction
             // ends: no assignment can move a count between the aggregate and the writes below (LockRowRaceTests).
             var created = LockRows.EnsureAll(_host.SystemService);
+            // Stryker disable once all : trace text only
             _host.Trace("Lock rows: {0} created, the others already existed; all held until the recount commits (as {1}).", created, _host.SystemIdentity);
             var result = new AdvocateLoadRecount(_host.SystemService, _host.Tracing).Run();
+            // Stryker disable once all : trace text only
             _host.Trace("Recount written as {0}.", _host.SystemIdentity);
             // Each advocacy gives its accounts to the advocate's user and their stand-ins'; every profile was read above.
             var profiles = new Dictionary<Guid, ProfileLink>();

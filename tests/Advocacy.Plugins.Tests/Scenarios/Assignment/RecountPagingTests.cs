@@ -98,6 +98,45 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             Assert.AreEqual(0, world.Sandbox.Get("adv_advocate", row.Id).GetAttributeValue<int?>("adv_accountcount"));
         }
 
+        [TestMethod]
+        public void A_profile_change_reads_every_profile_page_by_page_and_moves_an_advocacy_whose_backup_is_on_the_second_page()
+        {
+            var world = new AdvocacyWorld();
+            var user = world.SeedUser("Shared user");
+            world.Sandbox.Seed(Enumerable.Range(1, Profiles).Select(n => Profile(n, user, count: 0)).ToArray());
+            // The last profile (page 2) backs up an advocate of page 1, whose account is shared with both users.
+            var backupUser = world.SeedUser("Backup user");
+            var backup = Ordered(Profiles);
+            var advocate = Ordered(1);
+            world.Sandbox.SeedChange(new Entity("adv_advocate", backup) { ["adv_userid"] = new EntityReference("systemuser", backupUser) });
+            world.Sandbox.SeedChange(new Entity("adv_advocate", advocate) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", backup) });
+            var account = world.SeedAccount("Advocated", CustomerTier.Key, advocate);
+            new RecountAdvocateLoad(new TestHost(world.Sandbox.NestedService, new ListTracer())).Run();
+            var successor = world.SeedUser("Successor");
+            world.Sandbox.Metrics.Reset();
+
+            var writes = new MoveAdvocateShares(new TestHost(world.Sandbox.NestedService, new ListTracer())).AfterProfileChange(backup, backupUser, null, successor, null);
+
+            Assert.AreEqual(2, writes, "the backup's previous user loses the share, its new user gets it");
+            Assert.AreEqual(2L, world.Sandbox.Metrics.RoundTripCount(message: "RetrieveMultiple", table: "adv_advocate"), "two pages of profiles, one query each");
+            var shared = world.Sandbox.Rows("principalobjectaccess").Where(r => r.GetAttributeValue<Guid>("objectid") == account).Select(r => r.GetAttributeValue<Guid>("principalid")).ToList();
+            CollectionAssert.Contains(shared, successor);
+            CollectionAssert.DoesNotContain(shared, backupUser);
+        }
+
+        [TestMethod]
+        public void The_entitled_users_of_given_advocates_are_read_for_those_advocates_only()
+        {
+            var world = new AdvocacyWorld();
+            var user = world.SeedUser("Shared user");
+            world.Sandbox.Seed(Enumerable.Range(1, 3).Select(n => Profile(n, user, count: 0)).ToArray());
+
+            var entitled = AdvocacyUsers.Of(world.Sandbox.NestedService, new[] { Ordered(2), Ordered(2) });
+
+            CollectionAssert.AreEqual(new[] { Ordered(2) }, entitled.Keys.ToArray());
+            CollectionAssert.AreEqual(new[] { user }, entitled[Ordered(2)].ToArray());
+        }
+
         private static Entity Profile(int n, Guid userId, int? count)
         {
             var row = new Entity("adv_advocate", Ordered(n))
