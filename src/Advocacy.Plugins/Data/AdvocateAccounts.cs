@@ -12,6 +12,7 @@ namespace Advocacy.Plugins.Data
         public const string Account = "Account";
         public const string Advocate = "Advocate";
         public const string Reason = "Reason";
+        public const string ReasonText = "ReasonText";
         public const string Changed = "Changed";
     }
 

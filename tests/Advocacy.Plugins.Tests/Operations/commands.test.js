@@ -10,8 +10,11 @@ const vm = require("node:vm");
 const [scriptPath, ...ribbonFunctions] = process.argv.slice(2);
 const source = fs.readFileSync(scriptPath, "utf8");
 
-/** A stub Xrm: execute answers from a queue (a value, or an Error to reject with); every call is recorded. */
-function load(answers) {
+/**
+ * A stub Xrm: execute answers from a queue (a value, or an Error to reject with); every call is recorded. With a
+ * languageId the stub also has Utility.getGlobalContext().userSettings (a client without it reads English).
+ */
+function load(answers, languageId) {
     const log = { requests: [], alerts: [], progress: [], refreshed: 0 };
     const queue = answers.slice();
     const Xrm = {
@@ -38,6 +41,9 @@ function load(answers) {
             closeProgressIndicator() { log.progress.push("close"); },
         },
     };
+    if (languageId !== undefined) {
+        Xrm.Utility.getGlobalContext = () => ({ userSettings: { languageId } });
+    }
     const context = vm.createContext({ Xrm });
     vm.runInContext(source, context, { filename: scriptPath });
     return { Advocacy: context.Advocacy, log, queue };
@@ -135,7 +141,7 @@ test("Recount load calls again while accounts are left to share and sums what ea
     ]);
     await Advocacy.Commands.recountLoad(null);
     assert.equal(log.requests.length, 3);
-    assert.equal(log.alerts[0].text, "Checked 3 advocate profiles; corrected 0 counts; 2500 active accounts have an advocate. Shared 2500 accounts with the advocate's user.");
+    assert.equal(log.alerts[0].text, "Checked 3 advocate profiles; corrected 0 counts; 2500 active accounts have an advocate. Shared 2500 accounts with their advocates and stand-ins.");
     assert.deepEqual(log.progress, ["show:Recounting advocate load…", "close"]);
 });
 
@@ -184,6 +190,60 @@ test("a sweep that fails half-way says how many check-ins were already created",
     await Advocacy.Commands.runSweepNow();
     assert.equal(log.alerts[0].text, "It did not work: 1000 check-ins were created before: The plug-in execution failed.");
     assert.deepEqual(log.progress.slice(-1), ["close"]);
+});
+
+test("Assign advocate now shows the reason worded for the caller when the API gives one", async () => {
+    const { Advocacy, log } = load([{ Changed: true, Reason: "chose Lee Park: lowest load 3/20", ReasonText: "Lee Park gewählt: geringste Auslastung 3/20" }], 1033);
+    await Advocacy.Commands.assignAdvocateNow(form("{3F2504E0-4F89-41D3-9A0C-0305E82C3301}"));
+    assert.equal(log.alerts[0].text, "The advocate changed. Lee Park gewählt: geringste Auslastung 3/20");
+    form.refreshes = 0;
+});
+
+test("a German reader gets every dialog in German", async () => {
+    const assign = load([{ Changed: false, Reason: "kept Lee Park: current advocate, 3/20 accounts", ReasonText: "Lee Park behalten: bisheriger Kundenfürsprecher, 3/20 Firmen" }], 1031);
+    await assign.Advocacy.Commands.assignAdvocateNow(form("{3F2504E0-4F89-41D3-9A0C-0305E82C3301}"));
+    assert.deepEqual(JSON.parse(JSON.stringify(assign.log.alerts[0])),
+        { title: "Kundenfürsprecher zuweisen", text: "Der Kundenfürsprecher hat sich nicht geändert. Lee Park behalten: bisheriger Kundenfürsprecher, 3/20 Firmen" });
+
+    const unsaved = load([], 1031);
+    await unsaved.Advocacy.Commands.assignAdvocateNow(form(""));
+    assert.equal(unsaved.log.alerts[0].text, "Speichern Sie die Firma zuerst: Ein Kundenfürsprecher wird für eine gespeicherte Firma gewählt.");
+
+    const recount = load([{ AdvocatesChecked: 1, AdvocatesCorrected: 2, AccountsCounted: 1, AccountsShared: 1, AccountsLeftToShare: 0 }], 1031);
+    await recount.Advocacy.Commands.recountLoad(null);
+    assert.equal(recount.log.alerts[0].title, "Auslastung neu zählen");
+    assert.equal(recount.log.alerts[0].text,
+        "1 Kundenfürsprecher-Profil geprüft; 2 Anzahlen korrigiert; 1 aktive Firma hat einen Kundenfürsprecher. 1 Firma für ihre Kundenfürsprecher und deren Vertretungen freigegeben.");
+    assert.deepEqual(recount.log.progress, ["show:Die Auslastung wird neu gezählt …", "close"]);
+
+    const left = load([{ AdvocatesChecked: 3, AdvocatesCorrected: 0, AccountsCounted: 5, AccountsShared: 0, AccountsLeftToShare: 2 }].concat(
+        Array.from({ length: 60 }, () => ({ AdvocatesChecked: 3, AdvocatesCorrected: 0, AccountsCounted: 5, AccountsShared: 0, AccountsLeftToShare: 2 }))), 1031);
+    await left.Advocacy.Commands.recountLoad(null);
+    assert.match(left.log.alerts[0].text, / 2 Firmen sind noch freizugeben: Führen Sie die Neuzählung erneut aus\.$/);
+
+    const sweep = load([{ Created: 3, NextContinuation: "t1", Summary: "Created 3." }, { Created: 1, NextContinuation: "", Summary: "1 check-in task created; the sweep is complete." }], 1031);
+    await sweep.Advocacy.Commands.runSweepNow();
+    assert.deepEqual(JSON.parse(JSON.stringify(sweep.log.alerts[0])), { title: "Proaktiver Durchlauf", text: "4 proaktive Check-ins erstellt." }, "the English summary is left out");
+
+    const failing = load([{ Created: 1, NextContinuation: "t1" }, { status: 503 }], 1031);
+    await failing.Advocacy.Commands.runSweepNow();
+    assert.equal(failing.log.alerts[0].text, "Das hat nicht geklappt: 1 Check-in wurde zuvor erstellt: adv_RunProactiveSweep ist fehlgeschlagen (HTTP 503).");
+});
+
+test("every text the script words has its German, and every German entry is used", async () => {
+    const { Advocacy } = load([]);
+    const german = Advocacy.Commands.German;
+    const worded = new Set();
+    for (const m of source.matchAll(/\bt\(\s*"((?:[^"\\]|\\.)*)"/g)) worded.add(m[1]);
+    for (const m of source.matchAll(/\bt\(\s*[^"(),]+\?\s*"((?:[^"\\]|\\.)*)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) { worded.add(m[1]); worded.add(m[2]); }
+    for (const m of source.matchAll(/\bplural\([^,]+,\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\)/g)) { worded.add(m[1]); worded.add(m[2]); }
+    assert.ok(worded.size > 20, "the scan found the script's texts: " + worded.size);
+    for (const text of worded) {
+        assert.ok(Object.prototype.hasOwnProperty.call(german, text), "no German for: " + text);
+        const placeholders = (s) => (s.match(/\{\d+\}/g) || []).sort().join();
+        assert.equal(placeholders(german[text]), placeholders(text), "the same placeholders: " + text);
+    }
+    for (const key of Object.keys(german)) assert.ok(worded.has(key), "unused German entry: " + key);
 });
 
 (async () => {

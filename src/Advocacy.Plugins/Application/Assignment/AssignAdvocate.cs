@@ -12,12 +12,13 @@ namespace Advocacy.Plugins.Application.Assignment
     /// <summary>What one assignment did, for the caller's trace, outputs and tests.</summary>
     public sealed class AssignmentResult
     {
-        internal AssignmentResult(AssignmentOutcome outcome, AdvocateCandidate? advocate, bool changed, string reason, int roundTrips)
+        internal AssignmentResult(AssignmentOutcome outcome, AdvocateCandidate? advocate, bool changed, Phrase reason, int roundTrips)
         {
             Outcome = outcome;
             Advocate = advocate;
             Changed = changed;
-            Reason = reason;
+            Words = reason;
+            Reason = reason.ToString();
             RoundTrips = roundTrips;
         }
 
@@ -31,7 +32,11 @@ namespace Advocacy.Plugins.Application.Assignment
         /// <summary>The account's adv_advocateid changed.</summary>
         public bool Changed { get; }
 
+        /// <summary>The reason in English, for traces, logs and the Custom API's Reason output.</summary>
         public string Reason { get; }
+
+        /// <summary>The reason before it is worded, for whoever shows it to a reader.</summary>
+        public Phrase Words { get; }
 
         /// <summary>Round trips of the assignment itself (lock, reads, account and advocate writes); the task
         /// writer's round trips for the introduction / unassigned task are not included.</summary>
@@ -93,7 +98,7 @@ namespace Advocacy.Plugins.Application.Assignment
             var account = AccountSnapshot.Read(counted, accountId);
             if (account.AdvocateId.HasValue)
             {
-                var reason = "kept the current advocate: " + account.Name + " already has one (" + trigger + ")";
+                var reason = Phrase.Of(TextKey.ReasonAlreadyAdvocated, account.Name, trigger);
                 _host.Trace("Assignment: {0}.", reason);
                 var current = new AdvocateCandidate(account.AdvocateId.Value, account.Row.GetAttributeValue<EntityReference>("adv_advocateid")?.Name ?? string.Empty);
                 return new AssignmentResult(AssignmentOutcome.Kept, current, false, reason, counted.Count);
@@ -109,7 +114,7 @@ namespace Advocacy.Plugins.Application.Assignment
             var account = AccountSnapshot.Read(counted, accountId);
             if (!account.IsActive)
             {
-                var inactive = "no change: account " + account.Name + " is inactive";
+                var inactive = Phrase.Of(TextKey.ReasonAccountInactive, account.Name);
                 _host.Trace("Assignment: {0}.", inactive);
                 return new AssignmentResult(AssignmentOutcome.Kept, null, false, inactive, counted.Count);
             }
@@ -117,7 +122,7 @@ namespace Advocacy.Plugins.Application.Assignment
             var tier = account.Tier;
             if (!tier.HasValue)
             {
-                var why = AssignmentTriggers.UnknownTierReason(account.TierValue?.Value);
+                var why = AssignmentTriggers.UnknownTier(account.TierValue?.Value);
                 _host.Trace("Assignment: {0}.", why);
                 return new AssignmentResult(AssignmentOutcome.NoTier, null, false, why, counted.Count);
             }
@@ -133,7 +138,7 @@ namespace Advocacy.Plugins.Application.Assignment
                 _host.Trace("Assignment: wrote account {0} adv_advocateid = {1}.", accountId, finalId.HasValue ? finalId.Value.ToString() : "(none)");
             }
 
-            var result = new AssignmentResult(choice.Outcome, choice.Advocate, choice.Changed, choice.Reason, counted.Count);
+            var result = new AssignmentResult(choice.Outcome, choice.Advocate, choice.Changed, choice.Words, counted.Count);
             _host.Trace("Assignment: {0} round trips for the assignment itself.", counted.Count.ToString(CultureInfo.InvariantCulture));
             result.Task = RaiseTask(account.Facts(), choice.Outcome, choice.Changed ? choice.Advocate : null, choice.Words);
             return result;

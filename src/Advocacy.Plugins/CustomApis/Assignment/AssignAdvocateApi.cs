@@ -19,7 +19,8 @@ namespace Advocacy.Plugins.CustomApis.Assignment
         GermanDescription = "Wählt (oder behält) den Kundenfürsprecher der Firma nach der Kundenfürsprache-Richtlinie und gibt den Kundenfürsprecher, den Grund und eine etwaige Änderung zurück.")]
     [CustomApiParameter(AssignAdvocateNames.Account, CustomApiFieldType.EntityReference, "The account to assign.", LogicalEntityName = "account", GermanDescription = "Die Firma, der ein Kundenfürsprecher zugewiesen werden soll.")]
     [CustomApiResponse(AssignAdvocateNames.Advocate, CustomApiFieldType.EntityReference, "The account's advocate afterwards; empty when none is eligible.", LogicalEntityName = "adv_advocate", GermanDescription = "Der Kundenfürsprecher der Firma danach; leer, wenn keiner infrage kommt.")]
-    [CustomApiResponse(AssignAdvocateNames.Reason, CustomApiFieldType.String, "One line explaining the choice.", GermanDescription = "Eine Zeile, die die Wahl begründet (auf Englisch, wie jede Reason-Ausgabe).")]
+    [CustomApiResponse(AssignAdvocateNames.Reason, CustomApiFieldType.String, "One line explaining the choice, in English (for logs and flows).", GermanDescription = "Eine Zeile, die die Wahl begründet, auf Englisch (für Protokolle und Flows).")]
+    [CustomApiResponse(AssignAdvocateNames.ReasonText, CustomApiFieldType.String, "The same line in the caller's language, to show to them.", GermanDescription = "Dieselbe Zeile in der Sprache des Aufrufers, um sie ihm zu zeigen.")]
     [CustomApiResponse(AssignAdvocateNames.Changed, CustomApiFieldType.Boolean, "Whether the account's advocate changed.", GermanDescription = "Ob sich der Kundenfürsprecher der Firma geändert hat.")]
     public sealed class AssignAdvocateApi : AdvocacyPlugin
     {
@@ -38,6 +39,8 @@ namespace Advocacy.Plugins.CustomApis.Assignment
             var output = context.Execution.OutputParameters;
             output[AssignAdvocateNames.Advocate] = result.AdvocateId.HasValue ? new EntityReference("adv_advocate", result.AdvocateId.Value) { Name = result.Advocate!.Name } : null;
             output[AssignAdvocateNames.Reason] = result.Reason;
+            // Whoever shows a reason words it for its reader: the command-bar button shows it to the person who pressed it.
+            output[AssignAdvocateNames.ReasonText] = result.Words.In(context.CallerLanguage);
             output[AssignAdvocateNames.Changed] = result.Changed;
         }
     }

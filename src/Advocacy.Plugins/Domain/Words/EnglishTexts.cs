@@ -105,6 +105,8 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.ReasonPreviousNoUser] = "previous advocate {0} has no user",
             [TextKey.ReasonPreviousNotCovering] = "previous advocate {0} does not cover {1} accounts",
             [TextKey.ReasonKept] = "kept {0}: current advocate, {1} accounts",
+            [TextKey.ReasonAlreadyAdvocated] = "kept the current advocate: {0} already has one ({1})",
+            [TextKey.ReasonAccountInactive] = "no change: account {0} is inactive",
             [TextKey.ReasonKeptAtCapacity] = "kept {0}: current advocate, {1} accounts (at capacity; kept for continuity)",
             [TextKey.ReasonChose] = "chose {0}: lowest load {1}",
             [TextKey.ReasonChoseSpecialist] = "chose {0}: {1} specialist, lowest load {2}",

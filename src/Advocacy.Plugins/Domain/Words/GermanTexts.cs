@@ -109,6 +109,8 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.ReasonPreviousNoUser] = "der bisherige Kundenfürsprecher {0} hat keinen Benutzer",
             [TextKey.ReasonPreviousNotCovering] = "der bisherige Kundenfürsprecher {0} betreut keine Firmen der Stufe „{1}“",
             [TextKey.ReasonKept] = "{0} behalten: bisheriger Kundenfürsprecher, {1} Firmen",
+            [TextKey.ReasonAlreadyAdvocated] = "bisherigen Kundenfürsprecher behalten: {0} hat bereits einen ({1})",
+            [TextKey.ReasonAccountInactive] = "keine Änderung: Firma {0} ist inaktiv",
             [TextKey.ReasonKeptAtCapacity] = "{0} behalten: bisheriger Kundenfürsprecher, {1} Firmen (ausgelastet; der Kontinuität wegen behalten)",
             [TextKey.ReasonChose] = "{0} gewählt: geringste Auslastung {1}",
             [TextKey.ReasonChoseSpecialist] = "{0} gewählt: Fachgebiet {1}, geringste Auslastung {2}",

@@ -51,6 +51,7 @@ namespace Advocacy.Plugins.Domain.Words
         ReasonPreviousNotFound, ReasonPreviousInactive /* {0} name */, ReasonPreviousNoUser /* {0} name */,
         ReasonPreviousNotCovering /* {0} name, {1} tier */,
         ReasonKept /* {0} name, {1} load */, ReasonKeptAtCapacity /* {0} name, {1} load */,
+        ReasonAlreadyAdvocated /* {0} account name, {1} trigger */, ReasonAccountInactive /* {0} account name */,
         ReasonChose /* {0} name, {1} load */, ReasonChoseSpecialist /* {0} name, {1} specialty, {2} load */,
         ReasonChoseNoSpecialist /* {0} name, {1} specialty, {2} load */,
         ReasonDuplicateOne /* {0} count */, ReasonDuplicatesMany /* {0} count */,

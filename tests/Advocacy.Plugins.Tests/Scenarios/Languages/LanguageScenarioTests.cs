@@ -27,6 +27,29 @@ namespace Advocacy.Plugins.Tests.Scenarios.Languages
         }
 
         [TestMethod]
+        public void The_assignment_reason_is_worded_for_the_manager_who_asked_and_stays_English_for_logs()
+        {
+            var world = new AdvocacyWorld();
+            Speaks(world.Sandbox, world.ManagerUserId, 1031, 1031);
+            var lee = world.SeedAdvocate("Lee Park", world.SeedUser("Lee"), new[] { CustomerTier.Key }, accountCount: 3);
+            var account = world.SeedAccount("Contoso", null);
+            world.Sandbox.SeedChange(new Entity("account", account) { ["adv_tier"] = Choices.Option(CustomerTier.Key) });
+            var inactive = world.SeedAccount("Fabrikam", CustomerTier.Key);
+            world.Sandbox.SeedChange(new Entity("account", inactive) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) });
+
+            OrganizationResponse Assign(Guid id) => world.Sandbox.Run(
+                new OrganizationRequest(AssignAdvocateNames.Message) { [AssignAdvocateNames.Account] = new EntityReference("account", id) }, world.ManagerUserId);
+            var chosen = Assign(account);
+            var none = Assign(inactive);
+
+            Assert.AreEqual(lee, ((EntityReference)chosen.Results[AssignAdvocateNames.Advocate]).Id);
+            StringAssert.StartsWith((string)chosen.Results[AssignAdvocateNames.Reason], "chose Lee Park");
+            StringAssert.StartsWith((string)chosen.Results[AssignAdvocateNames.ReasonText], "Lee Park gewählt");
+            Assert.AreEqual("no change: account Fabrikam is inactive", none.Results[AssignAdvocateNames.Reason]);
+            Assert.AreEqual("keine Änderung: Firma Fabrikam ist inaktiv", none.Results[AssignAdvocateNames.ReasonText]);
+        }
+
+        [TestMethod]
         public void A_German_agents_task_reads_German_with_German_dates()
         {
             var w = new FollowUpWorld();
