@@ -475,6 +475,15 @@ namespace Advocacy.Sandbox
             {
                 DemandPrivilege(op.Transaction, op.Caller.UserId, privilege, null);
             }
+
+            // Bypassing custom logic needs its own privilege, held by System Administrators (Learn, "Bypass custom Dataverse logic").
+            if (Applies(op.Caller))
+            {
+                foreach (var bypass in op.Bypass.Privileges)
+                {
+                    DemandPrivilege(op.Transaction, op.Caller.UserId, bypass, null);
+                }
+            }
         }
 
         /// <summary>

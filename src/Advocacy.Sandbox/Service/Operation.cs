@@ -29,6 +29,15 @@ namespace Advocacy.Sandbox
         /// <summary>The steps this operation runs, once looked up.</summary>
         internal StepPlan? Plan { get; set; }
 
+        private BusinessLogicBypass? _bypass;
+
+        /// <summary>The custom logic the caller asked to bypass (read from the request once; an inner operation carries its parent's).</summary>
+        internal BusinessLogicBypass Bypass
+        {
+            get => _bypass ??= BusinessLogicBypass.Of(Request);
+            set => _bypass = value;
+        }
+
         /// <summary>The steps of this row's bulk message (CreateMultiple for a Create), once looked up.</summary>
         internal StepPlan? BulkPlan { get; set; }
         public CallerContext Caller { get; }
