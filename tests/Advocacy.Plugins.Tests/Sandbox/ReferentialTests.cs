@@ -218,7 +218,7 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
 
         [TestMethod]
-        public void Deleting_a_case_clears_the_inconveniences_link_and_deleting_an_advocate_clears_the_accounts()
+        public void Deleting_a_case_clears_the_inconveniences_link_and_deleting_an_advocate_clears_the_cases_link()
         {
             var world = new AdvocacyWorld();
             var lee = world.SeedAdvocate("Lee Park", world.SeedUser("Lee"), new[] { CustomerTier.Key });
@@ -232,8 +232,13 @@ namespace Advocacy.Plugins.Tests.Sandbox
             world.Sandbox.Service.Delete("incident", caseId);
             Assert.IsNull(world.Sandbox.Get("adv_inconvenience", inconvenience).GetAttributeValue<EntityReference>("adv_caseid"), "RemoveLink");
 
+            // An advocate who still advocates accounts cannot be deleted (Restrict, AdvocateDeletionTests); once the
+            // account is given to nobody, the cases that named the advocate are unlinked.
+            var other = Guid.NewGuid();
+            world.Sandbox.Seed(new Entity("incident", other) { ["title"] = "Other", ["customerid"] = new EntityReference("account", account), ["adv_advocateid"] = new EntityReference("adv_advocate", lee) });
+            world.Sandbox.SeedChange(new Entity("account", account) { ["adv_advocateid"] = null });
             world.Sandbox.Service.Delete("adv_advocate", lee);
-            Assert.IsNull(world.Sandbox.Get("account", account).GetAttributeValue<EntityReference>("adv_advocateid"), "RemoveLink");
+            Assert.IsNull(world.Sandbox.Get("incident", other).GetAttributeValue<EntityReference>("adv_advocateid"), "RemoveLink");
         }
 
         [TestMethod]

@@ -43,6 +43,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             ["step:Update:task"] = ("++-+", "completing one's own task"),
             ["step:Create:adv_advocate"] = ("-+-+", "profiles are the managers'"),
             ["step:Update:adv_advocate"] = ("-+-+", "profiles are the managers'"),
+            ["step:Delete:adv_advocate"] = ("---+", "no advocacy role deletes profiles (deactivating is the managers' way); a profile in use is refused even to SYSTEM (AdvocateDeletionTests)"),
             ["step:Create:adv_assignmentlock"] = ("----", "lock rows are written only by the product (its guard refuses every client, even SYSTEM's own request)"),
             ["step:Update:adv_assignmentlock"] = ("----", "lock rows are written only by the product"),
             ["step:Create:adv_feedback"] = ("++-+", "recording a customer's answer for an account of one's business unit"),
@@ -196,6 +197,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
                     }
                     case "step:Create:adv_advocate": service.Create(new Entity("adv_advocate") { ["adv_name"] = "New", ["adv_userid"] = new EntityReference("systemuser", _noRole) }); break;
                     case "step:Update:adv_advocate": service.Update(new Entity("adv_advocate", _advocate) { ["adv_capacity"] = 30 }); break;
+                    case "step:Delete:adv_advocate": service.Delete("adv_advocate", Own("adv_advocate", _w.ManagerUserId, ("adv_name", "Spare"))); break;
                     case "step:Create:adv_assignmentlock": service.Create(new Entity("adv_assignmentlock") { ["adv_name"] = "mine" }); break;
                     case "step:Update:adv_assignmentlock": service.Update(new Entity("adv_assignmentlock", LockRows.IdFor(LockRows.Assignment)) { ["adv_name"] = LockRows.Assignment }); break;
                     case "step:Create:adv_feedback": service.Create(new Entity("adv_feedback") { ["adv_accountid"] = Account, ["adv_nps"] = 9 }); break;
