@@ -28,6 +28,10 @@ namespace Advocacy.Plugins.Activities.Assignment
         [Output("Reason")]
         public OutArgument<string> Reason { get; set; } = null!;
 
+        /// <summary>The reason worded for the user who started the workflow (Reason stays English, for logs).</summary>
+        [Output("Reason in the caller's language")]
+        public OutArgument<string> ReasonText { get; set; } = null!;
+
         [Output("Changed")]
         public OutArgument<bool> Changed { get; set; } = null!;
 
@@ -42,6 +46,7 @@ namespace Advocacy.Plugins.Activities.Assignment
             var result = new AssignAdvocate(host).AssignForCaller(account.Id, "Assign advocate activity");
             Advocate.Set(context, result.AdvocateId.HasValue ? new EntityReference("adv_advocate", result.AdvocateId.Value) : null!);
             Reason.Set(context, result.Reason);
+            ReasonText.Set(context, result.Words.In(host.CallerLanguage));
             Changed.Set(context, result.Changed);
         }
     }

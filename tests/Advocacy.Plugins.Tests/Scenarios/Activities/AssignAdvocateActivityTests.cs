@@ -18,6 +18,20 @@ namespace Advocacy.Plugins.Tests.Scenarios.Activities
             WorkflowActivityHarness.Run(world, new AssignAdvocateActivity(), Inputs(("Account", new EntityReference("account", accountId))), world.AgentUserId, traces);
 
         [TestMethod]
+        public void The_reason_is_also_worded_for_the_user_who_started_the_workflow()
+        {
+            var world = new AdvocacyWorld();
+            Languages.LanguageScenarioTests.Speaks(world.Sandbox, world.AgentUserId, 1031, 1031);
+            world.SeedAdvocate("Lee Park", world.SeedUser("Lee"), new[] { CustomerTier.Strategic }, capacity: 20, accountCount: 3);
+            var account = world.SeedAccount("Contoso", CustomerTier.Strategic);
+
+            var outputs = Assign(world, account);
+
+            StringAssert.StartsWith((string)outputs["Reason"]!, "chose Lee Park");
+            StringAssert.StartsWith((string)outputs["ReasonText"]!, "Lee Park gewählt: geringste Auslastung 3/20");
+        }
+
+        [TestMethod]
         public void Tiered_account_gets_the_eligible_advocate_the_load_and_an_introduction()
         {
             var world = new AdvocacyWorld();
@@ -33,6 +47,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Activities
             Assert.AreEqual(new EntityReference("adv_advocate", lee), outputs["Advocate"]);
             Assert.IsTrue((bool)outputs["Changed"]!);
             StringAssert.Contains((string)outputs["Reason"]!, "chose Lee Park: lowest load 3/20");
+            StringAssert.Contains((string)outputs["ReasonText"]!, "chose Lee Park: lowest load 3/20", "the agent reads English");
             Assert.AreEqual(lee, world.AdvocateOf(account));
             Assert.AreEqual(4, world.LoadOf(lee), "the load moves once, not once by the activity and again by the account step");
             var intro = world.TasksRegarding(AdvocacyTaskKind.Introduction, account).Single();
