@@ -44,14 +44,13 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>
-        /// The profile's name (key) and that of another profile naming it as backup (value); null when none does. A profile
-        /// naming itself does not count (it stands in for nobody).
+        /// The profile's name (key) and that of a profile naming it as backup (value) — itself, when it names itself, which
+        /// the platform's Restrict refuses too; null when none does.
         /// </summary>
         public KeyValuePair<string, string>? BackedUp(Guid profileId)
         {
             var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet("adv_name"), TopCount = 1 };
             query.Criteria.AddCondition("adv_backupadvocateid", ConditionOperator.Equal, profileId);
-            query.Criteria.AddCondition("adv_advocateid", ConditionOperator.NotEqual, profileId);
             var profile = query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.Inner);
             profile.EntityAlias = ProfileAlias;
             profile.Columns = new ColumnSet("adv_name");

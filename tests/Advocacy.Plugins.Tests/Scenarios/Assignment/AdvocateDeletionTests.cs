@@ -63,6 +63,18 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
         }
 
         [TestMethod]
+        public void A_profile_named_as_its_own_backup_says_to_clear_that_first()
+        {
+            var world = new AdvocacyWorld();
+            var self = world.SeedAdvocate("Sam Self", world.SeedUser("Sam"), new[] { CustomerTier.Key });
+            world.Sandbox.SeedChange(new Entity("adv_advocate", self) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", self) });
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => world.Sandbox.Service.Delete("adv_advocate", self));
+
+            Assert.AreEqual("Advocate profile Sam Self is the backup of Sam Self: name another backup on that profile first, then delete it.", fault.Message);
+        }
+
+        [TestMethod]
         public void With_custom_logic_bypassed_the_relationships_still_refuse()
         {
             var world = new AdvocacyWorld();

@@ -43,6 +43,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Languages
             var none = Assign(inactive);
 
             Assert.AreEqual(lee, ((EntityReference)chosen.Results[AssignAdvocateNames.Advocate]).Id);
+            Assert.AreEqual("Lee Park", ((EntityReference)chosen.Results[AssignAdvocateNames.Advocate]).Name, "the button and flows show the advocate's name");
             StringAssert.StartsWith((string)chosen.Results[AssignAdvocateNames.Reason], "chose Lee Park");
             StringAssert.StartsWith((string)chosen.Results[AssignAdvocateNames.ReasonText], "Lee Park gewählt");
             Assert.AreEqual("no change: account Fabrikam is inactive", none.Results[AssignAdvocateNames.Reason]);
