@@ -11,10 +11,13 @@ namespace Advocacy.Plugins.Data
     /// Reads and writes an account's shares with users (the platform's sharing messages): one read of every share of the
     /// account, then one GrantAccess, ModifyAccess or RevokeAccess per user whose share changes. A first share is made with
     /// GrantAccess and a change with ModifyAccess, so nothing depends on what GrantAccess does to an existing share.
+    /// A write that gives rights goes through the granting service (by default the same one), so the platform checks that
+    /// whoever gives them may share the account; one that only takes rights away through the other.
     /// </summary>
     public sealed class AccountShares
     {
         private readonly IOrganizationService _service;
+        private IOrganizationService? _grantAs;
         private readonly Guid _accountId;
         private Dictionary<Guid, int>? _byUser;
 
@@ -29,6 +32,13 @@ namespace Advocacy.Plugins.Data
             : this(service, accountId)
         {
             _byUser = new Dictionary<Guid, int>(byUser);
+        }
+
+        /// <summary>Gives rights as <paramref name="grantAs"/> (the platform checks its Share access); takes them away as before.</summary>
+        public AccountShares GrantingAs(IOrganizationService grantAs)
+        {
+            _grantAs = grantAs;
+            return this;
         }
 
         private EntityReference Account => new EntityReference("account", _accountId);
@@ -53,17 +63,18 @@ namespace Advocacy.Plugins.Data
         {
             int existing = Of(userId);
             var user = new EntityReference("systemuser", userId);
+            var service = (rights & ~existing) != 0 ? _grantAs ?? _service : _service;
             if (rights == 0)
             {
-                _service.Execute(new RevokeAccessRequest { Target = Account, Revokee = user });
+                service.Execute(new RevokeAccessRequest { Target = Account, Revokee = user });
             }
             else if (existing == 0)
             {
-                _service.Execute(new GrantAccessRequest { Target = Account, PrincipalAccess = new PrincipalAccess { Principal = user, AccessMask = (AccessRights)rights } });
+                service.Execute(new GrantAccessRequest { Target = Account, PrincipalAccess = new PrincipalAccess { Principal = user, AccessMask = (AccessRights)rights } });
             }
             else
             {
-                _service.Execute(new ModifyAccessRequest { Target = Account, PrincipalAccess = new PrincipalAccess { Principal = user, AccessMask = (AccessRights)rights } });
+                service.Execute(new ModifyAccessRequest { Target = Account, PrincipalAccess = new PrincipalAccess { Principal = user, AccessMask = (AccessRights)rights } });
             }
 
             _byUser![userId] = rights;

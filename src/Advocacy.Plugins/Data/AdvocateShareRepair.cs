@@ -94,7 +94,9 @@ namespace Advocacy.Plugins.Data
         /// involved users' account shares (pages of 5,000); then one write per user and account whose share changes. Not
         /// bounded per call: an advocate's accounts are limited by their capacity, and a backup stands in for few advocates.
         /// </summary>
-        public int MoveAccounts(IDictionary<Guid, Entitlement> changedAdvocacies)
+        /// <param name="grantAs">Gives the rights (the platform checks its Share access on each account); the system takes them away.</param>
+        /// <param name="refused">Called with the account whose grant the platform refused; what it throws propagates.</param>
+        public int MoveAccounts(IDictionary<Guid, Entitlement> changedAdvocacies, IOrganizationService grantAs, Action<Guid, Exception> refused)
         {
             var users = changedAdvocacies.Values.SelectMany(e => e.Before.Concat(e.After)).Distinct().ToList();
             if (users.Count == 0)
@@ -108,10 +110,20 @@ namespace Advocacy.Plugins.Data
             {
                 var entitlement = changedAdvocacies[advocated.Value];
                 var known = shares.TryGetValue(advocated.Key, out var byUser) ? byUser : new Dictionary<Guid, int>();
-                var account = new AccountShares(_system, advocated.Key, known);
+                var account = new AccountShares(_system, advocated.Key, known).GrantingAs(grantAs);
                 foreach (var change in AdvocateAccess.Move(entitlement.Before, entitlement.After, account.Of))
                 {
-                    account.Set(change.User, change.Rights);
+                    try
+                    {
+                        account.Set(change.User, change.Rights);
+                    }
+                    // The platform's refusal (an access check on Share), whatever its fault type on this SDK surface.
+                    catch (Exception fault)
+                    {
+                        refused(advocated.Key, fault);
+                        throw;
+                    }
+
                     writes++;
                 }
             }

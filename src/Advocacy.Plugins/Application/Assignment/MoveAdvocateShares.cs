@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Assignment;
+using Advocacy.Plugins.Domain.Words;
 
 namespace Advocacy.Plugins.Application.Assignment
 {
@@ -11,8 +13,11 @@ namespace Advocacy.Plugins.Application.Assignment
     /// (<see cref="AdvocateAccess.Entitled"/>) — the profile's own accounts, and those of the advocates it stands in
     /// for, one or two backups down their chains. Every profile is read (the table is small, and a profile change is
     /// rare), each advocacy's users worked out with the profile as it was and as it is, and only the changed ones
-    /// move (<see cref="AdvocateShareRepair.MoveAccounts"/>). Runs as <see cref="IAdvocacyHost.SystemService"/>: the share
-    /// writes are the product's, after a save the platform checked.
+    /// move (<see cref="AdvocateShareRepair.MoveAccounts"/>). Reads and takes rights away as
+    /// <see cref="IAdvocacyHost.SystemService"/>, but gives them as the user who changed the profile: Write on a profile
+    /// is not the right to share an account, so the platform checks that they may share each account the change gives
+    /// away (a manager of one unit naming themselves on a profile whose customers are in another is refused, and the
+    /// change rolls back). Giving an account on an assignment stays the system's: that is the advocacy policy at work.
     /// </summary>
     public sealed class MoveAdvocateShares
     {
@@ -57,7 +62,11 @@ namespace Advocacy.Plugins.Application.Assignment
 
             // Stryker disable once all : trace text only
             _host.Trace("Access: advocate {0}'s change gives the accounts of {1} advocate(s) to other users; moving their shares.", advocateId, changed.Count);
-            return new AdvocateShareRepair(system, _host.Tracing).MoveAccounts(changed);
+            return new AdvocateShareRepair(system, _host.Tracing).MoveAccounts(changed, _host.UserService, (account, fault) =>
+            {
+                _host.Trace("Access: the platform refused to share account {0} as the user who changed the profile: {1}", account, fault.Message);
+                throw new AdvocacyInputException(Phrase.Of(TextKey.ErrorProfileChangeCannotShare, account), fault);
+            });
         }
     }
 }

@@ -177,6 +177,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.ErrorTaskNotCreated] = "Die Aufgabe {0} für die Firma {1} konnte nicht erstellt werden: {2}. Keine Aufgabe dieses Aufrufs wurde behalten; korrigieren Sie die Firma und führen Sie den Aufruf erneut aus.",
             [TextKey.ErrorContinuation] = "Das Fortsetzungstoken ist ungültig; starten Sie einen neuen Durchlauf, indem Sie adv_RunProactiveSweep ohne Token aufrufen.",
             [TextKey.ErrorAdvocateStillAdvocates] = "Das Kundenfürsprecher-Profil {0} betreut noch Firmen: Deaktivieren Sie es stattdessen (seine Firmen gehen an andere Kundenfürsprecher) und löschen Sie es danach.",
+            [TextKey.ErrorProfileChangeCannotShare] = "Diese Änderung würde die Firma {0} einem anderen Benutzer geben, und Sie dürfen die Firma {0} nicht freigeben: Bitten Sie jemanden, der sie freigeben darf (einen Administrator), die Änderung vorzunehmen.",
             [TextKey.ErrorAdvocateNamedByInactive] = "Das Kundenfürsprecher-Profil {0} ist noch der Kundenfürsprecher inaktiver Firmen wie {1}: Leeren Sie dort den Kundenfürsprecher und löschen Sie es danach.",
             [TextKey.ErrorAdvocateStillBacksUp] = "Das Kundenfürsprecher-Profil {0} ist die Vertretung von {1}: Tragen Sie dort zuerst eine andere Vertretung ein und löschen Sie es danach.",
             [TextKey.ErrorAssignAdvocateNeedsAccount] = "adv_AssignAdvocate benötigt eine Firma im Parameter 'Account'.",

@@ -76,6 +76,7 @@ namespace Advocacy.Plugins.Domain.Words
         ErrorProductRows /* {0} table */, ErrorProductColumn /* {0} table, {1} column, {2} why */, ErrorProductColumns /* {0} table, {1} columns, {2} why */,
         WhyProductTaskColumns, WhyProductAccountColumns, WhyProductCaseColumns, WhyProductColumns,
         ErrorTaskNotCreated /* {0} kind, {1} account id, {2} fault */, ErrorContinuation,
+        ErrorProfileChangeCannotShare /* {0} account id */,
         ErrorAdvocateStillAdvocates /* {0} profile */, ErrorAdvocateNamedByInactive /* {0} profile, {1} inactive account */, ErrorAdvocateStillBacksUp /* {0} profile, {1} advocate it backs up */,
         ErrorAssignAdvocateNeedsAccount, ErrorAssignActivityNeedsAccount, ErrorScheduleNeedsAccount,
         ErrorFeedbackRowMissing, ErrorStepNeedsPostImage /* {0} step */, ErrorScoringNeedsTarget, ErrorStepNeedsTarget,

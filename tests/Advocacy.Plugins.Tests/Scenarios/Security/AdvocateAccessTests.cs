@@ -399,6 +399,33 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
         }
 
         [TestMethod]
+        public void A_manager_cannot_give_themselves_accounts_beyond_their_reach_by_naming_themselves_on_a_profile()
+        {
+            var world = new World();
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            // A manager of the Pacific unit: Write on every profile (the role's Global), Read and Share on accounts of
+            // Pacific and below only (Deep). Contoso is in the root unit.
+            var pacificManager = world.Inner.Sandbox.SeedUser("Mika Manager", null, world.Pacific);
+            world.Inner.Sandbox.Security.AssignRole(pacificManager, AdvocacyWorld.UsualRole);
+            world.Inner.Sandbox.Security.AssignRole(pacificManager, "Advocacy Manager");
+            Assert.IsFalse(world.CanRead(pacificManager, "account", world.Account));
+
+            var asMika = world.Inner.Sandbox.CreateService(pacificManager);
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() =>
+                asMika.Update(new Entity("adv_advocate", world.Tane) { ["adv_userid"] = new EntityReference("systemuser", pacificManager) }));
+            var backupFault = Assert.ThrowsExactly<SandboxFaultException>(() =>
+                asMika.Update(new Entity("adv_advocate", world.Tane) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", world.Inner.SeedAdvocate("Mika Manager", pacificManager, Array.Empty<CustomerTier>())) }));
+
+            foreach (var refused in new[] { fault, backupFault })
+            {
+                StringAssert.Contains(refused.Message, "you may not share account " + world.Account.ToString("D"));
+            }
+            Assert.IsFalse(world.CanRead(pacificManager, "account", world.Account), "nothing shared");
+            Assert.AreEqual(world.TaneUser, world.Inner.Sandbox.Get("adv_advocate", world.Tane).GetAttributeValue<EntityReference>("adv_userid").Id, "the profile change rolled back");
+            Assert.IsNull(world.Inner.Sandbox.Get("adv_advocate", world.Tane).GetAttributeValue<EntityReference>("adv_backupadvocateid"));
+        }
+
+        [TestMethod]
         public void A_new_backup_profile_of_the_advocates_own_user_gives_the_account_to_nobody_new()
         {
             var world = new World();
