@@ -426,6 +426,24 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
         }
 
         [TestMethod]
+        public void A_manager_who_cannot_share_the_accounts_may_still_take_a_backup_away_which_only_removes_access()
+        {
+            var world = new World();
+            var ariUser = PacificUser(world, "Ari Backup");
+            var ari = world.Inner.SeedAdvocate("Ari Backup", ariUser, Array.Empty<CustomerTier>());
+            world.Inner.Sandbox.SeedChange(new Entity("adv_advocate", world.Tane) { ["adv_backupadvocateid"] = new EntityReference("adv_advocate", ari) });
+            world.Inner.SetTier(world.Account, CustomerTier.Key);
+            var pacificManager = world.Inner.Sandbox.SeedUser("Mika Manager", null, world.Pacific);
+            world.Inner.Sandbox.Security.AssignRole(pacificManager, AdvocacyWorld.UsualRole);
+            world.Inner.Sandbox.Security.AssignRole(pacificManager, "Advocacy Manager");
+
+            world.Inner.Sandbox.CreateService(pacificManager).Update(new Entity("adv_advocate", world.Tane) { ["adv_backupadvocateid"] = null });
+
+            Assert.AreEqual(AccessRights.None, world.SharedWith(ariUser), "taken away by the system: removing access needs no right to share");
+            Assert.AreEqual(AccessRights.ReadAccess | AccessRights.AppendToAccess, world.SharedWith(world.TaneUser));
+        }
+
+        [TestMethod]
         public void A_new_backup_profile_of_the_advocates_own_user_gives_the_account_to_nobody_new()
         {
             var world = new World();
