@@ -26,7 +26,7 @@ namespace Advocacy.Plugins.Data
         /// </summary>
         public AdvocatedAccount? FirstAdvocated(Guid profileId)
         {
-            var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name", "statecode"), TopCount = 1 };
+            var query = new QueryExpression("account") { ColumnSet = new ColumnSet("statecode"), TopCount = 1 };
             query.Criteria.AddCondition("adv_advocateid", ConditionOperator.Equal, profileId);
             query.AddOrder("statecode", OrderType.Ascending);
             var profile = query.AddLink("adv_advocate", "adv_advocateid", "adv_advocateid", JoinOperator.Inner);
@@ -40,7 +40,7 @@ namespace Advocacy.Plugins.Data
 
             var row = rows[0];
             return new AdvocatedAccount(row.GetAttributeValue<AliasedValue>(ProfileAlias + ".adv_name")?.Value as string ?? string.Empty,
-                row.GetAttributeValue<string>("name") ?? string.Empty, (row.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0);
+                (row.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0);
         }
 
         /// <summary>
@@ -66,18 +66,16 @@ namespace Advocacy.Plugins.Data
         }
     }
 
-    /// <summary>An account naming an advocate profile, and that profile's name.</summary>
+    /// <summary>Whether an account naming an advocate profile is active, and that profile's name.</summary>
     public sealed class AdvocatedAccount
     {
-        public AdvocatedAccount(string profileName, string accountName, bool isActive)
+        public AdvocatedAccount(string profileName, bool isActive)
         {
             ProfileName = profileName;
-            AccountName = accountName;
             IsActive = isActive;
         }
 
         public string ProfileName { get; }
-        public string AccountName { get; }
         public bool IsActive { get; }
     }
 }

@@ -27,10 +27,11 @@ namespace Advocacy.Plugins.Application.Assignment
             if (references.FirstAdvocated(profileId) is { } account)
             {
                 // Deactivating re-assigns active accounts only; inactive ones keep their advocate (their history), so for
-                // those the way out is clearing the advocate by hand.
+                // those the way out is clearing the advocate by hand. No account is named: pre-validation runs before the
+                // platform's security checks (Learn, "Event framework"), so the caller may be someone who cannot read it.
                 throw new AdvocacyInputException(account.IsActive
                     ? Phrase.Of(TextKey.ErrorAdvocateStillAdvocates, account.ProfileName)
-                    : Phrase.Of(TextKey.ErrorAdvocateNamedByInactive, account.ProfileName, account.AccountName));
+                    : Phrase.Of(TextKey.ErrorAdvocateNamedByInactive, account.ProfileName));
             }
 
             if (references.BackedUp(profileId) is { } backedUp)

@@ -174,7 +174,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.ErrorContinuation] = "The continuation token is not valid; start a new sweep by calling adv_RunProactiveSweep without one.",
             [TextKey.ErrorAdvocateStillAdvocates] = "Advocate profile {0} still advocates accounts: deactivate it instead (its accounts go to other advocates), then delete it.",
             [TextKey.ErrorProfileChangeCannotShare] = "This change would give account {0} to another user, and you may not share account {0}: ask someone who may share it (an administrator) to make the change.",
-            [TextKey.ErrorAdvocateNamedByInactive] = "Advocate profile {0} is still the advocate of inactive accounts such as {1}: clear the advocate on those accounts, then delete it.",
+            [TextKey.ErrorAdvocateNamedByInactive] = "Advocate profile {0} is still the advocate of inactive accounts: clear the advocate on those accounts (inactive accounts whose advocate is {0}), then delete it.",
             [TextKey.ErrorAdvocateStillBacksUp] = "Advocate profile {0} is the backup of {1}: name another backup on that profile first, then delete it.",
             [TextKey.ErrorAssignAdvocateNeedsAccount] = "adv_AssignAdvocate needs an account in the 'Account' parameter.",
             [TextKey.ErrorAssignActivityNeedsAccount] = "Assign advocate needs an account.",

@@ -178,7 +178,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.ErrorContinuation] = "Das Fortsetzungstoken ist ungültig; starten Sie einen neuen Durchlauf, indem Sie adv_RunProactiveSweep ohne Token aufrufen.",
             [TextKey.ErrorAdvocateStillAdvocates] = "Das Kundenfürsprecher-Profil {0} betreut noch Firmen: Deaktivieren Sie es stattdessen (seine Firmen gehen an andere Kundenfürsprecher) und löschen Sie es danach.",
             [TextKey.ErrorProfileChangeCannotShare] = "Diese Änderung würde die Firma {0} einem anderen Benutzer geben, und Sie dürfen die Firma {0} nicht freigeben: Bitten Sie jemanden, der sie freigeben darf (einen Administrator), die Änderung vorzunehmen.",
-            [TextKey.ErrorAdvocateNamedByInactive] = "Das Kundenfürsprecher-Profil {0} ist noch der Kundenfürsprecher inaktiver Firmen wie {1}: Leeren Sie dort den Kundenfürsprecher und löschen Sie es danach.",
+            [TextKey.ErrorAdvocateNamedByInactive] = "Das Kundenfürsprecher-Profil {0} ist noch der Kundenfürsprecher inaktiver Firmen: Leeren Sie dort den Kundenfürsprecher (inaktive Firmen mit dem Kundenfürsprecher {0}) und löschen Sie es danach.",
             [TextKey.ErrorAdvocateStillBacksUp] = "Das Kundenfürsprecher-Profil {0} ist die Vertretung von {1}: Tragen Sie dort zuerst eine andere Vertretung ein und löschen Sie es danach.",
             [TextKey.ErrorAssignAdvocateNeedsAccount] = "adv_AssignAdvocate benötigt eine Firma im Parameter 'Account'.",
             [TextKey.ErrorAssignActivityNeedsAccount] = "„Kundenfürsprecher zuweisen“ benötigt eine Firma.",

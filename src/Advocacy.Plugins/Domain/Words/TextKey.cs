@@ -77,7 +77,7 @@ namespace Advocacy.Plugins.Domain.Words
         WhyProductTaskColumns, WhyProductAccountColumns, WhyProductCaseColumns, WhyProductColumns,
         ErrorTaskNotCreated /* {0} kind, {1} account id, {2} fault */, ErrorContinuation,
         ErrorProfileChangeCannotShare /* {0} account id */,
-        ErrorAdvocateStillAdvocates /* {0} profile */, ErrorAdvocateNamedByInactive /* {0} profile, {1} inactive account */, ErrorAdvocateStillBacksUp /* {0} profile, {1} advocate it backs up */,
+        ErrorAdvocateStillAdvocates /* {0} profile */, ErrorAdvocateNamedByInactive /* {0} profile */, ErrorAdvocateStillBacksUp /* {0} profile, {1} advocate it backs up */,
         ErrorAssignAdvocateNeedsAccount, ErrorAssignActivityNeedsAccount, ErrorScheduleNeedsAccount,
         ErrorFeedbackRowMissing, ErrorStepNeedsPostImage /* {0} step */, ErrorScoringNeedsTarget, ErrorStepNeedsTarget,
         ErrorPlatformDidNotSupply /* {0} service */, ErrorWorkflowHostDidNotSupply /* {0} service */,
