@@ -28,16 +28,7 @@ namespace Advocacy.Plugins.Data
 
             var query = new QueryExpression("adv_advocate") { ColumnSet = new ColumnSet(LinkColumns) };
             query.Criteria.AddCondition("adv_advocateid", ConditionOperator.In, ids);
-            LinkEntity? previous = null;
-            for (int level = 1; level <= AdvocateSelection.StandInDepth; level++)
-            {
-                var backup = previous == null
-                    ? query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter)
-                    : previous.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
-                backup.EntityAlias = AdvocateDirectory.BackupAlias(level);
-                backup.Columns = new ColumnSet(LinkColumns);
-                previous = backup;
-            }
+            AdvocateDirectory.LinkBackups(query, LinkColumns);
 
             foreach (var row in service.RetrieveMultiple(query).Entities)
             {
@@ -52,7 +43,7 @@ namespace Advocacy.Plugins.Data
                     }
                 }
 
-                entitled[row.Id] = AdvocateAccess.Entitled(row.Id, p => chain.TryGetValue(p, out var link) ? link : null);
+                entitled[row.Id] = AdvocateAccess.Entitled(row.Id, chain);
             }
 
             return entitled;
@@ -69,22 +60,12 @@ namespace Advocacy.Plugins.Data
             // Stryker disable once Statement : equivalent, without an order the platform pages by the primary key (Learn, "Paging behaviors and ordering")
             query.AddOrder("adv_advocateid", OrderType.Ascending);
             var profiles = new Dictionary<Guid, ProfileLink>();
-            while (true)
+            foreach (var row in QueryPages.All(service, query))
             {
-                var page = service.RetrieveMultiple(query);
-                foreach (var row in page.Entities)
-                {
-                    profiles[row.Id] = Link(row.Id, row.GetAttributeValue<EntityReference>("adv_userid"), row.GetAttributeValue<EntityReference>("adv_backupadvocateid"));
-                }
-
-                if (!page.MoreRecords)
-                {
-                    return profiles;
-                }
-
-                query.PageInfo.PageNumber++;
-                query.PageInfo.PagingCookie = page.PagingCookie;
+                profiles[row.Id] = Link(row.Id, row.GetAttributeValue<EntityReference>("adv_userid"), row.GetAttributeValue<EntityReference>("adv_backupadvocateid"));
             }
+
+            return profiles;
         }
 
         private static ProfileLink Link(Guid id, EntityReference? user, EntityReference? backup) => new ProfileLink(id, user?.Id, backup?.Id);

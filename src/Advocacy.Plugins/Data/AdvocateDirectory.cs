@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Advocacy.Plugins.Domain.Assignment;
 using Advocacy.Plugins.Domain.FollowUp;
 using Microsoft.Xrm.Sdk;
@@ -61,18 +62,11 @@ namespace Advocacy.Plugins.Data
             var managerUser = user.AddLink("systemuser", "parentsystemuserid", "systemuserid", JoinOperator.LeftOuter);
             managerUser.EntityAlias = ManagerAlias;
             managerUser.Columns = new ColumnSet("isdisabled");
-            LinkEntity? previous = null;
-            for (int level = 1; level <= AdvocateSelection.StandInDepth; level++)
+            // A linked row's id comes back only when asked for, and without it the backup cannot be identified.
+            foreach (var backup in LinkBackups(query, LinkedColumns))
             {
-                var backup = previous == null
-                    ? query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter)
-                    : previous.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
-                backup.EntityAlias = BackupAlias(level);
-                // A linked row's id comes back only when asked for, and without it the backup cannot be identified.
-                backup.Columns = LinkedColumns();
                 // Each backup's user too: a backup whose user is disabled must not be handed the urgent work.
-                LinkUser(backup, BackupAlias(level));
-                previous = backup;
+                LinkUser(backup, backup.EntityAlias);
             }
 
             var rows = _service.RetrieveMultiple(query).Entities;
@@ -103,6 +97,28 @@ namespace Advocacy.Plugins.Data
             return routing;
         }
 
+        /// <summary>
+        /// Links the profiles behind the queried advocate through their backups, <see cref="AdvocateSelection.StandInDepth"/>
+        /// deep, each by outer link under <see cref="BackupAlias"/> with <paramref name="columns"/>: the chain routing follows.
+        /// </summary>
+        public static IReadOnlyList<LinkEntity> LinkBackups(QueryExpression query, string[] columns)
+        {
+            var links = new List<LinkEntity>();
+            LinkEntity? previous = null;
+            for (int level = 1; level <= AdvocateSelection.StandInDepth; level++)
+            {
+                var backup = previous == null
+                    ? query.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter)
+                    : previous.AddLink("adv_advocate", "adv_backupadvocateid", "adv_advocateid", JoinOperator.LeftOuter);
+                backup.EntityAlias = BackupAlias(level);
+                backup.Columns = new ColumnSet(columns);
+                links.Add(backup);
+                previous = backup;
+            }
+
+            return links;
+        }
+
         /// <summary>The alias of the profile <paramref name="level"/> backups behind the advocate: b1, b2, …</summary>
         public static string BackupAlias(int level) => "b" + level.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -113,12 +129,8 @@ namespace Advocacy.Plugins.Data
             user.Columns = new ColumnSet("isdisabled");
         }
 
-        private static ColumnSet LinkedColumns()
-        {
-            var columns = new ColumnSet(Columns);
-            columns.AddColumn("adv_advocateid");
-            return columns;
-        }
+        /// <summary>A linked profile's columns: <see cref="Columns"/> and its id.</summary>
+        private static readonly string[] LinkedColumns = Columns.Concat(new[] { "adv_advocateid" }).ToArray();
 
         /// <summary>
         /// Maps a row, or the aliased columns of a linked profile when <paramref name="alias"/> is given (null when

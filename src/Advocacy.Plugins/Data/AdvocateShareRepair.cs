@@ -92,7 +92,8 @@ namespace Advocacy.Plugins.Data
         /// every account naming one of the advocates, the users no longer entitled lose the advocacy's rights (other
         /// shared rights stay) and those entitled now get them. Reads: the advocates' accounts (pages of 5,000) and the
         /// involved users' account shares (pages of 5,000); then one write per user and account whose share changes. Not
-        /// bounded per call: an advocate's accounts are limited by their capacity, and a backup stands in for few advocates.
+        /// bounded per call: an advocate's accounts are limited by their capacity, but someone who stands in (as backup or
+        /// second stand-in) for many advocates moves all their accounts in one save (a limit the README names).
         /// </summary>
         /// <param name="grantAs">Gives the rights (the platform checks its Share access on each account); the system takes them away.</param>
         /// <param name="refused">Called with the account whose grant the platform refused; what it throws propagates.</param>
@@ -148,7 +149,7 @@ namespace Advocacy.Plugins.Data
             }
 
             query.AddOrder("accountid", OrderType.Ascending);
-            foreach (var row in Pages(query))
+            foreach (var row in QueryPages.All(_system, query))
             {
                 yield return new KeyValuePair<Guid, Guid>(row.Id, row.GetAttributeValue<EntityReference>("adv_advocateid").Id);
             }
@@ -168,7 +169,7 @@ namespace Advocacy.Plugins.Data
                 query.Criteria.AddCondition("objecttypecode", ConditionOperator.Equal, "account");
                 query.Criteria.AddCondition("principalid", ConditionOperator.In, users.Skip(start).Take(500).Cast<object>().ToArray());
                 query.AddOrder("principalobjectaccessid", OrderType.Ascending);
-                foreach (var row in Pages(query))
+                foreach (var row in QueryPages.All(_system, query))
                 {
                     Guid account = row.GetAttributeValue<Guid>("objectid");
                     if (!shares.TryGetValue(account, out var byUser))
@@ -182,26 +183,6 @@ namespace Advocacy.Plugins.Data
             }
 
             return shares;
-        }
-
-        private IEnumerable<Entity> Pages(QueryExpression query)
-        {
-            while (true)
-            {
-                var page = _system.RetrieveMultiple(query);
-                foreach (var row in page.Entities)
-                {
-                    yield return row;
-                }
-
-                if (!page.MoreRecords)
-                {
-                    yield break;
-                }
-
-                query.PageInfo.PageNumber++;
-                query.PageInfo.PagingCookie = page.PagingCookie;
-            }
         }
     }
 }

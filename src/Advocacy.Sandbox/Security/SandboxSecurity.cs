@@ -467,22 +467,25 @@ namespace Advocacy.Sandbox
         /// <summary>
         /// Before any step of a Custom API with an ExecutePrivilegeName: the caller must hold that privilege, at any
         /// level (Microsoft Learn, "CustomAPI tables", https://learn.microsoft.com/power-apps/developer/data-platform/custom-api-tables:
-        /// ExecutePrivilegeName, the name of the privilege that allows execution of the custom API).
+        /// ExecutePrivilegeName, the name of the privilege that allows execution of the custom API); and a request that
+        /// bypasses custom logic needs that bypass's privilege.
         /// </summary>
         internal void BeforePipeline(Operation op)
         {
-            if (Applies(op.Caller) && _sandbox.Steps.CustomApi(op.Message)?.ExecutePrivilegeName is { Length: > 0 } privilege)
+            if (!Applies(op.Caller))
+            {
+                return;
+            }
+
+            if (_sandbox.Steps.CustomApi(op.Message)?.ExecutePrivilegeName is { Length: > 0 } privilege)
             {
                 DemandPrivilege(op.Transaction, op.Caller.UserId, privilege, null);
             }
 
             // Bypassing custom logic needs its own privilege, held by System Administrators (Learn, "Bypass custom Dataverse logic").
-            if (Applies(op.Caller))
+            foreach (var bypass in op.Bypass.Privileges)
             {
-                foreach (var bypass in op.Bypass.Privileges)
-                {
-                    DemandPrivilege(op.Transaction, op.Caller.UserId, bypass, null);
-                }
+                DemandPrivilege(op.Transaction, op.Caller.UserId, bypass, null);
             }
         }
 

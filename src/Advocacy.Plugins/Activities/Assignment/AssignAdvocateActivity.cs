@@ -46,7 +46,7 @@ namespace Advocacy.Plugins.Activities.Assignment
             var result = new AssignAdvocate(host).AssignForCaller(account.Id, "Assign advocate activity");
             Advocate.Set(context, result.AdvocateId.HasValue ? new EntityReference("adv_advocate", result.AdvocateId.Value) : null!);
             Reason.Set(context, result.Reason);
-            ReasonText.Set(context, result.Words.In(host.CallerLanguage));
+            ReasonText.Set(context, result.ReasonForCaller);
             Changed.Set(context, result.Changed);
         }
     }

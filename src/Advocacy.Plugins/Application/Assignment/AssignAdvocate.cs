@@ -19,6 +19,7 @@ namespace Advocacy.Plugins.Application.Assignment
             Changed = changed;
             Words = reason;
             Reason = reason.ToString();
+            ReasonForCaller = Reason;
             RoundTrips = roundTrips;
         }
 
@@ -37,6 +38,9 @@ namespace Advocacy.Plugins.Application.Assignment
 
         /// <summary>The reason before it is worded, for whoever shows it to a reader.</summary>
         public Phrase Words { get; }
+
+        /// <summary>The reason worded for the person who asked (<see cref="AssignAdvocate.AssignForCaller"/>; else the English one).</summary>
+        public string ReasonForCaller { get; internal set; }
 
         /// <summary>Round trips of the assignment itself (lock, reads, account and advocate writes); the task
         /// writer's round trips for the introduction / unassigned task are not included.</summary>
@@ -81,7 +85,10 @@ namespace Advocacy.Plugins.Application.Assignment
         {
             Rows.Read(_host.UserService, "account", accountId, TextKey.RecordAccount, "accountid");
             _host.Trace("Assignment ({0}): the caller can see account {1}; the assignment runs as {2}.", trigger, accountId, _host.SystemIdentity);
-            return Assign(accountId, null, false, trigger);
+            var result = Assign(accountId, null, false, trigger);
+            // Whoever shows a reason words it for its reader: the caller's button or workflow shows it to them.
+            result.ReasonForCaller = result.Words.In(_host.CallerLanguage);
+            return result;
         }
 
         /// <summary>Runs inside the caller's transaction; call it through adv_AssignAdvocate for a transaction of its own.</summary>

@@ -45,9 +45,7 @@ namespace Advocacy.Plugins.Application.Assignment
             var changed = new Dictionary<Guid, Entitlement>();
             foreach (var advocate in after.Keys)
             {
-                var entitlement = new Entitlement(
-                    AdvocateAccess.Entitled(advocate, p => before.TryGetValue(p, out var link) ? link : null),
-                    AdvocateAccess.Entitled(advocate, p => after.TryGetValue(p, out var link) ? link : null));
+                var entitlement = new Entitlement(AdvocateAccess.Entitled(advocate, before), AdvocateAccess.Entitled(advocate, after));
                 if (entitlement.Changed)
                 {
                     changed[advocate] = entitlement;

@@ -40,7 +40,7 @@ namespace Advocacy.Plugins.Application.Assignment
             var entitled = new Dictionary<Guid, IReadOnlyCollection<Guid>>();
             foreach (var advocate in profiles.Keys)
             {
-                entitled[advocate] = AdvocateAccess.Entitled(advocate, p => profiles.TryGetValue(p, out var link) ? link : null);
+                entitled[advocate] = AdvocateAccess.Entitled(advocate, profiles);
             }
 
             var shares = new AdvocateShareRepair(_host.SystemService, _host.Tracing).Run(entitled);

@@ -39,8 +39,7 @@ namespace Advocacy.Plugins.CustomApis.Assignment
             var output = context.Execution.OutputParameters;
             output[AssignAdvocateNames.Advocate] = result.AdvocateId.HasValue ? new EntityReference("adv_advocate", result.AdvocateId.Value) { Name = result.Advocate!.Name } : null;
             output[AssignAdvocateNames.Reason] = result.Reason;
-            // Whoever shows a reason words it for its reader: the command-bar button shows it to the person who pressed it.
-            output[AssignAdvocateNames.ReasonText] = result.Words.In(context.CallerLanguage);
+            output[AssignAdvocateNames.ReasonText] = result.ReasonForCaller;
             output[AssignAdvocateNames.Changed] = result.Changed;
         }
     }

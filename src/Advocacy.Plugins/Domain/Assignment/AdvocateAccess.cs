@@ -41,6 +41,11 @@ namespace Advocacy.Plugins.Domain.Assignment
         /// with it would have to be rewritten on every account each time); it stops where routing stops for good: at a
         /// missing profile, a profile without a user (an advocate without one gets no work at all) or a loop.
         /// </summary>
+        /// <param name="profiles">The profiles read, by id; one missing from them ends the chain.</param>
+        public static IReadOnlyCollection<Guid> Entitled(Guid advocateId, IReadOnlyDictionary<Guid, ProfileLink> profiles) =>
+            Entitled(advocateId, id => profiles.TryGetValue(id, out var profile) ? profile : null);
+
+        /// <inheritdoc cref="Entitled(Guid, IReadOnlyDictionary{Guid, ProfileLink})"/>
         /// <param name="profileOf">A profile by id; null when it does not exist (or was not read).</param>
         public static IReadOnlyCollection<Guid> Entitled(Guid advocateId, Func<Guid, ProfileLink?> profileOf)
         {
