@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 
 namespace Advocacy.Sandbox
 {
@@ -11,8 +12,14 @@ namespace Advocacy.Sandbox
     /// the referenced row's previous owner owned, NoCascade none; each reassigned row cascades further over its own
     /// relationships. Only relationships the metadata defines are applied: the solution's own (all NoCascade) and the
     /// standard ones among the standard tables (<see cref="StandardRelationships"/>: e.g. Account_Tasks, Cascade, so an
-    /// account's tasks, open or completed, go to its new owner). The cascaded writes run
-    /// no plug-in steps in the sandbox, as its delete cascades do not (README: differences from Dataverse).
+    /// account's tasks, open or completed, go to its new owner).
+    /// Each reassigned row is written through its own pipeline, as an Update of its ownerid by the same caller in the same
+    /// transaction: Microsoft Learn ("Asynchronous processing of cascading transactions") says of a cascade's rows that
+    /// "the single-record update or delete, along with all associated plug-ins for that record, run synchronously", that
+    /// a plug-in exception fails the cascading operation, and that a cascade fails when "the user who executed the cascading
+    /// operation has insufficient privileges to make a change to one or more records" — so the row's Update steps run, and
+    /// under security the caller needs Assign on it. The row's steps run at the request's depth: Depth counts calls a
+    /// plug-in or workflow makes (Learn, IExecutionContext.Depth), and a cascade is the platform's own.
     /// </summary>
     internal sealed partial class CoreOperations
     {
@@ -23,7 +30,7 @@ namespace Advocacy.Sandbox
                 ? Store.ReadValue(tx, target.LogicalName, id, "ownerid") as EntityReference
                 : null;
 
-        private void CascadeAssign(Operation op, string table, Guid id, EntityReference? previousOwner)
+        private void CascadeAssign(Operation op, string table, Guid id, EntityReference? previousOwner, MessageEngine engine)
         {
             // Read only (the children get a copy of the new owner): the caller's Target until a step asked for the copy.
             if (previousOwner == null || op.GivenTarget?.GetAttributeValue<EntityReference>("ownerid") is not EntityReference newOwner
@@ -31,12 +38,7 @@ namespace Advocacy.Sandbox
             {
                 return;
             }
-            CascadeAssign(op, table, id, previousOwner, newOwner, 0);
-        }
-
-        private void CascadeAssign(Operation op, string table, Guid id, EntityReference previousOwner, EntityReference newOwner, int level)
-        {
-            if (level > MaxCascadeLevels)
+            if (op.CascadeLevel >= MaxCascadeLevels)
             {
                 throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"Cascade assign from {table} {id} goes deeper than {MaxCascadeLevels} levels; the relationships form a cycle.");
             }
@@ -59,19 +61,14 @@ namespace Advocacy.Sandbox
                 foreach (var childId in children)
                 {
                     Store.Lock(tx, relationship.ReferencingEntity, childId);
-                    var current = Store.Read(tx, relationship.ReferencingEntity, childId);
-                    var childOwner = current?.GetAttributeValue<EntityReference>("ownerid");
-                    if (current == null || childOwner?.Id == newOwner.Id)
+                    var childOwner = Store.ReadValue(tx, relationship.ReferencingEntity, childId, "ownerid") as EntityReference;
+                    if (childOwner == null || childOwner.Id == newOwner.Id)
                     {
-                        continue;
+                        continue; // gone, or already the new owner's: "Assign … will not execute" on the same value (Learn)
                     }
 
-                    var row = EntityCloner.Clone(current);
-                    row["ownerid"] = EntityCloner.CloneValue(newOwner);
-                    _sandbox.ApplyUpdateDefaults(new EntityColumns(row), op.Caller.UserId, op.CreatedOn);
-                    tx.Write(relationship.ReferencingEntity, childId, row, created: false);
-                    _sandbox.Metrics.Written(1);
-                    CascadeAssign(op, relationship.ReferencingEntity, childId, childOwner ?? previousOwner, newOwner, level + 1);
+                    var assign = new Entity(relationship.ReferencingEntity, childId) { ["ownerid"] = EntityCloner.CloneValue(newOwner) };
+                    engine.ExecuteInner(op, new UpdateRequest { Target = assign }, inBulk: false, out _, platformWrite: true, cascadeLevel: op.CascadeLevel + 1);
                 }
             }
         }

@@ -111,9 +111,10 @@ namespace Advocacy.Sandbox
         /// the same transaction, as Dataverse does: Restrict refuses while a referencing row exists, RemoveLink clears
         /// the referencing rows' lookup, Cascade deletes them (and their own cascades). The relationships are the
         /// solution folders' and the standard ones Microsoft publishes among the standard tables (<see cref="StandardRelationships"/>);
-        /// other standard relationships are not modelled (README: differences from Dataverse). The cascaded writes run no
-        /// plug-in steps in the sandbox. The deleted row's own Restrict and RemoveLink relationships were applied before
-        /// stage 20 (<see cref="BeforeDelete"/>) when <paramref name="linksApplied"/> says so.
+        /// other standard relationships are not modelled (README: differences from Dataverse). A request's Cascade rows are
+        /// deleted through their own pipeline before this runs (<see cref="DeleteCascadeRows"/>), so here they are only
+        /// found for the platform's own deletes without steps (replaced calendar rules). The deleted row's own Restrict and
+        /// RemoveLink relationships were applied before stage 20 (<see cref="BeforeDelete"/>) when <paramref name="linksApplied"/> says so.
         /// </summary>
         private void DeleteWithCascades(Transaction tx, string table, Guid id, int level, bool linksApplied = false)
         {
@@ -161,13 +162,44 @@ namespace Advocacy.Sandbox
         }
 
         /// <summary>
+        /// The rows a deleted row's Cascade relationships reach, each deleted through its own pipeline before the row itself
+        /// — a Delete by the same caller in the same transaction, at the request's depth, its steps run and its own
+        /// relationships applied — as Microsoft Learn describes a cascade's rows ("the single-record update or delete, along
+        /// with all associated plug-ins for that record, run synchronously"; a plug-in's exception or the caller's missing
+        /// privilege on one of the rows fails the whole delete: "Asynchronous processing of cascading transactions"). So a
+        /// post-operation Delete step of a child still finds the row being deleted (it goes after its children, as a
+        /// database's foreign keys need). RemoveLink rows are unlinked without their steps (<see cref="BeforeDelete"/>):
+        /// whether the platform runs Update steps for an unlinked row is not published.
+        /// </summary>
+        private void DeleteCascadeRows(Operation op, string table, Guid id, MessageEngine engine)
+        {
+            var tx = op.Transaction!;
+            foreach (var relationship in Metadata.ReferencingRelationships(table).Where(r => r.OnDelete == CascadeDelete.Cascade))
+            {
+                foreach (var child in Store.ReferencingIds(tx, relationship.ReferencingEntity, relationship.ReferencingAttribute, table, id))
+                {
+                    if (op.CascadeLevel >= 32)
+                    {
+                        throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"Cascade delete from {table} {id} goes deeper than 32 levels; the relationships form a cycle.");
+                    }
+                    Store.Lock(tx, relationship.ReferencingEntity, child);
+                    if (Store.Exists(tx, relationship.ReferencingEntity, child))
+                    {
+                        engine.ExecuteInner(op, new DeleteRequest { Target = new EntityReference(relationship.ReferencingEntity, child) },
+                            inBulk: false, out _, platformWrite: true, cascadeLevel: op.CascadeLevel + 1);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// What Dataverse does for a deleted row before its stage 20 steps run: the Restrict relationships are checked
         /// ("verifies if there are any existing associating records before stage 20 (Pre Operation)") and the RemoveLink
         /// ones cleared ("the relationship attribute will be nulled by CRM between stage 10 and 20"), as Jonas Rapp (Microsoft
         /// MVP) describes the pipeline in "CRM 2011: Multiple Cascade Delete – part 1"; Microsoft's pages say nothing on when.
         /// So a pre-operation Delete step of a row another row restricts never runs, and one that queries the rows naming the
         /// deleted row by a RemoveLink lookup finds them unlinked already. When Dataverse deletes the Cascade rows is not
-        /// published: they go in the main operation, with the row (<see cref="DeleteWithCascades"/>).
+        /// published: they go in the main operation, before the row (<see cref="DeleteCascadeRows"/>).
         /// </summary>
         public void BeforeDelete(Operation op)
         {
@@ -233,7 +265,7 @@ namespace Advocacy.Sandbox
             }
         }
 
-        public OrganizationResponse Update(Operation op, UpdateResponse response)
+        public OrganizationResponse Update(Operation op, UpdateResponse response, MessageEngine engine)
         {
             // Only read (its values are copied into the row): the caller's own Entity until a step has asked for the copy.
             var target = RequiredGiven<Entity>(op, "Target");
@@ -248,7 +280,7 @@ namespace Advocacy.Sandbox
             {
                 ReplaceCalendarRules(op, id, rules);
             }
-            CascadeAssign(op, target.LogicalName, id, previousOwner);
+            CascadeAssign(op, target.LogicalName, id, previousOwner, engine);
             response.Results = op.Output;
             return response;
         }
@@ -292,7 +324,7 @@ namespace Advocacy.Sandbox
             _sandbox.Metrics.Written(1);
         }
 
-        public OrganizationResponse Delete(Operation op, DeleteResponse response)
+        public OrganizationResponse Delete(Operation op, DeleteResponse response, MessageEngine engine)
         {
             var target = Required<EntityReference>(op, "Target");
             RequireTable(target.LogicalName);
@@ -303,6 +335,7 @@ namespace Advocacy.Sandbox
             {
                 throw Faults.DoesNotExist(target.LogicalName, id);
             }
+            DeleteCascadeRows(op, target.LogicalName, id, engine);
             DeleteWithCascades(tx, target.LogicalName, id, 0, linksApplied: true);
             response.Results = op.Output;
             return response;

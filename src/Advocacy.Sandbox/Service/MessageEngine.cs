@@ -255,8 +255,8 @@ namespace Advocacy.Sandbox
             OrganizationResponse response = op.MessageKey switch
             {
                 "create" => _core.Create(op, new CreateResponse(), this),
-                "update" => _core.Update(op, new UpdateResponse()),
-                "delete" => _core.Delete(op, new DeleteResponse()),
+                "update" => _core.Update(op, new UpdateResponse(), this),
+                "delete" => _core.Delete(op, new DeleteResponse(), this),
                 "retrieve" => _core.Retrieve(op, new RetrieveResponse()),
                 "retrievemultiple" => _core.RetrieveMultiple(op, new RetrieveMultipleResponse()),
                 "associate" => _core.Associate(op, new AssociateResponse(), associate: true),
@@ -301,11 +301,11 @@ namespace Advocacy.Sandbox
 
         /// <inheritdoc cref="ExecuteInner(Operation, OrganizationRequest, bool)"/>
         /// <param name="id">The row the inner operation wrote (an Update's Target may name it by alternate key).</param>
-        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner, bool inBulk, out Guid id, bool platformWrite = false)
+        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner, bool inBulk, out Guid id, bool platformWrite = false, int cascadeLevel = 0)
         {
             var caller = parent.Caller.Within(parent.Transaction, parent.Depth - 1, null);
-            // A bulk message's rows and Upsert's inner write are the same call: its bypass holds for them.
-            var op = new Operation(inner, caller, parent.Depth, parent.CreatedOn) { InBulk = inBulk, PlatformWrite = platformWrite, Bypass = parent.Bypass };
+            // A bulk message's rows, Upsert's inner write and a cascade's rows are the same call: its bypass holds for them.
+            var op = new Operation(inner, caller, parent.Depth, parent.CreatedOn) { InBulk = inBulk, PlatformWrite = platformWrite, Bypass = parent.Bypass, CascadeLevel = cascadeLevel };
             var response = Run(op);
             id = op.EntityId;
             return response;

@@ -102,6 +102,12 @@ namespace Advocacy.Sandbox
         /// </summary>
         public bool PlatformWrite { get; init; }
 
+        /// <summary>
+        /// How many cascade steps below the request this operation is (0: the request itself or a plug-in's call): a row a
+        /// relationship's CascadeDelete or CascadeAssign reached, written through its own pipeline.
+        /// </summary>
+        public int CascadeLevel { get; init; }
+
         /// <summary>A row of a CreateMultiple/UpdateMultiple/UpsertMultiple: its bulk message's steps ran once for all rows.</summary>
         public bool InBulk { get; set; }
 

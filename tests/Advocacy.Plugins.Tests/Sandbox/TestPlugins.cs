@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Advocacy.Plugins.Registration;
@@ -236,6 +237,35 @@ namespace Advocacy.Plugins.Tests.Sandbox
             int times = context.InputParameters.TryGetValue("Times", out var t) && t is int n ? n : 1;
             trace.Trace("echo stage {0} message {1}", context.Stage, context.MessageName);
             context.OutputParameters["Echoed"] = string.Concat(System.Linq.Enumerable.Repeat(text, times));
+        }
+    }
+}
+
+namespace Advocacy.Plugins.Tests.Sandbox
+{
+    /// <summary>
+    /// A note's Delete or Update step for the cascade tests: traces what it saw (message, stage, depth, the parent widget
+    /// still there or not, the Target's columns), and fails when the note's name says "refuse".
+    /// </summary>
+    public sealed class SbxNoteCascadeWitness : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var (context, trace, factory) = Ctx.Of(serviceProvider);
+            var service = factory.CreateOrganizationService(null);
+            var pre = context.PreEntityImages.TryGetValue("pre", out var image) ? image : null;
+            var widget = pre?.GetAttributeValue<Microsoft.Xrm.Sdk.EntityReference>("sbx_widgetid");
+            bool widgetThere = widget != null && service.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryExpression("sbx_widget")
+            {
+                Criteria = { Conditions = { new Microsoft.Xrm.Sdk.Query.ConditionExpression("sbx_widgetid", Microsoft.Xrm.Sdk.Query.ConditionOperator.Equal, widget.Id) } },
+            }).Entities.Count == 1;
+            string columns = context.InputParameters.TryGetValue("Target", out var t) && t is Entity target ? string.Join(",", target.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal)) : "-";
+            trace.Trace("{0} {1} stage {2} depth {3} widget-there {4} columns {5} name {6}", context.MessageName, context.PrimaryEntityId, context.Stage, context.Depth,
+                widgetThere, columns, pre?.GetAttributeValue<string>("sbx_name"));
+            if (pre?.GetAttributeValue<string>("sbx_name") == "refuse")
+            {
+                throw new InvalidPluginExecutionException("This note cannot go: its step refused it.");
+            }
         }
     }
 }
