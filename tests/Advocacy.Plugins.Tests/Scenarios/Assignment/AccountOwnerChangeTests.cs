@@ -60,6 +60,12 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             // for the task given back.
             Assert.AreEqual(2, world.Sandbox.ExecutionsOf(Before).Single().RoundTrips);
             Assert.AreEqual(3, world.Sandbox.ExecutionsOf(After).Single().RoundTrips);
+            // The cascade runs the task's own Update step (Learn: a cascade's rows run "along with all associated plug-ins
+            // for that record"): it names the new owner's profile (none) when the platform moves the task, and the advocate's
+            // again when the product gives it back — one profile read each.
+            var named = world.Sandbox.ExecutionsOf("Advocacy: advocacy task names its advocate (owner or kind changed)");
+            Assert.HasCount(2, named);
+            Assert.IsTrue(named.All(e => e.RoundTrips == 1 && e.EntityId == intro.Id), string.Join("\n", named));
         }
 
         [TestMethod]

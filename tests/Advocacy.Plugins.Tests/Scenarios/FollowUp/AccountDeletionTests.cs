@@ -76,6 +76,12 @@ namespace Advocacy.Plugins.Tests.Scenarios.FollowUp
             var ran = w.Sandbox.Executions.Select(e => e.StepName).Distinct().ToList();
             CollectionAssert.Contains(ran, "Advocacy: removed feedback leaves the account's last word", "the answers' own Delete step ran for the cascade");
             Assert.IsTrue(w.Sandbox.Executions.All(e => e.Error == null), string.Join(Environment.NewLine, w.Sandbox.Executions.Where(e => e.Error != null)));
+            // Cost: each answer and inconvenience puts the account's figures right on its way out, though the account goes
+            // too (whether a cascaded row's context tells which delete caused it is not published, so the steps cannot know):
+            // at most 7 round trips an answer and 6 an inconvenience, in the one delete transaction.
+            var removals = w.Sandbox.Executions.Where(e => e.Message == "Delete" && e.Entity is "adv_feedback" or "adv_inconvenience").ToList();
+            Assert.HasCount(5, removals, "two answers, three inconveniences");
+            Assert.IsTrue(removals.All(e => e.RoundTrips <= (e.Entity == "adv_feedback" ? 7 : 6)), string.Join(Environment.NewLine, removals));
         }
         [TestMethod]
         public void Under_security_who_deletes_a_customer_needs_delete_on_its_answers_too_as_the_advocacy_manager_role_gives()
