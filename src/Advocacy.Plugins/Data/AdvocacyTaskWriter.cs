@@ -143,25 +143,16 @@ namespace Advocacy.Plugins.Data
         }
 
         /// <summary>
-        /// Every open advocacy task (adv_kind set) an owner change of the row can move, with its owner, whoever owns it: for a
-        /// case, the tasks regarding it; for an account, the tasks regarding it and those regarding its cases (the platform's
-        /// cascade goes on from the account to its cases and from them to their tasks). One round trip per query (one for a
-        /// case, two for an account), at most one page each.
+        /// Every open advocacy task (adv_kind set) regarding the row, with its owner, whoever owns it: what the row's own
+        /// cascade (Account_Tasks, Incident_Tasks) gives its new owner. The rows the cascade goes on to (an account's cases)
+        /// run their own steps for their own tasks. One round trip, at most one page.
         /// </summary>
-        public IReadOnlyList<TaskOwnerRecord> OpenAdvocacyTaskOwners(string table, Guid id)
+        public IReadOnlyList<TaskOwnerRecord> OpenAdvocacyTaskOwners(Guid regardingId)
         {
             var owners = new List<TaskOwnerRecord>();
             var regarding = OpenAdvocacyTasksQuery("ownerid");
-            regarding.Criteria.AddCondition("regardingobjectid", ConditionOperator.Equal, id);
+            regarding.Criteria.AddCondition("regardingobjectid", ConditionOperator.Equal, regardingId);
             AddOwners(regarding, owners);
-            if (table == "account")
-            {
-                var ofCases = OpenAdvocacyTasksQuery("ownerid");
-                var caseLink = ofCases.AddLink("incident", "regardingobjectid", "incidentid");
-                caseLink.LinkCriteria.AddCondition("customerid", ConditionOperator.Equal, id);
-                AddOwners(ofCases, owners);
-            }
-
             return owners;
         }
 

@@ -7,14 +7,15 @@ namespace Advocacy.Plugins.Application.Assignment
 {
     /// <summary>
     /// An account or a case given to another owner keeps its advocate's work with the advocate (<see cref="TasksOnOwnerChange"/>):
-    /// before the change, the open advocacy tasks held by anyone but the row's owner are remembered; after it — the
-    /// platform's cascades (Account_Tasks; incident_customer_accounts then Incident_Tasks; Incident_Tasks for a case) have
-    /// given those tasks to the new owner by then, in the same transaction — the ones the cascades moved are given back.
-    /// Both halves run as <see cref="IAdvocacyHost.SystemService"/>: the tasks belong to other users.
+    /// before the change, the open advocacy tasks regarding the row held by anyone but the row's owner are remembered;
+    /// after it — the platform's cascade (Account_Tasks, Incident_Tasks) has given those tasks to the new owner by then,
+    /// in the same transaction — the ones it moved are given back. The cases an account's new owner takes along
+    /// (incident_customer_accounts) are rows of their own: the platform runs their steps as the cascade reaches them
+    /// (Microsoft Learn, "Asynchronous processing of cascading transactions"), so each case keeps its tasks by its own
+    /// previous owner. Both halves run as <see cref="IAdvocacyHost.SystemService"/>: the tasks belong to other users.
     /// <para>
-    /// Cost, only when the owner changes: before, the open advocacy tasks (1 query for a case, 2 for an account: its own
-    /// and its cases'); after, the same queries and one write per task given back. Nothing after when nothing was
-    /// remembered.
+    /// Cost, only when the owner changes: one query before, one after and one write per task given back; nothing after
+    /// when nothing was remembered.
     /// </para>
     /// </summary>
     public sealed class KeepAdvocacyTasksOnOwnerChange
@@ -32,11 +33,11 @@ namespace Advocacy.Plugins.Application.Assignment
         {
             if (!previousOwnerId.HasValue || previousOwnerId == newOwnerId)
             {
-                _host.Trace("Owner change: the account's owner does not change; its advocacy tasks stay as they are.");
+                _host.Trace("Owner change: the owner of {0} {1} does not change; its advocacy tasks stay as they are.", table, id);
                 return "";
             }
 
-            var open = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing).OpenAdvocacyTaskOwners(table, id);
+            var open = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing).OpenAdvocacyTaskOwners(id);
             var kept = TasksOnOwnerChange.ToKeep(open, previousOwnerId.Value);
             _host.Trace("Owner change: {0} open advocacy task(s) on {1} {2}; {3} held by someone other than the previous owner keep their owner after the change.",
                 open.Count.ToString(CultureInfo.InvariantCulture), table, id, kept.Count.ToString(CultureInfo.InvariantCulture));
@@ -49,12 +50,12 @@ namespace Advocacy.Plugins.Application.Assignment
             var kept = TasksOnOwnerChange.Decode(remembered);
             if (kept.Count == 0)
             {
-                _host.Trace("Owner change: no advocacy task to keep with its owner.");
+                _host.Trace("Owner change: no advocacy task on {0} {1} to keep with its owner.", table, id);
                 return 0;
             }
 
             var writer = new AdvocacyTaskWriter(_host.SystemService, _host.Tracing);
-            var giveBack = TasksOnOwnerChange.ToGiveBack(kept, writer.OpenAdvocacyTaskOwners(table, id));
+            var giveBack = TasksOnOwnerChange.ToGiveBack(kept, writer.OpenAdvocacyTaskOwners(id));
             foreach (var task in giveBack)
             {
                 writer.Reassign(task.TaskId, task.OwnerId, task.IsTeam);
@@ -64,7 +65,7 @@ namespace Advocacy.Plugins.Application.Assignment
 
             if (giveBack.Count == 0)
             {
-                _host.Trace("Owner change: the {0} kept task(s) still have their owner (no cascade moved them).", kept.Count.ToString(CultureInfo.InvariantCulture));
+                _host.Trace("Owner change: the {0} kept task(s) on {1} {2} still have their owner (no cascade moved them).", kept.Count.ToString(CultureInfo.InvariantCulture), table, id);
             }
 
             return giveBack.Count;

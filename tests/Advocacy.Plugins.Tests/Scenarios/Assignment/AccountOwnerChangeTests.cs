@@ -56,10 +56,10 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             Assert.AreEqual(0, after.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0, "still open");
             Assert.AreEqual(lee, world.AdvocateOf(account), "the account keeps its advocate: the owner is not an assignment trigger");
 
-            // Cost: the open advocacy tasks of the account and of its cases before (2) and after (2) the change, and one write
-            // for the task given back.
-            Assert.AreEqual(2, world.Sandbox.ExecutionsOf(Before).Single().RoundTrips);
-            Assert.AreEqual(3, world.Sandbox.ExecutionsOf(After).Single().RoundTrips);
+            // Cost: the open advocacy tasks regarding the account before (1) and after (1) the change, and one write for the
+            // task given back (the account's cases run their own steps).
+            Assert.AreEqual(1, world.Sandbox.ExecutionsOf(Before).Single().RoundTrips);
+            Assert.AreEqual(2, world.Sandbox.ExecutionsOf(After).Single().RoundTrips);
             // The cascade runs the task's own Update step (Learn: a cascade's rows run "along with all associated plug-ins
             // for that record"): it names the new owner's profile (none) when the platform moves the task, and the advocate's
             // again when the product gives it back — one profile read each.
@@ -115,6 +115,40 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             });
             Assert.AreEqual(world.ManagerUserId, world.Sandbox.Get("incident", caseId).GetAttributeValue<EntityReference>("ownerid").Id, "the platform's cascade moved the case");
             Assert.AreEqual(leeUser, OwnerOf(world, checkIn), "and the product gave the advocate's check-in back");
+        }
+
+        [TestMethod]
+        public void A_case_owners_own_task_follows_the_case_when_the_accounts_new_owner_takes_the_case_along()
+        {
+            // Each row's tasks follow that row's rule: the case's owner's own work goes with the case to its new owner. The
+            // platform runs the case's own steps when the account's cascade moves it (Learn, "Asynchronous processing of
+            // cascading transactions"), so the case's step applies the case's rule; before, the account's step also took the
+            // case's tasks and judged them by the account's previous owner, and gave the queue agent's task back to them
+            // although the case had gone to the account's new owner.
+            var (world, account, leeUser, _, _) = AdvocatedAccount();
+            var queueAgent = world.SeedUser("Quinn Queue");
+            var caseId = Guid.NewGuid();
+            world.Sandbox.Seed(new Entity("incident", caseId)
+            {
+                ["title"] = "Late delivery",
+                ["customerid"] = new EntityReference("account", account),
+                ["ownerid"] = new EntityReference("systemuser", queueAgent),
+            });
+            var agentsTask = SeedTask(world, caseId, queueAgent, AdvocacyTaskKind.PostResolutionCheckIn, open: true, regarding: "incident");
+            var advocatesTask = SeedTask(world, caseId, leeUser, AdvocacyTaskKind.ImpactReview, open: true, regarding: "incident");
+            world.Sandbox.ClearExecutions();
+
+            world.Agent.Execute(new OrganizationRequest("Assign")
+            {
+                ["Target"] = new EntityReference("account", account),
+                ["Assignee"] = new EntityReference("systemuser", world.ManagerUserId),
+            });
+
+            Assert.AreEqual(world.ManagerUserId, world.Sandbox.Get("incident", caseId).GetAttributeValue<EntityReference>("ownerid").Id, "the cascade moved the case");
+            Assert.AreEqual(world.ManagerUserId, OwnerOf(world, agentsTask), "the case owner's own task went with the case");
+            Assert.AreEqual(leeUser, OwnerOf(world, advocatesTask), "the advocate's task on the case stays with the advocate");
+            Assert.AreEqual(1, world.Sandbox.ExecutionsOf(Before).Single().RoundTrips, "the account reads its own tasks; the case's step reads the case's");
+            Assert.AreEqual(1, world.Sandbox.ExecutionsOf(BeforeCase).Single().RoundTrips);
         }
 
         [TestMethod]
