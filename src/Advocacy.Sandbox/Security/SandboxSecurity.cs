@@ -382,6 +382,31 @@ namespace Advocacy.Sandbox
                     Demand(tx, user, type, reference.LogicalName, reference.Id, RowScope(tx, row));
                     break;
                 }
+                case "merge":
+                {
+                    // Microsoft Learn, "Merge table rows using the Web API": "the caller must have privileges and access
+                    // rights to both the records identified as the Target and Subordinate" — read and write each; the
+                    // merge itself then runs as the system (the rows it moves are not checked against the caller).
+                    var targets = new List<EntityReference>();
+                    if (op.Input.TryGetValue("Target", out var t) && t is EntityReference target)
+                    {
+                        targets.Add(target);
+                        if (op.Input.TryGetValue("SubordinateId", out var s) && s is Guid subordinate)
+                        {
+                            targets.Add(new EntityReference(target.LogicalName, subordinate));
+                        }
+                    }
+                    foreach (var reference in targets)
+                    {
+                        if (_sandbox.Store.Read(tx, reference.LogicalName, reference.Id) is { } row)
+                        {
+                            var scope = RowScope(tx, row);
+                            Demand(tx, user, PrivilegeType.Read, reference.LogicalName, reference.Id, scope);
+                            Demand(tx, user, PrivilegeType.Write, reference.LogicalName, reference.Id, scope);
+                        }
+                    }
+                    break;
+                }
                 case "grantaccess":
                 case "modifyaccess":
                 case "revokeaccess":

@@ -267,6 +267,7 @@ namespace Advocacy.Sandbox
                 "retrieveentity" => RetrieveEntity(op),
                 "retrieveattribute" => RetrieveAttribute(op),
                 "closeincident" => _core.CloseIncident(op, ResponseTypes.For(op.Request, op.Message), this),
+                "merge" => _core.Merge(op, ResponseTypes.For(op.Request, op.Message), this),
                 "grantaccess" => Sharing.Grant(_sandbox, op, ResponseTypes.For(op.Request, op.Message), replace: false),
                 "modifyaccess" => Sharing.Grant(_sandbox, op, ResponseTypes.For(op.Request, op.Message), replace: true),
                 "revokeaccess" => Sharing.Revoke(_sandbox, op, ResponseTypes.For(op.Request, op.Message)),
@@ -301,9 +302,12 @@ namespace Advocacy.Sandbox
 
         /// <inheritdoc cref="ExecuteInner(Operation, OrganizationRequest, bool)"/>
         /// <param name="id">The row the inner operation wrote (an Update's Target may name it by alternate key).</param>
-        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner, bool inBulk, out Guid id, bool platformWrite = false, int cascadeLevel = 0)
+        /// <param name="asUser">The user the inner operation runs as, when not the parent's caller (a merge's rows: the system).</param>
+        internal OrganizationResponse ExecuteInner(Operation parent, OrganizationRequest inner, bool inBulk, out Guid id, bool platformWrite = false, int cascadeLevel = 0, Guid? asUser = null)
         {
-            var caller = parent.Caller.Within(parent.Transaction, parent.Depth - 1, null);
+            var caller = asUser is Guid user
+                ? new CallerContext(user, parent.Caller.InitiatingUserId, parent.Depth - 1, parent.Caller.Parent, parent.Transaction, parent.Caller.Step, parent.Caller.CorrelationId)
+                : parent.Caller.Within(parent.Transaction, parent.Depth - 1, null);
             // A bulk message's rows, Upsert's inner write and a cascade's rows are the same call: its bypass holds for them.
             var op = new Operation(inner, caller, parent.Depth, parent.CreatedOn) { InBulk = inBulk, PlatformWrite = platformWrite, Bypass = parent.Bypass, CascadeLevel = cascadeLevel };
             var response = Run(op);

@@ -133,7 +133,7 @@ namespace Advocacy.Sandbox
             ["Create"] = "create", ["Update"] = "update", ["Delete"] = "delete", ["Retrieve"] = "retrieve", ["RetrieveMultiple"] = "retrievemultiple",
             ["Associate"] = "associate", ["Disassociate"] = "disassociate", ["SetState"] = "setstate", ["SetStateDynamicEntity"] = "setstatedynamicentity",
             ["Upsert"] = "upsert", ["CreateMultiple"] = "createmultiple", ["UpdateMultiple"] = "updatemultiple", ["UpsertMultiple"] = "upsertmultiple",
-            ["RetrieveEntity"] = "retrieveentity", ["RetrieveAttribute"] = "retrieveattribute", ["Assign"] = "assign",
+            ["RetrieveEntity"] = "retrieveentity", ["RetrieveAttribute"] = "retrieveattribute", ["Assign"] = "assign", ["Merge"] = "merge",
             ["CloseIncident"] = "closeincident", ["GrantAccess"] = "grantaccess", ["ModifyAccess"] = "modifyaccess", ["RevokeAccess"] = "revokeaccess",
             ["RetrievePrincipalAccess"] = "retrieveprincipalaccess", ["RetrieveSharedPrincipalsAndAccess"] = "retrievesharedprincipalsandaccess",
         };

@@ -269,3 +269,23 @@ namespace Advocacy.Plugins.Tests.Sandbox
         }
     }
 }
+
+namespace Advocacy.Plugins.Tests.Sandbox
+{
+    /// <summary>For the merge tests: traces the message, stage, depth, user and the parameters it saw.</summary>
+    public sealed class SbxMergeWitness : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var (context, trace, _) = Ctx.Of(serviceProvider);
+            string target = context.InputParameters.TryGetValue("Target", out var t) ? t switch
+            {
+                EntityReference r => r.LogicalName + " " + r.Id,
+                Entity e => e.LogicalName + " " + e.Id + " {" + string.Join(",", e.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal)) + "}",
+                _ => "?",
+            } : "-";
+            trace.Trace("{0} stage {1} depth {2} user {3} target {4} subordinate {5}", context.MessageName, context.Stage, context.Depth, context.UserId, target,
+                context.InputParameters.TryGetValue("SubordinateId", out var s) ? s : "-");
+        }
+    }
+}
