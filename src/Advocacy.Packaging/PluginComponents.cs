@@ -27,13 +27,16 @@ namespace Advocacy.Packaging
         /// <summary>
         /// sdkmessage ids that are the same in every organization: Create and Update as real exported solutions write
         /// them; Delete as an organisation's own sdkmessage listing (Web API) and a public registration tool's message
-        /// cache both give it. A step on any other message is packed without SdkMessageId (with a warning).
+        /// cache both give it; Delete and Merge as Microsoft Learn's "Use messages with the Organization service" lists the
+        /// account table's messages (its Web API example's sdkmessagefilters, each with its sdkmessageid). A step on any
+        /// other message is packed without SdkMessageId (with a warning).
         /// </summary>
         public static readonly IReadOnlyDictionary<string, Guid> KnownMessageIds = new Dictionary<string, Guid>(StringComparer.Ordinal)
         {
             ["Create"] = new Guid("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8"),
             ["Update"] = new Guid("20bebb1b-ea3e-db11-86a7-000a3a5473e8"),
             ["Delete"] = new Guid("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+            ["Merge"] = new Guid("dbbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
         };
 
         /// <summary>The folder under PluginAssemblies/ that holds the assembly: <c>{name without dots}-{ID}</c>.</summary>

@@ -18,16 +18,19 @@ namespace Advocacy.Plugins.Tests.Packaging
     [TestClass]
     public sealed class RegistrationValidityTests
     {
-        private static readonly HashSet<string> PackableMessages = new HashSet<string> { "Create", "Update", "Delete" };
+        private static readonly HashSet<string> PackableMessages = new HashSet<string> { "Create", "Update", "Delete", "Merge" };
 
         [TestMethod]
         public void The_packer_knows_the_platforms_fixed_ids_of_the_messages_our_steps_use()
         {
             // The same in every organisation: Create and Update as exported solutions write them, Delete as an
-            // organisation's sdkmessage listing gives it. A wrong id imports a step on another message.
+            // organisation's sdkmessage listing gives it, Delete and Merge as Microsoft Learn's "Use messages with the
+            // Organization service" lists the account table's messages with their ids. A wrong id imports a step on
+            // another message.
             Assert.AreEqual(new Guid("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8"), PluginComponents.KnownMessageIds["Create"]);
             Assert.AreEqual(new Guid("20bebb1b-ea3e-db11-86a7-000a3a5473e8"), PluginComponents.KnownMessageIds["Update"]);
             Assert.AreEqual(new Guid("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8"), PluginComponents.KnownMessageIds["Delete"]);
+            Assert.AreEqual(new Guid("dbbdbb1b-ea3e-db11-86a7-000a3a5473e8"), PluginComponents.KnownMessageIds["Merge"]);
             CollectionAssert.AreEquivalent(PackableMessages.ToList(), PluginComponents.KnownMessageIds.Keys.ToList());
         }
 

@@ -102,6 +102,49 @@ namespace Advocacy.Plugins.Application.Assignment
         }
 
         /// <summary>
+        /// After a merge of two accounts (Dataverse moved the subordinate's rows — its tasks among them — to the target and
+        /// deactivated the subordinate): the advocates of both, before and after, get their counts recounted (the
+        /// subordinate's seat is free, whether or not the platform also ran the subordinate's own Update steps: a recount
+        /// is idempotent); the open advocacy tasks that the subordinate's advocate (or the target's previous one, when the
+        /// merge chose another advocate for the target) holds on the target follow it to the target's advocate (<see cref="AdvocacyHandOver"/>:
+        /// the previous advocate's introduction is closed); and when the target's advocate changed, its share moves. Cost:
+        /// the lock row, the advocates' accounts and profiles (as <see cref="AfterAccountChange"/>), one query of tasks per
+        /// previous advocate and one write per task; nothing when neither account names an advocate.
+        /// </summary>
+        public LoadSettlement AfterMerge(AccountAdvocacyState targetBefore, AccountAdvocacyState targetAfter, AccountAdvocacyState subordinateBefore,
+            AccountAdvocacyState subordinateAfter, AccountFacts target)
+        {
+            var touched = new[] { targetBefore.AdvocateId, targetAfter.AdvocateId, subordinateBefore.AdvocateId, subordinateAfter.AdvocateId }
+                .Where(a => a.HasValue).Select(a => a!.Value).Distinct().ToList();
+            if (touched.Count == 0)
+            {
+                _host.Trace("Merge: neither account names an advocate; no count to settle, no task to hand over.");
+                return new LoadSettlement(new AdvocateLoadRecountResult(), 0, 0, 0);
+            }
+
+            var counted = new CountingService(_host.SystemService);
+            LockRows.Take(counted, LockRows.Assignment);
+            Guid? current = targetAfter.AdvocateId;
+            Guid? newlyAssigned = targetAfter.IsActive && current.HasValue && current != targetBefore.AdvocateId ? current : null;
+            var counts = new AdvocateLoadRecount(counted, _host.Tracing).Settle(touched, newlyAssigned, _host.UtcNow);
+
+            int moved = 0, closed = 0;
+            foreach (var previous in new[] { subordinateBefore.AdvocateId, targetBefore.AdvocateId }.Where(a => a.HasValue && a != current).Select(a => a!.Value).Distinct())
+            {
+                _host.Trace("Merge: the open advocacy tasks advocate {0} holds on account {1} (those that came with the merged account among them) follow the account's advocacy.", previous, target.AccountId);
+                HandOver(target, previous, current, counts, counted, ref moved, ref closed);
+            }
+
+            if (targetBefore.AdvocateId != current)
+            {
+                ShareWithAdvocate(target.AccountId, targetBefore.AdvocateId, current, counted);
+            }
+
+            _host.Trace("Merge: {0} round trips to settle account {1} and the account merged into it.", counted.Count.ToString(CultureInfo.InvariantCulture), target.AccountId);
+            return new LoadSettlement(counts, moved, closed, counted.Count);
+        }
+
+        /// <summary>
         /// A save of an advocate profile that sets adv_accountcount: the count to write is the real one, whoever saves
         /// (nobody can make themselves look full — "1,000,000 accounts" — to dodge new accounts). A profile being
         /// created cannot be named by any account yet, so its count is 0 without a query.

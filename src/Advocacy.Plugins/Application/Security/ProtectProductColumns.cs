@@ -50,7 +50,8 @@ namespace Advocacy.Plugins.Application.Security
             throw new AdvocacyInputException(ProductColumns.Refusal(target.LogicalName, changed));
         }
 
-        private static bool Same(object? value, object? before)
+        /// <summary>Whether a written value leaves the column as it was (an empty text is no text).</summary>
+        internal static bool Same(object? value, object? before)
         {
             value = Normal(value);
             before = Normal(before);

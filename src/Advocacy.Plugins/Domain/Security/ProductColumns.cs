@@ -76,6 +76,23 @@ namespace Advocacy.Plugins.Domain.Security
                 string.Join(", ", columns), Phrase.Of(Why(table)));
         }
 
+        /// <summary>
+        /// The account columns a merge may not take from the merged account (its UpdateContent): the product's own, and the
+        /// tier and cadence, whose change needs the steps that assign an advocate and plan check-ins — steps a merge does
+        /// not run for the surviving account (whether the platform runs its Update steps is not published). The advocate
+        /// may come along: the merge's own step settles it.
+        /// </summary>
+        public static readonly IReadOnlyList<string> AdvocacyColumnsAMergeCannotTake = new[] { "adv_tier", "adv_cadencedays" };
+
+        /// <summary>The message for a merge that sets such columns (worded for the caller); product columns first.</summary>
+        public static Phrase MergeRefusal(string accountName, IReadOnlyCollection<string> columns)
+        {
+            var product = columns.Where(c => IsProductColumn("account", c)).ToList();
+            return product.Count > 0
+                ? Phrase.Of(TextKey.ErrorMergeProductColumns, accountName, string.Join(", ", product), Phrase.Of(TextKey.WhyProductAccountColumns))
+                : Phrase.Of(TextKey.ErrorMergeAdvocacyColumns, accountName, string.Join(", ", columns));
+        }
+
         private static TextKey Why(string table) => table switch
         {
             "task" => TextKey.WhyProductTaskColumns,

@@ -164,6 +164,8 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.ErrorProductColumn] = "The {0} column {1} is set only by Customer Advocacy ({2}). Save the {0} without it.",
             [TextKey.ErrorProductColumns] = "The {0} columns {1} are set only by Customer Advocacy ({2}). Save the {0} without them.",
             [TextKey.WhyProductTaskColumns] = "it marks the product's own follow-up tasks; a task you create yourself is an ordinary task",
+            [TextKey.ErrorMergeProductColumns] = "A merge cannot set {1} on the account {0}: Customer Advocacy works them out ({2}). Merge again, keeping the surviving account's values for them.",
+            [TextKey.ErrorMergeAdvocacyColumns] = "A merge cannot set {1} on the account {0}: a new tier or cadence needs the steps that assign an advocate and plan check-ins, and a merge does not run them. Merge keeping the surviving account's values for them, then set them on {0}.",
             [TextKey.WhyProductAccountColumns] = "loyalty figures and contact dates are computed from feedback, inconveniences and completed check-ins",
             [TextKey.WhyProductCaseColumns] = "the impact score is the worst score of the case's inconveniences",
             [TextKey.WhyProductColumns] = "it is maintained by the product",

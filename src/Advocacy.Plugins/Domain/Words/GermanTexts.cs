@@ -168,6 +168,8 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.ErrorProductColumn] = "Die Spalte {1} von {0} setzt nur Customer Advocacy ({2}). Speichern Sie den Datensatz ({0}) ohne sie.",
             [TextKey.ErrorProductColumns] = "Die Spalten {1} von {0} setzt nur Customer Advocacy ({2}). Speichern Sie den Datensatz ({0}) ohne sie.",
             [TextKey.WhyProductTaskColumns] = "sie kennzeichnen die eigenen Folgeaufgaben des Produkts; eine selbst angelegte Aufgabe ist eine gewöhnliche Aufgabe",
+            [TextKey.ErrorMergeProductColumns] = "Beim Zusammenführen können {1} der Firma {0} nicht gesetzt werden: Customer Advocacy ermittelt sie selbst ({2}). Führen Sie erneut zusammen und behalten Sie dabei die Werte der verbleibenden Firma.",
+            [TextKey.ErrorMergeAdvocacyColumns] = "Beim Zusammenführen können {1} der Firma {0} nicht gesetzt werden: Eine neue Stufe oder ein neuer Rhythmus braucht die Schritte, die einen Kundenfürsprecher zuweisen und Kontakte planen, und die laufen beim Zusammenführen nicht. Behalten Sie beim Zusammenführen die Werte der verbleibenden Firma und setzen Sie sie danach an {0}.",
             [TextKey.WhyProductAccountColumns] = "Loyalitätskennzahlen und Kontaktdaten werden aus Feedback, Unannehmlichkeiten und erledigten Check-ins berechnet",
             [TextKey.WhyProductCaseColumns] = "der Auswirkungswert ist der höchste Wert der Unannehmlichkeiten des Falls",
             [TextKey.WhyProductColumns] = "sie wird vom Produkt gepflegt",

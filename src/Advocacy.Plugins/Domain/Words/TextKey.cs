@@ -77,6 +77,7 @@ namespace Advocacy.Plugins.Domain.Words
         WhyProductTaskColumns, WhyProductAccountColumns, WhyProductCaseColumns, WhyProductColumns,
         ErrorTaskNotCreated /* {0} kind, {1} account id, {2} fault */, ErrorContinuation,
         ErrorProfileChangeCannotShare /* {0} account id */,
+        ErrorMergeProductColumns /* {0} account name, {1} columns, {2} why */, ErrorMergeAdvocacyColumns /* {0} account name, {1} columns */,
         ErrorAdvocateStillAdvocates /* {0} profile */, ErrorAdvocateNamedByInactive /* {0} profile */, ErrorAdvocateStillBacksUp /* {0} profile, {1} advocate it backs up */,
         ErrorAssignAdvocateNeedsAccount, ErrorAssignActivityNeedsAccount, ErrorScheduleNeedsAccount,
         ErrorFeedbackRowMissing, ErrorStepNeedsPostImage /* {0} step */, ErrorScoringNeedsTarget, ErrorStepNeedsTarget,

@@ -36,6 +36,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             ["step:Create:account"] = ("---+", "neither role creates accounts (the users' usual roles do)"),
             ["step:Update:account"] = ("-+-+", "managers set tiers and advocates (Write Deep); advocates do not write accounts"),
             ["step:Delete:account"] = ("---+", "no advocacy role deletes accounts"),
+            ["step:Merge:account"] = ("-+-+", "merging needs read and write on both accounts: the managers' (Write Deep); advocates write no account"),
             ["step:Create:incident"] = ("---+", "cases come from the users' usual roles"),
             ["step:Update:incident"] = ("---+", "escalating a case is the usual role's; neither advocacy role writes cases"),
             ["step:Create:incidentresolution"] = ("++-+", "a resolution is an activity (prvCreateActivity) appended to a case the caller may append to"),
@@ -185,6 +186,15 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
                     case "step:Create:account": service.Create(new Entity("account") { ["name"] = "New", ["adv_tier"] = Choices.Option(CustomerTier.Key) }); break;
                     case "step:Update:account": service.Update(new Entity("account", _account) { ["adv_tier"] = Choices.Option(CustomerTier.Strategic) }); break;
                     case "step:Delete:account": service.Delete("account", _account); break;
+                    case "step:Merge:account":
+                        service.Execute(new OrganizationRequest("Merge")
+                        {
+                            ["Target"] = Account,
+                            ["SubordinateId"] = Own("account", _w.AgentUserId, ("name", "Contoso Ltd")),
+                            ["UpdateContent"] = new Entity("account"),
+                            ["PerformParentingChecks"] = false,
+                        });
+                        break;
                     case "step:Create:incident": service.Create(new Entity("incident") { ["title"] = "New", ["customerid"] = Account }); break;
                     case "step:Update:incident": service.Update(new Entity("incident", _case) { ["isescalated"] = true }); break;
                     case "step:Create:incidentresolution": service.Create(new Entity("incidentresolution") { ["subject"] = "Resolved", ["incidentid"] = new EntityReference("incident", _case) }); break;

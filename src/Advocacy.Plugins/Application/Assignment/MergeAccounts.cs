@@ -1,0 +1,90 @@
+using System;
+using System.Linq;
+using Advocacy.Plugins.Application.Security;
+using Advocacy.Plugins.Data;
+using Advocacy.Plugins.Domain;
+using Advocacy.Plugins.Domain.Assignment;
+using Advocacy.Plugins.Domain.Security;
+using Microsoft.Xrm.Sdk;
+
+namespace Advocacy.Plugins.Application.Assignment
+{
+    /// <summary>
+    /// A merge of two accounts (Dataverse's Merge: "Merging will move any data from the Subordinate record to the Target and
+    /// then deactivate the Subordinate record", Microsoft Learn). Whether the platform runs the two accounts' own Update
+    /// steps for the target's new columns and the subordinate's deactivation is not published, so the product does not
+    /// count on it: before the merge, both accounts' advocacy (advocate, active) is remembered; after it, the advocates'
+    /// loads are recounted and the advocacy work that came along is handed over (<see cref="SettleAdvocateLoad.AfterMerge"/>) —
+    /// idempotent, so it is right also where the platform did run those steps. The answers and inconveniences the merge
+    /// moved run their own steps as the platform moves them (a cascade's rows run "along with all associated plug-ins"),
+    /// which put both accounts' figures right. Runs as <see cref="IAdvocacyHost.SystemService"/>. Cost: two reads before,
+    /// two after, and what settling costs.
+    /// </summary>
+    public sealed class MergeAccounts
+    {
+        private readonly IAdvocacyHost _host;
+
+        public MergeAccounts(IAdvocacyHost host)
+        {
+            _host = host;
+        }
+
+        /// <returns>Both accounts' advocacy before the merge, for the post-operation half (in the execution's shared variables).</returns>
+        /// <param name="updateContent">The columns the merge sets on the target (the merge dialog's choices of the merged account's values).</param>
+        /// <exception cref="AdvocacyInputException">
+        /// The merge would set product columns, the tier or the cadence on the target (<see cref="ProductColumns.AdvocacyColumnsAMergeCannotTake"/>):
+        /// the product works the first out, and the others need the steps a merge does not run.
+        /// </exception>
+        public string BeforeMerge(Guid targetId, Guid subordinateId, Entity? updateContent)
+        {
+            var targetRow = AccountSnapshot.Read(_host.SystemService, targetId);
+            var refused = (updateContent?.Attributes ?? new AttributeCollection())
+                .Where(a => ProductColumns.IsProductColumn("account", a.Key) || ProductColumns.AdvocacyColumnsAMergeCannotTake.Contains(a.Key))
+                .Where(a => !ProtectProductColumns.Same(a.Value, targetRow.Row.Contains(a.Key) ? targetRow.Row[a.Key] : null))
+                .Select(a => a.Key)
+                .OrderBy(k => k, StringComparer.Ordinal)
+                .ToList();
+            if (refused.Count > 0)
+            {
+                _host.Trace("Merge: the merge would set {0} on account {1}: refused (the product's columns, or ones whose change needs steps a merge does not run).", string.Join(", ", refused), targetId);
+                throw new AdvocacyInputException(ProductColumns.MergeRefusal(targetRow.Name, refused));
+            }
+
+            var target = AccountRows.AdvocacyState(targetRow.Row);
+            var subordinate = AccountRows.AdvocacyState(AccountSnapshot.Read(_host.SystemService, subordinateId).Row);
+            _host.Trace("Merge: account {0} (advocate {1}) merges into account {2} (advocate {3}).", subordinateId, Show(subordinate.AdvocateId), targetId, Show(target.AdvocateId));
+            return Encode(target) + ";" + Encode(subordinate);
+        }
+
+        public LoadSettlement AfterMerge(Guid targetId, Guid subordinateId, string? remembered)
+        {
+            var parts = (remembered ?? string.Empty).Split(';');
+            if (parts.Length != 2 || Decode(parts[0]) is not { } targetBefore || Decode(parts[1]) is not { } subordinateBefore)
+            {
+                _host.Trace("Merge: nothing was remembered before the merge of {0} into {1} (the pre-operation step did not run); nothing to settle.", subordinateId, targetId);
+                return new LoadSettlement(new AdvocateLoadRecountResult(), 0, 0, 0);
+            }
+
+            var target = AccountSnapshot.Read(_host.SystemService, targetId);
+            var subordinate = AccountRows.AdvocacyState(AccountSnapshot.Read(_host.SystemService, subordinateId).Row);
+            return new SettleAdvocateLoad(_host).AfterMerge(targetBefore, AccountRows.AdvocacyState(target.Row), subordinateBefore, subordinate, target.Facts());
+        }
+
+        private static string Show(Guid? advocateId) => advocateId.HasValue ? advocateId.Value.ToString() : "none";
+
+        private static string Encode(AccountAdvocacyState state) =>
+            (state.AdvocateId.HasValue ? state.AdvocateId.Value.ToString("D") : "") + "|" + (state.IsActive ? "1" : "0");
+
+        private static AccountAdvocacyState? Decode(string text)
+        {
+            var fields = text.Split('|');
+            if (fields.Length != 2)
+            {
+                return null;
+            }
+
+            Guid? advocate = Guid.TryParse(fields[0], out var id) ? id : (Guid?)null;
+            return new AccountAdvocacyState(advocate, fields[1] == "1", null, null);
+        }
+    }
+}
