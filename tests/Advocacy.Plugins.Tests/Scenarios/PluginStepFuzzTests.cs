@@ -20,7 +20,8 @@ namespace Advocacy.Plugins.Tests.Scenarios
     /// whole product installed, as a careless or malicious user would make them: every column the table has, with
     /// values at and beyond the platform's limits (dates at 1753 and 9999, money at ±922,337,203,685,477, lone
     /// surrogates, control characters, lookups to rows that do not exist or to the wrong table, undefined choice
-    /// values), created, updated, deleted, and cases closed (CloseIncident) and reopened. Each save either succeeds or fails with a clear fault — never a raw .NET
+    /// values), created, updated, deleted, cases closed (CloseIncident) and reopened, and accounts merged with those values as
+    /// the merge's choices. Each save either succeeds or fails with a clear fault — never a raw .NET
     /// exception out of our plug-ins ("Unexpected exception from plug-in") — a failed save leaves every row as it was,
     /// queued async jobs never fail with a raw exception, and no save takes longer than a hang guard.
     /// </summary>
@@ -59,7 +60,7 @@ namespace Advocacy.Plugins.Tests.Scenarios
         internal sealed class Save
         {
             public int Table;
-            public int Kind; // 0 create, 1 update, 2 delete, 3 close or reopen a case or a task (other tables: update)
+            public int Kind; // 0 create, 1 update, 2 delete, 3 close or reopen a case or a task, merge two accounts (other tables: update)
             public int Target;
             public (int Column, int Value)[] Values = Array.Empty<(int, int)>();
 
@@ -202,7 +203,11 @@ namespace Advocacy.Plugins.Tests.Scenarios
                 var columns = metadata.Columns.Where(c => !SystemColumns.Contains(c.LogicalName) && c.LogicalName != metadata.PrimaryIdAttribute && c.Type != ColumnType.Image && c.Type != ColumnType.Other).OrderBy(c => c.LogicalName).ToArray();
                 var read = StepColumns.Value.TryGetValue(table, out var named) ? columns.Where(c => named.Contains(c.LogicalName)).ToArray() : Array.Empty<ColumnMetadata>();
                 var existing = _rows.TryGetValue(table, out var ids) && ids.Count > 0 ? ids[save.Target % ids.Count] : (Guid?)null;
-                int kind = !existing.HasValue ? 0 : save.Kind == 3 && table is not ("incident" or "task") ? 1 : save.Kind;
+                int kind = !existing.HasValue ? 0 : save.Kind == 3 && table is not ("incident" or "task" or "account") ? 1 : save.Kind;
+                if (kind == 3 && table == "account" && ids!.Count < 2)
+                {
+                    kind = 1; // a merge needs two accounts
+                }
                 var entity = new Entity(table, kind == 0 ? Guid.Empty : existing!.Value);
                 foreach (var (column, value) in save.Values)
                 {
@@ -222,7 +227,23 @@ namespace Advocacy.Plugins.Tests.Scenarios
                         case 0: Remember(table, _world.Agent.Create(entity)); break;
                         case 1: _world.Agent.Update(entity); break;
                         case 2: _world.Agent.Delete(table, existing!.Value); _rows[table].Remove(existing.Value); break;
-                        default: CloseOrReopen(table, existing!.Value, save.Target); break;
+                        default:
+                            if (table == "account")
+                            {
+                                // A merge of another account into this one, with the hostile columns as the merge dialog's choices.
+                                var other = ids!.Where(id => id != existing!.Value).ElementAt(save.Target % (ids!.Count - 1));
+                                _world.Agent.Execute(new OrganizationRequest("Merge")
+                                {
+                                    ["Target"] = new EntityReference("account", existing!.Value),
+                                    ["SubordinateId"] = other,
+                                    ["UpdateContent"] = new Entity("account") { Attributes = entity.Attributes },
+                                    ["PerformParentingChecks"] = false,
+                                });
+                                break;
+                            }
+
+                            CloseOrReopen(table, existing!.Value, save.Target);
+                            break;
                     }
                 }
                 catch (SandboxFaultException e)
