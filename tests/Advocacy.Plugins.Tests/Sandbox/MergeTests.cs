@@ -130,11 +130,46 @@ namespace Advocacy.Plugins.Tests.Sandbox
 
             StringAssert.Contains(Assert.ThrowsExactly<SandboxFaultException>(() => service.Execute(w.Merge(subordinate: w.Target))).Message, "with itself");
             Assert.AreEqual(ErrorCodes.ObjectDoesNotExist, Assert.ThrowsExactly<SandboxFaultException>(() => service.Execute(w.Merge(subordinate: Guid.NewGuid()))).ErrorCode);
-            var caseId = w.Sandbox.Service.Create(new Entity("incident") { ["title"] = "t", ["customerid"] = new EntityReference("account", w.Target) });
-            StringAssert.Contains(Assert.ThrowsExactly<SandboxFaultException>(() => service.Execute(w.Merge(table: "incident", target: caseId, subordinate: Guid.NewGuid()))).Message, "not modelled");
+            StringAssert.Contains(Assert.ThrowsExactly<SandboxFaultException>(() => service.Execute(w.Merge(table: "task", target: task, subordinate: Guid.NewGuid()))).Message, "not modelled");
 
             Assert.AreEqual(w.Subordinate, w.RegardingOf(task));
             Assert.AreEqual(0, w.Sandbox.Get("account", w.Subordinate).GetAttributeValue<OptionSetValue>("statecode").Value);
+        }
+        [TestMethod]
+        public void A_case_merge_runs_as_the_user_ignores_UpdateContent_and_cancels_the_merged_case_as_Merged()
+        {
+            // Learn: for incident, "The UpdateContent parameter data is not used" and "Merge is performed in the security
+            // context of the user": the user needs the privileges of every action, or the merge fails and rolls back.
+            var w = new World();
+            var alice = w.Sandbox.CreateService(w.Alice);
+            var kept = alice.Create(new Entity("incident") { ["title"] = "Pallets damaged", ["customerid"] = new EntityReference("account", w.Target) });
+            var merged = alice.Create(new Entity("incident") { ["title"] = "Pallets damaged (again)", ["customerid"] = new EntityReference("account", w.Target) });
+            var bob = w.Sandbox.SeedUser("Bob");
+            var task = w.Sandbox.CreateService(bob).Create(new Entity("task") { ["subject"] = "Call", ["regardingobjectid"] = new EntityReference("incident", merged) });
+            w.Sandbox.Security.DefineRole("case worker").Grant(AccessLevel.Basic,
+                "prvReadIncident", "prvWriteIncident", "prvAppendToIncident", "prvReadActivity", "prvWriteActivity", "prvAppendActivity");
+            w.Sandbox.Security.Role("case worker")!.Grant(AccessLevel.Global, "prvReadUser");
+            w.Sandbox.Security.AssignRole(w.Alice, "case worker");
+            w.Sandbox.Security.Enforce = true;
+            var request = new OrganizationRequest("Merge")
+            {
+                ["Target"] = new EntityReference("incident", kept),
+                ["SubordinateId"] = merged,
+                ["UpdateContent"] = new Entity("incident") { ["title"] = "Not used" },
+                ["PerformParentingChecks"] = false,
+            };
+
+            var fault = Assert.ThrowsExactly<SandboxFaultException>(() => alice.Execute(request));
+            StringAssert.Contains(fault.Message, "prvWriteActivity", "Bob's task on the case is beyond Alice's user-level write: the merge fails");
+            Assert.AreEqual(0, w.Sandbox.Get("incident", merged).GetAttributeValue<OptionSetValue>("statecode").Value, "rolled back");
+
+            w.Sandbox.Security.Role("case worker")!.Grant(AccessLevel.Global, "prvWriteActivity", "prvAppendActivity");
+            alice.Execute(request);
+            Assert.AreEqual(kept, w.Sandbox.Get("task", task).GetAttributeValue<EntityReference>("regardingobjectid").Id);
+            var cancelled = w.Sandbox.Get("incident", merged);
+            Assert.AreEqual(2, cancelled.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.AreEqual(2000, cancelled.GetAttributeValue<OptionSetValue>("statuscode").Value, "Merged");
+            Assert.AreEqual("Pallets damaged", w.Sandbox.Get("incident", kept).GetAttributeValue<string>("title"), "UpdateContent is not used for cases");
         }
     }
 }

@@ -51,6 +51,31 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
         }
 
         [TestMethod]
+        public void Merging_duplicate_cases_gives_the_surviving_case_the_worst_score_of_both()
+        {
+            // Customer Service's "merge cases" (Merge of incident, as the user; Learn: the merged case's rows move to the
+            // surviving one, and it is canceled with the status reason Merged). The inconveniences move through their own
+            // pipeline, so the product's own step re-scores both cases as they go.
+            var kept = SeedCase("Pallets damaged");
+            var duplicate = SeedCase("Pallets damaged (second email)");
+            Create(kept, critical: true, orderValue: null);                   // 20
+            var bad = Create(duplicate, critical: true, orderValue: 48000m);  // 28
+            Assert.AreEqual(20, CaseScore(kept));
+
+            _world.Agent.Execute(new OrganizationRequest("Merge")
+            {
+                ["Target"] = new EntityReference("incident", kept),
+                ["SubordinateId"] = duplicate,
+                ["UpdateContent"] = new Entity("incident"),
+                ["PerformParentingChecks"] = false,
+            });
+
+            Assert.AreEqual(kept, _world.Sandbox.Get("adv_inconvenience", bad).GetAttributeValue<EntityReference>("adv_caseid").Id);
+            Assert.AreEqual(28, CaseScore(kept), "the worst of all its inconveniences, the merged case's included");
+            Assert.AreEqual(2000, _world.Sandbox.Get("incident", duplicate).GetAttributeValue<OptionSetValue>("statuscode").Value, "canceled as Merged");
+        }
+
+        [TestMethod]
         public void An_inconvenience_scored_after_its_case_closed_saves_and_leaves_the_closed_case_as_it_was()
         {
             // The platform refuses any change but of state to a resolved or canceled case (CaseAlreadyResolved): the
