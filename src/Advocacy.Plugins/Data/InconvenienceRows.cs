@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Impact;
 using Advocacy.Plugins.Domain.Time;
@@ -152,6 +154,22 @@ namespace Advocacy.Plugins.Data
 
             // Active is 0 on every case; Resolved (1) and Canceled (2) are closed.
             return new CaseImpactState((rows[0].GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0, rows[0].GetAttributeValue<int?>("adv_impactscore"), worst);
+        }
+
+        /// <summary>The inconveniences linked to the case (ids only, one page: far more than one case gathers).</summary>
+        public IReadOnlyList<Guid> OfCase(Guid caseId)
+        {
+            var query = new QueryExpression("adv_inconvenience") { ColumnSet = new ColumnSet(false), TopCount = 5000 };
+            query.Criteria.AddCondition("adv_caseid", ConditionOperator.Equal, caseId);
+            return _service.RetrieveMultiple(query).Entities.Select(e => e.Id).ToList();
+        }
+
+        /// <summary>Links the inconvenience to another case (its own steps re-score both cases).</summary>
+        public void MoveToCase(Guid inconvenienceId, Guid caseId)
+        {
+            var update = new Entity("adv_inconvenience", inconvenienceId);
+            update["adv_caseid"] = new EntityReference("incident", caseId);
+            _service.Update(update);
         }
 
         public void SetCaseImpact(Guid caseId, int? score)

@@ -76,6 +76,42 @@ namespace Advocacy.Plugins.Tests.Scenarios.Impact
         }
 
         [TestMethod]
+        public void An_agent_merges_duplicate_cases_whose_inconvenience_a_colleague_recorded()
+        {
+            // A case merge runs as the user, and each row it moves needs the user's privileges (Learn): "Customer Advocate"
+            // writes only its own inconveniences, so a colleague's would make the platform refuse the whole merge — agents
+            // merge duplicate cases every day. The product's merge step moves its own table's rows itself, as the system:
+            // they follow the case the user may merge, nothing more.
+            if (!_world.IsSecured)
+            {
+                _world.Secure();
+            }
+            var colleague = _world.SeedUser("Cole League");
+            var kept = SeedCase("Pallets damaged");
+            var duplicate = SeedCase("Pallets damaged (second email)");
+            var theirs = _world.Sandbox.CreateService(colleague).Create(new Entity("adv_inconvenience")
+            {
+                ["adv_name"] = "Trouble",
+                ["adv_accountid"] = new EntityReference("account", _account),
+                ["adv_caseid"] = new EntityReference("incident", duplicate),
+                ["adv_kind"] = Choices.Option(InconvenienceKind.Other),
+                ["adv_businesscritical"] = true,
+            });
+
+            _world.Agent.Execute(new OrganizationRequest("Merge")
+            {
+                ["Target"] = new EntityReference("incident", kept),
+                ["SubordinateId"] = duplicate,
+                ["UpdateContent"] = new Entity("incident"),
+                ["PerformParentingChecks"] = false,
+            });
+
+            Assert.AreEqual(kept, _world.Sandbox.Get("adv_inconvenience", theirs).GetAttributeValue<EntityReference>("adv_caseid").Id);
+            Assert.AreEqual(20, CaseScore(kept));
+            Assert.AreEqual(2000, _world.Sandbox.Get("incident", duplicate).GetAttributeValue<OptionSetValue>("statuscode").Value);
+        }
+
+        [TestMethod]
         public void An_inconvenience_scored_after_its_case_closed_saves_and_leaves_the_closed_case_as_it_was()
         {
             // The platform refuses any change but of state to a resolved or canceled case (CaseAlreadyResolved): the

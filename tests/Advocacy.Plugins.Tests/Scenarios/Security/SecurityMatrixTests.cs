@@ -39,6 +39,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
             ["step:Merge:account"] = ("-+-+", "merging needs read and write on both accounts: the managers' (Write Deep); advocates write no account"),
             ["step:Create:incident"] = ("---+", "cases come from the users' usual roles"),
             ["step:Update:incident"] = ("---+", "escalating a case is the usual role's; neither advocacy role writes cases"),
+            ["step:Merge:incident"] = ("---+", "merging cases is the usual role's; neither advocacy role writes cases"),
             ["step:Create:incidentresolution"] = ("++-+", "a resolution is an activity (prvCreateActivity) appended to a case the caller may append to"),
             ["step:Create:task"] = ("++-+", "a plain task of one's own (without the product's kind or key)"),
             ["step:Update:task"] = ("++-+", "completing one's own task"),
@@ -197,6 +198,15 @@ namespace Advocacy.Plugins.Tests.Scenarios.Security
                         break;
                     case "step:Create:incident": service.Create(new Entity("incident") { ["title"] = "New", ["customerid"] = Account }); break;
                     case "step:Update:incident": service.Update(new Entity("incident", _case) { ["isescalated"] = true }); break;
+                    case "step:Merge:incident":
+                        service.Execute(new OrganizationRequest("Merge")
+                        {
+                            ["Target"] = new EntityReference("incident", _case),
+                            ["SubordinateId"] = Own("incident", _w.AgentUserId, ("title", "Duplicate"), ("customerid", Account)),
+                            ["UpdateContent"] = new Entity("incident"),
+                            ["PerformParentingChecks"] = false,
+                        });
+                        break;
                     case "step:Create:incidentresolution": service.Create(new Entity("incidentresolution") { ["subject"] = "Resolved", ["incidentid"] = new EntityReference("incident", _case) }); break;
                     case "step:Create:task": service.Create(new Entity("task") { ["subject"] = "Call", ["regardingobjectid"] = Account }); break;
                     case "step:Update:task":
