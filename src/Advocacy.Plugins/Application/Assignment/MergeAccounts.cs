@@ -4,7 +4,9 @@ using Advocacy.Plugins.Application.Security;
 using Advocacy.Plugins.Data;
 using Advocacy.Plugins.Domain;
 using Advocacy.Plugins.Domain.Assignment;
+using Advocacy.Plugins.Domain.FollowUp;
 using Advocacy.Plugins.Domain.Security;
+using Advocacy.Plugins.Domain.Words;
 using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Application.Assignment
@@ -17,8 +19,9 @@ namespace Advocacy.Plugins.Application.Assignment
     /// loads are recounted and the advocacy work that came along is handed over (<see cref="SettleAdvocateLoad.AfterMerge"/>) —
     /// idempotent, so it is right also where the platform did run those steps. The answers and inconveniences the merge
     /// moved run their own steps as the platform moves them (a cascade's rows run "along with all associated plug-ins"),
-    /// which put both accounts' figures right. Runs as <see cref="IAdvocacyHost.SystemService"/>. Cost: two reads before,
-    /// two after, and what settling costs.
+    /// which put both accounts' figures right; the merged account's open "unassigned advocacy" task is completed. Runs as
+    /// <see cref="IAdvocacyHost.SystemService"/>. Cost: two reads before, two after, what settling costs, and one lookup
+    /// (plus one write) for the unassigned-advocacy task.
     /// </summary>
     public sealed class MergeAccounts
     {
@@ -67,7 +70,11 @@ namespace Advocacy.Plugins.Application.Assignment
 
             var target = AccountSnapshot.Read(_host.SystemService, targetId);
             var subordinate = AccountRows.AdvocacyState(AccountSnapshot.Read(_host.SystemService, subordinateId).Row);
-            return new SettleAdvocateLoad(_host).AfterMerge(targetBefore, AccountRows.AdvocacyState(target.Row), subordinateBefore, subordinate, target.Facts());
+            var settled = new SettleAdvocateLoad(_host).AfterMerge(targetBefore, AccountRows.AdvocacyState(target.Row), subordinateBefore, subordinate, target.Facts());
+            // The merged account's "nobody advocates this account" task came along too; the surviving account's own
+            // advocacy (its advocate, or its own such task) is what holds now.
+            new OwnerDays(_host).Writer().CompleteOpen(AdvocacyTaskKeys.UnassignedAdvocacy(subordinateId), Phrase.Of(TextKey.MergedInto, target.Name));
+            return settled;
         }
 
         private static string Show(Guid? advocateId) => advocateId.HasValue ? advocateId.Value.ToString() : "none";

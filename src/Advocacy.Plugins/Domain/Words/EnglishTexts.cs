@@ -141,6 +141,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.HandOverNoAdvocate] = "the account no longer has this advocate",
             [TextKey.HandOverNewAdvocate] = "the account's advocate is now {0}",
             [TextKey.NowTheAdvocate] = "{0} is now the account's advocate",
+            [TextKey.MergedInto] = "the account was merged into {0}, whose own advocacy applies",
             [TextKey.InconvenienceRemoved] = "the inconvenience was removed, so there is no impact to review",
             [TextKey.AnswerRemoved] = "the customer's answer was removed, so there is nothing to recover",
 

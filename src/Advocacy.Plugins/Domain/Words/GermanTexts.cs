@@ -145,6 +145,7 @@ namespace Advocacy.Plugins.Domain.Words
             [TextKey.HandOverNoAdvocate] = "die Firma hat diesen Kundenfürsprecher nicht mehr",
             [TextKey.HandOverNewAdvocate] = "Kundenfürsprecher der Firma ist jetzt {0}",
             [TextKey.NowTheAdvocate] = "{0} ist jetzt Kundenfürsprecher der Firma",
+            [TextKey.MergedInto] = "die Firma wurde mit {0} zusammengeführt, deren eigene Kundenfürsprache gilt",
             [TextKey.InconvenienceRemoved] = "die Unannehmlichkeit wurde entfernt, es gibt keine Auswirkung mehr zu prüfen",
             [TextKey.AnswerRemoved] = "die Antwort des Kunden wurde entfernt, es gibt nichts mehr zurückzugewinnen",
 

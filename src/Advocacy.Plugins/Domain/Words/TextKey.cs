@@ -63,7 +63,7 @@ namespace Advocacy.Plugins.Domain.Words
         RouteWaits /* {0} away */, RouteStaysWith /* {0} why, {1} name */, RouteToBackup /* {0} away, {1} backup */,
         RouteAnd /* {0} away, {1} stop */, RouteNoBackup, RouteBackupAlsoAway /* {0} backup */, RouteBackupNotFound,
         RouteBackupLoop /* {0} backup */, RouteBackupInactive /* {0} backup */, RouteBackupNoUser /* {0} backup */,
-        ClosedAutomatically /* {0} why */, HandOverNoAdvocate, HandOverNewAdvocate /* {0} advocate */, NowTheAdvocate /* {0} advocate */, InconvenienceRemoved, AnswerRemoved,
+        ClosedAutomatically /* {0} why */, HandOverNoAdvocate, HandOverNewAdvocate /* {0} advocate */, NowTheAdvocate /* {0} advocate */, MergedInto /* {0} surviving account */, InconvenienceRemoved, AnswerRemoved,
 
         // Errors a user reads (InvalidPluginExecutionException, AdvocacyInputException)
         ErrorInconvenienceWithoutAccount, ErrorFeedbackWithoutAccount, ErrorFeedbackNoScore,

@@ -121,7 +121,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
         }
 
         [TestMethod]
-        public void Merging_customers_without_advocates_settles_nothing_and_reads_four_rows()
+        public void Merging_customers_without_advocates_settles_nothing_and_reads_five_rows()
         {
             var w = new AdvocacyWorld();
             var target = w.Agent.Create(new Entity("account") { ["name"] = "Fabrikam" });
@@ -138,7 +138,7 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
 
             var merge = w.Sandbox.Executions.Where(e => e.Message == "Merge").ToList();
             Assert.HasCount(2, merge, "the pre- and post-operation steps");
-            Assert.AreEqual(4, merge.Sum(e => e.RoundTrips), "both accounts before and after; no lock, no recount");
+            Assert.AreEqual(5, merge.Sum(e => e.RoundTrips), "both accounts before and after, the merged account's unassigned-advocacy task; no lock, no recount");
             Assert.AreEqual(1, w.Sandbox.Get("account", duplicate).GetAttributeValue<OptionSetValue>("statecode").Value);
         }
         [TestMethod]
@@ -161,6 +161,26 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             manager.Execute(s.Merge(new Entity("account") { ["adv_tier"] = Choices.Option(CustomerTier.Strategic), ["telephone1"] = "555-0100" }));
             Assert.AreEqual(1, s.Account(s.Duplicate).GetAttributeValue<OptionSetValue>("statecode").Value, "the surviving account's own tier and other columns pass");
             Assert.AreEqual("555-0100", s.Account(s.Target).GetAttributeValue<string>("telephone1"));
+        }
+        [TestMethod]
+        public void The_unassigned_advocacy_task_of_a_merged_duplicate_nobody_advocated_is_completed_saying_why()
+        {
+            var s = new Story();
+            var orphan = s.World.Agent.Create(new Entity("account") { ["name"] = "Contoso Inc", ["adv_tier"] = Choices.Option(CustomerTier.Standard) });
+            var unassigned = s.World.TasksFor(AdvocacyTaskKind.UnassignedAdvocacy, orphan).Single();
+
+            s.World.Sandbox.CreateService(s.World.ManagerUserId).Execute(new OrganizationRequest("Merge")
+            {
+                ["Target"] = new EntityReference("account", s.Target),
+                ["SubordinateId"] = orphan,
+                ["UpdateContent"] = new Entity("account"),
+                ["PerformParentingChecks"] = false,
+            });
+
+            var closed = s.World.Sandbox.Get("task", unassigned.Id);
+            Assert.AreEqual(1, closed.GetAttributeValue<OptionSetValue>("statecode").Value, "Contoso has its advocate: nobody needs to cover the duplicate");
+            StringAssert.Contains(closed.GetAttributeValue<string>("description"), "merged into Contoso");
+            Assert.AreEqual(s.Target, closed.GetAttributeValue<EntityReference>("regardingobjectid").Id);
         }
     }
 }
