@@ -114,8 +114,7 @@ namespace Advocacy.Plugins.Application.Assignment
         public LoadSettlement AfterMerge(AccountAdvocacyState targetBefore, AccountAdvocacyState targetAfter, AccountAdvocacyState subordinateBefore,
             AccountAdvocacyState subordinateAfter, AccountFacts target)
         {
-            var touched = new[] { targetBefore.AdvocateId, targetAfter.AdvocateId, subordinateBefore.AdvocateId, subordinateAfter.AdvocateId }
-                .Where(a => a.HasValue).Select(a => a!.Value).Distinct().ToList();
+            var touched = AccountMerge.Touched(targetBefore, targetAfter, subordinateBefore, subordinateAfter);
             if (touched.Count == 0)
             {
                 _host.Trace("Merge: neither account names an advocate; no count to settle, no task to hand over.");
@@ -125,11 +124,10 @@ namespace Advocacy.Plugins.Application.Assignment
             var counted = new CountingService(_host.SystemService);
             LockRows.Take(counted, LockRows.Assignment);
             Guid? current = targetAfter.AdvocateId;
-            Guid? newlyAssigned = targetAfter.IsActive && current.HasValue && current != targetBefore.AdvocateId ? current : null;
-            var counts = new AdvocateLoadRecount(counted, _host.Tracing).Settle(touched, newlyAssigned, _host.UtcNow);
+            var counts = new AdvocateLoadRecount(counted, _host.Tracing).Settle(touched, AccountMerge.NewlyAssigned(targetBefore, targetAfter), _host.UtcNow);
 
             int moved = 0, closed = 0;
-            foreach (var previous in new[] { subordinateBefore.AdvocateId, targetBefore.AdvocateId }.Where(a => a.HasValue && a != current).Select(a => a!.Value).Distinct())
+            foreach (var previous in AccountMerge.PreviousAdvocates(targetBefore, targetAfter, subordinateBefore))
             {
                 _host.Trace("Merge: the open advocacy tasks advocate {0} holds on account {1} (those that came with the merged account among them) follow the account's advocacy.", previous, target.AccountId);
                 HandOver(target, previous, current, counts, counted, ref moved, ref closed);

@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Advocacy.Plugins.Domain.Assignment
+{
+    /// <summary>
+    /// What a merge of two accounts means for their advocacy (the surviving account — the target — takes the merged
+    /// account's rows, its tasks among them, and the merged account is deactivated): whose counts may change, which
+    /// advocates' open work on the target now follows the target's advocacy, and whether the merge gave the target a new
+    /// advocate.
+    /// </summary>
+    public static class AccountMerge
+    {
+        /// <summary>Every advocate either account named before or after the merge, once: their counts are recounted.</summary>
+        public static IReadOnlyList<Guid> Touched(AccountAdvocacyState targetBefore, AccountAdvocacyState targetAfter,
+            AccountAdvocacyState mergedBefore, AccountAdvocacyState mergedAfter) =>
+            new[] { targetBefore.AdvocateId, targetAfter.AdvocateId, mergedBefore.AdvocateId, mergedAfter.AdvocateId }
+                .Where(a => a.HasValue).Select(a => a!.Value).Distinct().ToList();
+
+        /// <summary>
+        /// The advocates whose open advocacy tasks on the target hand over to its advocacy now: the merged account's
+        /// advocate (its work came along) and the target's own previous one when the merge chose another — not the
+        /// target's advocate now.
+        /// </summary>
+        public static IReadOnlyList<Guid> PreviousAdvocates(AccountAdvocacyState targetBefore, AccountAdvocacyState targetAfter, AccountAdvocacyState mergedBefore) =>
+            new[] { mergedBefore.AdvocateId, targetBefore.AdvocateId }
+                .Where(a => a.HasValue && a != targetAfter.AdvocateId).Select(a => a!.Value).Distinct().ToList();
+
+        /// <summary>The target's advocate when the merge gave the active target a different one (it counts as an assignment); else null.</summary>
+        public static Guid? NewlyAssigned(AccountAdvocacyState targetBefore, AccountAdvocacyState targetAfter) =>
+            targetAfter.IsActive && targetAfter.AdvocateId.HasValue && targetAfter.AdvocateId != targetBefore.AdvocateId ? targetAfter.AdvocateId : null;
+    }
+}
