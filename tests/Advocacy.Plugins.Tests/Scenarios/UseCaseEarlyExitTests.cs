@@ -45,6 +45,23 @@ namespace Advocacy.Plugins.Tests.Scenarios
         private void AssertTraced(string line) => CollectionAssert.Contains(_tracer.Lines, line, string.Join("\n", _tracer.Lines));
 
         [TestMethod]
+        public void A_merge_whose_before_half_left_nothing_or_garbage_settles_nothing_and_reads_nothing()
+        {
+            var use = new MergeAccounts(_host);
+            long before = Writes();
+            long reads = _world.Sandbox.Metrics.RoundTrips.Sum(r => r.Count);
+            foreach (var remembered in new[] { null, "", "not;a;pair", "garbage;", ";garbage" })
+            {
+                var settled = use.AfterMerge(Guid.NewGuid(), Guid.NewGuid(), remembered);
+                Assert.AreEqual(0, settled.RoundTrips, remembered);
+            }
+
+            Assert.AreEqual(reads, _world.Sandbox.Metrics.RoundTrips.Sum(r => r.Count), "not even a read");
+            AssertNothingWritten(before);
+            Assert.IsTrue(_tracer.Lines.Any(l => l.Contains("nothing was remembered before the merge", StringComparison.Ordinal)), string.Join("\n", _tracer.Lines));
+        }
+
+        [TestMethod]
         public void A_case_save_that_escalates_nothing_a_case_with_an_advocate_and_a_contacts_case_assign_nobody()
         {
             var account = _world.SeedAccount("Contoso", CustomerTier.Key);

@@ -32,7 +32,7 @@ namespace Advocacy.Plugins.Application.Assignment
             _host = host;
         }
 
-        /// <returns>Both accounts' advocacy before the merge, for the post-operation half (in the execution's shared variables).</returns>
+        /// <returns>Both accounts' advocates before the merge ("target;merged", empty for none), for the post-operation half (in the execution's shared variables).</returns>
         /// <param name="updateContent">The columns the merge sets on the target (the merge dialog's choices of the merged account's values).</param>
         /// <exception cref="AdvocacyInputException">
         /// The merge would set product columns, the tier or the cadence on the target (<see cref="ProductColumns.AdvocacyColumnsAMergeCannotTake"/>):
@@ -53,45 +53,52 @@ namespace Advocacy.Plugins.Application.Assignment
                 throw new AdvocacyInputException(ProductColumns.MergeRefusal(targetRow.Name, refused));
             }
 
-            var target = AccountRows.AdvocacyState(targetRow.Row);
-            var subordinate = AccountRows.AdvocacyState(AccountSnapshot.Read(_host.SystemService, subordinateId).Row);
-            _host.Trace("Merge: account {0} (advocate {1}) merges into account {2} (advocate {3}).", subordinateId, Show(subordinate.AdvocateId), targetId, Show(target.AdvocateId));
-            return Encode(target) + ";" + Encode(subordinate);
+            Guid? targetAdvocate = targetRow.AdvocateId;
+            Guid? mergedAdvocate = AccountSnapshot.Read(_host.SystemService, subordinateId).AdvocateId;
+            // Stryker disable once all : trace text only
+            _host.Trace("Merge: account {0} (advocate {1}) merges into account {2} (advocate {3}).", subordinateId, Show(mergedAdvocate), targetId, Show(targetAdvocate));
+            return Encode(targetAdvocate) + ";" + Encode(mergedAdvocate);
         }
 
+        /// <param name="remembered">What <see cref="BeforeMerge"/> returned in the same execution.</param>
         public LoadSettlement AfterMerge(Guid targetId, Guid subordinateId, string? remembered)
         {
             var parts = (remembered ?? string.Empty).Split(';');
-            if (parts.Length != 2 || Decode(parts[0]) is not { } targetBefore || Decode(parts[1]) is not { } subordinateBefore)
+            if (parts.Length != 2 || !TryDecode(parts[0], out var targetBefore) || !TryDecode(parts[1], out var mergedBefore))
             {
                 _host.Trace("Merge: nothing was remembered before the merge of {0} into {1} (the pre-operation step did not run); nothing to settle.", subordinateId, targetId);
                 return new LoadSettlement(new AdvocateLoadRecountResult(), 0, 0, 0);
             }
 
             var target = AccountSnapshot.Read(_host.SystemService, targetId);
-            var subordinate = AccountRows.AdvocacyState(AccountSnapshot.Read(_host.SystemService, subordinateId).Row);
-            var settled = new SettleAdvocateLoad(_host).AfterMerge(targetBefore, AccountRows.AdvocacyState(target.Row), subordinateBefore, subordinate, target.Facts());
+            var mergedAfter = AccountSnapshot.Read(_host.SystemService, subordinateId).AdvocateId;
+            var settled = new SettleAdvocateLoad(_host).AfterMerge(targetBefore, AccountRows.AdvocacyState(target.Row), mergedBefore, mergedAfter, target.Facts());
             // The merged account's "nobody advocates this account" task came along too; the surviving account's own
             // advocacy (its advocate, or its own such task) is what holds now.
             new OwnerDays(_host).Writer().CompleteOpen(AdvocacyTaskKeys.UnassignedAdvocacy(subordinateId), Phrase.Of(TextKey.MergedInto, target.Name));
             return settled;
         }
 
+        // Stryker disable once all : trace text only
         private static string Show(Guid? advocateId) => advocateId.HasValue ? advocateId.Value.ToString() : "none";
 
-        private static string Encode(AccountAdvocacyState state) =>
-            (state.AdvocateId.HasValue ? state.AdvocateId.Value.ToString("D") : "") + "|" + (state.IsActive ? "1" : "0");
+        private static string Encode(Guid? advocateId) => advocateId.HasValue ? advocateId.Value.ToString("D") : string.Empty;
 
-        private static AccountAdvocacyState? Decode(string text)
+        private static bool TryDecode(string text, out Guid? advocateId)
         {
-            var fields = text.Split('|');
-            if (fields.Length != 2)
+            advocateId = null;
+            if (text.Length == 0)
             {
-                return null;
+                return true;
             }
 
-            Guid? advocate = Guid.TryParse(fields[0], out var id) ? id : (Guid?)null;
-            return new AccountAdvocacyState(advocate, fields[1] == "1", null, null);
+            if (!Guid.TryParse(text, out var id))
+            {
+                return false;
+            }
+
+            advocateId = id;
+            return true;
         }
     }
 }

@@ -111,10 +111,11 @@ namespace Advocacy.Plugins.Application.Assignment
         /// the lock row, the advocates' accounts and profiles (as <see cref="AfterAccountChange"/>), one query of tasks per
         /// previous advocate and one write per task; nothing when neither account names an advocate.
         /// </summary>
-        public LoadSettlement AfterMerge(AccountAdvocacyState targetBefore, AccountAdvocacyState targetAfter, AccountAdvocacyState subordinateBefore,
-            AccountAdvocacyState subordinateAfter, AccountFacts target)
+        /// <param name="targetBefore">The surviving account's advocate before the merge (null: none).</param>
+        /// <param name="mergedBefore">The merged account's advocate before the merge; <paramref name="mergedAfter"/> after it.</param>
+        public LoadSettlement AfterMerge(Guid? targetBefore, AccountAdvocacyState targetAfter, Guid? mergedBefore, Guid? mergedAfter, AccountFacts target)
         {
-            var touched = AccountMerge.Touched(targetBefore, targetAfter, subordinateBefore, subordinateAfter);
+            var touched = AccountMerge.Touched(targetBefore, targetAfter.AdvocateId, mergedBefore, mergedAfter);
             if (touched.Count == 0)
             {
                 _host.Trace("Merge: neither account names an advocate; no count to settle, no task to hand over.");
@@ -127,17 +128,19 @@ namespace Advocacy.Plugins.Application.Assignment
             var counts = new AdvocateLoadRecount(counted, _host.Tracing).Settle(touched, AccountMerge.NewlyAssigned(targetBefore, targetAfter), _host.UtcNow);
 
             int moved = 0, closed = 0;
-            foreach (var previous in AccountMerge.PreviousAdvocates(targetBefore, targetAfter, subordinateBefore))
+            foreach (var previous in AccountMerge.PreviousAdvocates(targetBefore, current, mergedBefore))
             {
+                // Stryker disable once all : trace text only
                 _host.Trace("Merge: the open advocacy tasks advocate {0} holds on account {1} (those that came with the merged account among them) follow the account's advocacy.", previous, target.AccountId);
                 HandOver(target, previous, current, counts, counted, ref moved, ref closed);
             }
 
-            if (targetBefore.AdvocateId != current)
+            if (targetBefore != current)
             {
-                ShareWithAdvocate(target.AccountId, targetBefore.AdvocateId, current, counted);
+                ShareWithAdvocate(target.AccountId, targetBefore, current, counted);
             }
 
+            // Stryker disable once all : trace text only
             _host.Trace("Merge: {0} round trips to settle account {1} and the account merged into it.", counted.Count.ToString(CultureInfo.InvariantCulture), target.AccountId);
             return new LoadSettlement(counts, moved, closed, counted.Count);
         }

@@ -13,9 +13,8 @@ namespace Advocacy.Plugins.Domain.Assignment
     public static class AccountMerge
     {
         /// <summary>Every advocate either account named before or after the merge, once: their counts are recounted.</summary>
-        public static IReadOnlyList<Guid> Touched(AccountAdvocacyState targetBefore, AccountAdvocacyState targetAfter,
-            AccountAdvocacyState mergedBefore, AccountAdvocacyState mergedAfter) =>
-            new[] { targetBefore.AdvocateId, targetAfter.AdvocateId, mergedBefore.AdvocateId, mergedAfter.AdvocateId }
+        public static IReadOnlyList<Guid> Touched(Guid? targetBefore, Guid? targetAfter, Guid? mergedBefore, Guid? mergedAfter) =>
+            new[] { targetBefore, targetAfter, mergedBefore, mergedAfter }
                 .Where(a => a.HasValue).Select(a => a!.Value).Distinct().ToList();
 
         /// <summary>
@@ -23,12 +22,12 @@ namespace Advocacy.Plugins.Domain.Assignment
         /// advocate (its work came along) and the target's own previous one when the merge chose another — not the
         /// target's advocate now.
         /// </summary>
-        public static IReadOnlyList<Guid> PreviousAdvocates(AccountAdvocacyState targetBefore, AccountAdvocacyState targetAfter, AccountAdvocacyState mergedBefore) =>
-            new[] { mergedBefore.AdvocateId, targetBefore.AdvocateId }
-                .Where(a => a.HasValue && a != targetAfter.AdvocateId).Select(a => a!.Value).Distinct().ToList();
+        public static IReadOnlyList<Guid> PreviousAdvocates(Guid? targetBefore, Guid? targetAfter, Guid? mergedBefore) =>
+            new[] { mergedBefore, targetBefore }
+                .Where(a => a.HasValue && a != targetAfter).Select(a => a!.Value).Distinct().ToList();
 
         /// <summary>The target's advocate when the merge gave the active target a different one (it counts as an assignment); else null.</summary>
-        public static Guid? NewlyAssigned(AccountAdvocacyState targetBefore, AccountAdvocacyState targetAfter) =>
-            targetAfter.IsActive && targetAfter.AdvocateId.HasValue && targetAfter.AdvocateId != targetBefore.AdvocateId ? targetAfter.AdvocateId : null;
+        public static Guid? NewlyAssigned(Guid? targetBefore, AccountAdvocacyState targetAfter) =>
+            targetAfter.IsActive && targetAfter.AdvocateId.HasValue && targetAfter.AdvocateId != targetBefore ? targetAfter.AdvocateId : null;
     }
 }

@@ -17,31 +17,31 @@ namespace Advocacy.Plugins.Tests.Domain.Assignment
         [TestMethod]
         public void Every_advocate_either_account_named_before_or_after_is_recounted_once()
         {
-            CollectionAssert.AreEquivalent(new[] { Lee, Kim, Ana },
-                AccountMerge.Touched(State(Lee), State(Ana), State(Kim), State(Kim, active: false)).ToList());
-            CollectionAssert.AreEquivalent(new[] { Lee }, AccountMerge.Touched(State(Lee), State(Lee), State(Lee), State(Lee, false)).ToList(), "one advocate of both: once");
-            Assert.IsEmpty(AccountMerge.Touched(State(null), State(null), State(null), State(null, false)));
+            CollectionAssert.AreEquivalent(new[] { Lee, Kim, Ana }, AccountMerge.Touched(Lee, Ana, Kim, Kim).ToList());
+            CollectionAssert.AreEquivalent(new[] { Lee, Kim }, AccountMerge.Touched(Lee, Lee, null, Kim).ToList(), "the merged account's advocate after the merge too");
+            CollectionAssert.AreEquivalent(new[] { Lee }, AccountMerge.Touched(Lee, Lee, Lee, Lee).ToList(), "one advocate of both: once");
+            Assert.IsEmpty(AccountMerge.Touched(null, null, null, null));
         }
 
         [TestMethod]
         public void The_merged_accounts_advocate_and_the_targets_replaced_one_hand_over_but_never_the_targets_advocate_now()
         {
-            CollectionAssert.AreEqual(new[] { Kim }, AccountMerge.PreviousAdvocates(State(Lee), State(Lee), State(Kim)).ToList());
-            CollectionAssert.AreEqual(new[] { Lee }, AccountMerge.PreviousAdvocates(State(Lee), State(Kim), State(Kim)).ToList(), "the merge chose the merged account's advocate");
-            CollectionAssert.AreEqual(new[] { Kim, Lee }, AccountMerge.PreviousAdvocates(State(Lee), State(Ana), State(Kim)).ToList());
-            Assert.IsEmpty(AccountMerge.PreviousAdvocates(State(Lee), State(Lee), State(Lee)), "the same advocate on both: nothing moves");
-            Assert.IsEmpty(AccountMerge.PreviousAdvocates(State(null), State(null), State(null)));
-            CollectionAssert.AreEqual(new[] { Kim }, AccountMerge.PreviousAdvocates(State(null), State(null), State(Kim)).ToList(), "to the account's owner then");
+            CollectionAssert.AreEqual(new[] { Kim }, AccountMerge.PreviousAdvocates(Lee, Lee, Kim).ToList());
+            CollectionAssert.AreEqual(new[] { Lee }, AccountMerge.PreviousAdvocates(Lee, Kim, Kim).ToList(), "the merge chose the merged account's advocate");
+            CollectionAssert.AreEqual(new[] { Kim, Lee }, AccountMerge.PreviousAdvocates(Lee, Ana, Kim).ToList());
+            Assert.IsEmpty(AccountMerge.PreviousAdvocates(Lee, Lee, Lee), "the same advocate on both: nothing moves");
+            Assert.IsEmpty(AccountMerge.PreviousAdvocates(null, null, null));
+            CollectionAssert.AreEqual(new[] { Kim }, AccountMerge.PreviousAdvocates(null, null, Kim).ToList(), "to the account's owner then");
         }
 
         [TestMethod]
         public void Only_a_different_advocate_on_the_active_target_counts_as_an_assignment()
         {
-            Assert.AreEqual(Kim, AccountMerge.NewlyAssigned(State(Lee), State(Kim)));
-            Assert.AreEqual(Kim, AccountMerge.NewlyAssigned(State(null), State(Kim)));
-            Assert.IsNull(AccountMerge.NewlyAssigned(State(Lee), State(Lee)));
-            Assert.IsNull(AccountMerge.NewlyAssigned(State(Lee), State(null)));
-            Assert.IsNull(AccountMerge.NewlyAssigned(State(Lee), State(Kim, active: false)));
+            Assert.AreEqual(Kim, AccountMerge.NewlyAssigned(Lee, State(Kim)));
+            Assert.AreEqual(Kim, AccountMerge.NewlyAssigned(null, State(Kim)));
+            Assert.IsNull(AccountMerge.NewlyAssigned(Lee, State(Lee)));
+            Assert.IsNull(AccountMerge.NewlyAssigned(Lee, State(null)));
+            Assert.IsNull(AccountMerge.NewlyAssigned(Lee, State(Kim, active: false)));
         }
     }
 }

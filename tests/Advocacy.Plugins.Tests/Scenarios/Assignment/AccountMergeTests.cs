@@ -151,10 +151,13 @@ namespace Advocacy.Plugins.Tests.Scenarios.Assignment
             s.World.Sandbox.Regional.SetUserSettings(s.World.ManagerUserId, uiLanguageId: 1031, localeId: 1031);
             var manager = s.World.Sandbox.CreateService(s.World.ManagerUserId);
 
-            var figures = Assert.ThrowsExactly<SandboxFaultException>(() => manager.Execute(s.Merge(new Entity("account") { ["adv_lastnps"] = 10, ["name"] = "Contoso" })));
-            StringAssert.Contains(figures.Message, "Beim Zusammenführen können adv_lastnps der Firma Contoso nicht gesetzt werden");
+            var figures = Assert.ThrowsExactly<SandboxFaultException>(() => manager.Execute(s.Merge(new Entity("account") { ["adv_lastnps"] = 10, ["adv_lastcsat"] = 5, ["adv_tier"] = Choices.Option(CustomerTier.Key), ["name"] = "Contoso" })));
+            StringAssert.Contains(figures.Message, "Beim Zusammenführen können adv_lastcsat, adv_lastnps der Firma Contoso nicht gesetzt werden: Customer Advocacy ermittelt sie selbst",
+                "the product's columns first, in order; the tier is named once they are left out");
             var tier = Assert.ThrowsExactly<SandboxFaultException>(() => s.World.Agent.Execute(s.Merge(new Entity("account") { ["adv_tier"] = Choices.Option(CustomerTier.Key) })));
-            StringAssert.Contains(tier.Message, "A merge cannot set adv_tier on the account Contoso");
+            StringAssert.Contains(tier.Message, "A merge cannot set adv_tier on the account Contoso: a new tier or cadence needs the steps");
+            var both = Assert.ThrowsExactly<SandboxFaultException>(() => s.World.Agent.Execute(s.Merge(new Entity("account") { ["adv_tier"] = Choices.Option(CustomerTier.Key), ["adv_cadencedays"] = 14 })));
+            StringAssert.Contains(both.Message, "A merge cannot set adv_cadencedays, adv_tier on the account Contoso");
             Assert.AreEqual(0, s.Account(s.Duplicate).GetAttributeValue<OptionSetValue>("statecode").Value, "nothing merged");
             Assert.AreEqual(1, s.World.CountOf(s.Kim));
 
