@@ -33,6 +33,7 @@ namespace Advocacy.Plugins.Application.Impact
                 rows.MoveToCase(id, targetCaseId);
             }
 
+            // Stryker disable once all : trace text only
             _host.Trace("Case merge: {0} inconvenience(s) of case {1} moved to case {2} as {3}, before the platform moves the case's other rows.",
                 moving.Count.ToString(CultureInfo.InvariantCulture), mergedCaseId, targetCaseId, _host.SystemIdentity);
             return moving.Count;
