@@ -103,5 +103,24 @@ namespace Advocacy.Plugins.Plugins
         public Entity? PostImage(string name) => Execution.PostEntityImages.Contains(name) ? Execution.PostEntityImages[name] : null;
 
         public void Trace(string format, params object?[] args) => Tracing.Trace(format, args!);
+
+        /// <summary>
+        /// A Merge request's two rows of <paramref name="table"/>: the Target that survives and the SubordinateId merged
+        /// into it; false (both empty) when the request names no such pair.
+        /// </summary>
+        public bool TryMergeInput(string table, out Guid targetId, out Guid mergedId)
+        {
+            var input = Execution.InputParameters;
+            var target = input.Contains("Target") ? input["Target"] as EntityReference : null;
+            mergedId = input.Contains("SubordinateId") && input["SubordinateId"] is Guid id ? id : Guid.Empty;
+            targetId = target != null && target.LogicalName == table && mergedId != Guid.Empty ? target.Id : Guid.Empty;
+            if (targetId == Guid.Empty)
+            {
+                mergedId = Guid.Empty;
+                return false;
+            }
+
+            return true;
+        }
     }
 }

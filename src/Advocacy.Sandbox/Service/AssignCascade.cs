@@ -25,6 +25,15 @@ namespace Advocacy.Sandbox
     {
         private const int MaxCascadeLevels = 32;
 
+        /// <summary>Refuses a cascade that goes on past <see cref="MaxCascadeLevels"/>: the relationships form a cycle.</summary>
+        private static void RequireCascadeLevel(int level, string action, string table, Guid id)
+        {
+            if (level >= MaxCascadeLevels)
+            {
+                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"Cascade {action} from {table} {id} goes deeper than {MaxCascadeLevels} levels; the relationships form a cycle.");
+            }
+        }
+
         private EntityReference? OwnerBeforeAssign(Transaction tx, Entity target, Guid id) =>
             target.Attributes.TryGetValue("ownerid", out var owner) && owner is EntityReference
                 ? Store.ReadValue(tx, target.LogicalName, id, "ownerid") as EntityReference
@@ -38,10 +47,7 @@ namespace Advocacy.Sandbox
             {
                 return;
             }
-            if (op.CascadeLevel >= MaxCascadeLevels)
-            {
-                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"Cascade assign from {table} {id} goes deeper than {MaxCascadeLevels} levels; the relationships form a cycle.");
-            }
+            RequireCascadeLevel(op.CascadeLevel, "assign", table, id);
 
             var tx = op.Transaction!;
             foreach (var relationship in Metadata.ReferencingRelationships(table).Where(r => r.OnAssign != Advocacy.Sandbox.CascadeAssign.NoCascade))

@@ -118,10 +118,7 @@ namespace Advocacy.Sandbox
         /// </summary>
         private void DeleteWithCascades(Transaction tx, string table, Guid id, int level, bool linksApplied = false)
         {
-            if (level > 32)
-            {
-                throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"Cascade delete from {table} {id} goes deeper than 32 levels; the relationships form a cycle.");
-            }
+            RequireCascadeLevel(level - 1, "delete", table, id);
 
             foreach (var relationship in Metadata.ReferencingRelationships(table))
             {
@@ -178,10 +175,7 @@ namespace Advocacy.Sandbox
             {
                 foreach (var child in Store.ReferencingIds(tx, relationship.ReferencingEntity, relationship.ReferencingAttribute, table, id))
                 {
-                    if (op.CascadeLevel >= 32)
-                    {
-                        throw new SandboxFaultException(ErrorCodes.InvalidArgument, $"Cascade delete from {table} {id} goes deeper than 32 levels; the relationships form a cycle.");
-                    }
+                    RequireCascadeLevel(op.CascadeLevel, "delete", table, id);
                     Store.Lock(tx, relationship.ReferencingEntity, child);
                     if (Store.Exists(tx, relationship.ReferencingEntity, child))
                     {

@@ -15,8 +15,8 @@ namespace Advocacy.Plugins.Application.Assignment
     /// A merge of two accounts (Dataverse's Merge: "Merging will move any data from the Subordinate record to the Target and
     /// then deactivate the Subordinate record", Microsoft Learn). Whether the platform runs the two accounts' own Update
     /// steps for the target's new columns and the subordinate's deactivation is not published, so the product does not
-    /// count on it: before the merge, both accounts' advocacy (advocate, active) is remembered; after it, the advocates'
-    /// loads are recounted and the advocacy work that came along is handed over (<see cref="SettleAdvocateLoad.AfterMerge"/>) —
+    /// count on it: before the merge, both accounts' advocates are remembered; after it, the advocates' loads are
+    /// recounted and the advocacy work that came along is handed over (<see cref="SettleAdvocateLoad.AfterMerge"/>) —
     /// idempotent, so it is right also where the platform did run those steps. The answers and inconveniences the merge
     /// moved run their own steps as the platform moves them (a cascade's rows run "along with all associated plug-ins"),
     /// which put both accounts' figures right; the merged account's open "unassigned advocacy" task is completed. Runs as
@@ -35,14 +35,14 @@ namespace Advocacy.Plugins.Application.Assignment
         /// <returns>Both accounts' advocates before the merge ("target;merged", empty for none), for the post-operation half (in the execution's shared variables).</returns>
         /// <param name="updateContent">The columns the merge sets on the target (the merge dialog's choices of the merged account's values).</param>
         /// <exception cref="AdvocacyInputException">
-        /// The merge would set product columns, the tier or the cadence on the target (<see cref="ProductColumns.AdvocacyColumnsAMergeCannotTake"/>):
+        /// The merge would set product columns, the tier or the cadence on the target (<see cref="ProductColumns.MergeCannotTake"/>):
         /// the product works the first out, and the others need the steps a merge does not run.
         /// </exception>
         public string BeforeMerge(Guid targetId, Guid subordinateId, Entity? updateContent)
         {
             var targetRow = AccountSnapshot.Read(_host.SystemService, targetId);
             var refused = (updateContent?.Attributes ?? new AttributeCollection())
-                .Where(a => ProductColumns.IsProductColumn("account", a.Key) || ProductColumns.AdvocacyColumnsAMergeCannotTake.Contains(a.Key))
+                .Where(a => ProductColumns.MergeCannotTake(a.Key))
                 .Where(a => !ProtectProductColumns.Same(a.Value, targetRow.Row.Contains(a.Key) ? targetRow.Row[a.Key] : null))
                 .Select(a => a.Key)
                 .OrderBy(k => k, StringComparer.Ordinal)

@@ -11,7 +11,7 @@ namespace Advocacy.Plugins.Application.Impact
     /// rows: it moves them to the surviving case itself, before the platform moves the rest, as
     /// <see cref="IAdvocacyHost.SystemService"/> — an agent who may merge the two cases need not also hold write on a
     /// colleague's inconveniences ("Customer Advocate" writes only its own), and the inconveniences only follow the case the
-    /// user may merge. Each move runs the inconvenience's own steps, which re-score both cases. Cost: one query and one write
+    /// user may merge (a merge the platform refuses the user rolls these moves back with it: they are in its transaction). Each move runs the inconvenience's own steps, which re-score both cases. Cost: one query and one write
     /// per inconvenience.
     /// </summary>
     public sealed class MergeCases

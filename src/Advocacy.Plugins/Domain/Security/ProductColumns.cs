@@ -76,13 +76,16 @@ namespace Advocacy.Plugins.Domain.Security
                 string.Join(", ", columns), Phrase.Of(Why(table)));
         }
 
+        private static readonly string[] AdvocacyColumnsAMergeCannotTake = { "adv_tier", "adv_cadencedays" };
+
         /// <summary>
-        /// The account columns a merge may not take from the merged account (its UpdateContent): the product's own, and the
-        /// tier and cadence, whose change needs the steps that assign an advocate and plan check-ins — steps a merge does
-        /// not run for the surviving account (whether the platform runs its Update steps is not published). The advocate
-        /// may come along: the merge's own step settles it.
+        /// Whether a merge may not take the account column from the merged account (its UpdateContent): the product's own
+        /// columns, and the tier and cadence, whose change needs the steps that assign an advocate and plan check-ins — steps
+        /// a merge does not run for the surviving account (whether the platform runs its Update steps is not published). The
+        /// advocate may come along: the merge's own step settles it.
         /// </summary>
-        public static readonly IReadOnlyList<string> AdvocacyColumnsAMergeCannotTake = new[] { "adv_tier", "adv_cadencedays" };
+        public static bool MergeCannotTake(string column) =>
+            IsProductColumn("account", column) || AdvocacyColumnsAMergeCannotTake.Contains(column, StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The message for a merge that sets such columns (worded for the caller); product columns first.</summary>
         public static Phrase MergeRefusal(string accountName, IReadOnlyCollection<string> columns)

@@ -1,4 +1,3 @@
-using System;
 using Advocacy.Plugins.Application.Assignment;
 using Microsoft.Xrm.Sdk;
 
@@ -27,9 +26,7 @@ namespace Advocacy.Plugins.Plugins.Assignment
         protected override void Execute(PluginContext context)
         {
             var execution = context.Execution;
-            var target = execution.InputParameters.Contains("Target") ? execution.InputParameters["Target"] as EntityReference : null;
-            var subordinate = execution.InputParameters.Contains("SubordinateId") && execution.InputParameters["SubordinateId"] is Guid id ? id : Guid.Empty;
-            if (target == null || target.LogicalName != "account" || subordinate == Guid.Empty)
+            if (!context.TryMergeInput("account", out var target, out var subordinate))
             {
                 context.Trace("Merge: the request names no account Target and SubordinateId; nothing to do.");
                 return;
@@ -39,11 +36,11 @@ namespace Advocacy.Plugins.Plugins.Assignment
             if (execution.Stage == (int)StageEnum.PreOperation)
             {
                 var content = execution.InputParameters.Contains("UpdateContent") ? execution.InputParameters["UpdateContent"] as Entity : null;
-                execution.SharedVariables[SharedStates] = use.BeforeMerge(target.Id, subordinate, content);
+                execution.SharedVariables[SharedStates] = use.BeforeMerge(target, subordinate, content);
                 return;
             }
 
-            use.AfterMerge(target.Id, subordinate, execution.SharedVariables.TryGetValue(SharedStates, out var remembered) ? remembered as string : null);
+            use.AfterMerge(target, subordinate, execution.SharedVariables.TryGetValue(SharedStates, out var remembered) ? remembered as string : null);
         }
     }
 }

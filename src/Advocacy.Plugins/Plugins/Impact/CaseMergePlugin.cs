@@ -1,6 +1,4 @@
-using System;
 using Advocacy.Plugins.Application.Impact;
-using Microsoft.Xrm.Sdk;
 
 namespace Advocacy.Plugins.Plugins.Impact
 {
@@ -18,16 +16,13 @@ namespace Advocacy.Plugins.Plugins.Impact
 
         protected override void Execute(PluginContext context)
         {
-            var input = context.Execution.InputParameters;
-            var target = input.Contains("Target") ? input["Target"] as EntityReference : null;
-            var merged = input.Contains("SubordinateId") && input["SubordinateId"] is Guid id ? id : Guid.Empty;
-            if (target == null || target.LogicalName != "incident" || merged == Guid.Empty)
+            if (!context.TryMergeInput("incident", out var target, out var merged))
             {
                 context.Trace("Case merge: the request names no case Target and SubordinateId; nothing to do.");
                 return;
             }
 
-            new MergeCases(context).BeforeMerge(target.Id, merged);
+            new MergeCases(context).BeforeMerge(target, merged);
         }
     }
 }
